@@ -1,0 +1,42 @@
+// What every subcommand of sqlite-snapshot-cli shares: exit codes, parsing, output, progress, signals.
+#pragma once
+
+#include <sqlitesnapshot/error.h>
+#include <sqlitesnapshot/progress.h>
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <functional>
+
+namespace cli {
+
+// Fixed: scripts rely on them (docs/cli.md).
+enum ExitCode {
+    Success = 0,
+    Failure = 1,
+    Usage = 2,
+    Unstable = 3,    // --strict and the files kept changing through every attempt
+    Interrupted = 130, // SIGINT / SIGTERM
+};
+
+// Parses `args` (the subcommand's own, starting with its name). Handles --help and --version.
+// Returns -1 when the command should go on, otherwise the exit code to return.
+int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positionalCount,
+                const QString& usageName);
+
+int fail(const sqlsnap::Error& error, bool json); // prints `error: …` (and the JSON error object)
+int usageError(const QString& message);
+void printJson(const QJsonObject& object);
+void warn(const QString& message);
+
+// Runs `work` on a QtConcurrent worker while the main thread shows progress on a terminal and turns
+// SIGINT/SIGTERM into cancellation. `describe` renders the progress line.
+class ProgressReporter;
+void runWithProgress(const std::function<void(sqlsnap::ProgressSink&)>& work, bool showProgress);
+bool interruptedBySignal();
+
+QString humanBytes(qint64 bytes);
+
+} // namespace cli

@@ -1,0 +1,105 @@
+#include "clicommon.h"
+
+#include <sqlitesnapshot/snapshot.h>
+
+#include <QJsonArray>
+
+#include <cstdio>
+
+namespace cli {
+namespace {
+
+QJsonObject resultJson(const sqlsnap::SnapshotResult& r) {
+    QJsonArray companions;
+    for (const sqlsnap::CopiedFile& f : r.companions)
+        companions.append(QJsonObject{{QStringLiteral("path"), f.path},
+                                      {QStringLiteral("kind"), sqlsnap::fileKindName(f.kind)},
+                                      {QStringLiteral("size"), f.size}});
+    return {
+        {QStringLiteral("source"), r.source},
+        {QStringLiteral("destination"), r.destination},
+        {QStringLiteral("companions"), companions},
+        {QStringLiteral("copy_attempts"), r.copyAttempts},
+        {QStringLiteral("consistent_copy"), r.consistentCopy},
+        {QStringLiteral("pages"), r.pages},
+        {QStringLiteral("page_size"), r.pageSize},
+        {QStringLiteral("bytes"), r.bytes},
+        {QStringLiteral("integrity"), r.integrity ? QJsonValue(*r.integrity) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("sha256"), r.sha256.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.sha256)},
+        {QStringLiteral("elapsed_ms"), r.elapsedMs},
+        {QStringLiteral("strategy"), sqlsnap::strategyName(r.strategy)},
+    };
+}
+
+} // namespace
+
+int runSnapshot(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Copy SOURCE and its -wal/-journal until the set is stable, open only that copy, and publish one\n"
+        "self-contained database (journal_mode=DELETE) at DEST atomically."));
+    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("The database (or one of its companions)."));
+    parser.addPositionalArgument(QStringLiteral("DEST"), QStringLiteral("The snapshot file to write."));
+    const QCommandLineOption retries(QStringLiteral("retries"),
+                                     QStringLiteral("Copy attempts after the first (default 100)."),
+                                     QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption strict(QStringLiteral("strict"),
+                                    QStringLiteral("Fail (exit 3) when the files never stop changing."));
+    const QCommandLineOption overwrite(QStringLiteral("overwrite"),
+                                       QStringLiteral("Replace DEST if it exists (only once the new file is complete)."));
+    const QCommandLineOption verify(QStringLiteral("verify"),
+                                    QStringLiteral("Run PRAGMA integrity_check and compute SHA-256 of DEST."));
+    const QCommandLineOption strategy(QStringLiteral("strategy"),
+                                      QStringLiteral("publish (default), backup or compact."), QStringLiteral("NAME"),
+                                      QStringLiteral("publish"));
+    const QCommandLineOption compact(QStringLiteral("compact"), QStringLiteral("Same as --strategy compact (VACUUM INTO)."));
+    const QCommandLineOption staging(QStringLiteral("staging-dir"),
+                                     QStringLiteral("Where backup/compact stage the copy (default: temporary folder)."),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object on stdout."));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress line and no warnings."));
+    parser.addOptions({retries, strict, overwrite, verify, strategy, compact, staging, json, quiet});
+    if (int code = parseOrExit(parser, args, 2, QStringLiteral("sqlite-snapshot-cli snapshot")); code >= 0)
+        return code;
+
+    sqlsnap::SnapshotOptions options;
+    bool numberOk = false;
+    options.retries = parser.value(retries).toInt(&numberOk);
+    if (!numberOk || options.retries < 0)
+        return usageError(QStringLiteral("--retries takes a whole number ≥ 0, not '%1'").arg(parser.value(retries)));
+    const auto chosen = sqlsnap::strategyFromName(parser.value(strategy));
+    if (!chosen)
+        return usageError(QStringLiteral("unknown --strategy '%1' (publish, backup or compact)").arg(parser.value(strategy)));
+    options.strategy = parser.isSet(compact) ? sqlsnap::OutputStrategy::Compact : *chosen;
+    options.strict = parser.isSet(strict);
+    options.overwrite = parser.isSet(overwrite);
+    options.verify = parser.isSet(verify);
+    options.stagingDirectory = parser.value(staging);
+
+    const QStringList paths = parser.positionalArguments();
+    std::optional<sqlsnap::Expected<sqlsnap::SnapshotResult>> outcome;
+    runWithProgress([&](sqlsnap::ProgressSink& sink) { outcome = sqlsnap::takeSnapshot(paths[0], paths[1], options, &sink); },
+                    !parser.isSet(quiet));
+    if (!*outcome)
+        return fail(outcome->error(), parser.isSet(json));
+    const sqlsnap::SnapshotResult& result = outcome->value();
+    if (!result.consistentCopy && !parser.isSet(quiet))
+        warn(QStringLiteral("%1 kept changing through %2 copy attempts; the snapshot was made from the last "
+                            "one, which SQLite checked and found intact")
+                 .arg(result.source)
+                 .arg(result.copyAttempts));
+    if (parser.isSet(json)) {
+        printJson(resultJson(result));
+    } else if (!parser.isSet(quiet)) {
+        std::printf("%s: %s, %lld pages of %lld bytes, %d copy attempt%s, %lld ms (%s)\n",
+                    qPrintable(result.destination), qPrintable(humanBytes(result.bytes)),
+                    static_cast<long long>(result.pages), static_cast<long long>(result.pageSize),
+                    result.copyAttempts, result.copyAttempts == 1 ? "" : "s",
+                    static_cast<long long>(result.elapsedMs), qPrintable(sqlsnap::strategyName(result.strategy)));
+        if (result.integrity)
+            std::printf("integrity: %s\nsha256: %s\n", qPrintable(*result.integrity), qPrintable(result.sha256));
+    }
+    return Success;
+}
+
+} // namespace cli

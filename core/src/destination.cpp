@@ -1,0 +1,111 @@
+#include "destination.h"
+
+#include "posixio.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace sqlsnap {
+namespace {
+
+Error aliasError(const QString& destination) {
+    return {ErrorKind::DestinationAliasesSource,
+            QStringLiteral("destination is the source database or one of its files: %1").arg(destination)};
+}
+
+// Canonical folder + file name: the same file spelled differently (`..`, a symlinked folder) compares
+// equal even when the file itself does not exist yet.
+QString canonicalName(const QString& path) {
+    const QFileInfo info(path);
+    const QString dir = QFileInfo(info.absolutePath()).canonicalFilePath();
+    return dir.isEmpty() ? QString() : dir + QLatin1Char('/') + info.fileName();
+}
+
+QStringList sourceNames(const DatabaseFiles& source) {
+    QStringList names;
+    for (FileKind kind : {FileKind::Database, FileKind::Wal, FileKind::Shm, FileKind::Journal})
+        names << canonicalName(companionPath(source.databasePath, kind));
+    if (!source.superJournalPath.isEmpty())
+        names << canonicalName(source.superJournalPath);
+    return names;
+}
+
+bool sameInodeAsSource(const io::FileStat& dest, const DatabaseFiles& source) {
+    QStringList paths;
+    for (FileKind kind : {FileKind::Database, FileKind::Wal, FileKind::Shm, FileKind::Journal})
+        paths << companionPath(source.databasePath, kind);
+    for (const QString& p : paths) {
+        const io::FileStat s = io::statPath(p);
+        if (s.exists && s.device == dest.device && s.inode == dest.inode)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+Expected<DestinationPlan> planDestination(const DatabaseFiles& source, const QString& destination,
+                                          bool overwrite) {
+    if (destination.isEmpty())
+        return Error{ErrorKind::InvalidArgument, QStringLiteral("no destination given")};
+    DestinationPlan plan;
+    const QFileInfo info(destination);
+    plan.path = info.absoluteFilePath();
+    plan.directory = info.absolutePath();
+    if (destination.endsWith(QLatin1Char('/')) || info.fileName().isEmpty())
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("destination is a folder, not a file name: %1").arg(destination)};
+
+    const io::FileStat dir = io::statPath(plan.directory);
+    if (!dir.exists || !dir.directory)
+        return Error{ErrorKind::DestinationDirectoryMissing,
+                     QStringLiteral("destination folder does not exist: %1").arg(plan.directory)};
+
+    const QStringList aliases = sourceNames(source);
+    if (aliases.contains(canonicalName(plan.path)))
+        return aliasError(plan.path);
+
+    const io::FileStat link = io::lstatPath(plan.path);
+    if (link.exists) {
+        const io::FileStat target = io::statPath(plan.path);
+        if (target.exists && sameInodeAsSource(target, source))
+            return aliasError(plan.path);
+        if (link.symlink && aliases.contains(canonicalName(info.symLinkTarget())))
+            return aliasError(plan.path);
+        if (target.directory)
+            return Error{ErrorKind::InvalidArgument,
+                         QStringLiteral("destination is a folder, not a file name: %1").arg(plan.path)};
+        if (!overwrite)
+            return Error{ErrorKind::DestinationExists,
+                         QStringLiteral("destination exists: %1 (use --overwrite to replace it)").arg(plan.path)};
+    }
+    for (FileKind kind : {FileKind::Wal, FileKind::Journal}) {
+        const QString companion = companionPath(plan.path, kind);
+        if (io::lstatPath(companion).exists)
+            return Error{ErrorKind::DestinationInUse,
+                         QStringLiteral("destination has a %1 beside it (another program may have it open): %2")
+                             .arg(companion.mid(plan.path.size()), companion)};
+    }
+    if (::access(io::encodePath(plan.directory).constData(), W_OK | X_OK) != 0)
+        return io::writeError(errno, QStringLiteral("cannot write to destination folder"), plan.directory);
+
+    const io::FileStat src = io::statPath(source.databasePath);
+    plan.mode = src.exists ? (src.mode & 0666) : 0600;
+    return plan;
+}
+
+Status publishFile(const QString& temporaryPath, const DestinationPlan& plan, bool overwrite) {
+    const QByteArray tmp = io::encodePath(temporaryPath);
+    if (::chmod(tmp.constData(), plan.mode) != 0)
+        return io::writeError(errno, QStringLiteral("cannot set permissions of"), temporaryPath);
+    if (auto synced = io::fsyncFile(temporaryPath); !synced)
+        return synced;
+    if (auto renamed = io::renameInto(temporaryPath, plan.path, overwrite); !renamed)
+        return renamed;
+    return io::fsyncDirectory(plan.directory);
+}
+
+} // namespace sqlsnap

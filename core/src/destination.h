@@ -1,0 +1,27 @@
+// Where a snapshot may go: refusing destinations that alias the source, and atomic publication.
+#pragma once
+
+#include "sqlitesnapshot/databasefiles.h"
+
+#include <sys/types.h>
+
+namespace sqlsnap {
+
+struct DestinationPlan {
+    QString path;      // absolute path the caller named
+    QString directory; // its folder (exists)
+    mode_t mode = 0600; // permissions for the result: the source's, never wider
+};
+
+// Refuses: an empty path or a folder; a missing folder (not created); DEST that is the source or one of
+// its companions, existing or not, by any spelling, symlink, hard link or symlinked folder; an existing
+// DEST without overwrite; a DEST with its own -wal or -journal (a program has it open, and a stale WAL
+// would be replayed into the new file).
+Expected<DestinationPlan> planDestination(const DatabaseFiles& source, const QString& destination,
+                                          bool overwrite);
+
+// fchmod to plan.mode, fsync, rename over (or, without overwrite, beside nothing) plan.path, fsync the
+// folder. The temporary file must be on the same file system as plan.path.
+Status publishFile(const QString& temporaryPath, const DestinationPlan& plan, bool overwrite);
+
+} // namespace sqlsnap

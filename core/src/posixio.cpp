@@ -1,0 +1,338 @@
+#include "posixio.h"
+
+#include "task.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace sqlsnap::io {
+namespace {
+
+constexpr qint64 kCopyChunk = 8 * 1024 * 1024;   // per copy_file_range call: cancel checks between
+constexpr qint64 kCompareChunk = 1024 * 1024;
+
+FileStat fromStat(const struct stat& st) {
+    FileStat s;
+    s.exists = true;
+    s.regular = S_ISREG(st.st_mode);
+    s.directory = S_ISDIR(st.st_mode);
+    s.symlink = S_ISLNK(st.st_mode);
+    s.device = st.st_dev;
+    s.inode = st.st_ino;
+    s.size = st.st_size;
+    s.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    s.mode = st.st_mode;
+    return s;
+}
+
+FileStat failedStat(int error) {
+    FileStat s;
+    if (error != ENOENT && error != ENOTDIR)
+        s.error = error;
+    return s;
+}
+
+QString randomSuffix() {
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    QString suffix;
+    for (int i = 0; i < 12; ++i)
+        suffix += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof alphabet) - 1)]);
+    return suffix;
+}
+
+bool writeAll(int fd, const char* data, qint64 length, int* error) {
+    while (length > 0) {
+        ssize_t n = ::write(fd, data, size_t(length));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            *error = errno;
+            return false;
+        }
+        data += n;
+        length -= n;
+    }
+    return true;
+}
+
+// Fallback when copy_file_range cannot be used between these two files.
+Expected<qint64> copyByReadWrite(int from, int to, qint64 offset, const QString& toPath, Task& task) {
+    std::vector<char> buffer(size_t(1024 * 1024));
+    qint64 copied = 0;
+    for (;;) {
+        if (task.cancelled())
+            return Task::cancelledError();
+        ssize_t n = ::pread(from, buffer.data(), buffer.size(), offset + copied);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return readError(errno, QStringLiteral("source file"));
+        }
+        if (n == 0)
+            return copied;
+        int error = 0;
+        if (!writeAll(to, buffer.data(), n, &error))
+            return writeError(error, QStringLiteral("cannot write"), toPath);
+        copied += n;
+        task.progress().bytesDone += n;
+        task.report();
+    }
+}
+
+} // namespace
+
+Fd& Fd::operator=(Fd&& other) noexcept {
+    if (this != &other) {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = other.release();
+    }
+    return *this;
+}
+
+Fd::~Fd() {
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+QByteArray encodePath(const QString& path) { return QFile::encodeName(path); }
+
+FileStat statPath(const QString& path) {
+    struct stat st;
+    if (::stat(encodePath(path).constData(), &st) != 0)
+        return failedStat(errno);
+    return fromStat(st);
+}
+
+FileStat lstatPath(const QString& path) {
+    struct stat st;
+    if (::lstat(encodePath(path).constData(), &st) != 0)
+        return failedStat(errno);
+    return fromStat(st);
+}
+
+FileStat statFd(int fd) {
+    struct stat st;
+    if (::fstat(fd, &st) != 0)
+        return failedStat(errno);
+    return fromStat(st);
+}
+
+QString describeErrno(int error) {
+    switch (error) {
+    case EACCES:
+    case EPERM:
+        return QStringLiteral("permission denied");
+    case ENOSPC:
+    case EDQUOT:
+        return QStringLiteral("no space left on device");
+    case ENOENT:
+        return QStringLiteral("no such file or directory");
+    case EISDIR:
+        return QStringLiteral("is a directory");
+    case EROFS:
+        return QStringLiteral("read-only file system");
+    case EIO:
+        return QStringLiteral("input/output error");
+    default:
+        return QString::fromLocal8Bit(std::strerror(error));
+    }
+}
+
+Error readError(int error, const QString& path) {
+    ErrorKind kind = ErrorKind::IoError;
+    if (error == EACCES || error == EPERM)
+        kind = ErrorKind::Unreadable;
+    else if (error == ENOENT)
+        kind = ErrorKind::SourceMissing;
+    return {kind, QStringLiteral("cannot read %1: %2").arg(path, describeErrno(error))};
+}
+
+Error writeError(int error, const QString& what, const QString& path) {
+    ErrorKind kind = ErrorKind::IoError;
+    if (error == ENOSPC || error == EDQUOT)
+        kind = ErrorKind::DiskFull;
+    else if (error == EACCES || error == EPERM || error == EROFS)
+        kind = ErrorKind::PermissionDenied;
+    return {kind, QStringLiteral("%1 %2: %3").arg(what, path, describeErrno(error))};
+}
+
+Fd openReadOnly(const QString& path, int* error) {
+    const QByteArray name = encodePath(path);
+    int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NOATIME);
+    if (fd < 0 && errno == EPERM) // O_NOATIME needs ownership; reading must still work
+        fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        *error = errno;
+    return Fd(fd);
+}
+
+QByteArray readAt(int fd, qint64 offset, qint64 length, int* error) {
+    QByteArray bytes(length, Qt::Uninitialized);
+    qint64 done = 0;
+    while (done < length) {
+        ssize_t n = ::pread(fd, bytes.data() + done, size_t(length - done), offset + done);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            *error = errno;
+            return {};
+        }
+        if (n == 0)
+            break;
+        done += n;
+    }
+    bytes.truncate(done);
+    return bytes;
+}
+
+QByteArray readHead(const QString& path, qint64 length, int* error) {
+    Fd fd = openReadOnly(path, error);
+    if (!fd.valid())
+        return {};
+    return readAt(fd.get(), 0, length, error);
+}
+
+Expected<qint64> copyOpenFile(int from, const QString& to, Task& task) {
+    Fd out(::open(encodePath(to).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    if (!out.valid())
+        return writeError(errno, QStringLiteral("cannot create"), to);
+    qint64 copied = 0;
+    for (;;) {
+        if (task.cancelled())
+            return Task::cancelledError();
+        loff_t inOffset = copied;
+        ssize_t n = ::copy_file_range(from, &inOffset, out.get(), nullptr, size_t(kCopyChunk), 0);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EXDEV || errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP) {
+                auto rest = copyByReadWrite(from, out.get(), copied, to, task);
+                if (!rest)
+                    return rest.error();
+                return copied + *rest;
+            }
+            if (errno == ENOSPC || errno == EDQUOT)
+                return writeError(errno, QStringLiteral("cannot write"), to);
+            return readError(errno, QStringLiteral("source file"));
+        }
+        if (n == 0)
+            return copied;
+        copied += n;
+        task.progress().bytesDone += n;
+        task.report();
+    }
+}
+
+Expected<bool> sameContent(const QString& a, const QString& b, Task& task) {
+    int error = 0;
+    Fd fa = openReadOnly(a, &error);
+    if (!fa.valid())
+        return error == ENOENT ? Expected<bool>(false) : Expected<bool>(readError(error, a));
+    Fd fb = openReadOnly(b, &error);
+    if (!fb.valid())
+        return readError(error, b);
+    for (qint64 offset = 0;; offset += kCompareChunk) {
+        if (task.cancelled())
+            return Task::cancelledError();
+        QByteArray x = readAt(fa.get(), offset, kCompareChunk, &error);
+        if (error)
+            return readError(error, a);
+        QByteArray y = readAt(fb.get(), offset, kCompareChunk, &error);
+        if (error)
+            return readError(error, b);
+        if (x != y)
+            return false;
+        if (x.size() < kCompareChunk)
+            return true;
+    }
+}
+
+Status fsyncFile(const QString& path) {
+    Fd fd(::open(encodePath(path).constData(), O_RDONLY | O_CLOEXEC));
+    if (!fd.valid() || ::fsync(fd.get()) != 0)
+        return writeError(errno, QStringLiteral("cannot flush"), path);
+    return success();
+}
+
+Status fsyncDirectory(const QString& directory) {
+    Fd fd(::open(encodePath(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!fd.valid() || ::fsync(fd.get()) != 0)
+        return writeError(errno, QStringLiteral("cannot flush directory"), directory);
+    return success();
+}
+
+Expected<QString> createUniqueFile(const QString& directory, const QString& prefix) {
+    for (int tries = 0;; ++tries) {
+        const QString path = directory + QLatin1Char('/') + prefix + randomSuffix();
+        int fd = ::open(encodePath(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+                        0600);
+        if (fd >= 0) {
+            ::close(fd);
+            return path;
+        }
+        if (errno != EEXIST || tries > 16)
+            return writeError(errno, QStringLiteral("cannot create a file in"), directory);
+    }
+}
+
+Expected<QString> createUniqueDirectory(const QString& parent, const QString& prefix) {
+    for (int tries = 0;; ++tries) {
+        const QString path = parent + QLatin1Char('/') + prefix + randomSuffix();
+        if (::mkdir(encodePath(path).constData(), 0700) == 0)
+            return path;
+        if (errno != EEXIST || tries > 16)
+            return writeError(errno, QStringLiteral("cannot create a staging folder in"), parent);
+    }
+}
+
+void removeFlatDirectory(const QString& directory) {
+    if (directory.isEmpty())
+        return;
+    const QByteArray dirName = encodePath(directory);
+    if (DIR* dir = ::opendir(dirName.constData())) {
+        while (dirent* entry = ::readdir(dir)) {
+            if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0)
+                ::unlinkat(::dirfd(dir), entry->d_name, 0);
+        }
+        ::closedir(dir);
+    }
+    ::rmdir(dirName.constData());
+}
+
+Status renameInto(const QString& from, const QString& to, bool replace) {
+    const QByteArray src = encodePath(from), dst = encodePath(to);
+    if (replace) {
+        if (::rename(src.constData(), dst.constData()) != 0)
+            return writeError(errno, QStringLiteral("cannot rename into"), to);
+        return success();
+    }
+    if (::renameat2(AT_FDCWD, src.constData(), AT_FDCWD, dst.constData(), RENAME_NOREPLACE) == 0)
+        return success();
+    if (errno == EEXIST)
+        return Error{ErrorKind::DestinationExists,
+                     QStringLiteral("destination exists: %1 (use --overwrite to replace it)").arg(to)};
+    if (errno != EINVAL && errno != ENOSYS)
+        return writeError(errno, QStringLiteral("cannot rename into"), to);
+    // File systems without RENAME_NOREPLACE: link(2) fails atomically when the name is taken.
+    if (::link(src.constData(), dst.constData()) != 0) {
+        if (errno == EEXIST)
+            return Error{ErrorKind::DestinationExists,
+                         QStringLiteral("destination exists: %1 (use --overwrite to replace it)").arg(to)};
+        return writeError(errno, QStringLiteral("cannot link into"), to);
+    }
+    ::unlink(src.constData());
+    return success();
+}
+
+} // namespace sqlsnap::io

@@ -1,0 +1,93 @@
+// Thin POSIX file layer: everything the engine does to files goes through here.
+#pragma once
+
+#include "sqlitesnapshot/error.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <sys/types.h>
+
+namespace sqlsnap {
+class Task;
+}
+
+namespace sqlsnap::io {
+
+class Fd {
+public:
+    Fd() = default;
+    explicit Fd(int fd) : m_fd(fd) {}
+    Fd(Fd&& other) noexcept : m_fd(other.release()) {}
+    Fd& operator=(Fd&& other) noexcept;
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    ~Fd();
+
+    int get() const { return m_fd; }
+    bool valid() const { return m_fd >= 0; }
+    int release() {
+        int fd = m_fd;
+        m_fd = -1;
+        return fd;
+    }
+
+private:
+    int m_fd = -1;
+};
+
+struct FileStat {
+    bool exists = false;
+    bool regular = false;
+    bool directory = false;
+    bool symlink = false; // only with lstat
+    dev_t device = 0;
+    ino_t inode = 0;
+    qint64 size = 0;
+    qint64 mtimeNs = 0;
+    mode_t mode = 0;
+    int error = 0; // errno when the stat failed for another reason than ENOENT
+};
+
+QByteArray encodePath(const QString& path);
+FileStat statPath(const QString& path);
+FileStat lstatPath(const QString& path);
+FileStat statFd(int fd);
+
+// "permission denied", "no space left on device", … for messages.
+QString describeErrno(int error);
+
+// An Error for a failed read of a source file (errno mapped to Unreadable / SourceMissing / IoError).
+Error readError(int error, const QString& path);
+// An Error for a failed write under the destination (DiskFull / PermissionDenied / IoError).
+Error writeError(int error, const QString& what, const QString& path);
+
+// Opens a source file read-only without updating its access time when permitted.
+// Returns -errno in `error` on failure.
+Fd openReadOnly(const QString& path, int* error);
+
+// Reads up to `length` bytes at `offset` (fewer at the end of the file). Empty + error on failure.
+QByteArray readAt(int fd, qint64 offset, qint64 length, int* error);
+QByteArray readHead(const QString& path, qint64 length, int* error);
+
+// Copies all of `from` (already open) into a new file `to` (O_EXCL, mode 0600), in chunks, checking
+// for cancellation between them and adding to task.progress().bytesDone. Returns bytes copied.
+Expected<qint64> copyOpenFile(int from, const QString& to, Task& task);
+
+// True when the two files have the same bytes (read in chunks, cancellable).
+Expected<bool> sameContent(const QString& a, const QString& b, Task& task);
+
+Status fsyncFile(const QString& path);
+Status fsyncDirectory(const QString& directory);
+
+// Creates a new empty file with an unpredictable name `<dir>/<prefix><random>` (O_EXCL, 0600).
+Expected<QString> createUniqueFile(const QString& directory, const QString& prefix);
+// Creates a new private directory (0700) with an unpredictable name.
+Expected<QString> createUniqueDirectory(const QString& parent, const QString& prefix);
+// Removes a directory and the files directly in it (the engine's staging folders are flat).
+void removeFlatDirectory(const QString& directory);
+
+// rename(2) that fails with DestinationExists instead of replacing, when replace is false.
+Status renameInto(const QString& from, const QString& to, bool replace);
+
+} // namespace sqlsnap::io

@@ -1,0 +1,245 @@
+// The snapshot pipeline: inspect -> plan the destination -> copy until stable -> open the staged copy
+// -> make it self-contained -> produce the output -> verify -> publish. Each step is its own function.
+#include "sqlitesnapshot/snapshot.h"
+
+#include "destination.h"
+#include "posixio.h"
+#include "sqlitedb.h"
+#include "stablecopy.h"
+#include "task.h"
+#include "verify.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+#include <unistd.h>
+
+namespace sqlsnap {
+namespace {
+
+// Removes what a snapshot created unless it is released: the staging folder and a temporary output.
+class Cleanup {
+public:
+    ~Cleanup() {
+        if (!temporaryFile.isEmpty()) {
+            ::unlink(io::encodePath(temporaryFile).constData());
+            ::unlink(io::encodePath(temporaryFile + QStringLiteral("-journal")).constData());
+        }
+        io::removeFlatDirectory(stagingDirectory);
+    }
+    QString stagingDirectory;
+    QString temporaryFile;
+};
+
+// Opening the staged copy replays its WAL or rolls back its hot journal; journal_mode=DELETE then
+// checkpoints everything into the main file and removes the -wal.
+Expected<SqliteDb> openAndConvert(const QString& stagedDb, Task& task) {
+    task.setPhase(Phase::Opening);
+    auto db = SqliteDb::open(stagedDb, SQLITE_OPEN_READWRITE);
+    if (!db)
+        return db.error();
+    db->watchCancellation(&task);
+    if (auto count = db->queryInt(QStringLiteral("SELECT count(*) FROM sqlite_schema")); !count)
+        return count.error();
+    task.setPhase(Phase::Converting);
+    auto mode = db->queryText(QStringLiteral("PRAGMA journal_mode=DELETE"));
+    if (!mode)
+        return mode.error();
+    if (mode->compare(QStringLiteral("delete"), Qt::CaseInsensitive) != 0)
+        return Error{ErrorKind::SqliteError,
+                     QStringLiteral("cannot switch the staged copy to journal_mode=DELETE (got %1)").arg(*mode)};
+    return db;
+}
+
+// A rollback-mode file shorter than its header says is damaged, not merely small.
+Status checkNotTruncated(const QString& path, const QString& sourcePath) {
+    int error = 0;
+    auto header = parseDatabaseHeader(io::readHead(path, 100, &error), sourcePath);
+    if (!header)
+        return header.error();
+    const qint64 size = io::statPath(path).size;
+    if (header->pageCountValid && size < qint64(header->pageCount) * header->pageSize)
+        return Error{ErrorKind::NotADatabase,
+                     QStringLiteral("not an SQLite database: %1 (truncated: %2 bytes, its header says %3 pages of %4)")
+                         .arg(sourcePath)
+                         .arg(size)
+                         .arg(header->pageCount)
+                         .arg(header->pageSize)};
+    return success();
+}
+
+Status backupInto(SqliteDb& staged, const QString& outputPath, int pagesPerStep, Task& task) {
+    task.setPhase(Phase::BackingUp);
+    auto out = SqliteDb::open(outputPath, SQLITE_OPEN_READWRITE);
+    if (!out)
+        return out.error();
+    // The output is a private temporary until published: no journal, no syncs (we fsync once at the end).
+    if (auto s = out->exec(QStringLiteral("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF")); !s)
+        return s;
+    sqlite3_backup* backup = sqlite3_backup_init(out->get(), "main", staged.get(), "main");
+    if (!backup)
+        return sqliteError(out->get(), sqlite3_errcode(out->get()), outputPath);
+    int rc = SQLITE_OK;
+    while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+        if (task.cancelled()) {
+            sqlite3_backup_finish(backup);
+            return Task::cancelledError();
+        }
+        rc = sqlite3_backup_step(backup, qMax(1, pagesPerStep));
+        task.progress().pagesTotal = sqlite3_backup_pagecount(backup);
+        task.progress().pagesDone = task.progress().pagesTotal - sqlite3_backup_remaining(backup);
+        task.report();
+    }
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE)
+        return sqliteError(out->get(), rc, QStringLiteral("backup into %1").arg(outputPath));
+    return out->close();
+}
+
+Status vacuumInto(SqliteDb& staged, const QString& outputPath, Task& task) {
+    task.setPhase(Phase::Compacting);
+    QString literal = outputPath;
+    literal.replace(QLatin1Char('\''), QStringLiteral("''"));
+    return staged.exec(QStringLiteral("VACUUM INTO '%1'").arg(literal));
+}
+
+// Both output paths must end in a plain rollback-mode file: bytes 18/19 = 1, nothing beside it.
+Status checkSelfContained(const QString& path) {
+    int error = 0;
+    const QByteArray head = io::readHead(path, 20, &error);
+    if (head.size() < 20 || head[18] != 1 || head[19] != 1)
+        return Error{ErrorKind::SqliteError, QStringLiteral("the result is not in rollback mode: %1").arg(path)};
+    for (FileKind kind : {FileKind::Wal, FileKind::Journal})
+        if (io::lstatPath(companionPath(path, kind)).exists)
+            return Error{ErrorKind::SqliteError,
+                         QStringLiteral("the result still has companion files: %1").arg(path)};
+    return success();
+}
+
+} // namespace
+
+QString strategyName(OutputStrategy strategy) {
+    switch (strategy) {
+    case OutputStrategy::Publish:
+        return QStringLiteral("publish");
+    case OutputStrategy::Backup:
+        return QStringLiteral("backup");
+    case OutputStrategy::Compact:
+        return QStringLiteral("compact");
+    }
+    return {};
+}
+
+std::optional<OutputStrategy> strategyFromName(const QString& name) {
+    for (OutputStrategy s : {OutputStrategy::Publish, OutputStrategy::Backup, OutputStrategy::Compact})
+        if (strategyName(s) == name)
+            return s;
+    return std::nullopt;
+}
+
+Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& destination,
+                                      const SnapshotOptions& options, ProgressSink* sink) {
+    QElapsedTimer clock;
+    clock.start();
+    Task task(sink);
+    task.setPhase(Phase::Inspecting);
+
+    auto files = inspectDatabase(source);
+    if (!files)
+        return files.error();
+    auto plan = planDestination(*files, destination, options.overwrite);
+    if (!plan)
+        return plan.error();
+
+    // Publish stages beside DEST so that the staged file itself can be renamed into place.
+    Cleanup cleanup;
+    const bool publishInPlace = options.strategy == OutputStrategy::Publish;
+    QString stagingParent = publishInPlace ? plan->directory : options.stagingDirectory;
+    if (stagingParent.isEmpty())
+        stagingParent = QDir::tempPath();
+    auto staging = io::createUniqueDirectory(stagingParent, QStringLiteral(".sqlite-snapshot-"));
+    if (!staging)
+        return staging.error();
+    cleanup.stagingDirectory = *staging;
+
+    auto staged = copyUntilStable(*files, *staging, options.retries, options.strict, task);
+    if (!staged)
+        return staged.error();
+
+    auto db = openAndConvert(staged->databasePath, task);
+    if (!db)
+        return db.error();
+    if (auto s = checkNotTruncated(staged->databasePath, files->databasePath); !s)
+        return s.error();
+    if (!staged->consistent) {
+        // No attempt was stable: use the last copy only if SQLite finds nothing wrong with it.
+        task.setPhase(Phase::Verifying);
+        auto report = integrityCheck(*db, task);
+        if (!report)
+            return report.error();
+        if (*report != QStringLiteral("ok"))
+            return Error{ErrorKind::Inconsistent,
+                         QStringLiteral("could not make a consistent snapshot: %1 kept changing through %2 "
+                                        "attempts and the last copy is damaged")
+                             .arg(files->databasePath)
+                             .arg(staged->attempts)};
+    }
+
+    QString output = staged->databasePath;
+    if (!publishInPlace) {
+        auto temporary = io::createUniqueFile(plan->directory, QStringLiteral(".%1.tmp-").arg(QFileInfo(plan->path).fileName()));
+        if (!temporary)
+            return temporary.error();
+        cleanup.temporaryFile = output = *temporary;
+        Status produced = options.strategy == OutputStrategy::Backup
+                              ? backupInto(*db, output, options.backupPagesPerStep, task)
+                              : vacuumInto(*db, output, task);
+        if (!produced)
+            return produced.error();
+    }
+    if (auto s = db->close(); !s)
+        return s.error();
+    if (auto s = checkSelfContained(output); !s)
+        return s.error();
+
+    SnapshotResult result;
+    if (options.verify) {
+        auto verified = verifyFile(output, task);
+        if (!verified)
+            return verified.error();
+        result.integrity = verified->integrity;
+        result.sha256 = verified->sha256;
+        if (verified->integrity != QStringLiteral("ok"))
+            return Error{ErrorKind::Corrupt, QStringLiteral("the snapshot of %1 failed its integrity check: %2")
+                                                 .arg(files->databasePath, verified->integrity)};
+    }
+    if (task.cancelled())
+        return Task::cancelledError();
+
+    task.setPhase(Phase::Publishing);
+    if (auto s = publishFile(output, *plan, options.overwrite); !s)
+        return s.error();
+    cleanup.temporaryFile.clear();
+
+    int error = 0;
+    const auto header = parseDatabaseHeader(io::readHead(plan->path, 100, &error), plan->path);
+    result.source = files->databasePath;
+    result.destination = plan->path;
+    result.companions = staged->files;
+    result.copyAttempts = staged->attempts;
+    result.consistentCopy = staged->consistent;
+    result.bytes = io::statPath(plan->path).size;
+    if (header) {
+        result.pageSize = header->pageSize;
+        result.pages = header->pageCountValid ? header->pageCount : result.bytes / header->pageSize;
+    }
+    result.strategy = options.strategy;
+    result.elapsedMs = clock.elapsed();
+    task.setPhase(Phase::Done);
+    return result;
+}
+
+} // namespace sqlsnap

@@ -1,0 +1,32 @@
+// The engine's view of a caller's ProgressSink: current progress plus cancellation checks.
+#pragma once
+
+#include "sqlitesnapshot/error.h"
+#include "sqlitesnapshot/progress.h"
+
+namespace sqlsnap {
+
+class Task {
+public:
+    explicit Task(ProgressSink* sink) : m_sink(sink) {}
+
+    Progress& progress() { return m_progress; }
+    void setPhase(Phase phase) {
+        m_progress.phase = phase;
+        m_progress.bytesDone = m_progress.bytesTotal = 0;
+        m_progress.pagesDone = m_progress.pagesTotal = 0;
+        report();
+    }
+    void report() {
+        if (m_sink)
+            m_sink->report(m_progress);
+    }
+    bool cancelled() const { return m_sink && m_sink->isCancelled(); }
+    static Error cancelledError() { return {ErrorKind::Cancelled, QStringLiteral("cancelled")}; }
+
+private:
+    ProgressSink* m_sink;
+    Progress m_progress;
+};
+
+} // namespace sqlsnap

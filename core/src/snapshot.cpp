@@ -169,11 +169,14 @@ Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& dest
     if (!staged)
         return staged.error();
 
+    // Without a WAL or journal to replay, a file shorter than its header says is damaged: say so plainly.
+    if (!io::statPath(companionPath(staged->databasePath, FileKind::Wal)).exists &&
+        !io::statPath(companionPath(staged->databasePath, FileKind::Journal)).exists)
+        if (auto s = checkNotTruncated(staged->databasePath, files->databasePath); !s)
+            return s.error();
     auto db = openAndConvert(staged->databasePath, task);
     if (!db)
         return db.error();
-    if (auto s = checkNotTruncated(staged->databasePath, files->databasePath); !s)
-        return s.error();
     if (!staged->consistent) {
         // No attempt was stable: use the last copy only if SQLite finds nothing wrong with it.
         task.setPhase(Phase::Verifying);

@@ -144,10 +144,17 @@ void pauseBeforeRetry(int attempt, Task& task) {
 // A hot journal may name a super-journal (a multi-database transaction). SQLite rolls the journal back
 // only while that super-journal exists; it would look for it at its original path. Decide here, from
 // what we saw, and leave the staged journal needing nothing outside staging.
-Status settleSuperJournal(const DatabaseFiles& source, const SetMarkers& seen, const QString& stagedDb) {
+Status settleJournal(const DatabaseFiles& source, const SetMarkers& seen, const QString& stagedDb) {
+    const QString stagedJournal = companionPath(stagedDb, FileKind::Journal);
+    // A journal with a zeroed header (PERSIST mode, exclusive locking) has nothing to undo; SQLite would
+    // leave it beside the result, so it goes now.
+    int error = 0;
+    if (io::statPath(stagedJournal).exists && !parseJournalHeader(io::readHead(stagedJournal, 28, &error)).validMagic) {
+        ::unlink(io::encodePath(stagedJournal).constData());
+        return success();
+    }
     if (source.superJournalPath.isEmpty())
         return success();
-    const QString stagedJournal = companionPath(stagedDb, FileKind::Journal);
     if (!seen.superJournal.exists) { // the multi-database transaction committed: nothing to undo
         ::unlink(io::encodePath(stagedJournal).constData());
         return success();
@@ -221,7 +228,7 @@ Expected<StagedSet> copyUntilStable(const DatabaseFiles& source, const QString& 
                      QStringLiteral("the database kept changing: no stable copy in %1 attempts: %2")
                          .arg(maxAttempts)
                          .arg(source.databasePath)};
-    if (auto settled = settleSuperJournal(source, lastSeen, staged.databasePath); !settled)
+    if (auto settled = settleJournal(source, lastSeen, staged.databasePath); !settled)
         return settled.error();
     return staged;
 }

@@ -1,0 +1,128 @@
+#include "testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+#include <sqlite3.h>
+
+#include <csignal>
+
+namespace testsupport {
+
+QString dbtoolPath() { return QStringLiteral(SQLSNAP_DBTOOL); }
+QString cliPath() { return QStringLiteral(SQLSNAP_CLI); }
+
+bool runDbtool(const QStringList& args) {
+    QProcess p;
+    p.start(dbtoolPath(), args);
+    if (!p.waitForFinished(120000) || p.exitCode() != 0) {
+        qWarning() << "dbtool" << args << "failed:" << p.readAllStandardError();
+        return false;
+    }
+    return true;
+}
+
+Helper::Helper(const QStringList& args) : m_process(std::make_unique<QProcess>()) {
+    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    m_process->start(dbtoolPath(), args);
+    if (!m_process->waitForStarted(10000))
+        return;
+    QByteArray out;
+    while (!out.contains("ready\n")) {
+        if (!m_process->waitForReadyRead(60000))
+            return;
+        out += m_process->readAllStandardOutput();
+    }
+    m_ready = true;
+}
+
+Helper::~Helper() {
+    if (m_process->state() != QProcess::NotRunning) {
+        m_process->closeWriteChannel();
+        if (!m_process->waitForFinished(10000))
+            kill();
+    }
+}
+
+QString Helper::finish() {
+    m_process->closeWriteChannel();
+    m_process->waitForFinished(60000);
+    return QString::fromUtf8(m_process->readAllStandardOutput()).trimmed();
+}
+
+void Helper::kill() {
+    ::kill(pid_t(m_process->processId()), SIGKILL);
+    m_process->waitForFinished(10000);
+}
+
+QString BankState::problem() const {
+    if (integrity != QStringLiteral("ok"))
+        return QStringLiteral("integrity_check: ") + integrity;
+    if (journalMode != QStringLiteral("delete"))
+        return QStringLiteral("journal_mode is ") + journalMode;
+    if (total != 100000)
+        return QStringLiteral("total is %1, not 100000 (torn snapshot)").arg(total);
+    if (logRows != maxSeq)
+        return QStringLiteral("log has %1 rows up to seq %2 (gap: torn snapshot)").arg(logRows).arg(maxSeq);
+    return {};
+}
+
+BankState readBank(const QString& path) {
+    BankState s;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        s.integrity = QStringLiteral("cannot open: ") + QString::fromUtf8(sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return s;
+    }
+    auto text = [db](const char* sql) {
+        sqlite3_stmt* stmt = nullptr;
+        QStringList rows;
+        if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK)
+            return QStringLiteral("error: ") + QString::fromUtf8(sqlite3_errmsg(db));
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+            rows << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+        if (rc != SQLITE_DONE)
+            rows << QStringLiteral("error: ") + QString::fromUtf8(sqlite3_errmsg(db));
+        sqlite3_finalize(stmt);
+        return rows.join(QStringLiteral("; "));
+    };
+    s.integrity = text("PRAGMA integrity_check");
+    s.journalMode = text("PRAGMA journal_mode");
+    s.total = text("SELECT sum(balance) FROM accounts").toLongLong();
+    s.logRows = text("SELECT count(*) FROM log").toLongLong();
+    s.maxSeq = text("SELECT coalesce(max(seq), 0) FROM log").toLongLong();
+    s.account1 = text("SELECT balance FROM accounts WHERE id = 1").toLongLong();
+    sqlite3_close(db);
+    return s;
+}
+
+QMap<QString, QByteArray> folderBytes(const QString& dir) {
+    QMap<QString, QByteArray> bytes;
+    for (const QString& name : QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::System)) {
+        QFile f(dir + QLatin1Char('/') + name);
+        if (f.open(QIODevice::ReadOnly))
+            bytes.insert(name, f.readAll());
+    }
+    return bytes;
+}
+
+QStringList folderEntries(const QString& dir) {
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+}
+
+QByteArray header(const QString& path, int length) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.read(length);
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+} // namespace testsupport

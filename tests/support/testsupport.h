@@ -1,0 +1,56 @@
+// Shared by the test executables: scratch folders, writer processes, invariant checks on real files.
+#pragma once
+
+#include <QByteArray>
+#include <QMap>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace testsupport {
+
+QString dbtoolPath();
+QString cliPath();
+
+// Runs dbtool to completion (make …); fails the test on a non-zero exit.
+bool runDbtool(const QStringList& args);
+
+// A dbtool process that keeps running: started, then waited on until it prints "ready".
+class Helper {
+public:
+    explicit Helper(const QStringList& args);
+    ~Helper();
+    bool ready() const { return m_ready; }
+    QString finish(); // closes stdin, waits, returns its stdout after "ready"
+    void kill();      // SIGKILL, and wait
+    qint64 pid() const { return m_process->processId(); }
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    bool m_ready = false;
+};
+
+struct BankState {
+    QString integrity;  // "ok" or the report
+    QString journalMode;
+    qint64 total = -1;  // sum of balances: 100000 in every committed state
+    qint64 logRows = -1;
+    qint64 maxSeq = -1; // equals logRows when the log has no gap
+    qint64 account1 = -1;
+    QString problem() const; // empty when every invariant holds
+};
+
+// Opens a snapshot read-only (it has no companions) and reads the bank invariants.
+BankState readBank(const QString& path);
+
+// Bytes of every file in a folder, to prove a source set was not modified.
+QMap<QString, QByteArray> folderBytes(const QString& dir);
+QStringList folderEntries(const QString& dir); // names, hidden ones too
+
+QByteArray header(const QString& path, int length = 100);
+bool writeFile(const QString& path, const QByteArray& bytes);
+
+} // namespace testsupport

@@ -1,0 +1,370 @@
+// The whole pipeline against real writer processes, real locks and a writer killed mid-transaction.
+#include "testsupport.h"
+
+#include <sqlitesnapshot/snapshot.h>
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+#include <QtConcurrent>
+
+#include <sqlite3.h>
+
+#include <mutex>
+
+using namespace sqlsnap;
+using namespace testsupport;
+
+namespace {
+
+// Records every report; can cancel once a phase (and enough progress in it) is reached.
+class RecordingSink : public ProgressSink {
+public:
+    std::optional<Phase> cancelAt;
+    qint64 cancelAfterUnits = 0;
+    void report(const Progress& p) override {
+        std::lock_guard lock(m_mutex);
+        reports.push_back(p);
+        if (cancelAt && p.phase == *cancelAt && (p.bytesDone + p.pagesDone) >= cancelAfterUnits)
+            m_cancel = true;
+    }
+    bool isCancelled() const override { return m_cancel.load(); }
+    std::vector<Progress> reports;
+
+private:
+    std::mutex m_mutex;
+    std::atomic<bool> m_cancel{false};
+};
+
+QString message(const Expected<SnapshotResult>& r) { return r.ok() ? QString() : r.error().message; }
+
+} // namespace
+
+class TestSnapshot : public QObject {
+    Q_OBJECT
+    QString m_root;
+    QTemporaryDir m_tmp;
+    int m_counter = 0;
+
+    // A fresh source folder and a separate destination folder per test.
+    QString freshDir(const QString& name) {
+        const QString dir = m_tmp.filePath(QStringLiteral("%1-%2").arg(name).arg(++m_counter));
+        QDir().mkpath(dir);
+        return dir;
+    }
+
+    void checkNoLeftovers(const QString& destDir, const QStringList& allowed) {
+        QStringList entries = folderEntries(destDir);
+        for (const QString& a : allowed)
+            entries.removeAll(a);
+        QVERIFY2(entries.isEmpty(), qPrintable(entries.join(QStringLiteral(", "))));
+    }
+
+private slots:
+    void walDataOnlyInWal() {
+        const QString src = freshDir(QStringLiteral("src")), out = freshDir(QStringLiteral("out"));
+        const QString db = src + QStringLiteral("/app.db");
+        Helper holder({QStringLiteral("hold"), db, QStringLiteral("wal"), QStringLiteral("--normal-locking"),
+                       QStringLiteral("--no-checkpoint")});
+        QVERIFY(holder.ready());
+        QVERIFY(QFileInfo(db + QStringLiteral("-wal")).size() > 0);
+        const auto before = folderBytes(src);
+
+        SnapshotOptions options;
+        options.verify = true;
+        auto result = takeSnapshot(db, out + QStringLiteral("/snap.db"), options);
+        QVERIFY2(result.ok(), qPrintable(message(result)));
+        QCOMPARE(result->integrity, QStringLiteral("ok"));
+        QCOMPARE(result->sha256.size(), 64);
+        QVERIFY(result->consistentCopy);
+        QCOMPARE(result->copyAttempts, 1);
+        QCOMPARE(folderBytes(src), before); // nothing at the source changed, -shm included
+
+        // Alone in an empty folder, it opens without creating companions and has the WAL-only commits.
+        const QString alone = freshDir(QStringLiteral("alone"));
+        QVERIFY(QFile::copy(out + QStringLiteral("/snap.db"), alone + QStringLiteral("/snap.db")));
+        const QByteArray head = header(alone + QStringLiteral("/snap.db"));
+        QCOMPARE(int(head[18]), 1);
+        QCOMPARE(int(head[19]), 1);
+        const BankState bank = readBank(alone + QStringLiteral("/snap.db"));
+        QVERIFY2(bank.problem().isEmpty(), qPrintable(bank.problem()));
+        QCOMPARE(bank.logRows, 2000);
+        QCOMPARE(bank.account1, 1007);
+        QCOMPARE(folderEntries(alone), QStringList{QStringLiteral("snap.db")});
+        checkNoLeftovers(out, {QStringLiteral("snap.db")});
+    }
+
+    void exclusiveHolder_data() {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<bool>("openTransaction");
+        QTest::newRow("wal") << QStringLiteral("wal") << false;
+        QTest::newRow("wal, spilled open transaction") << QStringLiteral("wal") << true;
+        QTest::newRow("rollback") << QStringLiteral("rollback") << false;
+        QTest::newRow("rollback, spilled open transaction") << QStringLiteral("rollback") << true;
+    }
+    void exclusiveHolder() {
+        QFETCH(QString, mode);
+        QFETCH(bool, openTransaction);
+        const QString src = freshDir(QStringLiteral("excl")), out = freshDir(QStringLiteral("out"));
+        const QString db = src + QStringLiteral("/held.db");
+        QStringList args{QStringLiteral("hold"), db, mode};
+        if (openTransaction)
+            args << QStringLiteral("--open-txn");
+        Helper holder(args);
+        QVERIFY(holder.ready());
+        if (openTransaction && mode == QStringLiteral("rollback"))
+            QVERIFY(QFileInfo(db + QStringLiteral("-journal")).size() > 0); // spilled: the file holds uncommitted pages
+        const auto before = folderBytes(src);
+
+        auto result = takeSnapshot(db, out + QStringLiteral("/snap.db"), {});
+        QVERIFY2(result.ok(), qPrintable(message(result)));
+        const BankState bank = readBank(out + QStringLiteral("/snap.db"));
+        QVERIFY2(bank.problem().isEmpty(), qPrintable(bank.problem()));
+        QCOMPARE(bank.account1, 1007); // exactly the committed state: not 0 from the open transaction
+        QCOMPARE(bank.logRows, 2000);
+        QCOMPARE(folderBytes(src), before);
+        QVERIFY(holder.finish().isEmpty());
+    }
+
+    void hotJournalFromKilledWriter() {
+        const QString src = freshDir(QStringLiteral("crash")), out = freshDir(QStringLiteral("out"));
+        const QString db = src + QStringLiteral("/crashed.db");
+        {
+            Helper writer({QStringLiteral("crash"), db});
+            QVERIFY(writer.ready());
+            writer.kill();
+        }
+        QVERIFY(QFileInfo(db + QStringLiteral("-journal")).size() > 0);
+        const auto before = folderBytes(src);
+        auto result = takeSnapshot(db, out + QStringLiteral("/snap.db"), {});
+        QVERIFY2(result.ok(), qPrintable(message(result)));
+        const BankState bank = readBank(out + QStringLiteral("/snap.db"));
+        QVERIFY2(bank.problem().isEmpty(), qPrintable(bank.problem()));
+        QCOMPARE(bank.account1, 1000); // the state before the killed transaction
+        QCOMPARE(folderBytes(src), before); // the hot journal is still there, untouched
+        QVERIFY(QFileInfo::exists(db + QStringLiteral("-journal")));
+    }
+
+    void liveWriters_data() {
+        QTest::addColumn<QStringList>("writerArgs");
+        QTest::addColumn<int>("snapshots");
+        QTest::addColumn<bool>("mayGiveUp"); // strict, few retries: ChangedTooOften allowed, torn never
+        QTest::newRow("wal, flat out, truncate every 500")
+            << QStringList{QStringLiteral("wal"), QStringLiteral("--truncate-every"), QStringLiteral("500")} << 40
+            << false;
+        QTest::newRow("wal, autocheckpoint 100, every 2 ms")
+            << QStringList{QStringLiteral("wal"), QStringLiteral("--autocheckpoint"), QStringLiteral("100"),
+                           QStringLiteral("--pace-us"), QStringLiteral("2000")}
+            << 40 << false;
+        QTest::newRow("rollback, flat out") << QStringList{QStringLiteral("rollback")} << 40 << false;
+        QTest::newRow("rollback, synchronous=off, every 2 ms")
+            << QStringList{QStringLiteral("rollback"), QStringLiteral("--synchronous"), QStringLiteral("off"),
+                           QStringLiteral("--pace-us"), QStringLiteral("2000")}
+            << 40 << false;
+        QTest::newRow("rollback, synchronous=off, flat out")
+            << QStringList{QStringLiteral("rollback"), QStringLiteral("--synchronous"), QStringLiteral("off")} << 10
+            << true;
+    }
+    void liveWriters() {
+        QFETCH(QStringList, writerArgs);
+        QFETCH(int, snapshots);
+        QFETCH(bool, mayGiveUp);
+        const QString src = freshDir(QStringLiteral("live")), out = freshDir(QStringLiteral("out"));
+        const QString db = src + QStringLiteral("/bank.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, writerArgs.first(), QStringLiteral("3000")}));
+        Helper writer(QStringList{QStringLiteral("writer"), db} + writerArgs);
+        QVERIFY(writer.ready());
+        QMap<int, int> attempts;
+        int gaveUp = 0;
+        SnapshotOptions options;
+        if (mayGiveUp) {
+            options.strict = true;
+            options.retries = 20;
+        }
+        for (int i = 0; i < snapshots; ++i) {
+            const QString dest = out + QStringLiteral("/snap-%1.db").arg(i);
+            auto result = takeSnapshot(db, dest, options);
+            if (mayGiveUp && !result.ok() && result.error().kind == ErrorKind::ChangedTooOften) {
+                ++gaveUp;
+                continue;
+            }
+            QVERIFY2(result.ok(), qPrintable(message(result)));
+            QVERIFY(result->consistentCopy);
+            attempts[result->copyAttempts]++;
+            const BankState bank = readBank(dest);
+            QVERIFY2(bank.problem().isEmpty(), qPrintable(QStringLiteral("snapshot %1: %2").arg(i).arg(bank.problem())));
+            QFile::remove(dest);
+        }
+        const QString stats = writer.finish();
+        QString histogram;
+        for (auto it = attempts.cbegin(); it != attempts.cend(); ++it)
+            histogram += QStringLiteral(" %1 attempt(s): %2;").arg(it.key()).arg(it.value());
+        qInfo("writer %s; copy attempts:%s gave up (strict): %d", qPrintable(stats), qPrintable(histogram), gaveUp);
+        const qint64 commits = stats.section(QLatin1Char('='), 1).section(QLatin1Char(' '), 0, 0).toLongLong();
+        QVERIFY2(commits > 50, qPrintable(stats)); // the writer really was writing throughout
+        checkNoLeftovers(out, {});
+    }
+
+    void writerWithoutBusyTimeoutNeverSeesBusy() {
+        const QString src = freshDir(QStringLiteral("busy")), out = freshDir(QStringLiteral("out"));
+        const QString db = src + QStringLiteral("/b.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("3000")}));
+        Helper writer({QStringLiteral("writer"), db, QStringLiteral("wal"), QStringLiteral("--busy-timeout"),
+                       QStringLiteral("0")});
+        QVERIFY(writer.ready());
+        for (int i = 0; i < 20; ++i) {
+            auto result = takeSnapshot(db, out + QStringLiteral("/s.db"), {});
+            QVERIFY2(result.ok(), qPrintable(message(result)));
+            QFile::remove(out + QStringLiteral("/s.db"));
+        }
+        const QString stats = writer.finish();
+        QVERIFY2(stats.endsWith(QStringLiteral("busy=0")), qPrintable(stats));
+        QVERIFY(!stats.startsWith(QStringLiteral("commits=0 ")));
+    }
+
+    void strategiesGiveTheSameDatabase_data() {
+        QTest::addColumn<int>("strategy");
+        QTest::newRow("backup") << int(OutputStrategy::Backup);
+        QTest::newRow("compact") << int(OutputStrategy::Compact);
+    }
+    void strategiesGiveTheSameDatabase() {
+        QFETCH(int, strategy);
+        const QString src = freshDir(QStringLiteral("strat")), out = freshDir(QStringLiteral("out"));
+        const QString staging = freshDir(QStringLiteral("staging"));
+        const QString db = src + QStringLiteral("/s.db");
+        Helper holder({QStringLiteral("hold"), db, QStringLiteral("wal"), QStringLiteral("--normal-locking"),
+                       QStringLiteral("--no-checkpoint")});
+        QVERIFY(holder.ready());
+        RecordingSink sink;
+        SnapshotOptions options;
+        options.strategy = OutputStrategy(strategy);
+        options.stagingDirectory = staging;
+        options.backupPagesPerStep = 4;
+        options.verify = true;
+        auto result = takeSnapshot(db, out + QStringLiteral("/snap.db"), options, &sink);
+        QVERIFY2(result.ok(), qPrintable(message(result)));
+        QCOMPARE(result->strategy, OutputStrategy(strategy));
+        const BankState bank = readBank(out + QStringLiteral("/snap.db"));
+        QVERIFY2(bank.problem().isEmpty(), qPrintable(bank.problem()));
+        QCOMPARE(bank.account1, 1007);
+        checkNoLeftovers(out, {QStringLiteral("snap.db")});
+        QVERIFY(folderEntries(staging).isEmpty());
+        if (options.strategy == OutputStrategy::Backup) {
+            qint64 last = -1, steps = 0;
+            for (const Progress& p : sink.reports) {
+                if (p.phase != Phase::BackingUp || p.pagesTotal == 0)
+                    continue;
+                QVERIFY(p.pagesDone >= last);
+                last = p.pagesDone;
+                ++steps;
+            }
+            QCOMPARE(last, result->pages);
+            QVERIFY(steps > 3);
+        }
+    }
+
+    void cancel_data() {
+        QTest::addColumn<int>("phase");
+        QTest::addColumn<int>("strategy");
+        QTest::newRow("while copying") << int(Phase::Copying) << int(OutputStrategy::Publish);
+        QTest::newRow("while backing up") << int(Phase::BackingUp) << int(OutputStrategy::Backup);
+        QTest::newRow("while verifying") << int(Phase::Verifying) << int(OutputStrategy::Publish);
+    }
+    void cancel() {
+        QFETCH(int, phase);
+        QFETCH(int, strategy);
+        const QString src = freshDir(QStringLiteral("cancel")), out = freshDir(QStringLiteral("out"));
+        const QString staging = freshDir(QStringLiteral("staging"));
+        const QString db = src + QStringLiteral("/big.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("200000")}));
+        RecordingSink sink;
+        sink.cancelAt = Phase(phase);
+        sink.cancelAfterUnits = phase == int(Phase::Copying) ? 1 : 0;
+        SnapshotOptions options;
+        options.strategy = OutputStrategy(strategy);
+        options.stagingDirectory = staging;
+        options.verify = true;
+        options.backupPagesPerStep = 64;
+        auto result = takeSnapshot(db, out + QStringLiteral("/snap.db"), options, &sink);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ErrorKind::Cancelled);
+        checkNoLeftovers(out, {});
+        QVERIFY(folderEntries(staging).isEmpty());
+    }
+
+    void concurrentSnapshotsOfOneSource() {
+        const QString src = freshDir(QStringLiteral("conc")), out = freshDir(QStringLiteral("out"));
+        const QString db = src + QStringLiteral("/c.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("3000")}));
+        Helper writer({QStringLiteral("writer"), db, QStringLiteral("wal"), QStringLiteral("--autocheckpoint"),
+                       QStringLiteral("200")});
+        QVERIFY(writer.ready());
+        QList<int> jobs;
+        for (int i = 0; i < 12; ++i)
+            jobs << i;
+        const QList<QString> problems = QtConcurrent::blockingMapped(jobs, [&](int i) {
+            const QString dest = out + QStringLiteral("/c-%1.db").arg(i);
+            auto result = takeSnapshot(db, dest, {});
+            if (!result.ok())
+                return result.error().message;
+            return readBank(dest).problem();
+        });
+        for (const QString& p : problems)
+            QVERIFY2(p.isEmpty(), qPrintable(p));
+        QCOMPARE(folderEntries(out).size(), 12);
+    }
+
+    void truncatedDatabaseIsAnError() {
+        const QString src = freshDir(QStringLiteral("trunc")), out = freshDir(QStringLiteral("out"));
+        const QString db = src + QStringLiteral("/t.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("5000")}));
+        QFile f(db);
+        QVERIFY(f.resize(f.size() / 2));
+        auto result = takeSnapshot(db, out + QStringLiteral("/snap.db"), {});
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ErrorKind::NotADatabase);
+        QVERIFY2(result.error().message.contains(QStringLiteral("truncated")), qPrintable(result.error().message));
+        checkNoLeftovers(out, {});
+    }
+
+    void garbagePagesFailVerification() {
+        const QString src = freshDir(QStringLiteral("garbage")), out = freshDir(QStringLiteral("out"));
+        const QString db = src + QStringLiteral("/g.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("5000")}));
+        QFile f(db);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek(f.size() / 2));
+        f.write(QByteArray(8192, '\x5a'));
+        f.close();
+        SnapshotOptions options;
+        options.verify = true;
+        auto result = takeSnapshot(db, out + QStringLiteral("/snap.db"), options);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ErrorKind::Corrupt);
+        QVERIFY(result.error().message.contains(QStringLiteral("integrity")));
+        checkNoLeftovers(out, {});
+    }
+
+    void fullDestinationFileSystem() {
+        const QString mountPoint = freshDir(QStringLiteral("tmpfs"));
+        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                        QStringLiteral("size=512k"), QStringLiteral("tmpfs"), mountPoint}) != 0)
+            QSKIP("cannot mount a small tmpfs here (needs root): full-disk test skipped");
+        const QString src = freshDir(QStringLiteral("full"));
+        const QString db = src + QStringLiteral("/f.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("20000")}));
+        for (OutputStrategy strategy : {OutputStrategy::Publish, OutputStrategy::Backup}) {
+            SnapshotOptions options;
+            options.strategy = strategy;
+            options.stagingDirectory = src;
+            auto result = takeSnapshot(db, mountPoint + QStringLiteral("/snap.db"), options);
+            QVERIFY(!result.ok());
+            QVERIFY2(result.error().kind == ErrorKind::DiskFull, qPrintable(result.error().message));
+            QVERIFY(folderEntries(mountPoint).isEmpty());
+        }
+        QProcess::execute(QStringLiteral("umount"), {mountPoint});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSnapshot)
+#include "tst_snapshot.moc"

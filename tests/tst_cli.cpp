@@ -32,7 +32,8 @@ struct Run {
 
 Run cli(const QStringList& args, const QString& program = cliPath(), const QStringList& prefix = {}) {
     QProcess p;
-    p.start(prefix.isEmpty() ? program : prefix.first(), prefix.isEmpty() ? args : prefix.mid(1) + QStringList{program} + args);
+    p.start(prefix.isEmpty() ? program : prefix.first(),
+            prefix.isEmpty() ? args : prefix.mid(1) + QStringList{program} + args);
     p.waitForFinished(120000);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError()};
@@ -93,8 +94,10 @@ private slots:
         QTest::newRow("top --help") << QStringList{QStringLiteral("--help")};
         QTest::newRow("top --version") << QStringList{QStringLiteral("--version")};
         for (const char* command : {"snapshot", "inspect", "tables"}) {
-            QTest::addRow("%s --help", command) << QStringList{QString::fromLatin1(command), QStringLiteral("--help")};
-            QTest::addRow("%s --version", command) << QStringList{QString::fromLatin1(command), QStringLiteral("--version")};
+            QTest::addRow("%s --help", command)
+                << QStringList{QString::fromLatin1(command), QStringLiteral("--help")};
+            QTest::addRow("%s --version", command)
+                << QStringList{QString::fromLatin1(command), QStringLiteral("--version")};
         }
     }
     void helpAndVersion() {
@@ -112,17 +115,22 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("says");
         QTest::newRow("no command") << QStringList{} << QString();
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("snapshot"), QStringLiteral("--bogus"), QStringLiteral("a"), QStringLiteral("b")}
+        QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("snapshot"), QStringLiteral("--bogus"),
+                                                       QStringLiteral("a"), QStringLiteral("b")}
                                         << QStringLiteral("bogus");
-        QTest::newRow("missing argument") << QStringList{QStringLiteral("snapshot"), QStringLiteral("a")} << QStringLiteral("missing argument");
-        QTest::newRow("extra argument") << QStringList{QStringLiteral("inspect"), QStringLiteral("a"), QStringLiteral("b")}
-                                        << QStringLiteral("unexpected argument");
-        QTest::newRow("bad retries") << QStringList{QStringLiteral("snapshot"), QStringLiteral("--retries"), QStringLiteral("many"),
-                                                    QStringLiteral("a"), QStringLiteral("b")}
+        QTest::newRow("missing argument") << QStringList{QStringLiteral("snapshot"), QStringLiteral("a")}
+                                          << QStringLiteral("missing argument");
+        QTest::newRow("extra argument")
+            << QStringList{QStringLiteral("inspect"), QStringLiteral("a"), QStringLiteral("b")}
+            << QStringLiteral("unexpected argument");
+        QTest::newRow("bad retries") << QStringList{QStringLiteral("snapshot"), QStringLiteral("--retries"),
+                                                    QStringLiteral("many"), QStringLiteral("a"),
+                                                    QStringLiteral("b")}
                                      << QStringLiteral("--retries");
-        QTest::newRow("option without value") << QStringList{QStringLiteral("snapshot"), QStringLiteral("a"), QStringLiteral("b"),
-                                                             QStringLiteral("--retries")}
+        QTest::newRow("option without value") << QStringList{QStringLiteral("snapshot"), QStringLiteral("a"),
+                                                             QStringLiteral("b"), QStringLiteral("--retries")}
                                               << QStringLiteral("retries");
     }
     void usageErrors() {
@@ -136,7 +144,8 @@ private slots:
 
     void snapshotJson() {
         const QString out = freshDir() + QStringLiteral("/Sauvegarde été 2026 (1).db");
-        const Run r = cli({QStringLiteral("snapshot"), m_db, out, QStringLiteral("--json"), QStringLiteral("--verify")});
+        const Run r = cli(
+            {QStringLiteral("snapshot"), m_db, out, QStringLiteral("--json"), QStringLiteral("--verify")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.isEmpty(), r.err.constData()); // no progress line when stderr is not a terminal
         QJsonParseError parseError;
@@ -144,7 +153,11 @@ private slots:
         QCOMPARE(parseError.error, QJsonParseError::NoError);
         QCOMPARE(j.value(QStringLiteral("source")).toString(), m_db);
         QCOMPARE(j.value(QStringLiteral("destination")).toString(), out);
-        QVERIFY(j.value(QStringLiteral("companions")).toArray().first().toObject().value(QStringLiteral("kind")) == QStringLiteral("database"));
+        QVERIFY(j.value(QStringLiteral("companions"))
+                    .toArray()
+                    .first()
+                    .toObject()
+                    .value(QStringLiteral("kind")) == QStringLiteral("database"));
         QCOMPARE(j.value(QStringLiteral("copy_attempts")).toInt(), 1);
         QCOMPARE(j.value(QStringLiteral("consistent_copy")).toBool(), true);
         QCOMPARE(j.value(QStringLiteral("page_size")).toInt(), 4096);
@@ -156,24 +169,28 @@ private slots:
         QCOMPARE(j.value(QStringLiteral("strategy")).toString(), QStringLiteral("publish"));
         QCOMPARE(readBank(out).problem(), QString());
 
-        const Run plain = cli({QStringLiteral("snapshot"), m_db, freshDir() + QStringLiteral("/x.db"), QStringLiteral("--strategy"),
-                               QStringLiteral("backup")});
+        const Run plain = cli({QStringLiteral("snapshot"), m_db, freshDir() + QStringLiteral("/x.db"),
+                               QStringLiteral("--strategy"), QStringLiteral("backup")});
         QCOMPARE(plain.exitCode, 0);
         QVERIFY(plain.out.contains("backup"));
-        const Run noVerify = cli({QStringLiteral("snapshot"), m_db, freshDir() + QStringLiteral("/y.db"), QStringLiteral("--json"),
-                                  QStringLiteral("--compact")});
+        const Run noVerify = cli({QStringLiteral("snapshot"), m_db, freshDir() + QStringLiteral("/y.db"),
+                                  QStringLiteral("--json"), QStringLiteral("--compact")});
         QVERIFY(noVerify.json().value(QStringLiteral("integrity")).isNull());
         QCOMPARE(noVerify.json().value(QStringLiteral("strategy")).toString(), QStringLiteral("compact"));
     }
 
     void failuresExitOneWithOneLine_data() {
         QTest::addColumn<QString>("source");
-        QTest::addColumn<QByteArray>("content"); // written to the source first, unless empty and name is "missing"
+        QTest::addColumn<QByteArray>(
+            "content"); // written to the source first, unless empty and name is "missing"
         QTest::addColumn<QString>("says");
-        QTest::newRow("missing source") << QStringLiteral("missing") << QByteArray() << QStringLiteral("source not found");
+        QTest::newRow("missing source")
+            << QStringLiteral("missing") << QByteArray() << QStringLiteral("source not found");
         QTest::newRow("directory") << QStringLiteral("dir") << QByteArray() << QStringLiteral("directory");
-        QTest::newRow("not sqlite") << QStringLiteral("text") << QByteArray("hello\n") << QStringLiteral("not an SQLite database");
-        QTest::newRow("zero bytes") << QStringLiteral("empty") << QByteArray("") << QStringLiteral("empty file");
+        QTest::newRow("not sqlite") << QStringLiteral("text") << QByteArray("hello\n")
+                                    << QStringLiteral("not an SQLite database");
+        QTest::newRow("zero bytes") << QStringLiteral("empty") << QByteArray("")
+                                    << QStringLiteral("empty file");
     }
     void failuresExitOneWithOneLine() {
         QFETCH(QString, source);
@@ -193,7 +210,12 @@ private slots:
             const Run r = cli(args);
             expectOneError(r, 1, says);
             if (json)
-                QVERIFY(!r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("kind")).toString().isEmpty());
+                QVERIFY(!r.json()
+                             .value(QStringLiteral("error"))
+                             .toObject()
+                             .value(QStringLiteral("kind"))
+                             .toString()
+                             .isEmpty());
             QVERIFY(folderEntries(outDir).isEmpty());
         }
     }
@@ -202,13 +224,15 @@ private slots:
         const QString dir = freshDir();
         const QString dest = dir + QStringLiteral("/exists.db");
         QVERIFY(writeFile(dest, "keep me"));
-        expectOneError(cli({QStringLiteral("snapshot"), m_db, dest}), 1, QStringLiteral("destination exists"));
+        expectOneError(cli({QStringLiteral("snapshot"), m_db, dest}), 1,
+                       QStringLiteral("destination exists"));
         QCOMPARE(header(dest), QByteArray("keep me"));
         expectOneError(cli({QStringLiteral("snapshot"), m_db, m_db + QStringLiteral("-journal")}), 1,
                        QStringLiteral("destination is the source"));
         expectOneError(cli({QStringLiteral("snapshot"), m_db, dir + QStringLiteral("/nope/x.db")}), 1,
                        QStringLiteral("does not exist"));
-        const Run replaced = cli({QStringLiteral("snapshot"), m_db, dest, QStringLiteral("--overwrite"), QStringLiteral("--quiet")});
+        const Run replaced = cli({QStringLiteral("snapshot"), m_db, dest, QStringLiteral("--overwrite"),
+                                  QStringLiteral("--quiet")});
         QCOMPARE(replaced.exitCode, 0);
         QVERIFY(replaced.out.isEmpty());
         QCOMPARE(readBank(dest).problem(), QString());
@@ -222,8 +246,9 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadWrite) && f.seek(f.size() / 2));
         f.write(QByteArray(8192, '\x5a'));
         f.close();
-        expectOneError(cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/o.db"), QStringLiteral("--verify")}), 1,
-                       QStringLiteral("integrity"));
+        expectOneError(cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/o.db"),
+                            QStringLiteral("--verify")}),
+                       1, QStringLiteral("integrity"));
         QVERIFY(folderEntries(outDir).isEmpty());
     }
 
@@ -238,13 +263,15 @@ private slots:
             // Root reads everything: run the CLI as nobody, who may read the database but not its -wal.
             if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
                 QSKIP("setpriv is missing: cannot drop root privileges");
-            prefix = {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                      QStringLiteral("--clear-groups"), QStringLiteral("--")};
+            prefix = {QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+                      QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                      QStringLiteral("--")};
             for (const QString& p : {m_tmp.path(), dir, outDir})
                 QVERIFY(::chmod(QFile::encodeName(p).constData(), 0777) == 0);
             QVERIFY(::chmod(QFile::encodeName(db).constData(), 0644) == 0);
         }
-        const Run r = cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/o.db")}, cliPath(), prefix);
+        const Run r =
+            cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/o.db")}, cliPath(), prefix);
         expectOneError(r, 1, QStringLiteral("-wal: permission denied"));
         QVERIFY(folderEntries(outDir).isEmpty());
     }
@@ -252,14 +279,16 @@ private slots:
     void strictExitsThreeWhenNeverStable() {
         const QString dir = freshDir(), outDir = freshDir();
         const QString db = dir + QStringLiteral("/busy.db");
-        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}));
+        QVERIFY(
+            runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}));
         MtimeToucher toucher(db);
-        const Run strict = cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"), QStringLiteral("--strict"),
-                                QStringLiteral("--retries"), QStringLiteral("3")});
+        const Run strict =
+            cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"), QStringLiteral("--strict"),
+                 QStringLiteral("--retries"), QStringLiteral("3")});
         expectOneError(strict, 3, QStringLiteral("kept changing"));
         QVERIFY(folderEntries(outDir).isEmpty());
-        const Run lenient = cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"), QStringLiteral("--json"),
-                                 QStringLiteral("--retries"), QStringLiteral("3")});
+        const Run lenient = cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"),
+                                 QStringLiteral("--json"), QStringLiteral("--retries"), QStringLiteral("3")});
         QCOMPARE(lenient.exitCode, 0);
         QCOMPARE(lenient.json().value(QStringLiteral("consistent_copy")).toBool(true), false);
         QCOMPARE(lenient.json().value(QStringLiteral("copy_attempts")).toInt(), 4);
@@ -275,11 +304,12 @@ private slots:
         QFETCH(int, signal);
         const QString dir = freshDir(), outDir = freshDir();
         const QString db = dir + QStringLiteral("/long.db");
-        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}));
+        QVERIFY(
+            runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}));
         MtimeToucher toucher(db); // keeps the CLI retrying, so it is surely mid-way when the signal comes
         QProcess p;
-        p.start(cliPath(), {QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"), QStringLiteral("--retries"),
-                            QStringLiteral("100000")});
+        p.start(cliPath(), {QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"),
+                            QStringLiteral("--retries"), QStringLiteral("100000")});
         QVERIFY(p.waitForStarted());
         QTest::qWait(400);
         QVERIFY(p.state() == QProcess::Running);
@@ -297,7 +327,8 @@ private slots:
     }
 
     void inspectAndTablesJson() {
-        const Run inspect = cli({QStringLiteral("inspect"), m_db + QStringLiteral("-wal"), QStringLiteral("--json")});
+        const Run inspect =
+            cli({QStringLiteral("inspect"), m_db + QStringLiteral("-wal"), QStringLiteral("--json")});
         QCOMPARE(inspect.exitCode, 0);
         const QJsonObject j = inspect.json();
         QCOMPARE(j.value(QStringLiteral("database")).toString(), m_db);
@@ -315,7 +346,8 @@ private slots:
         QCOMPARE(list[0].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("accounts"));
         QCOMPARE(list[0].toObject().value(QStringLiteral("rows")).toInt(), 100);
         QCOMPARE(list[1].toObject().value(QStringLiteral("rows")).toInt(), 500);
-        expectOneError(cli({QStringLiteral("tables"), m_tmp.filePath(QStringLiteral("none.db"))}), 1, QStringLiteral("not found"));
+        expectOneError(cli({QStringLiteral("tables"), m_tmp.filePath(QStringLiteral("none.db"))}), 1,
+                       QStringLiteral("not found"));
     }
 };
 

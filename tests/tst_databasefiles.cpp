@@ -110,7 +110,8 @@ private slots:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("expected");
         QTest::newRow("empty") << QByteArray() << QStringLiteral("empty file");
-        QTest::newRow("text") << QByteArray("hello, I am not a database\n") << QStringLiteral("no SQLite header");
+        QTest::newRow("text") << QByteArray("hello, I am not a database\n")
+                              << QStringLiteral("no SQLite header");
         QTest::newRow("short") << QByteArray("SQLite format 3\0\x10\0", 19) << QStringLiteral("shorter than");
         QByteArray badPage("SQLite format 3\0", 16);
         badPage += QByteArray::fromHex("0300") + QByteArray(82, '\x01');
@@ -124,7 +125,8 @@ private slots:
         auto set = inspectDatabase(file);
         QVERIFY(!set.ok());
         QCOMPARE(set.error().kind, ErrorKind::NotADatabase);
-        QVERIFY2(set.error().message.startsWith(QStringLiteral("not an SQLite database: ")), qPrintable(set.error().message));
+        QVERIFY2(set.error().message.startsWith(QStringLiteral("not an SQLite database: ")),
+                 qPrintable(set.error().message));
         QVERIFY2(set.error().message.contains(expected), qPrintable(set.error().message));
         QVERIFY(!set.error().message.contains(QLatin1Char('\n')));
     }

@@ -37,7 +37,8 @@ private slots:
         // Symlinks and hard links that lead back to the source.
         QVERIFY(QFile::link(m_db, m_out + QStringLiteral("/link-to-db")));
         QVERIFY(QFile::link(m_db + QStringLiteral("-wal"), m_out + QStringLiteral("/link-to-wal")));
-        QVERIFY(::link(QFile::encodeName(m_db).constData(), QFile::encodeName(m_out + QStringLiteral("/hardlink")).constData()) == 0);
+        QVERIFY(::link(QFile::encodeName(m_db).constData(),
+                       QFile::encodeName(m_out + QStringLiteral("/hardlink")).constData()) == 0);
         QVERIFY(QFile::link(m_src, m_tmp.filePath(QStringLiteral("src-link"))));
         m_sourceBytes = folderBytes(m_src);
     }

@@ -36,7 +36,9 @@ private:
     std::atomic<bool> m_cancel{false};
 };
 
-QString message(const Expected<SnapshotResult>& r) { return r.ok() ? QString() : r.error().message; }
+QString message(const Expected<SnapshotResult>& r) {
+    return r.ok() ? QString() : r.error().message;
+}
 
 } // namespace
 
@@ -113,7 +115,8 @@ private slots:
         Helper holder(args);
         QVERIFY(holder.ready());
         if (openTransaction && mode == QStringLiteral("rollback"))
-            QVERIFY(QFileInfo(db + QStringLiteral("-journal")).size() > 0); // spilled: the file holds uncommitted pages
+            QVERIFY(QFileInfo(db + QStringLiteral("-journal")).size() >
+                    0); // spilled: the file holds uncommitted pages
         const auto before = folderBytes(src);
 
         auto result = takeSnapshot(db, out + QStringLiteral("/snap.db"), {});
@@ -140,7 +143,7 @@ private slots:
         QVERIFY2(result.ok(), qPrintable(message(result)));
         const BankState bank = readBank(out + QStringLiteral("/snap.db"));
         QVERIFY2(bank.problem().isEmpty(), qPrintable(bank.problem()));
-        QCOMPARE(bank.account1, 1000); // the state before the killed transaction
+        QCOMPARE(bank.account1, 1000);      // the state before the killed transaction
         QCOMPARE(folderBytes(src), before); // the hot journal is still there, untouched
         QVERIFY(QFileInfo::exists(db + QStringLiteral("-journal")));
     }
@@ -150,8 +153,8 @@ private slots:
         QTest::addColumn<int>("snapshots");
         QTest::addColumn<bool>("mayGiveUp"); // strict, few retries: ChangedTooOften allowed, torn never
         QTest::newRow("wal, flat out, truncate every 500")
-            << QStringList{QStringLiteral("wal"), QStringLiteral("--truncate-every"), QStringLiteral("500")} << 40
-            << false;
+            << QStringList{QStringLiteral("wal"), QStringLiteral("--truncate-every"), QStringLiteral("500")}
+            << 40 << false;
         QTest::newRow("wal, autocheckpoint 100, every 2 ms")
             << QStringList{QStringLiteral("wal"), QStringLiteral("--autocheckpoint"), QStringLiteral("100"),
                            QStringLiteral("--pace-us"), QStringLiteral("2000")}
@@ -162,13 +165,15 @@ private slots:
                            QStringLiteral("--pace-us"), QStringLiteral("2000")}
             << 40 << false;
         QTest::newRow("rollback, synchronous=off, flat out")
-            << QStringList{QStringLiteral("rollback"), QStringLiteral("--synchronous"), QStringLiteral("off")} << 10
-            << true;
+            << QStringList{QStringLiteral("rollback"), QStringLiteral("--synchronous"), QStringLiteral("off")}
+            << 10 << true;
     }
     void liveWriters() {
         QFETCH(QStringList, writerArgs);
         QFETCH(int, snapshots);
         QFETCH(bool, mayGiveUp);
+        if (const int soak = qEnvironmentVariableIntValue("SQLSNAP_SOAK_SNAPSHOTS"); soak > 0)
+            snapshots = soak; // the `slow` soak run: many more snapshots of the same writers
         const QString src = freshDir(QStringLiteral("live")), out = freshDir(QStringLiteral("out"));
         const QString db = src + QStringLiteral("/bank.db");
         QVERIFY(runDbtool({QStringLiteral("make"), db, writerArgs.first(), QStringLiteral("3000")}));
@@ -192,15 +197,18 @@ private slots:
             QVERIFY(result->consistentCopy);
             attempts[result->copyAttempts]++;
             const BankState bank = readBank(dest);
-            QVERIFY2(bank.problem().isEmpty(), qPrintable(QStringLiteral("snapshot %1: %2").arg(i).arg(bank.problem())));
+            QVERIFY2(bank.problem().isEmpty(),
+                     qPrintable(QStringLiteral("snapshot %1: %2").arg(i).arg(bank.problem())));
             QFile::remove(dest);
         }
         const QString stats = writer.finish();
         QString histogram;
         for (auto it = attempts.cbegin(); it != attempts.cend(); ++it)
             histogram += QStringLiteral(" %1 attempt(s): %2;").arg(it.key()).arg(it.value());
-        qInfo("writer %s; copy attempts:%s gave up (strict): %d", qPrintable(stats), qPrintable(histogram), gaveUp);
-        const qint64 commits = stats.section(QLatin1Char('='), 1).section(QLatin1Char(' '), 0, 0).toLongLong();
+        qInfo("writer %s; copy attempts:%s gave up (strict): %d", qPrintable(stats), qPrintable(histogram),
+              gaveUp);
+        const qint64 commits =
+            stats.section(QLatin1Char('='), 1).section(QLatin1Char(' '), 0, 0).toLongLong();
         QVERIFY2(commits > 50, qPrintable(stats)); // the writer really was writing throughout
         checkNoLeftovers(out, {});
     }
@@ -276,7 +284,8 @@ private slots:
         const QString src = freshDir(QStringLiteral("cancel")), out = freshDir(QStringLiteral("out"));
         const QString staging = freshDir(QStringLiteral("staging"));
         const QString db = src + QStringLiteral("/big.db");
-        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("200000")}));
+        QVERIFY(
+            runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("200000")}));
         RecordingSink sink;
         sink.cancelAt = Phase(phase);
         sink.cancelAfterUnits = phase == int(Phase::Copying) ? 1 : 0;
@@ -296,8 +305,8 @@ private slots:
         const QString src = freshDir(QStringLiteral("conc")), out = freshDir(QStringLiteral("out"));
         const QString db = src + QStringLiteral("/c.db");
         QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("3000")}));
-        Helper writer({QStringLiteral("writer"), db, QStringLiteral("wal"), QStringLiteral("--autocheckpoint"),
-                       QStringLiteral("200")});
+        Helper writer({QStringLiteral("writer"), db, QStringLiteral("wal"),
+                       QStringLiteral("--autocheckpoint"), QStringLiteral("200")});
         QVERIFY(writer.ready());
         QList<int> jobs;
         for (int i = 0; i < 12; ++i)
@@ -323,7 +332,8 @@ private slots:
         auto result = takeSnapshot(db, out + QStringLiteral("/snap.db"), {});
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind, ErrorKind::NotADatabase);
-        QVERIFY2(result.error().message.contains(QStringLiteral("truncated")), qPrintable(result.error().message));
+        QVERIFY2(result.error().message.contains(QStringLiteral("truncated")),
+                 qPrintable(result.error().message));
         checkNoLeftovers(out, {});
     }
 
@@ -347,8 +357,9 @@ private slots:
 
     void fullDestinationFileSystem() {
         const QString mountPoint = freshDir(QStringLiteral("tmpfs"));
-        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                                        QStringLiteral("size=512k"), QStringLiteral("tmpfs"), mountPoint}) != 0)
+        if (QProcess::execute(QStringLiteral("mount"),
+                              {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                               QStringLiteral("size=512k"), QStringLiteral("tmpfs"), mountPoint}) != 0)
             QSKIP("cannot mount a small tmpfs here (needs root): full-disk test skipped");
         const QString src = freshDir(QStringLiteral("full"));
         const QString db = src + QStringLiteral("/f.db");

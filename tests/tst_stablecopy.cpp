@@ -106,8 +106,8 @@ private slots:
         const QString dir = fresh();
         const QString db = dir + QStringLiteral("/w.db");
         QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("1000")}));
-        Helper writer({QStringLiteral("writer"), db, QStringLiteral("wal"), QStringLiteral("--autocheckpoint"),
-                       QStringLiteral("0")});
+        Helper writer({QStringLiteral("writer"), db, QStringLiteral("wal"),
+                       QStringLiteral("--autocheckpoint"), QStringLiteral("0")});
         QVERIFY(writer.ready());
         int walRule = 0;
         for (int i = 0; i < 20; ++i) {
@@ -127,7 +127,8 @@ private slots:
     void neverStableFailsWithStrict() {
         const QString dir = fresh(), staging = fresh();
         const QString db = dir + QStringLiteral("/n.db");
-        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}));
+        QVERIFY(
+            runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}));
         // Each attempt copies ~30 MB (milliseconds); the toucher changes the mtime every ~50 µs.
         MtimeToucher toucher(db);
         auto set = inspectDatabase(db);

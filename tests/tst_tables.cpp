@@ -37,16 +37,21 @@ class TestTables : public QObject {
 private slots:
     void hostileNames() {
         const QString db = m_tmp.filePath(QStringLiteral("names.db"));
-        const QStringList names{QStringLiteral("with space"), QStringLiteral("quo\"te"), QStringLiteral("[bracket]"),
-                                QStringLiteral("new\nline"), QStringLiteral("\"; DROP TABLE x; --"),
+        const QStringList names{QStringLiteral("with space"),
+                                QStringLiteral("quo\"te"),
+                                QStringLiteral("[bracket]"),
+                                QStringLiteral("new\nline"),
+                                QStringLiteral("\"; DROP TABLE x; --"),
                                 QStringLiteral("x")};
         QString sql;
         for (const QString& n : names)
-            sql += QStringLiteral("CREATE TABLE %1(%2 INTEGER, v TEXT); INSERT INTO %1 VALUES(1, 'a'), (2, 'b');")
+            sql += QStringLiteral(
+                       "CREATE TABLE %1(%2 INTEGER, v TEXT); INSERT INTO %1 VALUES(1, 'a'), (2, 'b');")
                        .arg(quoteIdentifier(n), quoteIdentifier(QStringLiteral("col ") + n));
-        sql += QStringLiteral("CREATE TABLE kv(k TEXT PRIMARY KEY, v) WITHOUT ROWID; INSERT INTO kv VALUES('a', 1);"
-                              "CREATE VIEW \"v w\" AS SELECT * FROM x;"
-                              "CREATE TABLE s(a INTEGER) STRICT;");
+        sql += QStringLiteral(
+            "CREATE TABLE kv(k TEXT PRIMARY KEY, v) WITHOUT ROWID; INSERT INTO kv VALUES('a', 1);"
+            "CREATE VIEW \"v w\" AS SELECT * FROM x;"
+            "CREATE TABLE s(a INTEGER) STRICT;");
         QVERIFY(execSql(db, sql));
         auto tables = listTables(db);
         QVERIFY2(tables.ok(), tables.ok() ? "" : qPrintable(tables.error().message));
@@ -76,7 +81,8 @@ private slots:
         const auto before = folderBytes(dir);
         auto tables = listTables(db);
         QVERIFY2(tables.ok(), tables.ok() ? "" : qPrintable(tables.error().message));
-        QCOMPARE(findTable(*tables, QStringLiteral("log"))->rowCount, 2000); // rows that live only in the -wal
+        QCOMPARE(findTable(*tables, QStringLiteral("log"))->rowCount,
+                 2000); // rows that live only in the -wal
         QCOMPARE(folderBytes(dir), before);
     }
 

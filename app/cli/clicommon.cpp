@@ -19,7 +19,9 @@ namespace {
 
 std::atomic<bool> g_interrupted{false};
 
-extern "C" void onSignal(int) { g_interrupted.store(true); }
+extern "C" void onSignal(int) {
+    g_interrupted.store(true);
+}
 
 void installSignalHandlers() {
     struct sigaction action {};
@@ -36,10 +38,14 @@ QString progressLine(const sqlsnap::Progress& p) {
     };
     switch (p.phase) {
     case Phase::Copying:
-        return QStringLiteral("Copying (attempt %1 of %2)%3").arg(p.attempt).arg(p.maxAttempts)
+        return QStringLiteral("Copying (attempt %1 of %2)%3")
+            .arg(p.attempt)
+            .arg(p.maxAttempts)
             .arg(percent(p.bytesDone, p.bytesTotal));
     case Phase::BackingUp:
-        return QStringLiteral("Backing up — %1 of %2 pages%3").arg(p.pagesDone).arg(p.pagesTotal)
+        return QStringLiteral("Backing up — %1 of %2 pages%3")
+            .arg(p.pagesDone)
+            .arg(p.pagesTotal)
             .arg(percent(p.pagesDone, p.pagesTotal));
     case Phase::Hashing:
         return QStringLiteral("Hashing%1").arg(percent(p.bytesDone, p.bytesTotal));
@@ -70,7 +76,9 @@ private:
     sqlsnap::Progress m_latest;
 };
 
-bool interruptedBySignal() { return g_interrupted.load(); }
+bool interruptedBySignal() {
+    return g_interrupted.load();
+}
 
 void runWithProgress(const std::function<void(sqlsnap::ProgressSink&)>& work, bool showProgress) {
     installSignalHandlers();
@@ -120,9 +128,10 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positio
     }
     const int given = int(parser.positionalArguments().size());
     if (given != positionalCount)
-        return usageError(given < positionalCount
-                              ? QStringLiteral("missing argument (see %1 --help)").arg(usageName)
-                              : QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().last()));
+        return usageError(
+            given < positionalCount
+                ? QStringLiteral("missing argument (see %1 --help)").arg(usageName)
+                : QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().last()));
     return -1;
 }
 
@@ -131,7 +140,9 @@ int usageError(const QString& message) {
     return Usage;
 }
 
-void warn(const QString& message) { std::fprintf(stderr, "warning: %s\n", qPrintable(message)); }
+void warn(const QString& message) {
+    std::fprintf(stderr, "warning: %s\n", qPrintable(message));
+}
 
 int fail(const sqlsnap::Error& error, bool json) {
     QString oneLine = error.message;
@@ -153,6 +164,8 @@ void printJson(const QJsonObject& object) {
     std::fflush(stdout);
 }
 
-QString humanBytes(qint64 bytes) { return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat); }
+QString humanBytes(qint64 bytes) {
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
 
 } // namespace cli

@@ -17,7 +17,7 @@ enum ExitCode {
     Success = 0,
     Failure = 1,
     Usage = 2,
-    Unstable = 3,    // --strict and the files kept changing through every attempt
+    Unstable = 3,      // --strict and the files kept changing through every attempt
     Interrupted = 130, // SIGINT / SIGTERM
 };
 

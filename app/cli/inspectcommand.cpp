@@ -15,14 +15,16 @@ QString meaning(const sqlsnap::DatabaseFiles& set, const sqlsnap::FileEntry& f) 
     case FileKind::Database:
         return QStringLiteral("the main database file");
     case FileKind::Wal:
-        return set.walWithoutShm() ? QStringLiteral("committed changes not yet merged into the main file; no -shm: "
-                                                    "another program holds the database with exclusive locking")
-                                   : QStringLiteral("committed changes not yet merged into the main file");
+        return set.walWithoutShm()
+                   ? QStringLiteral("committed changes not yet merged into the main file; no -shm: "
+                                    "another program holds the database with exclusive locking")
+                   : QStringLiteral("committed changes not yet merged into the main file");
     case FileKind::Shm:
         return QStringLiteral("shared-memory index of the WAL (not copied: SQLite rebuilds it)");
     case FileKind::Journal:
-        return set.hasHotJournal() ? QStringLiteral("a transaction in progress or interrupted: rolled back in the snapshot")
-                                   : QStringLiteral("an inactive rollback journal (nothing to undo)");
+        return set.hasHotJournal()
+                   ? QStringLiteral("a transaction in progress or interrupted: rolled back in the snapshot")
+                   : QStringLiteral("an inactive rollback journal (nothing to undo)");
     case FileKind::SuperJournal:
         return QStringLiteral("super-journal of a multi-database transaction");
     }
@@ -36,7 +38,8 @@ int runInspect(const QStringList& args) {
     parser.setApplicationDescription(QStringLiteral(
         "Show SOURCE's files (kind, size, modification time) and what its header says, read from the bytes\n"
         "without opening an SQLite connection."));
-    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("The database (or one of its companions)."));
+    parser.addPositionalArgument(QStringLiteral("SOURCE"),
+                                 QStringLiteral("The database (or one of its companions)."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object on stdout."));
     parser.addOption(json);
     if (int code = parseOrExit(parser, args, 1, QStringLiteral("sqlite-snapshot-cli inspect")); code >= 0)
@@ -49,16 +52,18 @@ int runInspect(const QStringList& args) {
     if (parser.isSet(json)) {
         QJsonArray files;
         for (const sqlsnap::FileEntry& f : set->files)
-            files.append(QJsonObject{{QStringLiteral("path"), f.path},
-                                     {QStringLiteral("kind"), sqlsnap::fileKindName(f.kind)},
-                                     {QStringLiteral("size"), f.size},
-                                     {QStringLiteral("modified"), f.modified.toUTC().toString(Qt::ISODateWithMs)},
-                                     {QStringLiteral("meaning"), meaning(*set, f)}});
+            files.append(
+                QJsonObject{{QStringLiteral("path"), f.path},
+                            {QStringLiteral("kind"), sqlsnap::fileKindName(f.kind)},
+                            {QStringLiteral("size"), f.size},
+                            {QStringLiteral("modified"), f.modified.toUTC().toString(Qt::ISODateWithMs)},
+                            {QStringLiteral("meaning"), meaning(*set, f)}});
         printJson({{QStringLiteral("database"), set->databasePath},
                    {QStringLiteral("files"), files},
                    {QStringLiteral("journal_mode"), h.journalFormat()},
                    {QStringLiteral("page_size"), qint64(h.pageSize)},
-                   {QStringLiteral("page_count"), h.pageCountValid ? QJsonValue(qint64(h.pageCount)) : QJsonValue()},
+                   {QStringLiteral("page_count"),
+                    h.pageCountValid ? QJsonValue(qint64(h.pageCount)) : QJsonValue()},
                    {QStringLiteral("text_encoding"), h.textEncodingName()},
                    {QStringLiteral("user_version"), qint64(h.userVersion)},
                    {QStringLiteral("application_id"), qint64(h.applicationId)},
@@ -72,13 +77,15 @@ int runInspect(const QStringList& args) {
     }
     std::printf("%s\n", qPrintable(set->databasePath));
     for (const sqlsnap::FileEntry& f : set->files)
-        std::printf("  %-13s %10s  %s  %s\n", qPrintable(sqlsnap::fileKindName(f.kind)), qPrintable(humanBytes(f.size)),
-                    qPrintable(f.modified.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))), qPrintable(meaning(*set, f)));
-    std::printf("journal mode: %s, page size: %u, pages: %s, encoding: %s\n", qPrintable(h.journalFormat()), h.pageSize,
-                h.pageCountValid ? qPrintable(QString::number(h.pageCount)) : "unknown",
+        std::printf("  %-13s %10s  %s  %s\n", qPrintable(sqlsnap::fileKindName(f.kind)),
+                    qPrintable(humanBytes(f.size)),
+                    qPrintable(f.modified.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
+                    qPrintable(meaning(*set, f)));
+    std::printf("journal mode: %s, page size: %u, pages: %s, encoding: %s\n", qPrintable(h.journalFormat()),
+                h.pageSize, h.pageCountValid ? qPrintable(QString::number(h.pageCount)) : "unknown",
                 qPrintable(h.textEncodingName()));
-    std::printf("user_version: %u, application_id: %u, lock held by others: %s\n", h.userVersion, h.applicationId,
-                qPrintable(sqlsnap::lockStateName(set->lock)));
+    std::printf("user_version: %u, application_id: %u, lock held by others: %s\n", h.userVersion,
+                h.applicationId, qPrintable(sqlsnap::lockStateName(set->lock)));
     return Success;
 }
 

@@ -51,5 +51,6 @@ int main(int argc, char** argv) {
         return cli::runInspect(args);
     if (command == QStringLiteral("tables"))
         return cli::runTables(args);
-    return cli::usageError(QStringLiteral("unknown command '%1' (see sqlite-snapshot-cli --help)").arg(command));
+    return cli::usageError(
+        QStringLiteral("unknown command '%1' (see sqlite-snapshot-cli --help)").arg(command));
 }

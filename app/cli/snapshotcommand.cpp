@@ -38,26 +38,31 @@ int runSnapshot(const QStringList& args) {
     parser.setApplicationDescription(QStringLiteral(
         "Copy SOURCE and its -wal/-journal until the set is stable, open only that copy, and publish one\n"
         "self-contained database (journal_mode=DELETE) at DEST atomically."));
-    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("The database (or one of its companions)."));
+    parser.addPositionalArgument(QStringLiteral("SOURCE"),
+                                 QStringLiteral("The database (or one of its companions)."));
     parser.addPositionalArgument(QStringLiteral("DEST"), QStringLiteral("The snapshot file to write."));
     const QCommandLineOption retries(QStringLiteral("retries"),
                                      QStringLiteral("Copy attempts after the first (default 100)."),
                                      QStringLiteral("N"), QStringLiteral("100"));
     const QCommandLineOption strict(QStringLiteral("strict"),
                                     QStringLiteral("Fail (exit 3) when the files never stop changing."));
-    const QCommandLineOption overwrite(QStringLiteral("overwrite"),
-                                       QStringLiteral("Replace DEST if it exists (only once the new file is complete)."));
-    const QCommandLineOption verify(QStringLiteral("verify"),
-                                    QStringLiteral("Run PRAGMA integrity_check and compute SHA-256 of DEST."));
+    const QCommandLineOption overwrite(
+        QStringLiteral("overwrite"),
+        QStringLiteral("Replace DEST if it exists (only once the new file is complete)."));
+    const QCommandLineOption verify(
+        QStringLiteral("verify"), QStringLiteral("Run PRAGMA integrity_check and compute SHA-256 of DEST."));
     const QCommandLineOption strategy(QStringLiteral("strategy"),
-                                      QStringLiteral("publish (default), backup or compact."), QStringLiteral("NAME"),
-                                      QStringLiteral("publish"));
-    const QCommandLineOption compact(QStringLiteral("compact"), QStringLiteral("Same as --strategy compact (VACUUM INTO)."));
-    const QCommandLineOption staging(QStringLiteral("staging-dir"),
-                                     QStringLiteral("Where backup/compact stage the copy (default: temporary folder)."),
-                                     QStringLiteral("DIR"));
+                                      QStringLiteral("publish (default), backup or compact."),
+                                      QStringLiteral("NAME"), QStringLiteral("publish"));
+    const QCommandLineOption compact(QStringLiteral("compact"),
+                                     QStringLiteral("Same as --strategy compact (VACUUM INTO)."));
+    const QCommandLineOption staging(
+        QStringLiteral("staging-dir"),
+        QStringLiteral("Where backup/compact stage the copy (default: temporary folder)."),
+        QStringLiteral("DIR"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object on stdout."));
-    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress line and no warnings."));
+    const QCommandLineOption quiet(QStringLiteral("quiet"),
+                                   QStringLiteral("No progress line and no warnings."));
     parser.addOptions({retries, strict, overwrite, verify, strategy, compact, staging, json, quiet});
     if (int code = parseOrExit(parser, args, 2, QStringLiteral("sqlite-snapshot-cli snapshot")); code >= 0)
         return code;
@@ -66,10 +71,12 @@ int runSnapshot(const QStringList& args) {
     bool numberOk = false;
     options.retries = parser.value(retries).toInt(&numberOk);
     if (!numberOk || options.retries < 0)
-        return usageError(QStringLiteral("--retries takes a whole number ≥ 0, not '%1'").arg(parser.value(retries)));
+        return usageError(
+            QStringLiteral("--retries takes a whole number ≥ 0, not '%1'").arg(parser.value(retries)));
     const auto chosen = sqlsnap::strategyFromName(parser.value(strategy));
     if (!chosen)
-        return usageError(QStringLiteral("unknown --strategy '%1' (publish, backup or compact)").arg(parser.value(strategy)));
+        return usageError(QStringLiteral("unknown --strategy '%1' (publish, backup or compact)")
+                              .arg(parser.value(strategy)));
     options.strategy = parser.isSet(compact) ? sqlsnap::OutputStrategy::Compact : *chosen;
     options.strict = parser.isSet(strict);
     options.overwrite = parser.isSet(overwrite);
@@ -78,8 +85,11 @@ int runSnapshot(const QStringList& args) {
 
     const QStringList paths = parser.positionalArguments();
     std::optional<sqlsnap::Expected<sqlsnap::SnapshotResult>> outcome;
-    runWithProgress([&](sqlsnap::ProgressSink& sink) { outcome = sqlsnap::takeSnapshot(paths[0], paths[1], options, &sink); },
-                    !parser.isSet(quiet));
+    runWithProgress(
+        [&](sqlsnap::ProgressSink& sink) {
+            outcome = sqlsnap::takeSnapshot(paths[0], paths[1], options, &sink);
+        },
+        !parser.isSet(quiet));
     if (!*outcome)
         return fail(outcome->error(), parser.isSet(json));
     const sqlsnap::SnapshotResult& result = outcome->value();
@@ -95,9 +105,11 @@ int runSnapshot(const QStringList& args) {
                     qPrintable(result.destination), qPrintable(humanBytes(result.bytes)),
                     static_cast<long long>(result.pages), static_cast<long long>(result.pageSize),
                     result.copyAttempts, result.copyAttempts == 1 ? "" : "s",
-                    static_cast<long long>(result.elapsedMs), qPrintable(sqlsnap::strategyName(result.strategy)));
+                    static_cast<long long>(result.elapsedMs),
+                    qPrintable(sqlsnap::strategyName(result.strategy)));
         if (result.integrity)
-            std::printf("integrity: %s\nsha256: %s\n", qPrintable(*result.integrity), qPrintable(result.sha256));
+            std::printf("integrity: %s\nsha256: %s\n", qPrintable(*result.integrity),
+                        qPrintable(result.sha256));
     }
     return Success;
 }

@@ -22,8 +22,11 @@ int runTables(const QStringList& args) {
 
     const QString path = parser.positionalArguments().first();
     std::optional<sqlsnap::Expected<QList<sqlsnap::TableInfo>>> outcome;
-    runWithProgress([&](sqlsnap::ProgressSink& sink) { outcome = sqlsnap::listTables(path, !parser.isSet(noCount), &sink); },
-                    false);
+    runWithProgress(
+        [&](sqlsnap::ProgressSink& sink) {
+            outcome = sqlsnap::listTables(path, !parser.isSet(noCount), &sink);
+        },
+        false);
     if (!*outcome)
         return fail(outcome->error(), parser.isSet(json));
     const auto& tables = outcome->value();
@@ -36,12 +39,13 @@ int runTables(const QStringList& args) {
                                            {QStringLiteral("type"), c.type},
                                            {QStringLiteral("primary_key"), c.primaryKey},
                                            {QStringLiteral("not_null"), c.notNull}});
-            list.append(QJsonObject{{QStringLiteral("name"), t.name},
-                                    {QStringLiteral("type"), t.type},
-                                    {QStringLiteral("rows"), t.rowCount >= 0 ? QJsonValue(t.rowCount) : QJsonValue()},
-                                    {QStringLiteral("without_rowid"), t.withoutRowid},
-                                    {QStringLiteral("strict"), t.strict},
-                                    {QStringLiteral("columns"), columns}});
+            list.append(
+                QJsonObject{{QStringLiteral("name"), t.name},
+                            {QStringLiteral("type"), t.type},
+                            {QStringLiteral("rows"), t.rowCount >= 0 ? QJsonValue(t.rowCount) : QJsonValue()},
+                            {QStringLiteral("without_rowid"), t.withoutRowid},
+                            {QStringLiteral("strict"), t.strict},
+                            {QStringLiteral("columns"), columns}});
         }
         printJson({{QStringLiteral("database"), path}, {QStringLiteral("tables"), list}});
         return Success;

@@ -12,9 +12,9 @@
 namespace sqlsnap {
 namespace {
 
-constexpr char kSqliteMagic[] = "SQLite format 3";          // followed by a NUL: 16 bytes
+constexpr char kSqliteMagic[] = "SQLite format 3"; // followed by a NUL: 16 bytes
 constexpr unsigned char kJournalMagic[8] = {0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7};
-constexpr qint64 kLockBytesOffset = 0x40000000;             // PENDING; RESERVED +1; SHARED +2 .. +511
+constexpr qint64 kLockBytesOffset = 0x40000000; // PENDING; RESERVED +1; SHARED +2 .. +511
 
 quint32 be32(const QByteArray& bytes, int offset) {
     return qFromBigEndian<quint32>(reinterpret_cast<const uchar*>(bytes.constData()) + offset);
@@ -136,9 +136,8 @@ Expected<DatabaseHeader> parseDatabaseHeader(const QByteArray& bytes, const QStr
     h.writeVersion = quint8(bytes[18]);
     h.readVersion = quint8(bytes[19]);
     if (h.writeVersion < 1 || h.writeVersion > 2 || h.readVersion < 1 || h.readVersion > 2)
-        return notADatabase(path, QStringLiteral("unknown file format version %1/%2")
-                                      .arg(h.writeVersion)
-                                      .arg(h.readVersion));
+        return notADatabase(
+            path, QStringLiteral("unknown file format version %1/%2").arg(h.writeVersion).arg(h.readVersion));
     h.changeCounter = be32(bytes, 24);
     h.pageCount = be32(bytes, 28);
     h.pageCountValid = h.pageCount != 0 && be32(bytes, 92) == h.changeCounter;

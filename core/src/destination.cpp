@@ -79,15 +79,17 @@ Expected<DestinationPlan> planDestination(const DatabaseFiles& source, const QSt
             return Error{ErrorKind::InvalidArgument,
                          QStringLiteral("destination is a folder, not a file name: %1").arg(plan.path)};
         if (!overwrite)
-            return Error{ErrorKind::DestinationExists,
-                         QStringLiteral("destination exists: %1 (use --overwrite to replace it)").arg(plan.path)};
+            return Error{
+                ErrorKind::DestinationExists,
+                QStringLiteral("destination exists: %1 (use --overwrite to replace it)").arg(plan.path)};
     }
     for (FileKind kind : {FileKind::Wal, FileKind::Journal}) {
         const QString companion = companionPath(plan.path, kind);
         if (io::lstatPath(companion).exists)
-            return Error{ErrorKind::DestinationInUse,
-                         QStringLiteral("destination has a %1 beside it (another program may have it open): %2")
-                             .arg(companion.mid(plan.path.size()), companion)};
+            return Error{
+                ErrorKind::DestinationInUse,
+                QStringLiteral("destination has a %1 beside it (another program may have it open): %2")
+                    .arg(companion.mid(plan.path.size()), companion)};
     }
     if (::access(io::encodePath(plan.directory).constData(), W_OK | X_OK) != 0)
         return io::writeError(errno, QStringLiteral("cannot write to destination folder"), plan.directory);

@@ -8,8 +8,8 @@
 namespace sqlsnap {
 
 struct DestinationPlan {
-    QString path;      // absolute path the caller named
-    QString directory; // its folder (exists)
+    QString path;       // absolute path the caller named
+    QString directory;  // its folder (exists)
     mode_t mode = 0600; // permissions for the result: the source's, never wider
 };
 

@@ -18,7 +18,7 @@
 namespace sqlsnap::io {
 namespace {
 
-constexpr qint64 kCopyChunk = 8 * 1024 * 1024;   // per copy_file_range call: cancel checks between
+constexpr qint64 kCopyChunk = 8 * 1024 * 1024; // per copy_file_range call: cancel checks between
 constexpr qint64 kCompareChunk = 1024 * 1024;
 
 FileStat fromStat(const struct stat& st) {
@@ -105,7 +105,9 @@ Fd::~Fd() {
         ::close(m_fd);
 }
 
-QByteArray encodePath(const QString& path) { return QFile::encodeName(path); }
+QByteArray encodePath(const QString& path) {
+    return QFile::encodeName(path);
+}
 
 FileStat statPath(const QString& path) {
     struct stat st;
@@ -275,8 +277,8 @@ Status fsyncDirectory(const QString& directory) {
 Expected<QString> createUniqueFile(const QString& directory, const QString& prefix) {
     for (int tries = 0;; ++tries) {
         const QString path = directory + QLatin1Char('/') + prefix + randomSuffix();
-        int fd = ::open(encodePath(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
-                        0600);
+        int fd =
+            ::open(encodePath(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (fd >= 0) {
             ::close(fd);
             return path;

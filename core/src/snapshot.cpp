@@ -49,8 +49,9 @@ Expected<SqliteDb> openAndConvert(const QString& stagedDb, Task& task) {
     if (!mode)
         return mode.error();
     if (mode->compare(QStringLiteral("delete"), Qt::CaseInsensitive) != 0)
-        return Error{ErrorKind::SqliteError,
-                     QStringLiteral("cannot switch the staged copy to journal_mode=DELETE (got %1)").arg(*mode)};
+        return Error{
+            ErrorKind::SqliteError,
+            QStringLiteral("cannot switch the staged copy to journal_mode=DELETE (got %1)").arg(*mode)};
     return db;
 }
 
@@ -62,12 +63,13 @@ Status checkNotTruncated(const QString& path, const QString& sourcePath) {
         return header.error();
     const qint64 size = io::statPath(path).size;
     if (header->pageCountValid && size < qint64(header->pageCount) * header->pageSize)
-        return Error{ErrorKind::NotADatabase,
-                     QStringLiteral("not an SQLite database: %1 (truncated: %2 bytes, its header says %3 pages of %4)")
-                         .arg(sourcePath)
-                         .arg(size)
-                         .arg(header->pageCount)
-                         .arg(header->pageSize)};
+        return Error{
+            ErrorKind::NotADatabase,
+            QStringLiteral("not an SQLite database: %1 (truncated: %2 bytes, its header says %3 pages of %4)")
+                .arg(sourcePath)
+                .arg(size)
+                .arg(header->pageCount)
+                .arg(header->pageSize)};
     return success();
 }
 
@@ -111,7 +113,8 @@ Status checkSelfContained(const QString& path) {
     int error = 0;
     const QByteArray head = io::readHead(path, 20, &error);
     if (head.size() < 20 || head[18] != 1 || head[19] != 1)
-        return Error{ErrorKind::SqliteError, QStringLiteral("the result is not in rollback mode: %1").arg(path)};
+        return Error{ErrorKind::SqliteError,
+                     QStringLiteral("the result is not in rollback mode: %1").arg(path)};
     for (FileKind kind : {FileKind::Wal, FileKind::Journal})
         if (io::lstatPath(companionPath(path, kind)).exists)
             return Error{ErrorKind::SqliteError,
@@ -193,7 +196,8 @@ Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& dest
 
     QString output = staged->databasePath;
     if (!publishInPlace) {
-        auto temporary = io::createUniqueFile(plan->directory, QStringLiteral(".%1.tmp-").arg(QFileInfo(plan->path).fileName()));
+        auto temporary = io::createUniqueFile(
+            plan->directory, QStringLiteral(".%1.tmp-").arg(QFileInfo(plan->path).fileName()));
         if (!temporary)
             return temporary.error();
         cleanup.temporaryFile = output = *temporary;
@@ -216,8 +220,9 @@ Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& dest
         result.integrity = verified->integrity;
         result.sha256 = verified->sha256;
         if (verified->integrity != QStringLiteral("ok"))
-            return Error{ErrorKind::Corrupt, QStringLiteral("the snapshot of %1 failed its integrity check: %2")
-                                                 .arg(files->databasePath, verified->integrity)};
+            return Error{ErrorKind::Corrupt,
+                         QStringLiteral("the snapshot of %1 failed its integrity check: %2")
+                             .arg(files->databasePath, verified->integrity)};
     }
     if (task.cancelled())
         return Task::cancelledError();

@@ -37,9 +37,9 @@ struct FileMarker {
 
     bool operator==(const FileMarker& other) const {
         return exists == other.exists &&
-               (!exists || (stat.inode == other.stat.inode && stat.device == other.stat.device &&
-                            stat.size == other.stat.size && stat.mtimeNs == other.stat.mtimeNs &&
-                            head == other.head));
+               (!exists ||
+                (stat.inode == other.stat.inode && stat.device == other.stat.device &&
+                 stat.size == other.stat.size && stat.mtimeNs == other.stat.mtimeNs && head == other.head));
     }
 };
 
@@ -69,7 +69,9 @@ SetMarkers readMarkers(const DatabaseFiles& source) {
     return m;
 }
 
-bool headerSaysWal(const QByteArray& head) { return head.size() >= 20 && (head[18] == 2 || head[19] == 2); }
+bool headerSaysWal(const QByteArray& head) {
+    return head.size() >= 20 && (head[18] == 2 || head[19] == 2);
+}
 
 bool sameWalGeneration(const SetMarkers& before, const SetMarkers& after) {
     return before.wal.exists && after.wal.exists && before.wal.head.size() == 32 &&
@@ -149,7 +151,8 @@ Status settleJournal(const DatabaseFiles& source, const SetMarkers& seen, const 
     // A journal with a zeroed header (PERSIST mode, exclusive locking) has nothing to undo; SQLite would
     // leave it beside the result, so it goes now.
     int error = 0;
-    if (io::statPath(stagedJournal).exists && !parseJournalHeader(io::readHead(stagedJournal, 28, &error)).validMagic) {
+    if (io::statPath(stagedJournal).exists &&
+        !parseJournalHeader(io::readHead(stagedJournal, 28, &error)).validMagic) {
         ::unlink(io::encodePath(stagedJournal).constData());
         return success();
     }
@@ -163,7 +166,8 @@ Status settleJournal(const DatabaseFiles& source, const SetMarkers& seen, const 
     QFile journal(stagedJournal);
     if (!journal.open(QIODevice::ReadWrite) || journal.size() < 8 || !journal.seek(journal.size() - 8) ||
         journal.write(QByteArray(8, '\0')) != 8)
-        return Error{ErrorKind::IoError, QStringLiteral("cannot prepare staged journal %1").arg(stagedJournal)};
+        return Error{ErrorKind::IoError,
+                     QStringLiteral("cannot prepare staged journal %1").arg(stagedJournal)};
     return success();
 }
 

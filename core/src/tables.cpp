@@ -83,10 +83,11 @@ Expected<QList<TableInfo>> listTables(const QString& path, bool countRows, Progr
         return s.error();
 
     auto stmt = Statement::prepare(
-        db->get(), QStringLiteral("SELECT l.name, l.type, l.wr, l.strict, coalesce(s.sql, '') "
-                                  "FROM pragma_table_list AS l LEFT JOIN sqlite_schema AS s ON s.name = l.name "
-                                  "WHERE l.schema = 'main' AND l.type IN ('table', 'view') "
-                                  "AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY l.name"));
+        db->get(),
+        QStringLiteral("SELECT l.name, l.type, l.wr, l.strict, coalesce(s.sql, '') "
+                       "FROM pragma_table_list AS l LEFT JOIN sqlite_schema AS s ON s.name = l.name "
+                       "WHERE l.schema = 'main' AND l.type IN ('table', 'view') "
+                       "AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY l.name"));
     if (!stmt)
         return Error{stmt.error().kind, files->databasePath + QStringLiteral(": ") + stmt.error().message};
     QList<TableInfo> tables;

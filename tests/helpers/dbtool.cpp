@@ -10,7 +10,8 @@
 //        --pace-us N                  sleep N microseconds after each commit (default 0: flat out)
 //   dbtool hold DB MODE [--open-txn] [--normal-locking] [--no-checkpoint]
 //                                     locking_mode=EXCLUSIVE (unless --normal-locking), commit, optionally
-//                                     leave a spilled transaction open, print "ready", wait for stdin to close
+//                                     leave a spilled transaction open, print "ready", wait for stdin to
+//                                     close
 //   dbtool crash DB                   rollback mode: start a big transaction that spills, print
 //                                      "ready", then wait to be killed
 // MODE is "wal" or "rollback". "ready" is printed on stdout once the database is in its state; the
@@ -57,15 +58,19 @@ void setMode(sqlite3* db, const std::string& mode) {
 }
 
 void createBank(sqlite3* db, int rows) {
-    exec(db, "CREATE TABLE IF NOT EXISTS accounts(id INTEGER PRIMARY KEY, balance INTEGER NOT NULL);"
-             "CREATE TABLE IF NOT EXISTS log(seq INTEGER PRIMARY KEY, account INTEGER, amount INTEGER, pad BLOB);"
-             "CREATE INDEX IF NOT EXISTS log_account ON log(account);");
+    exec(db,
+         "CREATE TABLE IF NOT EXISTS accounts(id INTEGER PRIMARY KEY, balance INTEGER NOT NULL);"
+         "CREATE TABLE IF NOT EXISTS log(seq INTEGER PRIMARY KEY, account INTEGER, amount INTEGER, pad BLOB);"
+         "CREATE INDEX IF NOT EXISTS log_account ON log(account);");
     exec(db, "BEGIN");
     exec(db, "INSERT OR IGNORE INTO accounts(id, balance) "
-             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) SELECT i, 1000 FROM n");
-    exec(db, "INSERT INTO log(seq, account, amount, pad) "
-             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " + std::to_string(rows) +
-                 ") SELECT (SELECT coalesce(max(seq), 0) FROM log) + i, i % 100 + 1, 0, randomblob(64) FROM n");
+             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) SELECT i, 1000 "
+             "FROM n");
+    exec(db,
+         "INSERT INTO log(seq, account, amount, pad) "
+         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+             std::to_string(rows) +
+             ") SELECT (SELECT coalesce(max(seq), 0) FROM log) + i, i % 100 + 1, 0, randomblob(64) FROM n");
     exec(db, "COMMIT");
 }
 
@@ -92,10 +97,15 @@ int transfer(sqlite3* db, std::mt19937& rng, long* busy) {
     const int from = account(rng), to = account(rng), moved = amount(rng);
     const std::string sql =
         "BEGIN IMMEDIATE;"
-        "UPDATE accounts SET balance = balance - " + std::to_string(moved) + " WHERE id = " + std::to_string(from) + ";"
-        "UPDATE accounts SET balance = balance + " + std::to_string(moved) + " WHERE id = " + std::to_string(to) + ";"
+        "UPDATE accounts SET balance = balance - " +
+        std::to_string(moved) + " WHERE id = " + std::to_string(from) +
+        ";"
+        "UPDATE accounts SET balance = balance + " +
+        std::to_string(moved) + " WHERE id = " + std::to_string(to) +
+        ";"
         "INSERT INTO log(seq, account, amount, pad) VALUES((SELECT coalesce(max(seq), 0) + 1 FROM log), " +
-        std::to_string(from) + ", " + std::to_string(moved) + ", randomblob(" + std::to_string(padding(rng)) + "));"
+        std::to_string(from) + ", " + std::to_string(moved) + ", randomblob(" + std::to_string(padding(rng)) +
+        "));"
         "COMMIT;";
     int rc = exec(db, sql, false);
     if (rc != SQLITE_OK) {
@@ -117,13 +127,20 @@ int writer(int argc, char** argv) {
     std::string synchronous = "normal";
     for (int i = 4; i + 1 < argc; i += 2) {
         std::string opt = argv[i];
-        if (opt == "--autocheckpoint") autocheckpoint = std::atoi(argv[i + 1]);
-        else if (opt == "--truncate-every") truncateEvery = std::atoi(argv[i + 1]);
-        else if (opt == "--busy-timeout") busyTimeout = std::atoi(argv[i + 1]);
-        else if (opt == "--seconds") seconds = std::atof(argv[i + 1]);
-        else if (opt == "--synchronous") synchronous = argv[i + 1];
-        else if (opt == "--flip-every") flipEvery = std::atoi(argv[i + 1]);
-        else if (opt == "--pace-us") paceUs = std::atoi(argv[i + 1]);
+        if (opt == "--autocheckpoint")
+            autocheckpoint = std::atoi(argv[i + 1]);
+        else if (opt == "--truncate-every")
+            truncateEvery = std::atoi(argv[i + 1]);
+        else if (opt == "--busy-timeout")
+            busyTimeout = std::atoi(argv[i + 1]);
+        else if (opt == "--seconds")
+            seconds = std::atof(argv[i + 1]);
+        else if (opt == "--synchronous")
+            synchronous = argv[i + 1];
+        else if (opt == "--flip-every")
+            flipEvery = std::atoi(argv[i + 1]);
+        else if (opt == "--pace-us")
+            paceUs = std::atoi(argv[i + 1]);
     }
     sqlite3* db = openDb(path);
     sqlite3_busy_timeout(db, busyTimeout);
@@ -140,7 +157,8 @@ int writer(int argc, char** argv) {
     for (long n = 0;; ++n) {
         if ((n & 63) == 0 && readyStdinClosed())
             break;
-        if (seconds > 0 && std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > seconds)
+        if (seconds > 0 &&
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > seconds)
             break;
         commits += transfer(db, rng, &busy);
         if (paceUs > 0)
@@ -149,7 +167,8 @@ int writer(int argc, char** argv) {
             exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", false);
         if (flipEvery > 0 && commits > 0 && commits % flipEvery == 0) {
             mode = mode == "wal" ? "rollback" : "wal";
-            if (exec(db, mode == "wal" ? "PRAGMA journal_mode=WAL" : "PRAGMA journal_mode=DELETE", false) != SQLITE_OK)
+            if (exec(db, mode == "wal" ? "PRAGMA journal_mode=WAL" : "PRAGMA journal_mode=DELETE", false) !=
+                SQLITE_OK)
                 ++busy;
         }
     }
@@ -176,7 +195,8 @@ int hold(int argc, char** argv) {
     setMode(db, mode);
     exec(db, "PRAGMA cache_size=10");
     createBank(db, 2000);
-    exec(db, "UPDATE accounts SET balance = balance + 7 WHERE id = 1; UPDATE accounts SET balance = balance - 7 WHERE id = 2");
+    exec(db, "UPDATE accounts SET balance = balance + 7 WHERE id = 1; UPDATE accounts SET balance = balance "
+             "- 7 WHERE id = 2");
     if (openTxn) {
         // Far more than 10 pages of changes: SQLite must spill them to the file (or the WAL) before commit.
         exec(db, "BEGIN; UPDATE accounts SET balance = 0; UPDATE log SET pad = randomblob(2000)");

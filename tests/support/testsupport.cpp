@@ -10,8 +10,12 @@
 
 namespace testsupport {
 
-QString dbtoolPath() { return QStringLiteral(SQLSNAP_DBTOOL); }
-QString cliPath() { return QStringLiteral(SQLSNAP_CLI); }
+QString dbtoolPath() {
+    return QStringLiteral(SQLSNAP_DBTOOL);
+}
+QString cliPath() {
+    return QStringLiteral(SQLSNAP_CLI);
+}
 
 bool runDbtool(const QStringList& args) {
     QProcess p;

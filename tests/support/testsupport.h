@@ -34,9 +34,9 @@ private:
 };
 
 struct BankState {
-    QString integrity;  // "ok" or the report
+    QString integrity; // "ok" or the report
     QString journalMode;
-    qint64 total = -1;  // sum of balances: 100000 in every committed state
+    qint64 total = -1; // sum of balances: 100000 in every committed state
     qint64 logRows = -1;
     qint64 maxSeq = -1; // equals logRows when the log has no gap
     qint64 account1 = -1;

@@ -10,23 +10,23 @@ namespace sqlsnap {
 
 // A machine-readable reason. The CLI prints kindName() in --json output; keep names stable.
 enum class ErrorKind {
-    SourceMissing,        // the database file does not exist (or vanished)
-    NotADatabase,         // bad magic, empty, shorter than its header, truncated, a directory
-    Unreadable,           // permission denied or other failure reading a source file
-    ChangedTooOften,      // --strict: the files kept changing through every copy attempt
-    Inconsistent,         // no consistent copy could be made (the last attempt failed its checks)
-    DestinationExists,    // DEST exists and overwriting was not asked for
+    SourceMissing,            // the database file does not exist (or vanished)
+    NotADatabase,             // bad magic, empty, shorter than its header, truncated, a directory
+    Unreadable,               // permission denied or other failure reading a source file
+    ChangedTooOften,          // --strict: the files kept changing through every copy attempt
+    Inconsistent,             // no consistent copy could be made (the last attempt failed its checks)
+    DestinationExists,        // DEST exists and overwriting was not asked for
     DestinationAliasesSource, // DEST is the source database or one of its companions
     DestinationDirectoryMissing,
-    DestinationInUse,     // DEST has its own -wal/-journal: another program has it open
-    PermissionDenied,     // cannot write to the destination directory
-    DiskFull,             // no space left while writing the output
-    IoError,              // any other I/O failure
-    Locked,               // a lock could not be obtained in time (direct mode)
-    Corrupt,              // the result failed PRAGMA integrity_check
-    SqliteError,          // SQLite reported an error not covered above
-    InvalidArgument,      // options that make no sense together
-    Cancelled,            // the caller asked to stop
+    DestinationInUse, // DEST has its own -wal/-journal: another program has it open
+    PermissionDenied, // cannot write to the destination directory
+    DiskFull,         // no space left while writing the output
+    IoError,          // any other I/O failure
+    Locked,           // a lock could not be obtained in time (direct mode)
+    Corrupt,          // the result failed PRAGMA integrity_check
+    SqliteError,      // SQLite reported an error not covered above
+    InvalidArgument,  // options that make no sense together
+    Cancelled,        // the caller asked to stop
 };
 
 const char* kindName(ErrorKind kind);
@@ -37,8 +37,7 @@ struct Error {
 };
 
 // A value or an Error. Small on purpose: the engine's functions return it instead of throwing.
-template <typename T>
-class Expected {
+template <typename T> class Expected {
 public:
     Expected(T value) : m_state(std::move(value)) {}
     Expected(Error error) : m_state(std::move(error)) {}
@@ -63,6 +62,8 @@ private:
 // For steps that produce nothing but may fail.
 struct Done {};
 using Status = Expected<Done>;
-inline Status success() { return Done{}; }
+inline Status success() {
+    return Done{};
+}
 
 } // namespace sqlsnap

@@ -21,12 +21,12 @@ QString strategyName(OutputStrategy strategy); // "publish", "backup", "compact"
 std::optional<OutputStrategy> strategyFromName(const QString& name);
 
 struct SnapshotOptions {
-    int retries = 100;         // at most retries + 1 copy attempts
-    bool strict = false;       // fail with ChangedTooOften when no attempt was stable
-    bool overwrite = false;    // replace an existing DEST (only once the new file is complete)
-    bool verify = false;       // PRAGMA integrity_check and SHA-256 of the result
+    int retries = 100;      // at most retries + 1 copy attempts
+    bool strict = false;    // fail with ChangedTooOften when no attempt was stable
+    bool overwrite = false; // replace an existing DEST (only once the new file is complete)
+    bool verify = false;    // PRAGMA integrity_check and SHA-256 of the result
     OutputStrategy strategy = OutputStrategy::Publish;
-    QString stagingDirectory;  // Backup/Compact: where to stage; empty = the system temporary folder
+    QString stagingDirectory; // Backup/Compact: where to stage; empty = the system temporary folder
     int backupPagesPerStep = 4096;
 };
 
@@ -44,7 +44,7 @@ struct SnapshotResult {
     bool consistentCopy = false; // false: no attempt was stable; the last one was used (not --strict)
     qint64 pages = 0;            // page count of DEST
     qint64 pageSize = 0;
-    qint64 bytes = 0;              // size of DEST
+    qint64 bytes = 0;                 // size of DEST
     std::optional<QString> integrity; // "ok" or SQLite's report; unset without verify
     QString sha256;                   // hex, with verify
     qint64 elapsedMs = 0;

@@ -20,7 +20,7 @@ struct ColumnInfo {
 
 struct TableInfo {
     QString name;
-    QString type;  // "table" or "view"
+    QString type; // "table" or "view"
     bool withoutRowid = false;
     bool strict = false;
     qint64 rowCount = -1; // -1 when counting failed (a view over a missing table, say)

@@ -244,18 +244,37 @@ Expected<bool> sameContent(const QString& a, const QString& b, Task& task) {
     Fd fb = openReadOnly(b, &error);
     if (!fb.valid())
         return readError(error, b);
+    // Two buffers reused for every chunk: this runs inside the window in which the source must not
+    // change, so it has to be as quick as the copy itself.
+    std::vector<char> x(static_cast<size_t>(kCompareChunk)), y(static_cast<size_t>(kCompareChunk));
+    auto readChunk = [](int fd, char* buffer, qint64 offset, int* err) -> qint64 {
+        qint64 done = 0;
+        while (done < kCompareChunk) {
+            ssize_t n = ::pread(fd, buffer + done, size_t(kCompareChunk - done), offset + done);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0) {
+                *err = errno;
+                return -1;
+            }
+            if (n == 0)
+                break;
+            done += n;
+        }
+        return done;
+    };
     for (qint64 offset = 0;; offset += kCompareChunk) {
         if (task.cancelled())
             return Task::cancelledError();
-        QByteArray x = readAt(fa.get(), offset, kCompareChunk, &error);
-        if (error)
+        const qint64 nx = readChunk(fa.get(), x.data(), offset, &error);
+        if (nx < 0)
             return readError(error, a);
-        QByteArray y = readAt(fb.get(), offset, kCompareChunk, &error);
-        if (error)
+        const qint64 ny = readChunk(fb.get(), y.data(), offset, &error);
+        if (ny < 0)
             return readError(error, b);
-        if (x != y)
+        if (nx != ny || std::memcmp(x.data(), y.data(), size_t(nx)) != 0)
             return false;
-        if (x.size() < kCompareChunk)
+        if (nx < kCompareChunk)
             return true;
     }
 }

@@ -20,30 +20,6 @@ using namespace testsupport;
 
 namespace {
 
-// Keeps changing a file's modification time (without touching its bytes) until stopped: the set never
-// looks stable, whatever the copy does.
-class MtimeToucher {
-public:
-    explicit MtimeToucher(const QString& path) : m_path(QFile::encodeName(path)) {
-        m_thread = std::thread([this] {
-            for (long ns = 1; !m_stop; ++ns) {
-                timespec times[2] = {{0, UTIME_OMIT}, {1700000000, ns % 1000000000}};
-                ::utimensat(AT_FDCWD, m_path.constData(), times, 0);
-                std::this_thread::sleep_for(std::chrono::microseconds(50));
-            }
-        });
-    }
-    ~MtimeToucher() {
-        m_stop = true;
-        m_thread.join();
-    }
-
-private:
-    QByteArray m_path;
-    std::atomic<bool> m_stop{false};
-    std::thread m_thread;
-};
-
 // Creates and deletes a -journal beside the database in a loop.
 class JournalFlicker {
 public:

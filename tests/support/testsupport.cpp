@@ -6,7 +6,10 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
 
 namespace testsupport {
 
@@ -115,6 +118,21 @@ QMap<QString, QByteArray> folderBytes(const QString& dir) {
 
 QStringList folderEntries(const QString& dir) {
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+}
+
+MtimeToucher::MtimeToucher(const QString& path) : m_path(QFile::encodeName(path)) {
+    m_thread = std::thread([this] {
+        for (long ns = 1; !m_stop; ++ns) {
+            timespec times[2] = {{0, UTIME_OMIT}, {1700000000, ns % 1000000000}};
+            ::utimensat(AT_FDCWD, m_path.constData(), times, 0);
+            std::this_thread::sleep_for(std::chrono::microseconds(50));
+        }
+    });
+}
+
+MtimeToucher::~MtimeToucher() {
+    m_stop = true;
+    m_thread.join();
 }
 
 QByteArray header(const QString& path, int length) {

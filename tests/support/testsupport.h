@@ -8,7 +8,9 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include <atomic>
 #include <memory>
+#include <thread>
 
 namespace testsupport {
 
@@ -49,6 +51,19 @@ BankState readBank(const QString& path);
 // Bytes of every file in a folder, to prove a source set was not modified.
 QMap<QString, QByteArray> folderBytes(const QString& dir);
 QStringList folderEntries(const QString& dir); // names, hidden ones too
+
+// Keeps changing a file's modification time (never its bytes) every ~50 µs until destroyed: a set
+// that never looks stable to the copy, whatever the copy does.
+class MtimeToucher {
+public:
+    explicit MtimeToucher(const QString& path);
+    ~MtimeToucher();
+
+private:
+    QByteArray m_path;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+};
 
 QByteArray header(const QString& path, int length = 100);
 bool writeFile(const QString& path, const QByteArray& bytes);

@@ -66,7 +66,8 @@ bool writeAll(int fd, const char* data, qint64 length, int* error) {
 }
 
 // Fallback when copy_file_range cannot be used between these two files.
-Expected<qint64> copyByReadWrite(int from, int to, qint64 offset, const QString& toPath, Task& task) {
+Expected<qint64> copyByReadWrite(int from, const QString& fromPath, int to, qint64 offset,
+                                 const QString& toPath, Task& task) {
     std::vector<char> buffer(size_t(1024 * 1024));
     qint64 copied = 0;
     for (;;) {
@@ -76,7 +77,7 @@ Expected<qint64> copyByReadWrite(int from, int to, qint64 offset, const QString&
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return readError(errno, QStringLiteral("source file"));
+            return readError(errno, fromPath);
         }
         if (n == 0)
             return copied;
@@ -205,7 +206,7 @@ QByteArray readHead(const QString& path, qint64 length, int* error) {
     return readAt(fd.get(), 0, length, error);
 }
 
-Expected<qint64> copyOpenFile(int from, const QString& to, Task& task) {
+Expected<qint64> copyOpenFile(int from, const QString& fromPath, const QString& to, Task& task) {
     Fd out(::open(encodePath(to).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
     if (!out.valid())
         return writeError(errno, QStringLiteral("cannot create"), to);
@@ -219,14 +220,14 @@ Expected<qint64> copyOpenFile(int from, const QString& to, Task& task) {
             if (errno == EINTR)
                 continue;
             if (errno == EXDEV || errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP) {
-                auto rest = copyByReadWrite(from, out.get(), copied, to, task);
+                auto rest = copyByReadWrite(from, fromPath, out.get(), copied, to, task);
                 if (!rest)
                     return rest.error();
                 return copied + *rest;
             }
             if (errno == ENOSPC || errno == EDQUOT)
                 return writeError(errno, QStringLiteral("cannot write"), to);
-            return readError(errno, QStringLiteral("source file"));
+            return readError(errno, fromPath);
         }
         if (n == 0)
             return copied;

@@ -70,9 +70,10 @@ Fd openReadOnly(const QString& path, int* error);
 QByteArray readAt(int fd, qint64 offset, qint64 length, int* error);
 QByteArray readHead(const QString& path, qint64 length, int* error);
 
-// Copies all of `from` (already open) into a new file `to` (O_EXCL, mode 0600), in chunks, checking
-// for cancellation between them and adding to task.progress().bytesDone. Returns bytes copied.
-Expected<qint64> copyOpenFile(int from, const QString& to, Task& task);
+// Copies all of `from` (already open; `fromPath` names it in errors) into a new file `to` (O_EXCL, mode
+// 0600), in chunks, checking for cancellation between them and adding to task.progress().bytesDone. Returns
+// bytes copied.
+Expected<qint64> copyOpenFile(int from, const QString& fromPath, const QString& to, Task& task);
 
 // True when the two files have the same bytes (read in chunks, cancellable).
 Expected<bool> sameContent(const QString& a, const QString& b, Task& task);

@@ -114,13 +114,9 @@ Expected<std::optional<CopiedFile>> copyOne(FileKind kind, const QString& from, 
             return Error{ErrorKind::SourceMissing, QStringLiteral("source vanished: %1").arg(from)};
         return io::readError(error, from);
     }
-    auto copied = io::copyOpenFile(fd.get(), to, task);
-    if (!copied) {
-        Error e = copied.error();
-        if (e.message.contains(QStringLiteral("source file")))
-            e.message.replace(QStringLiteral("source file"), from);
-        return e;
-    }
+    auto copied = io::copyOpenFile(fd.get(), from, to, task);
+    if (!copied)
+        return copied.error();
     return std::optional<CopiedFile>(CopiedFile{kind, from, *copied});
 }
 

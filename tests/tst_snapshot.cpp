@@ -160,6 +160,11 @@ private slots:
                            QStringLiteral("--pace-us"), QStringLiteral("2000")}
             << 40 << false;
         QTest::newRow("rollback, flat out") << QStringList{QStringLiteral("rollback")} << 40 << false;
+        // Commits land in microseconds, every 2 ms: the byte compare must fit between two of them.
+        QTest::newRow("rollback, synchronous=off, every 2 ms")
+            << QStringList{QStringLiteral("rollback"), QStringLiteral("--synchronous"), QStringLiteral("off"),
+                           QStringLiteral("--pace-us"), QStringLiteral("2000")}
+            << 40 << false;
         QTest::newRow("rollback, synchronous=off, flat out")
             << QStringList{QStringLiteral("rollback"), QStringLiteral("--synchronous"), QStringLiteral("off")}
             << 10 << true;

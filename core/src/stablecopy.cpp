@@ -120,10 +120,11 @@ Expected<std::optional<CopiedFile>> copyOne(FileKind kind, const QString& from, 
     return std::optional<CopiedFile>(CopiedFile{kind, from, *copied});
 }
 
-Expected<bool> stagedEqualsSource(const QList<CopiedFile>& files, const QString& stagedDb, Task& task) {
+Expected<bool> stagedEqualsSource(const QList<CopiedFile>& files, const QString& stagedDb,
+                                  io::ContentComparer& comparer, Task& task) {
     for (const CopiedFile& f : files) {
         const QString staged = f.kind == FileKind::Database ? stagedDb : companionPath(stagedDb, f.kind);
-        auto same = io::sameContent(f.path, staged, task);
+        auto same = comparer.same(f.path, staged, task);
         if (!same)
             return same.error();
         if (!*same)
@@ -180,6 +181,7 @@ Expected<StagedSet> copyUntilStable(const DatabaseFiles& source, const QString& 
             expectedBytes += f.size;
 
     SetMarkers lastSeen;
+    io::ContentComparer comparer; // made before the first attempt: nothing to allocate inside the window
     for (int attempt = 1; attempt <= maxAttempts; ++attempt) {
         if (task.cancelled())
             return Task::cancelledError();
@@ -212,7 +214,7 @@ Expected<StagedSet> copyUntilStable(const DatabaseFiles& source, const QString& 
             staged.consistent = true;
             staged.rule = QStringLiteral("rollback-transaction");
         } else if (markersEqual(before, after) && before.database.exists) {
-            auto same = stagedEqualsSource(staged.files, staged.databasePath, task);
+            auto same = stagedEqualsSource(staged.files, staged.databasePath, comparer, task);
             if (!same)
                 return same.error();
             staged.consistent = *same;

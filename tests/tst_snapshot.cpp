@@ -1,6 +1,7 @@
 // The whole pipeline against real writer processes, real locks and a writer killed mid-transaction.
 #include "testsupport.h"
 
+#include <sqlitesnapshot/databasefiles.h>
 #include <sqlitesnapshot/snapshot.h>
 
 #include <QDir>
@@ -36,7 +37,7 @@ private:
     std::atomic<bool> m_cancel{false};
 };
 
-QString message(const Expected<SnapshotResult>& r) {
+template <typename T> QString message(const Expected<T>& r) {
     return r.ok() ? QString() : r.error().message;
 }
 
@@ -146,6 +147,53 @@ private slots:
         QCOMPARE(bank.account1, 1000);      // the state before the killed transaction
         QCOMPARE(folderBytes(src), before); // the hot journal is still there, untouched
         QVERIFY(QFileInfo::exists(db + QStringLiteral("-journal")));
+    }
+
+    // A transaction over two attached databases: SQLite writes a super-journal naming both journals,
+    // and the transaction counts as committed exactly when that super-journal has been deleted.
+    void multiDatabaseTransactionKilledMidCommit_data() {
+        QTest::addColumn<QString>("moment");
+        QTest::addColumn<int>("account1");
+        QTest::addColumn<QString>("moves");
+        QTest::newRow("before the super-journal is deleted: rolled back")
+            << QStringLiteral("before") << 1000 << QStringLiteral("0");
+        QTest::newRow("after the super-journal is deleted: committed")
+            << QStringLiteral("after") << 1005 << QStringLiteral("1");
+    }
+    void multiDatabaseTransactionKilledMidCommit() {
+        QFETCH(QString, moment);
+        QFETCH(int, account1);
+        QFETCH(QString, moves);
+        const QString src = freshDir(QStringLiteral("multi")), out = freshDir(QStringLiteral("out"));
+        const QString main = src + QStringLiteral("/main.db"), other = src + QStringLiteral("/other.db");
+        QProcess crash;
+        crash.start(dbtoolPath(), {QStringLiteral("crash-multi"), main, other, moment});
+        QVERIFY(crash.waitForFinished(60000));
+        QCOMPARE(crash.exitStatus(), QProcess::CrashExit); // it died mid-commit, as asked
+        QVERIFY(QFileInfo(main + QStringLiteral("-journal")).size() > 0);
+        QVERIFY(QFileInfo(other + QStringLiteral("-journal")).size() > 0);
+        const bool superJournalLeft = moment == QStringLiteral("before");
+        const QStringList superJournals =
+            QDir(src).entryList({QStringLiteral("main.db-mj*")}, QDir::Files | QDir::Hidden);
+        QCOMPARE(superJournals.size(), superJournalLeft ? 1 : 0);
+
+        auto files = inspectDatabase(main);
+        QVERIFY2(files.ok(), qPrintable(message(files)));
+        QVERIFY(!files->superJournalPath.isEmpty());
+        QCOMPARE(files->superJournalExists, superJournalLeft);
+
+        const auto before = folderBytes(src);
+        auto result = takeSnapshot(main, out + QStringLiteral("/main.db"), {});
+        QVERIFY2(result.ok(), qPrintable(message(result)));
+        auto otherResult = takeSnapshot(other, out + QStringLiteral("/other.db"), {});
+        QVERIFY2(otherResult.ok(), qPrintable(message(otherResult)));
+        const BankState bank = readBank(out + QStringLiteral("/main.db"));
+        QVERIFY2(bank.problem().isEmpty(), qPrintable(bank.problem()));
+        QCOMPARE(bank.account1, account1);
+        QCOMPARE(queryText(out + QStringLiteral("/other.db"), QStringLiteral("SELECT count(*) FROM moves")),
+                 moves);
+        QCOMPARE(folderBytes(src), before); // journals and super-journal untouched
+        checkNoLeftovers(out, {QStringLiteral("main.db"), QStringLiteral("other.db")});
     }
 
     void liveWriters_data() {

@@ -183,11 +183,13 @@ QString parseSuperJournalName(const QByteArray& journal) {
     return QFile::decodeName(nul >= 0 ? name.left(nul) : name);
 }
 
+namespace {
 QString readSuperJournalName(int journalFd, qint64 journalSize) {
     const qint64 tailSize = qMin<qint64>(journalSize, 16 + 4 + 4096);
     int error = 0;
     return parseSuperJournalName(io::readAt(journalFd, journalSize - tailSize, tailSize, &error));
 }
+} // namespace
 
 WalHeader parseWalHeader(const QByteArray& bytes) {
     WalHeader h;

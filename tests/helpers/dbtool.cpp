@@ -14,6 +14,10 @@
 //                                     close
 //   dbtool crash DB                   rollback mode: start a big transaction that spills, print
 //                                      "ready", then wait to be killed
+//   dbtool crash-multi DB OTHER before|after
+//                                     rollback mode, OTHER attached: one transaction changes both (so
+//                                     SQLite writes a super-journal) and the process kills itself with
+//                                     SIGKILL just before or just after SQLite deletes the super-journal
 // MODE is "wal" or "rollback". "ready" is printed on stdout once the database is in its state; the
 // writer prints "commits=N busy=M" when it ends.
 #include <sqlite3.h>
@@ -24,6 +28,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <random>
+#include <csignal>
 #include <string>
 #include <thread>
 #include <unistd.h>
@@ -220,6 +225,44 @@ int crash(char** argv) {
         pause(); // killed with SIGKILL by the test: the journal stays hot
 }
 
+// A VFS that forwards everything to the default one, except that deleting a super-journal (the
+// "-mj" file of a multi-database commit) kills the process at the requested moment: the real files are
+// left exactly as SQLite wrote them at that point of its commit.
+sqlite3_vfs crashVfs;
+int (*defaultDelete)(sqlite3_vfs*, const char*, int) = nullptr;
+bool killBeforeSuperDelete = true;
+
+int crashingDelete(sqlite3_vfs* vfs, const char* path, int syncDir) {
+    const bool superJournal = std::strstr(path, "-mj") != nullptr;
+    if (superJournal && killBeforeSuperDelete)
+        ::kill(::getpid(), SIGKILL);
+    const int rc = defaultDelete(vfs, path, syncDir);
+    if (superJournal)
+        ::kill(::getpid(), SIGKILL);
+    return rc;
+}
+
+int crashMulti(char** argv) {
+    killBeforeSuperDelete = std::strcmp(argv[4], "before") == 0;
+    sqlite3_vfs* base = sqlite3_vfs_find(nullptr);
+    crashVfs = *base;
+    crashVfs.zName = "crash-on-super-journal";
+    defaultDelete = base->xDelete;
+    crashVfs.xDelete = crashingDelete;
+    sqlite3_vfs_register(&crashVfs, 0);
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(argv[2], &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, crashVfs.zName) != SQLITE_OK)
+        die(db, "open");
+    setMode(db, "rollback");
+    createBank(db, 100);
+    exec(db, std::string("ATTACH '") + argv[3] + "' AS other");
+    exec(db, "PRAGMA other.journal_mode=DELETE; CREATE TABLE IF NOT EXISTS other.moves(amount INTEGER)");
+    exec(db, "BEGIN; UPDATE accounts SET balance = balance + 5 WHERE id = 1;"
+             "UPDATE accounts SET balance = balance - 5 WHERE id = 2; INSERT INTO other.moves VALUES(5); COMMIT");
+    std::fprintf(stderr, "dbtool: the commit finished without a super-journal\n");
+    return 1;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -241,6 +284,8 @@ int main(int argc, char** argv) {
         return hold(argc, argv);
     if (command == "crash")
         return crash(argv);
+    if (command == "crash-multi" && argc >= 5)
+        return crashMulti(argv);
     std::fprintf(stderr, "dbtool: bad arguments\n");
     return 2;
 }

@@ -106,6 +106,24 @@ BankState readBank(const QString& path) {
     return s;
 }
 
+QString queryText(const QString& path, const QString& sql) {
+    sqlite3* db = nullptr;
+    QString result;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW)
+            result = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+        else
+            result = QStringLiteral("error: ") + QString::fromUtf8(sqlite3_errmsg(db));
+        sqlite3_finalize(stmt);
+    } else {
+        result = QStringLiteral("cannot open: ") + QString::fromUtf8(sqlite3_errmsg(db));
+    }
+    sqlite3_close(db);
+    return result;
+}
+
 QMap<QString, QByteArray> folderBytes(const QString& dir) {
     QMap<QString, QByteArray> bytes;
     for (const QString& name : QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::System)) {

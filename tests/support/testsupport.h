@@ -48,6 +48,9 @@ struct BankState {
 // Opens a snapshot read-only (it has no companions) and reads the bank invariants.
 BankState readBank(const QString& path);
 
+// First column of the first row of one query on a database opened read-only, or "error: …".
+QString queryText(const QString& path, const QString& sql);
+
 // Bytes of every file in a folder, to prove a source set was not modified.
 QMap<QString, QByteArray> folderBytes(const QString& dir);
 QStringList folderEntries(const QString& dir); // names, hidden ones too

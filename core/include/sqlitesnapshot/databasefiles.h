@@ -49,7 +49,6 @@ JournalHeader parseJournalHeader(const QByteArray& bytes);
 // The super-journal name stored at the end of a rollback journal (multi-database transactions), or
 // an empty string. `journalTail` is the end of the journal (at least its last 16 + name bytes).
 QString parseSuperJournalName(const QByteArray& journalTail);
-QString readSuperJournalName(int journalFd, qint64 journalSize);
 
 struct WalHeader {
     bool validMagic = false;

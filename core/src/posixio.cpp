@@ -19,7 +19,7 @@ namespace sqlsnap::io {
 namespace {
 
 constexpr qint64 kCopyChunk = 8 * 1024 * 1024; // per copy_file_range call: cancel checks between
-constexpr qint64 kCompareChunk = 256 * 1024; // two of these stay in L2
+constexpr qint64 kCompareChunk = 256 * 1024;   // two of these stay in L2
 
 FileStat fromStat(const struct stat& st) {
     FileStat s;

@@ -24,11 +24,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <random>
-#include <csignal>
 #include <string>
 #include <thread>
 #include <unistd.h>
@@ -251,14 +251,16 @@ int crashMulti(char** argv) {
     crashVfs.xDelete = crashingDelete;
     sqlite3_vfs_register(&crashVfs, 0);
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(argv[2], &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, crashVfs.zName) != SQLITE_OK)
+    if (sqlite3_open_v2(argv[2], &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, crashVfs.zName) !=
+        SQLITE_OK)
         die(db, "open");
     setMode(db, "rollback");
     createBank(db, 100);
     exec(db, std::string("ATTACH '") + argv[3] + "' AS other");
     exec(db, "PRAGMA other.journal_mode=DELETE; CREATE TABLE IF NOT EXISTS other.moves(amount INTEGER)");
-    exec(db, "BEGIN; UPDATE accounts SET balance = balance + 5 WHERE id = 1;"
-             "UPDATE accounts SET balance = balance - 5 WHERE id = 2; INSERT INTO other.moves VALUES(5); COMMIT");
+    exec(db,
+         "BEGIN; UPDATE accounts SET balance = balance + 5 WHERE id = 1;"
+         "UPDATE accounts SET balance = balance - 5 WHERE id = 2; INSERT INTO other.moves VALUES(5); COMMIT");
     std::fprintf(stderr, "dbtool: the commit finished without a super-journal\n");
     return 1;
 }

@@ -1,0 +1,108 @@
+// Reading a snapshot's contents for a preview: tables, schema, rows in pages, counts.
+//
+// A SnapshotReader owns one read-only connection (SQLITE_OPEN_READONLY + PRAGMA query_only) to a
+// self-contained database file. Its calls are synchronous and meant for one worker thread at a time;
+// interrupt() is the one call that is safe from any thread: it stops the statement running now, which
+// then returns ErrorKind::Cancelled.
+//
+// Rows are read by key, never by a growing OFFSET: a table with a rowid is paged with
+// `WHERE rowid > ? ORDER BY rowid LIMIT n`, so page 10,000 costs what page 1 costs. Random access
+// (jumping to row 9,999,800 of 10,000,000) uses a PositionIndex: the rowid of every `stride`-th row,
+// gathered by one background scan that also yields the exact count.
+#pragma once
+
+#include "error.h"
+#include "progress.h"
+#include "tables.h"
+
+#include <QList>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+#include <optional>
+
+namespace sqlsnap {
+
+struct IndexInfo {
+    QString name;
+    bool unique = false;
+    QString origin;      // "c" (CREATE INDEX), "u" (UNIQUE constraint), "pk" (PRIMARY KEY)
+    QStringList columns; // expressions show as "<expression>"
+    QString sql;         // empty for automatic indexes
+};
+
+struct TableSchema {
+    TableInfo table; // rowCount left at -1: counting is a separate, slow call
+    QList<IndexInfo> indexes;
+    QStringList triggers; // CREATE TRIGGER statements
+    // The expression that names the rowid ("rowid", "_rowid_" or "oid": the first not shadowed by a
+    // column), or empty for views, WITHOUT ROWID tables and tables that shadow all three.
+    QString rowidName;
+};
+
+// One page of rows. Values: an invalid QVariant is NULL; qint64, double, QString (text) and
+// QByteArray (blob) are SQLite's other four storage classes, so NULL and '' stay distinct.
+struct RowPage {
+    QList<qint64> keys; // the rowid of each row (empty when the table has none)
+    QList<QVariantList> rows;
+    bool atEnd = false; // fewer rows than asked for: nothing after this page
+};
+
+// Where rows start: anchors[i] is the rowid of row i * stride (0-based, in rowid order).
+struct PositionIndex {
+    int stride = 0;
+    QList<qint64> anchors;
+    qint64 rowCount = 0;
+};
+
+// What a page request filters on: rows where any column's text contains `text` (case-insensitive for
+// ASCII, as SQLite's LIKE). Empty: every row.
+struct RowFilter {
+    QString text;
+    bool isEmpty() const { return text.isEmpty(); }
+};
+
+class SnapshotReader {
+public:
+    // Opens `path` read-only. A database that needs a -wal or a hot journal is refused (InvalidArgument):
+    // reading it in place could make SQLite write beside it. Snapshots never need one.
+    static Expected<std::unique_ptr<SnapshotReader>> open(const QString& path);
+    ~SnapshotReader();
+    SnapshotReader(const SnapshotReader&) = delete;
+    SnapshotReader& operator=(const SnapshotReader&) = delete;
+
+    const QString& path() const;
+
+    // Tables and views, without row counts (see countRows).
+    Expected<QList<TableInfo>> tables();
+    Expected<TableSchema> schema(const QString& table);
+
+    // Rows after `afterKey` in rowid order (from the start when unset). Needs schema.rowidName.
+    Expected<RowPage> rowsAfterKey(const TableSchema& schema, const RowFilter& filter,
+                                   std::optional<qint64> afterKey, int limit);
+    // The last `limit` rows in rowid order (for "jump to the end" before any index exists).
+    Expected<RowPage> lastRows(const TableSchema& schema, const RowFilter& filter, int limit);
+    // Rows at a position: by key through the index when the table has a rowid, else by OFFSET
+    // (views and WITHOUT ROWID tables have nothing better).
+    Expected<RowPage> rowsAt(const TableSchema& schema, const RowFilter& filter, const PositionIndex* index,
+                             qint64 position, int limit);
+
+    // max(rowid): an instant upper bound of the count for rowid tables (unset otherwise or when empty).
+    Expected<std::optional<qint64>> maxRowid(const TableSchema& schema);
+    // The exact count, honouring the filter. Slow on big tables: call it off the GUI thread.
+    Expected<qint64> countRows(const TableSchema& schema, const RowFilter& filter);
+    // One scan in rowid order: anchors every `stride` rows and the exact count. Rowid tables only.
+    Expected<PositionIndex> buildPositionIndex(const TableSchema& schema, const RowFilter& filter,
+                                               int stride);
+
+    // Thread-safe: makes the call running now (if any) stop with Cancelled. Later calls run normally.
+    void interrupt();
+
+private:
+    struct Impl;
+    explicit SnapshotReader(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace sqlsnap

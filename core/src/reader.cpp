@@ -1,0 +1,376 @@
+#include "sqlitesnapshot/reader.h"
+
+#include "sqlitesnapshot/databasefiles.h"
+
+#include "sqlitedb.h"
+#include "task.h"
+
+#include <sqlite3.h>
+
+namespace sqlsnap {
+namespace {
+
+QString columnText(sqlite3_stmt* stmt, int column) {
+    return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, column)),
+                             sqlite3_column_bytes(stmt, column));
+}
+
+QVariant columnValue(sqlite3_stmt* stmt, int column) {
+    switch (sqlite3_column_type(stmt, column)) {
+    case SQLITE_INTEGER:
+        return QVariant::fromValue<qint64>(sqlite3_column_int64(stmt, column));
+    case SQLITE_FLOAT:
+        return sqlite3_column_double(stmt, column);
+    case SQLITE_TEXT:
+        return columnText(stmt, column);
+    case SQLITE_BLOB: {
+        const void* data = sqlite3_column_blob(stmt, column);
+        return QByteArray(static_cast<const char*>(data), sqlite3_column_bytes(stmt, column));
+    }
+    default:
+        return QVariant();
+    }
+}
+
+class InterruptFlag : public ProgressSink {
+public:
+    bool isCancelled() const override { return raised.load(std::memory_order_relaxed); }
+    std::atomic<bool> raised{false};
+};
+
+// `a LIKE '%text%' ESCAPE '\'` over every column: the filter is bound as a parameter, never spliced.
+QString filterCondition(const TableSchema& schema, const RowFilter& filter, int parameter) {
+    if (filter.isEmpty() || schema.table.columns.isEmpty())
+        return {};
+    QStringList terms;
+    for (const ColumnInfo& c : schema.table.columns)
+        terms << QStringLiteral("CAST(%1 AS TEXT) LIKE ?%2 ESCAPE '\\'")
+                     .arg(quoteIdentifier(c.name))
+                     .arg(parameter);
+    return QLatin1Char('(') + terms.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+}
+
+QByteArray likePattern(const RowFilter& filter) {
+    QString escaped = filter.text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return (QLatin1Char('%') + escaped + QLatin1Char('%')).toUtf8();
+}
+
+QString selectList(const TableSchema& schema) {
+    QStringList columns;
+    for (const ColumnInfo& c : schema.table.columns)
+        columns << quoteIdentifier(c.name);
+    if (columns.isEmpty())
+        columns << QStringLiteral("*");
+    return columns.join(QStringLiteral(", "));
+}
+
+QString whereClause(const QStringList& conditions) {
+    QStringList present;
+    for (const QString& c : conditions)
+        if (!c.isEmpty())
+            present << c;
+    return present.isEmpty() ? QString() : QStringLiteral(" WHERE ") + present.join(QStringLiteral(" AND "));
+}
+
+} // namespace
+
+struct SnapshotReader::Impl {
+    InterruptFlag interruptFlag;
+    Task task{&interruptFlag};
+    SqliteDb db;
+    explicit Impl(SqliteDb&& d) : db(std::move(d)) { db.watchCancellation(&task); }
+
+    // Each call starts uninterrupted: interrupt() is aimed at the call running when it is made.
+    void begin() { interruptFlag.raised.store(false, std::memory_order_relaxed); }
+
+    Error error(int rc) { return sqliteError(db.get(), rc, db.path()); }
+
+    Expected<RowPage> readPage(const QString& sql, const TableSchema& schema, const RowFilter& filter,
+                               std::optional<qint64> key, qint64 offset, int limit, bool keyed) {
+        auto stmt = Statement::prepare(db.get(), sql);
+        if (!stmt)
+            return stmt.error();
+        const QByteArray pattern = likePattern(filter);
+        if (!filter.isEmpty())
+            sqlite3_bind_text(stmt->get(), 1, pattern.constData(), int(pattern.size()), SQLITE_TRANSIENT);
+        if (key)
+            sqlite3_bind_int64(stmt->get(), 2, *key);
+        sqlite3_bind_int64(stmt->get(), 3, limit);
+        sqlite3_bind_int64(stmt->get(), 4, offset);
+        RowPage page;
+        const int columns = sqlite3_column_count(stmt->get());
+        const int first = keyed ? 1 : 0;
+        int rc;
+        while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
+            if (keyed)
+                page.keys << sqlite3_column_int64(stmt->get(), 0);
+            QVariantList row;
+            row.reserve(columns - first);
+            for (int c = first; c < columns; ++c)
+                row << columnValue(stmt->get(), c);
+            page.rows << row;
+        }
+        if (rc != SQLITE_DONE)
+            return error(rc);
+        page.atEnd = page.rows.size() < limit;
+        Q_UNUSED(schema);
+        return page;
+    }
+};
+
+SnapshotReader::SnapshotReader(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+SnapshotReader::~SnapshotReader() = default;
+
+const QString& SnapshotReader::path() const {
+    return m_impl->db.path();
+}
+
+Expected<std::unique_ptr<SnapshotReader>> SnapshotReader::open(const QString& path) {
+    auto files = inspectDatabase(path);
+    if (!files)
+        return files.error();
+    if (files->header.isWal() || files->find(FileKind::Wal) || files->find(FileKind::Journal))
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("not a self-contained snapshot (it needs its -wal or -journal): %1")
+                         .arg(files->databasePath)};
+    auto db = SqliteDb::open(files->databasePath, SQLITE_OPEN_READONLY);
+    if (!db)
+        return db.error();
+    if (auto s = db->exec(QStringLiteral("PRAGMA query_only=1")); !s)
+        return s.error();
+    // Proves it is readable now, with a clear error, instead of at the first page.
+    if (auto s = db->queryInt(QStringLiteral("SELECT count(*) FROM sqlite_schema")); !s)
+        return s.error();
+    return std::unique_ptr<SnapshotReader>(new SnapshotReader(std::make_unique<Impl>(std::move(*db))));
+}
+
+Expected<QList<TableInfo>> SnapshotReader::tables() {
+    m_impl->begin();
+    auto stmt = Statement::prepare(
+        m_impl->db.get(),
+        QStringLiteral("SELECT l.name, l.type, l.wr, l.strict, coalesce(s.sql, '') "
+                       "FROM pragma_table_list AS l LEFT JOIN sqlite_schema AS s ON s.name = l.name "
+                       "WHERE l.schema = 'main' AND l.type IN ('table', 'view') "
+                       "AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY l.type, l.name"));
+    if (!stmt)
+        return stmt.error();
+    QList<TableInfo> tables;
+    int rc;
+    while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
+        TableInfo t;
+        t.name = columnText(stmt->get(), 0);
+        t.type = columnText(stmt->get(), 1);
+        t.withoutRowid = sqlite3_column_int(stmt->get(), 2) != 0;
+        t.strict = sqlite3_column_int(stmt->get(), 3) != 0;
+        t.sql = columnText(stmt->get(), 4);
+        tables << t;
+    }
+    if (rc != SQLITE_DONE)
+        return m_impl->error(rc);
+    return tables;
+}
+
+Expected<TableSchema> SnapshotReader::schema(const QString& table) {
+    m_impl->begin();
+    auto all = tables();
+    if (!all)
+        return all.error();
+    TableSchema schema;
+    bool found = false;
+    for (const TableInfo& t : *all)
+        if (t.name == table) {
+            schema.table = t;
+            found = true;
+        }
+    if (!found)
+        return Error{ErrorKind::InvalidArgument, QStringLiteral("no table or view named %1").arg(table)};
+
+    sqlite3* db = m_impl->db.get();
+    const QByteArray name = table.toUtf8();
+    auto columns = Statement::prepare(
+        db, QStringLiteral("SELECT name, type, pk, \"notnull\", hidden FROM pragma_table_xinfo(?1)"));
+    if (!columns)
+        return columns.error();
+    sqlite3_bind_text(columns->get(), 1, name.constData(), int(name.size()), SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(columns->get())) == SQLITE_ROW) {
+        ColumnInfo c;
+        c.name = columnText(columns->get(), 0);
+        c.type = columnText(columns->get(), 1);
+        c.primaryKey = sqlite3_column_int(columns->get(), 2) > 0;
+        c.notNull = sqlite3_column_int(columns->get(), 3) != 0;
+        c.hidden = sqlite3_column_int(columns->get(), 4) != 0;
+        schema.table.columns << c;
+    }
+    if (rc != SQLITE_DONE)
+        return m_impl->error(rc);
+
+    auto indexes = Statement::prepare(
+        db, QStringLiteral("SELECT l.name, l.\"unique\", l.origin, coalesce(s.sql, ''), "
+                           "(SELECT group_concat(coalesce(i.name, '<expression>'), ', ') "
+                           "   FROM pragma_index_info(l.name) AS i) "
+                           "FROM pragma_index_list(?1) AS l LEFT JOIN sqlite_schema AS s ON s.name = l.name "
+                           "ORDER BY l.name"));
+    if (!indexes)
+        return indexes.error();
+    sqlite3_bind_text(indexes->get(), 1, name.constData(), int(name.size()), SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step(indexes->get())) == SQLITE_ROW) {
+        IndexInfo index;
+        index.name = columnText(indexes->get(), 0);
+        index.unique = sqlite3_column_int(indexes->get(), 1) != 0;
+        index.origin = columnText(indexes->get(), 2);
+        index.sql = columnText(indexes->get(), 3);
+        index.columns = columnText(indexes->get(), 4).split(QStringLiteral(", "), Qt::SkipEmptyParts);
+        schema.indexes << index;
+    }
+    if (rc != SQLITE_DONE)
+        return m_impl->error(rc);
+
+    auto triggers = Statement::prepare(
+        db, QStringLiteral(
+                "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?1 ORDER BY name"));
+    if (!triggers)
+        return triggers.error();
+    sqlite3_bind_text(triggers->get(), 1, name.constData(), int(name.size()), SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step(triggers->get())) == SQLITE_ROW)
+        schema.triggers << columnText(triggers->get(), 0);
+    if (rc != SQLITE_DONE)
+        return m_impl->error(rc);
+
+    if (schema.table.type == QStringLiteral("table") && !schema.table.withoutRowid) {
+        for (const char* candidate : {"rowid", "_rowid_", "oid"}) {
+            const QString c = QString::fromLatin1(candidate);
+            bool shadowed = false;
+            for (const ColumnInfo& column : schema.table.columns)
+                shadowed = shadowed || column.name.compare(c, Qt::CaseInsensitive) == 0;
+            if (!shadowed) {
+                schema.rowidName = c;
+                break;
+            }
+        }
+    }
+    return schema;
+}
+
+Expected<RowPage> SnapshotReader::rowsAfterKey(const TableSchema& schema, const RowFilter& filter,
+                                               std::optional<qint64> afterKey, int limit) {
+    m_impl->begin();
+    if (schema.rowidName.isEmpty())
+        return Error{ErrorKind::InvalidArgument, QStringLiteral("%1 has no rowid").arg(schema.table.name)};
+    const QString sql =
+        QStringLiteral("SELECT %1, %2 FROM %3%4 ORDER BY %1 LIMIT ?3")
+            .arg(schema.rowidName, selectList(schema), quoteIdentifier(schema.table.name),
+                 whereClause({afterKey ? schema.rowidName + QStringLiteral(" > ?2") : QString(),
+                              filterCondition(schema, filter, 1)}));
+    return m_impl->readPage(sql, schema, filter, afterKey, 0, limit, true);
+}
+
+Expected<RowPage> SnapshotReader::lastRows(const TableSchema& schema, const RowFilter& filter, int limit) {
+    m_impl->begin();
+    if (schema.rowidName.isEmpty())
+        return Error{ErrorKind::InvalidArgument, QStringLiteral("%1 has no rowid").arg(schema.table.name)};
+    const QString sql =
+        QStringLiteral("SELECT * FROM (SELECT %1 AS k_, %2 FROM %3%4 ORDER BY %1 DESC LIMIT ?3) "
+                       "ORDER BY k_")
+            .arg(schema.rowidName, selectList(schema), quoteIdentifier(schema.table.name),
+                 whereClause({filterCondition(schema, filter, 1)}));
+    auto page = m_impl->readPage(sql, schema, filter, std::nullopt, 0, limit, true);
+    if (page)
+        page->atEnd = true;
+    return page;
+}
+
+Expected<RowPage> SnapshotReader::rowsAt(const TableSchema& schema, const RowFilter& filter,
+                                         const PositionIndex* index, qint64 position, int limit) {
+    m_impl->begin();
+    if (!schema.rowidName.isEmpty() && index && index->stride > 0) {
+        const qint64 anchor = position / index->stride;
+        if (anchor >= index->anchors.size())
+            return RowPage{{}, {}, true};
+        const qint64 skip = position % index->stride;
+        const QString sql = QStringLiteral("SELECT %1, %2 FROM %3%4 ORDER BY %1 LIMIT ?3 OFFSET ?4")
+                                .arg(schema.rowidName, selectList(schema), quoteIdentifier(schema.table.name),
+                                     whereClause({schema.rowidName + QStringLiteral(" >= ?2"),
+                                                  filterCondition(schema, filter, 1)}));
+        return m_impl->readPage(sql, schema, filter, index->anchors[anchor], skip, limit, true);
+    }
+    const bool keyed = !schema.rowidName.isEmpty();
+    const QString sql =
+        QStringLiteral("SELECT %1%2 FROM %3%4%5 LIMIT ?3 OFFSET ?4")
+            .arg(keyed ? schema.rowidName + QStringLiteral(", ") : QString(), selectList(schema),
+                 quoteIdentifier(schema.table.name), whereClause({filterCondition(schema, filter, 1)}),
+                 keyed ? QStringLiteral(" ORDER BY ") + schema.rowidName : QString());
+    return m_impl->readPage(sql, schema, filter, std::nullopt, position, limit, keyed);
+}
+
+Expected<std::optional<qint64>> SnapshotReader::maxRowid(const TableSchema& schema) {
+    m_impl->begin();
+    if (schema.rowidName.isEmpty())
+        return std::optional<qint64>();
+    auto stmt = Statement::prepare(
+        m_impl->db.get(),
+        QStringLiteral("SELECT max(%1) FROM %2").arg(schema.rowidName, quoteIdentifier(schema.table.name)));
+    if (!stmt)
+        return stmt.error();
+    const int rc = sqlite3_step(stmt->get());
+    if (rc != SQLITE_ROW)
+        return m_impl->error(rc);
+    if (sqlite3_column_type(stmt->get(), 0) == SQLITE_NULL)
+        return std::optional<qint64>();
+    return std::optional<qint64>(sqlite3_column_int64(stmt->get(), 0));
+}
+
+Expected<qint64> SnapshotReader::countRows(const TableSchema& schema, const RowFilter& filter) {
+    m_impl->begin();
+    auto stmt =
+        Statement::prepare(m_impl->db.get(), QStringLiteral("SELECT count(*) FROM %1%2")
+                                                 .arg(quoteIdentifier(schema.table.name),
+                                                      whereClause({filterCondition(schema, filter, 1)})));
+    if (!stmt)
+        return stmt.error();
+    const QByteArray pattern = likePattern(filter);
+    if (!filter.isEmpty())
+        sqlite3_bind_text(stmt->get(), 1, pattern.constData(), int(pattern.size()), SQLITE_TRANSIENT);
+    const int rc = sqlite3_step(stmt->get());
+    if (rc != SQLITE_ROW)
+        return m_impl->error(rc);
+    return qint64(sqlite3_column_int64(stmt->get(), 0));
+}
+
+Expected<PositionIndex> SnapshotReader::buildPositionIndex(const TableSchema& schema, const RowFilter& filter,
+                                                           int stride) {
+    m_impl->begin();
+    if (schema.rowidName.isEmpty() || stride <= 0)
+        return Error{ErrorKind::InvalidArgument, QStringLiteral("%1 has no rowid").arg(schema.table.name)};
+    auto stmt =
+        Statement::prepare(m_impl->db.get(), QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %1")
+                                                 .arg(schema.rowidName, quoteIdentifier(schema.table.name),
+                                                      whereClause({filterCondition(schema, filter, 1)})));
+    if (!stmt)
+        return stmt.error();
+    const QByteArray pattern = likePattern(filter);
+    if (!filter.isEmpty())
+        sqlite3_bind_text(stmt->get(), 1, pattern.constData(), int(pattern.size()), SQLITE_TRANSIENT);
+    PositionIndex index;
+    index.stride = stride;
+    int rc;
+    qint64 n = 0;
+    while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
+        if (n % stride == 0)
+            index.anchors << sqlite3_column_int64(stmt->get(), 0);
+        ++n;
+    }
+    if (rc != SQLITE_DONE)
+        return m_impl->error(rc);
+    index.rowCount = n;
+    return index;
+}
+
+void SnapshotReader::interrupt() {
+    m_impl->interruptFlag.raised.store(true, std::memory_order_relaxed);
+}
+
+} // namespace sqlsnap

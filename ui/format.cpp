@@ -1,0 +1,140 @@
+#include "format.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QLocale>
+
+namespace sqlsnap::ui {
+namespace {
+QString tr(const char* text) {
+    return QCoreApplication::translate("sqlsnap::ui::Format", text);
+}
+} // namespace
+
+QString humanSize(qint64 bytes) {
+    if (bytes == 1)
+        return tr("1 byte");
+    if (bytes < 1000)
+        return tr("%1 bytes").arg(bytes);
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+}
+
+QString humanDuration(qint64 seconds) {
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+QString groupedNumber(qint64 n) {
+    return QLocale(QLocale::English).toString(n);
+}
+
+QString phaseText(const Progress& p) {
+    switch (p.phase) {
+    case Phase::Inspecting:
+        return tr("Inspecting");
+    case Phase::Copying:
+        return p.maxAttempts > 0 ? tr("Copying (attempt %1 of %2)").arg(p.attempt).arg(p.maxAttempts)
+                                 : tr("Copying");
+    case Phase::Opening:
+        return tr("Opening the copy");
+    case Phase::Converting:
+        return tr("Making it self-contained");
+    case Phase::BackingUp:
+        return p.pagesTotal > 0 ? tr("Backing up — %1 of %2 pages")
+                                      .arg(groupedNumber(p.pagesDone), groupedNumber(p.pagesTotal))
+                                : tr("Backing up");
+    case Phase::Compacting:
+        return tr("Compacting");
+    case Phase::Verifying:
+        return tr("Verifying");
+    case Phase::Hashing:
+        return tr("Computing SHA-256");
+    case Phase::Publishing:
+        return tr("Publishing");
+    case Phase::Done:
+        return tr("Done");
+    }
+    return {};
+}
+
+QString explainFile(const DatabaseFiles& set, const FileEntry& file) {
+    switch (file.kind) {
+    case FileKind::Database:
+        return set.header.isWal()
+                   ? tr("the database (WAL mode): its committed state is this file plus its -wal")
+                   : tr("the database (rollback-journal mode)");
+    case FileKind::Wal:
+        if (file.size == 0)
+            return tr("-wal: empty — every change is already in the main file");
+        return tr("-wal: committed changes not yet merged into the main file — included in the snapshot");
+    case FileKind::Shm:
+        return tr("-shm: the WAL index shared by the programs using the database — not needed, not copied");
+    case FileKind::Journal:
+        if (set.hasHotJournal())
+            return tr("-journal: an interrupted or running transaction — rolled back in the snapshot");
+        return tr("-journal: left over from a finished transaction — nothing to undo, not copied");
+    case FileKind::SuperJournal:
+        return set.superJournalExists
+                   ? tr("super-journal: a transaction over several databases is in flight — rolled back")
+                   : tr("super-journal: gone — the multi-database transaction committed");
+    }
+    return {};
+}
+
+QStringList explainSet(const DatabaseFiles& set) {
+    QStringList lines;
+    if (set.walWithoutShm())
+        lines << tr("No -shm beside the -wal: another program holds this database with exclusive locking. "
+                    "The snapshot still has every committed change.");
+    switch (set.lock) {
+    case LockState::Exclusive:
+    case LockState::Pending:
+        lines << tr("Another program is writing to this database right now; the copy retries until it is "
+                    "stable.");
+        break;
+    case LockState::Reserved:
+        lines << tr("Another program has a write transaction open; its uncommitted changes are left out.");
+        break;
+    case LockState::Shared:
+        lines << tr("Another program has this database open.");
+        break;
+    default:
+        break;
+    }
+    return lines;
+}
+
+QString adviceFor(ErrorKind kind) {
+    switch (kind) {
+    case ErrorKind::SourceMissing:
+        return tr(
+            "The file was moved or deleted. Remove it from the list, or drop it again from its new place.");
+    case ErrorKind::NotADatabase:
+        return tr("Only SQLite database files can be snapshotted.");
+    case ErrorKind::Unreadable:
+    case ErrorKind::PermissionDenied:
+        return tr("Check the file's permissions, or run as a user who may read it.");
+    case ErrorKind::ChangedTooOften:
+        return tr("The database changed during every attempt. Try again when the other program is idle.");
+    case ErrorKind::DiskFull:
+        return tr("Free some space, or choose another snapshot folder.");
+    case ErrorKind::DestinationDirectoryMissing:
+        return tr("Choose an existing folder.");
+    case ErrorKind::Corrupt:
+        return tr("The source itself is damaged; SQLite's .recover command may rescue some of it.");
+    case ErrorKind::Cancelled:
+        return {};
+    default:
+        return {};
+    }
+}
+
+QString snapshotFileName(const QString& databasePath, const QDateTime& when) {
+    return QStringLiteral("%1 %2.sqlite")
+        .arg(QFileInfo(databasePath).fileName(), when.toString(QStringLiteral("yyyy-MM-dd HHmmss")));
+}
+
+} // namespace sqlsnap::ui

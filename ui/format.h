@@ -1,0 +1,30 @@
+// Words and numbers as people read them: sizes, times, phases and what each companion file means.
+#pragma once
+
+#include <sqlitesnapshot/databasefiles.h>
+#include <sqlitesnapshot/error.h>
+#include <sqlitesnapshot/progress.h>
+
+#include <QString>
+
+namespace sqlsnap::ui {
+
+QString humanSize(qint64 bytes);       // "1.5 MB", "812 bytes"
+QString humanDuration(qint64 seconds); // "3 s", "2 min 05 s", "1 h 04 min"
+QString groupedNumber(qint64 n);       // "12,345"
+
+// "Copying (attempt 2 of 101)", "Backing up — 12,345 of 262,144 pages", "Verifying", …
+QString phaseText(const Progress& progress);
+
+// One plain-language line for a file of the set, as the sources panel shows it.
+QString explainFile(const DatabaseFiles& set, const FileEntry& file);
+// Lines about the set as a whole: a -wal without -shm, a super-journal, locks held right now.
+QStringList explainSet(const DatabaseFiles& set);
+
+// What the user can do about an error, or empty when the message says it all.
+QString adviceFor(ErrorKind kind);
+
+// The name a snapshot gets in the snapshot folder: "<database name> <yyyy-MM-dd HHmmss>.sqlite".
+QString snapshotFileName(const QString& databasePath, const QDateTime& when);
+
+} // namespace sqlsnap::ui

@@ -1,0 +1,517 @@
+#include "mainwindow.h"
+
+#include "banner.h"
+#include "format.h"
+#include "jobspanel.h"
+#include "previewwidget.h"
+#include "snapshotlistmodel.h"
+#include "sourcedetailsview.h"
+#include "sourcelistmodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QTreeView>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <sqlite3.h>
+
+namespace sqlsnap::ui {
+namespace {
+constexpr int kMaxRecent = 10;
+
+QStringList localFiles(const QMimeData* mime) {
+    QStringList paths;
+    if (mime && mime->hasUrls())
+        for (const QUrl& url : mime->urls())
+            if (url.isLocalFile())
+                paths << url.toLocalFile();
+    return paths;
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_sources(new SourceListModel(this)), m_snapshots(new SnapshotListModel(this)) {
+    setWindowTitle(tr("SQLite Snapshot"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/sqlite-snapshot.svg")));
+    setAcceptDrops(true);
+    chooseSaveFile = [this](const QString& title, const QString& suggested) {
+        return QFileDialog::getSaveFileName(this, title, suggested,
+                                            tr("SQLite databases (*.sqlite *.db *.sqlite3);;All files (*)"));
+    };
+    createActions();
+    createLayout();
+    restoreSettings();
+    connect(m_sources, &SourceListModel::sourceUpdated, this, [this](int row) {
+        if (m_sourceView->currentIndex().row() == row)
+            showSelectedSource();
+        updateActions();
+    });
+    connect(m_sources, &QAbstractItemModel::rowsInserted, this, [this] {
+        showSelectedSource();
+        updateActions();
+    });
+    connect(m_sources, &QAbstractItemModel::rowsRemoved, this, [this] {
+        showSelectedSource();
+        updateActions();
+    });
+    connect(m_jobs, &JobsPanel::jobFinished, this, &MainWindow::onJobFinished);
+    connect(m_jobs, &JobsPanel::openRequested, this, &MainWindow::openPreview);
+    updateActions();
+}
+
+MainWindow::~MainWindow() {
+    m_jobs->cancelAll(); // each job's destructor waits for its engine, which stops within milliseconds
+}
+
+void MainWindow::createActions() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    m_openAction = file->addAction(
+        QIcon::fromTheme(QStringLiteral("document-open"), style()->standardIcon(QStyle::SP_DialogOpenButton)),
+        tr("&Open Databases…"), this, &MainWindow::openFiles);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setToolTip(tr("Add SQLite databases to the list (Ctrl+O)"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    m_snapshotAction = file->addAction(QIcon(QStringLiteral(":/icons/snapshot.svg")), tr("&Snapshot"), this,
+                                       [this] { snapshotSelected(); });
+    m_snapshotAction->setShortcut(QKeySequence::Save);
+    m_snapshotAction->setToolTip(tr("Snapshot the selected databases into the snapshot folder (Ctrl+S)"));
+    m_snapshotToAction = file->addAction(tr("Snapshot &To…"), this, &MainWindow::snapshotTo);
+    m_snapshotToAction->setShortcut(QKeySequence::SaveAs);
+    m_snapshotToAction->setToolTip(tr("Snapshot the selected database into a file you choose"));
+    m_exportAction =
+        file->addAction(QIcon::fromTheme(QStringLiteral("document-save-as"),
+                                         style()->standardIcon(QStyle::SP_DialogSaveButton)),
+                        tr("&Export Snapshot…"), this, [this] { exportSnapshot(selectedSnapshotPath()); });
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Write the selected snapshot to a file you choose (Ctrl+E)"));
+    file->addSeparator();
+    file->addAction(tr("Snapshot &Folder…"), this, &MainWindow::chooseSnapshotFolder);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    m_removeAction = edit->addAction(tr("&Remove from List"), this, [this] {
+        const QModelIndexList rows = m_sourceView->selectionModel()->selectedRows();
+        QList<int> sorted;
+        for (const QModelIndex& i : rows)
+            sorted << i.row();
+        std::sort(sorted.rbegin(), sorted.rend());
+        for (int r : sorted)
+            m_sources->remove(r);
+    });
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    m_removeAction->setShortcutContext(Qt::WidgetShortcut);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About SQLite Snapshot"), this, [this] {
+        QMessageBox::about(
+            this, tr("About SQLite Snapshot"),
+            tr("<h3>SQLite Snapshot %1</h3><p>Consistent, self-contained snapshots of SQLite databases, "
+               "even while other programs write to them. The source files are only ever read.</p>"
+               "<p>Qt %2 · SQLite %3</p>")
+                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                     QString::fromLatin1(sqlite3_libversion())));
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false);
+    bar->addAction(m_openAction);
+    bar->addAction(m_snapshotAction);
+    bar->addAction(m_snapshotToAction);
+    bar->addAction(m_exportAction);
+}
+
+void MainWindow::createLayout() {
+    m_banner = new Banner(this);
+
+    m_sourceView = new QListView(this);
+    m_sourceView->setObjectName(QStringLiteral("sourceList"));
+    m_sourceView->setAccessibleName(tr("Databases"));
+    m_sourceView->setModel(m_sources);
+    m_sourceView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_sourceView->setIconSize(QSize(28, 28));
+    m_sourceView->setSpacing(2);
+    m_sourceView->setTextElideMode(Qt::ElideMiddle);
+    m_sourceView->addAction(m_removeAction);
+    m_sourceView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_sourceView->addAction(m_snapshotAction);
+    m_sourceView->addAction(m_snapshotToAction);
+    connect(m_sourceView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        showSelectedSource();
+        updateActions();
+    });
+    connect(m_sourceView, &QListView::activated, this, [this] { snapshotSelected(); });
+
+    m_snapshotView = new QTreeView(this);
+    m_snapshotView->setObjectName(QStringLiteral("snapshotList"));
+    m_snapshotView->setAccessibleName(tr("Snapshots"));
+    m_snapshotView->setModel(m_snapshots);
+    m_snapshotView->setRootIsDecorated(false);
+    m_snapshotView->setUniformRowHeights(true);
+    m_snapshotView->header()->setStretchLastSection(false);
+    m_snapshotView->header()->setSectionResizeMode(SnapshotListModel::NameColumn, QHeaderView::Stretch);
+    for (int c :
+         {SnapshotListModel::TakenColumn, SnapshotListModel::SizeColumn, SnapshotListModel::IntegrityColumn})
+        m_snapshotView->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_snapshotView->setColumnWidth(SnapshotListModel::Sha256Column, 90); // the whole hash: tooltip, Ctrl+C
+    m_snapshotView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* openSnapshot = new QAction(tr("Open Preview"), m_snapshotView);
+    connect(openSnapshot, &QAction::triggered, this, [this] {
+        if (const QString p = selectedSnapshotPath(); !p.isEmpty())
+            openPreview(p);
+    });
+    auto* copyHash = new QAction(tr("Copy SHA-256"), m_snapshotView);
+    copyHash->setShortcut(QKeySequence::Copy);
+    copyHash->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyHash, &QAction::triggered, this, [this] {
+        const QModelIndex i = m_snapshotView->currentIndex();
+        if (i.isValid() && !m_snapshots->entry(i.row()).sha256.isEmpty())
+            QApplication::clipboard()->setText(m_snapshots->entry(i.row()).sha256);
+    });
+    auto* showInFolder = new QAction(tr("Show in Folder"), m_snapshotView);
+    connect(showInFolder, &QAction::triggered, this, [this] {
+        const QString p = selectedSnapshotPath();
+        QDesktopServices::openUrl(
+            QUrl::fromLocalFile(p.isEmpty() ? m_snapshotFolder : QFileInfo(p).absolutePath()));
+    });
+    m_snapshotView->addActions({openSnapshot, copyHash, showInFolder, m_exportAction});
+    connect(m_snapshotView, &QTreeView::activated, this, [this] {
+        if (const QString p = selectedSnapshotPath(); !p.isEmpty())
+            openPreview(p);
+    });
+    connect(m_snapshotView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::updateActions);
+
+    auto* snapshotsBox = new QWidget(this);
+    auto* snapshotsHead = new QHBoxLayout;
+    auto* snapshotsTitle = new QLabel(tr("<b>Snapshots</b>"), snapshotsBox);
+    auto* folderButton = new QPushButton(tr("Folder…"), snapshotsBox);
+    folderButton->setToolTip(tr("Choose where snapshots are written"));
+    connect(folderButton, &QPushButton::clicked, this, &MainWindow::chooseSnapshotFolder);
+    auto* showFolder = new QPushButton(tr("Show in Folder"), snapshotsBox);
+    connect(showFolder, &QPushButton::clicked, showInFolder, &QAction::trigger);
+    snapshotsHead->addWidget(snapshotsTitle, 1);
+    snapshotsHead->addWidget(showFolder);
+    snapshotsHead->addWidget(folderButton);
+    auto* snapshotsLayout = new QVBoxLayout(snapshotsBox);
+    snapshotsLayout->setContentsMargins(0, 0, 0, 0);
+    snapshotsLayout->addLayout(snapshotsHead);
+    snapshotsLayout->addWidget(m_snapshotView, 1);
+
+    auto* sourcesBox = new QWidget(this);
+    auto* sourcesLayout = new QVBoxLayout(sourcesBox);
+    sourcesLayout->setContentsMargins(0, 0, 0, 0);
+    sourcesLayout->addWidget(new QLabel(tr("<b>Databases</b>"), sourcesBox));
+    sourcesLayout->addWidget(m_sourceView, 1);
+
+    m_leftSplitter = new QSplitter(Qt::Vertical, this);
+    m_leftSplitter->addWidget(sourcesBox);
+    m_leftSplitter->addWidget(snapshotsBox);
+    m_leftSplitter->setSizes({350, 300});
+
+    m_details = new SourceDetailsView(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->addTab(m_details, tr("Database"));
+    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the details tab stays
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
+        if (i > 0)
+            delete m_tabs->widget(i);
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+    auto* closeTab = new QAction(this);
+    closeTab->setShortcut(QKeySequence::Close);
+    connect(closeTab, &QAction::triggered, this, [this] {
+        if (m_tabs->currentIndex() > 0)
+            delete m_tabs->currentWidget();
+    });
+    addAction(closeTab);
+
+    m_jobs = new JobsPanel(this);
+    m_rightSplitter = new QSplitter(Qt::Vertical, this);
+    m_rightSplitter->addWidget(m_tabs);
+    m_rightSplitter->addWidget(m_jobs);
+    m_rightSplitter->setStretchFactor(0, 1);
+    m_rightSplitter->setSizes({480, 170});
+
+    m_mainSplitter = new QSplitter(this);
+    m_mainSplitter->addWidget(m_leftSplitter);
+    m_mainSplitter->addWidget(m_rightSplitter);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setSizes({380, 720});
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_mainSplitter, 1);
+    setCentralWidget(central);
+    statusBar();
+    setTabOrder(m_sourceView, m_snapshotView);
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1180, 760);
+    m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
+    m_leftSplitter->restoreState(settings.value(QStringLiteral("window/leftSplitter")).toByteArray());
+    m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
+    m_recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    m_lastExportFolder = settings.value(QStringLiteral("lastExportFolder"), QDir::homePath()).toString();
+    m_lastOpenFolder = settings.value(QStringLiteral("lastOpenFolder"), QDir::homePath()).toString();
+    const QString defaultFolder =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/snapshots");
+    setSnapshotFolder(settings.value(QStringLiteral("snapshotFolder"), defaultFolder).toString());
+    rebuildRecentMenu();
+}
+
+void MainWindow::saveSettings() const {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
+    settings.setValue(QStringLiteral("window/leftSplitter"), m_leftSplitter->saveState());
+    settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
+    settings.setValue(QStringLiteral("recentFiles"), m_recent);
+    settings.setValue(QStringLiteral("lastExportFolder"), m_lastExportFolder);
+    settings.setValue(QStringLiteral("lastOpenFolder"), m_lastOpenFolder);
+    settings.setValue(QStringLiteral("snapshotFolder"), m_snapshotFolder);
+}
+
+void MainWindow::setSnapshotFolder(const QString& folder) {
+    m_snapshotFolder = QDir::cleanPath(folder);
+    if (!QDir().mkpath(m_snapshotFolder))
+        m_banner->showMessage(Banner::Level::Error,
+                              tr("The snapshot folder %1 cannot be created. Choose another one with File → "
+                                 "Snapshot Folder….")
+                                  .arg(m_snapshotFolder));
+    m_snapshots->setFolder(m_snapshotFolder);
+    m_snapshotView->setToolTip(tr("Snapshot folder: %1").arg(m_snapshotFolder));
+    statusBar()->showMessage(tr("Snapshots go to %1").arg(m_snapshotFolder));
+}
+
+void MainWindow::chooseSnapshotFolder() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Snapshot Folder"), m_snapshotFolder);
+    if (!folder.isEmpty()) {
+        setSnapshotFolder(folder);
+        saveSettings();
+    }
+}
+
+void MainWindow::addSources(const QStringList& paths) {
+    if (paths.isEmpty())
+        return;
+    const QList<int> rows = m_sources->add(paths);
+    m_sourceView->setCurrentIndex(m_sources->index(rows.last()));
+    QStringList databases;
+    for (int r : rows)
+        databases << m_sources->source(r).path;
+    rememberRecent(databases);
+}
+
+void MainWindow::openFiles() {
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open SQLite Databases"), m_lastOpenFolder,
+        tr("SQLite databases (*.sqlite *.sqlite3 *.db *.db3 *-wal *-journal);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    m_lastOpenFolder = QFileInfo(files.first()).absolutePath();
+    addSources(files);
+}
+
+void MainWindow::rememberRecent(const QStringList& paths) {
+    for (const QString& p : paths) {
+        m_recent.removeAll(p);
+        m_recent.prepend(p);
+    }
+    while (m_recent.size() > kMaxRecent)
+        m_recent.removeLast();
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    for (const QString& p : std::as_const(m_recent))
+        m_recentMenu->addAction(QFileInfo(p).fileName() + QStringLiteral("  —  ") +
+                                    QFileInfo(p).absolutePath(),
+                                this, [this, p] { addSources({p}); });
+    if (!m_recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear Menu"), this, [this] {
+            m_recent.clear();
+            rebuildRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!m_recent.isEmpty());
+}
+
+QStringList MainWindow::selectedSourcePaths() const {
+    QStringList paths;
+    for (const QModelIndex& i : m_sourceView->selectionModel()->selectedRows())
+        paths << m_sources->source(i.row()).path;
+    if (paths.isEmpty() && m_sourceView->currentIndex().isValid())
+        paths << m_sources->source(m_sourceView->currentIndex().row()).path;
+    return paths;
+}
+
+QString MainWindow::selectedSnapshotPath() const {
+    if (auto* preview = qobject_cast<PreviewWidget*>(m_tabs->currentWidget()))
+        return preview->snapshotPath();
+    const QModelIndex i = m_snapshotView->currentIndex();
+    return i.isValid() ? m_snapshots->entry(i.row()).path : QString();
+}
+
+QList<SnapshotJob*> MainWindow::snapshotSelected() {
+    QList<SnapshotJob*> started;
+    const QDateTime now = QDateTime::currentDateTime();
+    for (const QString& source : selectedSourcePaths()) {
+        QString dest = m_snapshotFolder + QLatin1Char('/') + snapshotFileName(source, now);
+        for (int n = 2; QFileInfo::exists(dest); ++n) // two snapshots within one second
+            dest = m_snapshotFolder + QLatin1Char('/') +
+                   QFileInfo(snapshotFileName(source, now)).completeBaseName() +
+                   QStringLiteral(" (%1).sqlite").arg(n);
+        started << startSnapshot(source, dest, false);
+    }
+    return started;
+}
+
+SnapshotJob* MainWindow::startSnapshot(const QString& source, const QString& destination, bool overwrite) {
+    SnapshotOptions options;
+    options.verify = true;
+    options.overwrite = overwrite;
+    auto* job = new SnapshotJob(SnapshotJob::Kind::Snapshot, source, destination, options);
+    m_jobs->addJob(job);
+    return job;
+}
+
+SnapshotJob* MainWindow::startExport(const QString& snapshot, const QString& destination, bool overwrite) {
+    SnapshotOptions options;
+    options.verify = true;
+    options.overwrite = overwrite;
+    options.strategy = OutputStrategy::Backup; // page progress, and DEST may be on any file system
+    auto* job = new SnapshotJob(SnapshotJob::Kind::Export, snapshot, destination, options);
+    m_jobs->addJob(job);
+    return job;
+}
+
+void MainWindow::snapshotTo() {
+    const QStringList sources = selectedSourcePaths();
+    if (sources.isEmpty())
+        return;
+    const QString suggested = m_lastExportFolder + QLatin1Char('/') +
+                              snapshotFileName(sources.first(), QDateTime::currentDateTime());
+    const QString dest = chooseSaveFile(tr("Snapshot To"), suggested);
+    if (dest.isEmpty())
+        return;
+    m_lastExportFolder = QFileInfo(dest).absolutePath();
+    // The dialog asked before an existing file is replaced; it is replaced only once the new one is whole.
+    startSnapshot(sources.first(), dest, QFileInfo::exists(dest));
+}
+
+void MainWindow::exportSnapshot(const QString& snapshotPath) {
+    if (snapshotPath.isEmpty())
+        return;
+    const QString dest = chooseSaveFile(tr("Export Snapshot"), m_lastExportFolder + QLatin1Char('/') +
+                                                                   QFileInfo(snapshotPath).fileName());
+    if (dest.isEmpty())
+        return;
+    m_lastExportFolder = QFileInfo(dest).absolutePath();
+    startExport(snapshotPath, dest, QFileInfo::exists(dest));
+}
+
+PreviewWidget* MainWindow::openPreview(const QString& snapshotPath) {
+    for (int i = 1; i < m_tabs->count(); ++i)
+        if (auto* p = qobject_cast<PreviewWidget*>(m_tabs->widget(i));
+            p && p->snapshotPath() == snapshotPath) {
+            m_tabs->setCurrentIndex(i);
+            return p;
+        }
+    auto* preview = new PreviewWidget(snapshotPath, m_tabs);
+    connect(preview, &PreviewWidget::exportRequested, this, &MainWindow::exportSnapshot);
+    const int i = m_tabs->addTab(preview, QIcon(QStringLiteral(":/icons/snapshot.svg")),
+                                 QFileInfo(snapshotPath).completeBaseName());
+    m_tabs->setTabToolTip(i, snapshotPath);
+    m_tabs->setCurrentIndex(i);
+    updateActions();
+    return preview;
+}
+
+void MainWindow::onJobFinished(SnapshotJob* job) {
+    if (job->state() != SnapshotJob::State::Succeeded)
+        return; // the job row shows the error or the cancel in place
+    if (job->kind() == SnapshotJob::Kind::Snapshot) {
+        if (QFileInfo(job->destination()).absolutePath() == m_snapshotFolder)
+            m_snapshots->add(*job->result(), QDateTime::currentDateTime());
+        openPreview(job->destination());
+    } else {
+        statusBar()->showMessage(tr("Exported to %1").arg(job->destination()), 8000);
+    }
+}
+
+void MainWindow::showSelectedSource() {
+    const QModelIndex current = m_sourceView->currentIndex();
+    m_details->show(current.isValid() ? &m_sources->source(current.row()) : nullptr, m_sources->size() > 0);
+    if (current.isValid() && m_tabs->currentIndex() != 0 && m_sourceView->hasFocus())
+        m_tabs->setCurrentIndex(0);
+}
+
+void MainWindow::updateActions() {
+    const bool haveSource = !selectedSourcePaths().isEmpty();
+    m_snapshotAction->setEnabled(haveSource);
+    m_snapshotToAction->setEnabled(haveSource);
+    m_removeAction->setEnabled(haveSource);
+    m_exportAction->setEnabled(!selectedSnapshotPath().isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
+    if (!localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QStringList files = localFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    addSources(files);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    m_jobs->cancelAll();
+    saveSettings();
+    event->accept();
+}
+
+} // namespace sqlsnap::ui

@@ -1,0 +1,255 @@
+#include "previewwidget.h"
+
+#include "format.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace sqlsnap::ui {
+
+PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
+    : QWidget(parent), m_path(snapshotPath), m_listReader(std::make_unique<ReaderThread>()) {
+    m_model = new TableDataModel(snapshotPath, this);
+
+    m_tables = new QTreeWidget(this);
+    m_tables->setObjectName(QStringLiteral("tableList"));
+    m_tables->setAccessibleName(tr("Tables and views"));
+    m_tables->setHeaderLabels({tr("Table"), tr("Rows")});
+    m_tables->setRootIsDecorated(false);
+    m_tables->header()->setStretchLastSection(false);
+    m_tables->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tables->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter rows (any column contains…)"));
+    m_filter->setAccessibleName(tr("Filter rows"));
+    m_filter->setClearButtonEnabled(true);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("dataView"));
+    m_view->setAccessibleName(tr("Rows"));
+    m_view->setModel(m_model);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row measuring
+    m_view->horizontalHeader()->setDefaultSectionSize(140);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("previewStatus"));
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b01c1c;"));
+    m_error->hide();
+
+    auto* copy = new QAction(tr("Copy"), m_view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copy, &QAction::triggered, this, &PreviewWidget::copySelection);
+    m_view->addAction(copy);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    addAction(find);
+
+    auto* dataPage = new QWidget(this);
+    auto* dataLayout = new QVBoxLayout(dataPage);
+    dataLayout->setContentsMargins(0, 4, 0, 0);
+    dataLayout->addWidget(m_filter);
+    dataLayout->addWidget(m_view, 1);
+    dataLayout->addWidget(m_status);
+    m_schema = new QPlainTextEdit(this);
+    m_schema->setReadOnly(true);
+    m_schema->setAccessibleName(tr("Schema"));
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    m_schema->setFont(mono);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(dataPage, tr("Data"));
+    m_tabs->addTab(m_schema, tr("Schema"));
+
+    m_splitter = new QSplitter(this);
+    m_splitter->addWidget(m_tables);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({220, 600});
+
+    auto* title = new QLabel(this);
+    title->setText(tr("<b>%1</b> — read-only").arg(QFileInfo(snapshotPath).fileName().toHtmlEscaped()));
+    title->setToolTip(snapshotPath);
+    auto* exportButton = new QPushButton(tr("Export…"), this);
+    exportButton->setToolTip(tr("Write this snapshot to a file you choose"));
+    connect(exportButton, &QPushButton::clicked, this, [this] { emit exportRequested(m_path); });
+    auto* head = new QHBoxLayout;
+    head->addWidget(title, 1);
+    head->addWidget(exportButton);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(head);
+    layout->addWidget(m_error);
+    layout->addWidget(m_splitter, 1);
+    setTabOrder(m_tables, m_filter);
+    setTabOrder(m_filter, m_view);
+
+    m_filterDelay = new QTimer(this);
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(250);
+    connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_filterDelay, &QTimer::timeout, this, [this] { m_model->setFilter(m_filter->text()); });
+    connect(m_tables, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (!item)
+            return;
+        m_filter->blockSignals(true);
+        m_filter->clear();
+        m_filter->blockSignals(false);
+        m_model->setTable(item->data(0, Qt::UserRole).toString());
+    });
+    connect(m_model, &TableDataModel::schemaLoaded, this, &PreviewWidget::showSchema);
+    connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::updateStatus);
+    connect(m_model, &TableDataModel::firstPageLoaded, this, &PreviewWidget::updateStatus);
+    connect(m_model, &TableDataModel::pageLoaded, this, &PreviewWidget::updateStatus);
+    connect(m_model, &TableDataModel::failed, this, [this](const QString& message) {
+        m_error->setText(message);
+        m_error->show();
+    });
+    listTables();
+}
+
+PreviewWidget::~PreviewWidget() {
+    m_listReader.reset();
+}
+
+void PreviewWidget::listTables() {
+    m_listReader->open(m_path, [](const Error*) {}); // the grid's model reports open errors
+    m_listReader->post([this](SnapshotReader* reader) {
+        if (!reader)
+            return;
+        auto tables = reader->tables();
+        QMetaObject::invokeMethod(
+            this,
+            [this, tables] {
+                if (!tables) {
+                    m_error->setText(tables.error().message);
+                    m_error->show();
+                    return;
+                }
+                for (const TableInfo& t : *tables) {
+                    auto* item = new QTreeWidgetItem(m_tables);
+                    item->setText(0, t.name);
+                    item->setData(0, Qt::UserRole, t.name);
+                    item->setToolTip(0, t.sql);
+                    item->setIcon(0, QIcon(t.type == QStringLiteral("view")
+                                               ? QStringLiteral(":/icons/view.svg")
+                                               : QStringLiteral(":/icons/table.svg")));
+                    item->setText(1, QStringLiteral("…"));
+                    item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+                }
+                if (m_tables->topLevelItemCount() > 0)
+                    m_tables->setCurrentItem(m_tables->topLevelItem(0));
+                else
+                    m_status->setText(tr("This database has no tables."));
+                emit tablesListed();
+                // Counts arrive one by one, after the first rows: they never hold anything up.
+                for (const TableInfo& t : *tables) {
+                    const QString name = t.name;
+                    m_listReader->post([this, name](SnapshotReader* reader) {
+                        if (!reader)
+                            return;
+                        auto schema = reader->schema(name);
+                        auto count =
+                            schema ? reader->countRows(*schema, {}) : Expected<qint64>(schema.error());
+                        QMetaObject::invokeMethod(
+                            this,
+                            [this, name, count] {
+                                for (int i = 0; i < m_tables->topLevelItemCount(); ++i)
+                                    if (auto* item = m_tables->topLevelItem(i);
+                                        item->data(0, Qt::UserRole).toString() == name)
+                                        item->setText(1, count ? groupedNumber(*count) : tr("?"));
+                            },
+                            Qt::QueuedConnection);
+                    });
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void PreviewWidget::selectTable(const QString& name) {
+    for (int i = 0; i < m_tables->topLevelItemCount(); ++i)
+        if (m_tables->topLevelItem(i)->data(0, Qt::UserRole).toString() == name)
+            m_tables->setCurrentItem(m_tables->topLevelItem(i));
+}
+
+void PreviewWidget::showSchema() {
+    const TableSchema* s = m_model->schema();
+    if (!s)
+        return;
+    QString text = s->table.sql + QStringLiteral(";\n\n-- ") + tr("Columns") + QLatin1Char('\n');
+    for (const ColumnInfo& c : s->table.columns)
+        text +=
+            QStringLiteral("--   %1  %2%3%4%5\n")
+                .arg(c.name, c.type.isEmpty() ? tr("(no type)") : c.type,
+                     c.primaryKey ? tr("  primary key") : QString(), c.notNull ? tr("  not null") : QString(),
+                     c.hidden ? tr("  generated/hidden") : QString());
+    if (!s->indexes.isEmpty()) {
+        text += QStringLiteral("\n-- ") + tr("Indexes") + QLatin1Char('\n');
+        for (const IndexInfo& i : s->indexes)
+            text += i.sql.isEmpty()
+                        ? QStringLiteral("-- %1 (%2%3 on %4)\n")
+                              .arg(i.name, i.unique ? tr("unique, ") : QString(),
+                                   i.origin == QStringLiteral("pk") ? tr("primary key") : tr("automatic"),
+                                   i.columns.join(QStringLiteral(", ")))
+                        : i.sql + QStringLiteral(";\n");
+    }
+    if (!s->triggers.isEmpty()) {
+        text += QStringLiteral("\n-- ") + tr("Triggers") + QLatin1Char('\n');
+        for (const QString& t : s->triggers)
+            text += t + QStringLiteral(";\n");
+    }
+    m_schema->setPlainText(text);
+}
+
+void PreviewWidget::updateStatus() {
+    QString text;
+    const qint64 n = m_model->count();
+    switch (m_model->countState()) {
+    case TableDataModel::CountState::Unknown:
+        text = m_model->rowCount() > 0
+                   ? tr("%1 rows loaded, counting…").arg(groupedNumber(m_model->rowCount()))
+                   : tr("Loading…");
+        break;
+    case TableDataModel::CountState::Estimated:
+        text = tr("≈ %1 rows (counting…)").arg(groupedNumber(n));
+        break;
+    case TableDataModel::CountState::Exact:
+        text = n == 1 ? tr("1 row") : tr("%1 rows").arg(groupedNumber(n));
+        break;
+    }
+    if (!m_model->filter().isEmpty())
+        text += tr(" matching “%1”").arg(m_model->filter());
+    m_status->setText(text);
+}
+
+void PreviewWidget::copySelection() const {
+    const QModelIndexList cells = m_view->selectionModel()->selectedIndexes();
+    if (!cells.isEmpty())
+        QApplication::clipboard()->setText(m_model->tabSeparated(cells));
+}
+
+} // namespace sqlsnap::ui

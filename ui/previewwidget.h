@@ -1,0 +1,60 @@
+// Inside one snapshot: its tables and views (with row counts), the selected one's rows and schema.
+#pragma once
+
+#include "readerthread.h"
+#include "tabledatamodel.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSplitter;
+class QTableView;
+class QTabWidget;
+class QTimer;
+class QTreeWidget;
+
+namespace sqlsnap::ui {
+
+class PreviewWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit PreviewWidget(const QString& snapshotPath, QWidget* parent = nullptr);
+    ~PreviewWidget() override;
+
+    QString snapshotPath() const { return m_path; }
+    TableDataModel* dataModel() const { return m_model; }
+    QTableView* dataView() const { return m_view; }
+    QTreeWidget* tableList() const { return m_tables; }
+    QLineEdit* filterEdit() const { return m_filter; }
+    QLabel* statusLabel() const { return m_status; }
+    QPlainTextEdit* schemaView() const { return m_schema; }
+    void selectTable(const QString& name);
+    void copySelection() const;
+    QSplitter* splitter() const { return m_splitter; }
+
+signals:
+    void tablesListed();
+    void exportRequested(const QString& snapshotPath);
+
+private:
+    void listTables();
+    void showSchema();
+    void updateStatus();
+
+    QString m_path;
+    std::unique_ptr<ReaderThread> m_listReader; // tables and their counts: never the grid's readers
+    TableDataModel* m_model;
+    QTreeWidget* m_tables;
+    QLineEdit* m_filter;
+    QTableView* m_view;
+    QLabel* m_status;
+    QLabel* m_error;
+    QPlainTextEdit* m_schema;
+    QTabWidget* m_tabs;
+    QSplitter* m_splitter;
+    QTimer* m_filterDelay;
+};
+
+} // namespace sqlsnap::ui

@@ -1,0 +1,159 @@
+#include "snapshotjob.h"
+
+#include <QPromise>
+#include <QtConcurrent>
+
+#include <mutex>
+
+namespace sqlsnap::ui {
+
+struct SnapshotJob::Shared : ProgressSink {
+    std::mutex mutex;
+    Progress latest;
+    std::atomic<bool> deliveryPending{false};
+    std::atomic<bool> cancelled{false};
+    QPromise<void>* promise = nullptr; // set while the task runs
+    SnapshotJob* job = nullptr;        // the job outlives the task (its destructor waits)
+    std::optional<Expected<SnapshotResult>> outcome;
+
+    void report(const Progress& progress) override {
+        {
+            std::lock_guard lock(mutex);
+            latest = progress;
+        }
+        if (!deliveryPending.exchange(true))
+            QMetaObject::invokeMethod(job, &SnapshotJob::deliverProgress, Qt::QueuedConnection);
+    }
+    bool isCancelled() const override {
+        return cancelled.load(std::memory_order_relaxed) || (promise && promise->isCanceled());
+    }
+};
+
+SnapshotJob::SnapshotJob(Kind kind, const QString& source, const QString& destination,
+                         const SnapshotOptions& options, QObject* parent)
+    : QObject(parent), m_kind(kind), m_source(source), m_destination(destination), m_options(options),
+      m_shared(std::make_shared<Shared>()) {
+    m_shared->job = this;
+    connect(&m_watcher, &QFutureWatcher<void>::finished, this, &SnapshotJob::onFinished);
+}
+
+SnapshotJob::~SnapshotJob() {
+    if (m_watcher.isRunning()) {
+        cancel();
+        m_watcher.waitForFinished();
+    }
+}
+
+void SnapshotJob::start() {
+    m_clock.start();
+    m_phaseClock.start();
+    auto shared = m_shared;
+    const QString source = m_source, destination = m_destination;
+    const SnapshotOptions options = m_options;
+    m_watcher.setFuture(QtConcurrent::run([shared, source, destination, options](QPromise<void>& promise) {
+        shared->promise = &promise;
+        auto outcome = takeSnapshot(source, destination, options, shared.get());
+        std::lock_guard lock(shared->mutex);
+        shared->outcome = std::move(outcome);
+        shared->promise = nullptr;
+    }));
+}
+
+void SnapshotJob::cancel() {
+    if (m_state != State::Running)
+        return;
+    m_shared->cancelled.store(true);
+    m_watcher.cancel();
+}
+
+void SnapshotJob::waitForFinished() {
+    m_watcher.waitForFinished();
+}
+
+void SnapshotJob::deliverProgress() {
+    m_shared->deliveryPending.store(false);
+    if (m_state != State::Running)
+        return;
+    {
+        std::lock_guard lock(m_shared->mutex);
+        m_progress = m_shared->latest;
+    }
+    // The bar: copying fills the first 40 % (by bytes), the output phase the rest (pages or bytes).
+    int permille = m_permille;
+    switch (m_progress.phase) {
+    case Phase::Copying:
+        if (m_progress.bytesTotal > 0)
+            permille = int(400 * std::min<qint64>(m_progress.bytesDone, m_progress.bytesTotal) /
+                           m_progress.bytesTotal);
+        updateRate(m_progress.bytesDone, m_progress.bytesTotal, 1);
+        break;
+    case Phase::Opening:
+    case Phase::Converting:
+        permille = 450;
+        break;
+    case Phase::BackingUp:
+        if (m_progress.pagesTotal > 0)
+            permille = 450 + int(450 * m_progress.pagesDone / m_progress.pagesTotal);
+        updateRate(m_progress.pagesDone, m_progress.pagesTotal, 0);
+        break;
+    case Phase::Compacting:
+        permille = 600;
+        break;
+    case Phase::Verifying:
+        permille = 900;
+        break;
+    case Phase::Hashing:
+        if (m_progress.bytesTotal > 0)
+            permille = 920 + int(60 * m_progress.bytesDone / m_progress.bytesTotal);
+        updateRate(m_progress.bytesDone, m_progress.bytesTotal, 1);
+        break;
+    case Phase::Publishing:
+        permille = 990;
+        break;
+    case Phase::Done:
+        permille = 1000;
+        break;
+    case Phase::Inspecting:
+        break;
+    }
+    m_permille = std::max(m_permille, permille); // a retry restarts the copy, the bar does not
+    emit progressChanged();
+}
+
+void SnapshotJob::updateRate(qint64 done, qint64 total, qint64 unitBytes) {
+    if (m_rateOf != m_progress.phase) {
+        m_rateOf = m_progress.phase;
+        m_phaseClock.restart();
+        m_rate = 0;
+        m_secondsLeft = -1;
+        return;
+    }
+    const double seconds = m_phaseClock.elapsed() / 1000.0;
+    if (seconds < 0.2 || done <= 0)
+        return;
+    const double perSecond = done / seconds;
+    m_rate = unitBytes > 0 ? perSecond * unitBytes : 0; // pages: no byte rate (the page size varies)
+    m_secondsLeft = total > done ? qint64((total - done) / perSecond + 0.5) : 0;
+}
+
+void SnapshotJob::onFinished() {
+    std::optional<Expected<SnapshotResult>> outcome;
+    {
+        std::lock_guard lock(m_shared->mutex);
+        outcome = std::move(m_shared->outcome);
+    }
+    if (outcome && *outcome) {
+        m_result = std::move(outcome->value());
+        m_state = State::Succeeded;
+        m_permille = 1000;
+        m_progress.phase = Phase::Done;
+    } else {
+        m_error = outcome ? outcome->error() : Error{ErrorKind::Cancelled, tr("cancelled")};
+        m_state = m_error->kind == ErrorKind::Cancelled ? State::Cancelled : State::Failed;
+    }
+    m_secondsLeft = -1;
+    emit progressChanged();
+    emit finished();
+}
+
+} // namespace sqlsnap::ui

@@ -1,0 +1,106 @@
+// The rows of one table or view of a snapshot, for a QTableView, loaded off the GUI thread.
+//
+// Contract:
+// - setTable() returns at once. The first page (kPageRows rows, by rowid) is read before anything is
+//   counted, so the first rows never wait for a COUNT(*).
+// - While the table is being indexed, rowCount() is the number of rows loaded so far and the view
+//   grows it with canFetchMore()/fetchMore(), one page by key (`rowid > last key`) at a time.
+// - Meanwhile a second reader estimates the count from max(rowid) (countState() Estimated), then
+//   scans the rowids once: the exact count plus the rowid of every page's first row. From then on
+//   rowCount() is the exact count and any page — the last one of 10 million rows too — is one indexed
+//   query away (countState() Exact). Views and WITHOUT ROWID tables have no rowid: they are counted
+//   and paged by OFFSET.
+// - data() never blocks: a row whose page is not loaded yet shows "…" and its page is requested; the
+//   rows change (dataChanged) when it arrives. At most kCachedPages pages stay in memory.
+#pragma once
+
+#include "readerthread.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+#include <memory>
+#include <optional>
+
+namespace sqlsnap::ui {
+
+class TableDataModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    static constexpr int kPageRows = 200;
+    static constexpr int kCachedPages = 400;
+
+    enum class CountState { Unknown, Estimated, Exact };
+    // The value behind a cell (Qt::UserRole): NULL is an invalid QVariant, blobs are QByteArray.
+    static constexpr int RawValueRole = Qt::UserRole;
+
+    explicit TableDataModel(const QString& snapshotPath, QObject* parent = nullptr);
+    ~TableDataModel() override;
+
+    void setTable(const QString& table);
+    void setFilter(const QString& text);
+    QString table() const { return m_table; }
+    QString filter() const { return m_filter.text; }
+    const TableSchema* schema() const { return m_schema ? &*m_schema : nullptr; }
+
+    CountState countState() const { return m_countState; }
+    qint64 count() const { return m_count; } // estimated or exact, per countState(); -1 unknown
+    bool isLoading() const { return m_pending > 0; }
+    QString errorText() const { return m_error; }
+
+    // The selected cells as tab-separated text, one line per row (for the clipboard).
+    QString tabSeparated(const QModelIndexList& cells) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+signals:
+    void schemaLoaded();
+    void countChanged();
+    void firstPageLoaded(); // after setTable()/setFilter(): the first rows are in the model
+    void pageLoaded();
+    void failed(const QString& message);
+
+private:
+    struct Page {
+        QList<qint64> keys;
+        QList<QVariantList> rows;
+        quint64 lastUsed = 0;
+    };
+    void restart(bool newTable);
+    void requestPage(qint64 page) const;
+    void storePage(qint64 page, RowPage rows);
+    void startCounting();
+    void evictPages() const;
+    bool hasRowid() const { return m_schema && !m_schema->rowidName.isEmpty(); }
+    qint64 rowsShown() const;
+
+    std::unique_ptr<ReaderThread> m_pageReader, m_countReader;
+    QString m_table;
+    RowFilter m_filter;
+    std::optional<TableSchema> m_schema;
+    int m_generation = 0;
+    int m_pending = 0;
+    QString m_error;
+
+    // Growing phase: pages 0 .. m_loadedPages-1 were read in order; m_lastKey ends the last one.
+    qint64 m_loadedRows = 0;
+    std::optional<qint64> m_lastKey;
+    bool m_atEnd = false;
+    bool m_fetching = false;
+
+    CountState m_countState = CountState::Unknown;
+    qint64 m_count = -1;
+    std::shared_ptr<const PositionIndex> m_index; // set once the rowid scan is done
+    bool m_random = false;                        // rowCount is the exact count; pages load on demand
+
+    mutable QHash<qint64, Page> m_pages;
+    mutable QSet<qint64> m_requested;
+    mutable quint64 m_useClock = 0;
+};
+
+} // namespace sqlsnap::ui

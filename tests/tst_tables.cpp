@@ -13,14 +13,6 @@ using namespace testsupport;
 
 namespace {
 
-bool execSql(const QString& path, const QString& sql) {
-    sqlite3* db = nullptr;
-    bool ok = sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK &&
-              sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
-    sqlite3_close(db);
-    return ok;
-}
-
 const TableInfo* findTable(const QList<TableInfo>& tables, const QString& name) {
     for (const TableInfo& t : tables)
         if (t.name == name)

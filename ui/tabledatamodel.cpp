@@ -96,6 +96,12 @@ void TableDataModel::setFilter(const QString& text) {
     restart(false);
 }
 
+void TableDataModel::setCountingEnabled(bool enabled) {
+    m_countingEnabled = enabled;
+    if (enabled && m_schema && !m_countStarted && m_pending == 0)
+        startCounting();
+}
+
 void TableDataModel::restart(bool newTable) {
     const int generation = ++m_generation;
     m_countReader->interrupt();
@@ -111,6 +117,7 @@ void TableDataModel::restart(bool newTable) {
     m_count = -1;
     m_index.reset();
     m_random = false;
+    m_countStarted = false;
     m_pending = 1;
     if (newTable)
         m_schema.reset();
@@ -154,7 +161,8 @@ void TableDataModel::restart(bool newTable) {
                 }
                 storePage(0, std::move(**first));
                 emit firstPageLoaded();
-                startCounting();
+                if (m_countingEnabled)
+                    startCounting();
             },
             Qt::QueuedConnection);
     });
@@ -185,6 +193,7 @@ void TableDataModel::storePage(qint64 page, RowPage rows) {
 }
 
 void TableDataModel::startCounting() {
+    m_countStarted = true;
     const int generation = m_generation;
     const TableSchema schema = *m_schema;
     const RowFilter filter = m_filter;

@@ -38,6 +38,9 @@ public:
     ~TableDataModel() override;
 
     void setTable(const QString& table);
+    // Counting and indexing start after each first page unless disabled (tests hold the model in its
+    // growing phase this way). Enabling starts them for the current table.
+    void setCountingEnabled(bool enabled);
     void setFilter(const QString& text);
     QString table() const { return m_table; }
     QString filter() const { return m_filter.text; }
@@ -97,6 +100,8 @@ private:
     qint64 m_count = -1;
     std::shared_ptr<const PositionIndex> m_index; // set once the rowid scan is done
     bool m_random = false;                        // rowCount is the exact count; pages load on demand
+    bool m_countingEnabled = true;
+    bool m_countStarted = false;
 
     mutable QHash<qint64, Page> m_pages;
     mutable QSet<qint64> m_requested;

@@ -172,9 +172,10 @@ Error writeError(int error, const QString& what, const QString& path) {
 
 Fd openReadOnly(const QString& path, int* error) {
     const QByteArray name = encodePath(path);
-    int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NOATIME);
+    // O_NONBLOCK: a FIFO planted under a companion's name must not hang the open (regular files ignore it).
+    int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NOATIME | O_NONBLOCK);
     if (fd < 0 && errno == EPERM) // O_NOATIME needs ownership; reading must still work
-        fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC);
+        fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         *error = errno;
     return Fd(fd);

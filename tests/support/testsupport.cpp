@@ -106,6 +106,31 @@ BankState readBank(const QString& path) {
     return s;
 }
 
+bool execSql(const QString& path, const QString& sql) {
+    sqlite3* db = nullptr;
+    char* message = nullptr;
+    const bool ok = sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK &&
+                    sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &message) == SQLITE_OK;
+    if (!ok)
+        qWarning("execSql %s: %s", qPrintable(path), message ? message : sqlite3_errmsg(db));
+    sqlite3_free(message);
+    sqlite3_close(db);
+    return ok;
+}
+
+ScratchMount::ScratchMount(const QString& directory, const QString& options) : m_directory(directory) {
+    QProcess mount;
+    mount.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                          options, QStringLiteral("tmpfs"), directory});
+    m_mounted =
+        mount.waitForFinished(10000) && mount.exitStatus() == QProcess::NormalExit && mount.exitCode() == 0;
+}
+
+ScratchMount::~ScratchMount() {
+    if (m_mounted)
+        QProcess::execute(QStringLiteral("umount"), {m_directory});
+}
+
 QString queryText(const QString& path, const QString& sql) {
     sqlite3* db = nullptr;
     QString result;

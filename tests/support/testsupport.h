@@ -48,6 +48,9 @@ struct BankState {
 // Opens a snapshot read-only (it has no companions) and reads the bank invariants.
 BankState readBank(const QString& path);
 
+// Runs SQL on a database (created if missing) through its own connection; false on any error.
+bool execSql(const QString& path, const QString& sql);
+
 // First column of the first row of one query on a database opened read-only, or "error: …".
 QString queryText(const QString& path, const QString& sql);
 
@@ -66,6 +69,19 @@ private:
     QByteArray m_path;
     std::atomic<bool> m_stop{false};
     std::thread m_thread;
+};
+
+// A small tmpfs mounted on `directory` for the test's lifetime (needs root; ok() says whether it worked):
+// a full or read-only destination file system, made for real.
+class ScratchMount {
+public:
+    ScratchMount(const QString& directory, const QString& options); // e.g. "size=512k" or "ro,size=1m"
+    ~ScratchMount();
+    bool ok() const { return m_mounted; }
+
+private:
+    QString m_directory;
+    bool m_mounted = false;
 };
 
 QByteArray header(const QString& path, int length = 100);

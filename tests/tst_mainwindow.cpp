@@ -1,0 +1,378 @@
+// The real window, offscreen: drops, snapshot jobs (progress, verification, cancel), the preview,
+// export, and every error state a user can meet.
+#include "testsupport.h"
+
+#include <banner.h>
+#include <jobspanel.h>
+#include <mainwindow.h>
+#include <previewwidget.h>
+#include <snapshotlistmodel.h>
+#include <sourcedetailsview.h>
+#include <sourcelistmodel.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QListView>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+#include <QTreeWidget>
+#include <QUrl>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace sqlsnap;
+using namespace sqlsnap::ui;
+using namespace testsupport;
+
+namespace {
+
+void drop(QWidget* target, const QStringList& paths) {
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString& p : paths)
+        urls << QUrl::fromLocalFile(p);
+    mime.setUrls(urls);
+    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropEvent(QPointF(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &dropEvent);
+    QVERIFY(dropEvent.isAccepted());
+}
+
+JobRow* rowOf(MainWindow& w, SnapshotJob* job) {
+    for (JobRow* r : w.jobs()->findChildren<JobRow*>())
+        if (r->job() == job)
+            return r;
+    return nullptr;
+}
+
+SourceListModel::State stateOf(MainWindow& w, int row) {
+    return w.sources()->source(row).state;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    int m_dirs = 0;
+
+    QString freshDir() {
+        const QString dir = m_tmp.filePath(QStringLiteral("d%1").arg(++m_dirs));
+        QDir().mkpath(dir);
+        return dir;
+    }
+
+    // A window whose snapshot folder is a fresh folder of the test.
+    std::unique_ptr<MainWindow> window(const QString& snapshotFolder) {
+        auto w = std::make_unique<MainWindow>();
+        w->setSnapshotFolder(snapshotFolder);
+        w->show();
+        return w;
+    }
+
+    SnapshotJob* snapshotOf(MainWindow& w, const QString& db) {
+        w.addSources({db});
+        const int row = w.sources()->rowOf(db);
+        if (row < 0)
+            return nullptr;
+        w.sourceView()->setCurrentIndex(w.sources()->index(row));
+        QList<SnapshotJob*> jobs = w.snapshotSelected();
+        return jobs.size() == 1 ? jobs.first() : nullptr;
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // settings and app data in the test locations
+        QApplication::setOrganizationName(QStringLiteral("SQLite Snapshot Tests"));
+        QApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+    }
+
+    void emptyWindowSaysWhatToDo() {
+        auto w = window(freshDir());
+        QCOMPARE(w->windowTitle(), QStringLiteral("SQLite Snapshot"));
+        auto* hint = w->details()->findChild<QLabel*>(QStringLiteral("emptyHint"));
+        QVERIFY(hint && hint->isVisible());
+        QVERIFY(hint->text().contains(QStringLiteral("Drop SQLite databases here, or press Ctrl+O")));
+        QVERIFY(!w->snapshotAction()->isEnabled()); // nothing to snapshot yet
+        QCOMPARE(w->snapshotAction()->shortcut(), QKeySequence(QKeySequence::Save));
+    }
+
+    void dropAddsDatabasesOnce() {
+        const QString dir = freshDir();
+        const QString db = dir + QStringLiteral("/hist[1].sqlite");
+        Helper holder({QStringLiteral("hold"), db, QStringLiteral("wal"), QStringLiteral("--normal-locking"),
+                       QStringLiteral("--no-checkpoint")});
+        QVERIFY(holder.ready());
+        QVERIFY(QFileInfo::exists(db + QStringLiteral("-wal")));
+        const QString text = dir + QStringLiteral("/notes.txt");
+        QVERIFY(writeFile(text, "just some notes, not a database\n"));
+        auto w = window(freshDir());
+        drop(w.get(), {db + QStringLiteral("-wal"), text, db, db + QStringLiteral("-shm")});
+        QCOMPARE(w->sources()->rowCount(), 2); // the -wal and -shm stand for the database: listed once
+        QCOMPARE(w->sources()->source(0).path, db);
+        QTRY_COMPARE(stateOf(*w, 0), SourceListModel::State::Ready);
+        QTRY_COMPARE(stateOf(*w, 1), SourceListModel::State::Error);
+        QCOMPARE(w->sources()->source(1).error->kind, ErrorKind::NotADatabase);
+        QVERIFY(w->sources()
+                    ->data(w->sources()->index(1), Qt::DisplayRole)
+                    .toString()
+                    .contains(QStringLiteral("not an SQLite database")));
+
+        // The details of the database explain its -wal.
+        w->sourceView()->setCurrentIndex(w->sources()->index(0));
+        auto* files = w->details()->findChild<QWidget*>(QStringLiteral("companionFiles"));
+        QStringList texts;
+        for (QLabel* l : files->findChildren<QLabel*>())
+            texts << l->text();
+        QVERIFY2(texts.join(QLatin1Char('|')).contains(QStringLiteral("committed changes not yet merged")),
+                 qPrintable(texts.join(QLatin1Char('|'))));
+        // The broken one shows its error in place.
+        w->sourceView()->setCurrentIndex(w->sources()->index(1));
+        auto* error = w->details()->findChild<QLabel*>(QStringLiteral("sourceError"));
+        QVERIFY(error->isVisible());
+        QVERIFY(error->text().contains(QStringLiteral("not an SQLite database")));
+        holder.finish();
+    }
+
+    void snapshotJobEndsInAVerifiedSnapshotAndOpensIt() {
+        const QString dir = freshDir(), folder = freshDir();
+        const QString db = dir + QStringLiteral("/bank.db");
+        // Committed rows only in the -wal, a writer holding the database open.
+        Helper holder({QStringLiteral("hold"), db, QStringLiteral("wal"), QStringLiteral("--normal-locking"),
+                       QStringLiteral("--no-checkpoint")});
+        QVERIFY(holder.ready());
+        const auto sourceBefore = folderBytes(dir);
+        auto w = window(folder);
+        SnapshotJob* job = snapshotOf(*w, db);
+        QVERIFY(job);
+        QList<int> permille;
+        connect(job, &SnapshotJob::progressChanged, this, [&] { permille << job->permille(); });
+        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
+        QCOMPARE(job->state(), SnapshotJob::State::Succeeded);
+        QVERIFY(!permille.isEmpty());
+        QVERIFY(std::is_sorted(permille.begin(), permille.end())); // only ever forward
+        QCOMPARE(permille.last(), 1000);
+        QCOMPARE(job->result()->integrity, std::optional<QString>(QStringLiteral("ok")));
+        QCOMPARE(job->result()->sha256.size(), 64);
+        QVERIFY(QFileInfo(job->destination()).fileName().startsWith(QStringLiteral("bank.db ")));
+        QVERIFY(job->destination().endsWith(QStringLiteral(".sqlite")));
+        const BankState bank = readBank(job->destination());
+        QVERIFY2(bank.problem().isEmpty(), qPrintable(bank.problem()));
+        QCOMPARE(bank.account1, 1007); // the committed transfer that lives only in the -wal
+        QCOMPARE(folderBytes(dir), sourceBefore);
+        QCOMPARE(folderEntries(folder), QStringList{QFileInfo(job->destination()).fileName()});
+
+        // Listed with its integrity and hash, and its preview opened.
+        QTRY_COMPARE(w->snapshots()->rowCount(), 1);
+        QCOMPARE(w->snapshots()->entry(0).integrity, QStringLiteral("ok"));
+        QCOMPARE(w->snapshots()->entry(0).sha256, job->result()->sha256);
+        auto* preview = qobject_cast<PreviewWidget*>(w->tabs()->currentWidget());
+        QVERIFY(preview);
+        QCOMPARE(preview->snapshotPath(), job->destination());
+        QTRY_VERIFY(preview->tableList()->topLevelItemCount() >= 2);
+        QTRY_VERIFY(preview->dataModel()->rowCount() > 0);
+        auto* row = rowOf(*w, job);
+        QVERIFY(row->statusLabel()->text().contains(QStringLiteral("integrity ok")));
+        QVERIFY(!row->cancelButton()->isVisible());
+        holder.finish();
+    }
+
+    void exportWritesAValidDatabase() {
+        const QString dir = freshDir(), folder = freshDir(), exports = freshDir();
+        const QString db = dir + QStringLiteral("/big.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("60000")}));
+        auto w = window(folder);
+        SnapshotJob* snap = snapshotOf(*w, db);
+        QTRY_VERIFY_WITH_TIMEOUT(!snap->isRunning(), 30000);
+        QCOMPARE(snap->state(), SnapshotJob::State::Succeeded);
+        const QString target = exports + QStringLiteral("/exported copy.sqlite");
+        QString askedTitle;
+        w->chooseSaveFile = [&](const QString& title, const QString&) {
+            askedTitle = title;
+            return target;
+        };
+        QAction* action = nullptr;
+        for (QAction* a : w->findChildren<QAction*>())
+            if (a->text() == QStringLiteral("&Export Snapshot…"))
+                action = a;
+        QVERIFY(action && action->isEnabled());   // the preview of the new snapshot is the current tab
+        for (int round = 0; round < 2; ++round) { // the second export replaces the first (confirmed)
+            const int before = w->jobs()->jobs().size();
+            action->trigger();
+            QCOMPARE(w->jobs()->jobs().size(), before + 1);
+            SnapshotJob* job = w->jobs()->jobs().first();
+            QCOMPARE(job->kind(), SnapshotJob::Kind::Export);
+            QList<int> permille;
+            connect(job, &SnapshotJob::progressChanged, this, [&] { permille << job->permille(); });
+            QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
+            QVERIFY2(job->state() == SnapshotJob::State::Succeeded,
+                     qPrintable(job->error() ? job->error()->message : QString()));
+            QCOMPARE(job->result()->strategy, OutputStrategy::Backup);
+            QVERIFY(std::is_sorted(permille.begin(), permille.end()));
+            QCOMPARE(askedTitle, QStringLiteral("Export Snapshot"));
+            const BankState bank = readBank(target);
+            QVERIFY2(bank.problem().isEmpty(), qPrintable(bank.problem()));
+            QCOMPARE(bank.logRows, qint64(60000));
+            QCOMPARE(bank.journalMode, QStringLiteral("delete"));
+            QCOMPARE(folderEntries(exports), QStringList{QStringLiteral("exported copy.sqlite")});
+        }
+    }
+
+    void cancelStopsPromptlyAndLeavesNothing() {
+        const QString dir = freshDir(), folder = freshDir();
+        const QString db = dir + QStringLiteral("/busy.db");
+        // Big enough that a copy spans several clock ticks, so the touched mtime always differs.
+        QVERIFY(
+            runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}));
+        MtimeToucher toucher(db); // never stable: the job keeps retrying until cancelled
+        auto w = window(folder);
+        SnapshotJob* job = snapshotOf(*w, db);
+        QVERIFY(job);
+        QTRY_VERIFY2(job->progress().attempt >= 3,
+                     qPrintable(QStringLiteral("attempt %1, state %2, %3")
+                                    .arg(job->progress().attempt)
+                                    .arg(int(job->state()))
+                                    .arg(job->error() ? job->error()->message : QString())));
+        JobRow* row = rowOf(*w, job);
+        QVERIFY(row->cancelButton()->isVisible());
+        QVERIFY(row->statusLabel()->text().startsWith(QStringLiteral("Copying (attempt ")));
+        QSignalSpy finished(job, &SnapshotJob::finished);
+        QElapsedTimer clock;
+        clock.start();
+        QTest::mouseClick(row->cancelButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(10000));
+        qInfo("cancel took effect after %lld ms", clock.elapsed());
+        QCOMPARE(job->state(), SnapshotJob::State::Cancelled);
+        QVERIFY(row->statusLabel()->text().startsWith(QStringLiteral("Cancelled")));
+        QCOMPARE(folderEntries(folder), QStringList()); // no snapshot, no temporary, no staging folder
+    }
+
+    void missingSourceShowsInPlace() {
+        auto w = window(freshDir());
+        const QString gone = freshDir() + QStringLiteral("/gone.db");
+        w->addSources({gone});
+        QTRY_COMPARE(stateOf(*w, 0), SourceListModel::State::Error);
+        QCOMPARE(w->sources()->source(0).error->kind, ErrorKind::SourceMissing);
+        auto* error = w->details()->findChild<QLabel*>(QStringLiteral("sourceError"));
+        QVERIFY(error->isVisible());
+        QVERIFY(error->text().contains(QStringLiteral("not found")));
+        // It comes back: the folder is watched and the row recovers by itself.
+        QVERIFY(runDbtool({QStringLiteral("make"), gone, QStringLiteral("rollback"), QStringLiteral("10")}));
+        QTRY_COMPARE(stateOf(*w, 0), SourceListModel::State::Ready);
+    }
+
+    void unreadableSourceShowsInPlace() {
+        const QString dir = freshDir();
+        const QString db = dir + QStringLiteral("/private.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("10")}));
+        QVERIFY(::chmod(QFile::encodeName(db).constData(), 0) == 0);
+        if (::geteuid() == 0) {
+            // Root reads everything: the same check runs in a copy of this test as nobody.
+            if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+                QSKIP("setpriv is missing: cannot drop root privileges");
+            for (const QString& p : {m_tmp.path(), dir})
+                QVERIFY(::chmod(QFile::encodeName(p).constData(), 0777) == 0);
+            QProcess self;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("SQLSNAP_UNREADABLE_DB"), db);
+            env.insert(QStringLiteral("HOME"), dir);
+            env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir);
+            self.setProcessEnvironment(env);
+            self.start(QStringLiteral("setpriv"),
+                       {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                        QStringLiteral("--clear-groups"), QStringLiteral("--"),
+                        QCoreApplication::applicationFilePath(), QStringLiteral("unreadableAsThisUser")});
+            QVERIFY(self.waitForFinished(60000));
+            QVERIFY2(self.exitCode() == 0, self.readAllStandardOutput().constData());
+            return;
+        }
+        qputenv("SQLSNAP_UNREADABLE_DB", db.toLocal8Bit());
+        unreadableAsThisUser();
+    }
+
+    void unreadableAsThisUser() {
+        const QString db = qEnvironmentVariable("SQLSNAP_UNREADABLE_DB");
+        if (db.isEmpty())
+            QSKIP("run by unreadableSourceShowsInPlace");
+        auto w = window(freshDir());
+        w->addSources({db});
+        QTRY_COMPARE(stateOf(*w, 0), SourceListModel::State::Error);
+        QVERIFY2(w->sources()->source(0).error->kind == ErrorKind::Unreadable,
+                 qPrintable(w->sources()->source(0).error->message));
+        auto* error = w->details()->findChild<QLabel*>(QStringLiteral("sourceError"));
+        QVERIFY(error->text().contains(QStringLiteral("permission denied")));
+        QVERIFY(error->text().contains(QStringLiteral("Check the file's permissions")));
+    }
+
+    void destinationErrorsShowOnTheJob_data() {
+        QTest::addColumn<QString>("mountOptions");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("disk full") << QStringLiteral("size=256k") << int(ErrorKind::DiskFull)
+                                   << QStringLiteral("no space left on device");
+        QTest::newRow("read-only folder") << QStringLiteral("ro,size=1m") << int(ErrorKind::PermissionDenied)
+                                          << QStringLiteral("read-only file system");
+    }
+    void destinationErrorsShowOnTheJob() {
+        QFETCH(QString, mountOptions);
+        QFETCH(int, kind);
+        QFETCH(QString, shown);
+        const QString dir = freshDir(), folder = freshDir();
+        ScratchMount mount(folder, mountOptions);
+        if (!mount.ok())
+            QSKIP("cannot mount a small tmpfs here (needs root)");
+        const QString db = dir + QStringLiteral("/f.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("5000")}));
+        auto w = window(folder);
+        SnapshotJob* job = snapshotOf(*w, db);
+        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
+        QCOMPARE(job->state(), SnapshotJob::State::Failed);
+        QVERIFY2(int(job->error()->kind) == kind, qPrintable(job->error()->message));
+        JobRow* row = rowOf(*w, job);
+        QVERIFY2(row->statusLabel()->text().contains(shown), qPrintable(row->statusLabel()->text()));
+        QVERIFY(row->statusLabel()->text().startsWith(QStringLiteral("Failed: ")));
+        QCOMPARE(folderEntries(folder), QStringList());
+        QCOMPARE(w->tabs()->count(), 1); // no preview of a snapshot that does not exist
+    }
+
+    void lockedByAnotherProgramIsExplainedAndHandled() {
+        const QString dir = freshDir();
+        const QString db = dir + QStringLiteral("/locked.db");
+        Helper holder({QStringLiteral("hold"), db, QStringLiteral("rollback"), QStringLiteral("--open-txn")});
+        QVERIFY(holder.ready());
+        auto w = window(freshDir());
+        SnapshotJob* job = snapshotOf(*w, db);
+        QTRY_COMPARE(stateOf(*w, 0), SourceListModel::State::Ready);
+        auto* notes = w->details()->findChild<QLabel*>(QStringLiteral("sourceNotes"));
+        QVERIFY2(notes->text().contains(QStringLiteral("Another program")), qPrintable(notes->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
+        QCOMPARE(job->state(), SnapshotJob::State::Succeeded);
+        QCOMPARE(readBank(job->destination()).account1, 1007); // committed state, not the open transaction
+        holder.finish();
+    }
+
+    void unusableSnapshotFolderShowsABanner() {
+        auto w = window(freshDir());
+        QVERIFY(w->banner()->text().isEmpty());
+        const QString file = freshDir() + QStringLiteral("/a file");
+        QVERIFY(writeFile(file, "x"));
+        w->setSnapshotFolder(file + QStringLiteral("/snapshots")); // a folder inside a file: impossible
+        QVERIFY(w->banner()->isVisible());
+        QVERIFY(w->banner()->text().contains(QStringLiteral("cannot be created")));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

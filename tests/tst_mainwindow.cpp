@@ -199,7 +199,7 @@ private slots:
         QCOMPARE(snap->state(), SnapshotJob::State::Succeeded);
         const QString target = exports + QStringLiteral("/exported copy.sqlite");
         QString askedTitle;
-        w->chooseSaveFile = [&](const QString& title, const QString&) {
+        w->chooseSaveFile = [&](const QString& title, const QString&, const QString&) {
             askedTitle = title;
             return target;
         };
@@ -228,6 +228,43 @@ private slots:
             QCOMPARE(bank.journalMode, QStringLiteral("delete"));
             QCOMPARE(folderEntries(exports), QStringList{QStringLiteral("exported copy.sqlite")});
         }
+    }
+
+    void tableExportFromThePreview() {
+        const QString dir = freshDir(), folder = freshDir(), exports = freshDir();
+        const QString db = dir + QStringLiteral("/bank.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("3000")}));
+        auto w = window(folder);
+        SnapshotJob* snap = snapshotOf(*w, db);
+        QTRY_VERIFY_WITH_TIMEOUT(!snap->isRunning(), 30000);
+        auto* preview = qobject_cast<PreviewWidget*>(w->tabs()->currentWidget());
+        QVERIFY(preview);
+        QTRY_VERIFY(preview->tableList()->topLevelItemCount() >= 2);
+        preview->selectTable(QStringLiteral("log"));
+        QTRY_COMPARE(preview->dataModel()->table(), QStringLiteral("log"));
+        const QString target = exports + QStringLiteral("/log.csv");
+        QString filters;
+        w->chooseSaveFile = [&](const QString&, const QString&, const QString& nameFilters) {
+            filters = nameFilters;
+            return target;
+        };
+        QPushButton* button = nullptr;
+        for (QPushButton* b : preview->findChildren<QPushButton*>())
+            if (b->text() == QStringLiteral("Export Table…"))
+                button = b;
+        QVERIFY(button);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(filters.contains(QStringLiteral("*.csv")) && filters.contains(QStringLiteral("*.json")));
+        SnapshotJob* job = w->jobs()->jobs().first();
+        QCOMPARE(job->kind(), SnapshotJob::Kind::TableExport);
+        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
+        QVERIFY2(job->state() == SnapshotJob::State::Succeeded,
+                 qPrintable(job->error() ? job->error()->message : QString()));
+        QCOMPARE(job->tableResult()->rows, qint64(3000));
+        QFile csv(target);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll().count("\r\n"), 3001); // the header and every row
+        QVERIFY(rowOf(*w, job)->statusLabel()->text().contains(QStringLiteral("3,000 rows")));
     }
 
     void cancelStopsPromptlyAndLeavesNothing() {

@@ -27,6 +27,10 @@ QString humanDuration(qint64 seconds) {
     return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
+QString elapsedText(qint64 ms) {
+    return ms < 10000 ? tr("%1 ms").arg(ms) : humanDuration(ms / 1000);
+}
+
 QString groupedNumber(qint64 n) {
     return QLocale(QLocale::English).toString(n);
 }
@@ -54,6 +58,10 @@ QString phaseText(const Progress& p) {
         return tr("Computing SHA-256");
     case Phase::Publishing:
         return tr("Publishing");
+    case Phase::ExportingRows:
+        return p.rowsTotal > 0
+                   ? tr("Writing rows — %1 of %2").arg(groupedNumber(p.rowsDone), groupedNumber(p.rowsTotal))
+                   : tr("Writing rows");
     case Phase::Done:
         return tr("Done");
     }

@@ -70,6 +70,14 @@ void JobRow::update() {
         return;
     }
     case SnapshotJob::State::Succeeded: {
+        if (m_job->kind() == SnapshotJob::Kind::TableExport) {
+            const TableExportResult& t = *m_job->tableResult();
+            m_status->setText(
+                tr("Done in %1 · %2 rows · %3")
+                    .arg(elapsedText(m_job->elapsedMs()), groupedNumber(t.rows), humanSize(t.bytes)));
+            m_status->setStyleSheet(QStringLiteral("color: #1b7a2e;"));
+            break;
+        }
         const SnapshotResult& r = *m_job->result();
         const QString attempts =
             r.copyAttempts == 1 ? tr("1 copy attempt") : tr("%1 copy attempts").arg(r.copyAttempts);

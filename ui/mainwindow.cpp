@@ -41,6 +41,11 @@ namespace sqlsnap::ui {
 namespace {
 constexpr int kMaxRecent = 10;
 
+QString databaseFilters() {
+    return QCoreApplication::translate("sqlsnap::ui::MainWindow",
+                                       "SQLite databases (*.sqlite *.db *.sqlite3);;All files (*)");
+}
+
 QStringList localFiles(const QMimeData* mime) {
     QStringList paths;
     if (mime && mime->hasUrls())
@@ -56,9 +61,8 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("SQLite Snapshot"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sqlite-snapshot.svg")));
     setAcceptDrops(true);
-    chooseSaveFile = [this](const QString& title, const QString& suggested) {
-        return QFileDialog::getSaveFileName(this, title, suggested,
-                                            tr("SQLite databases (*.sqlite *.db *.sqlite3);;All files (*)"));
+    chooseSaveFile = [this](const QString& title, const QString& suggested, const QString& nameFilters) {
+        return QFileDialog::getSaveFileName(this, title, suggested, nameFilters);
     };
     createActions();
     createLayout();
@@ -427,7 +431,7 @@ void MainWindow::snapshotTo() {
         return;
     const QString suggested = m_lastExportFolder + QLatin1Char('/') +
                               snapshotFileName(sources.first(), QDateTime::currentDateTime());
-    const QString dest = chooseSaveFile(tr("Snapshot To"), suggested);
+    const QString dest = chooseSaveFile(tr("Snapshot To"), suggested, databaseFilters());
     if (dest.isEmpty())
         return;
     m_lastExportFolder = QFileInfo(dest).absolutePath();
@@ -438,12 +442,34 @@ void MainWindow::snapshotTo() {
 void MainWindow::exportSnapshot(const QString& snapshotPath) {
     if (snapshotPath.isEmpty())
         return;
-    const QString dest = chooseSaveFile(tr("Export Snapshot"), m_lastExportFolder + QLatin1Char('/') +
-                                                                   QFileInfo(snapshotPath).fileName());
+    const QString dest = chooseSaveFile(
+        tr("Export Snapshot"), m_lastExportFolder + QLatin1Char('/') + QFileInfo(snapshotPath).fileName(),
+        databaseFilters());
     if (dest.isEmpty())
         return;
     m_lastExportFolder = QFileInfo(dest).absolutePath();
     startExport(snapshotPath, dest, QFileInfo::exists(dest));
+}
+
+void MainWindow::exportTable(const QString& snapshotPath, const QString& table, const QString& filter) {
+    const QString csv = tr("CSV (*.csv)"), json = tr("JSON (*.json)");
+    const QString dest = chooseSaveFile(
+        tr("Export Table"), m_lastExportFolder + QLatin1Char('/') + table + QStringLiteral(".csv"),
+        csv + QStringLiteral(";;") + json);
+    if (dest.isEmpty())
+        return;
+    m_lastExportFolder = QFileInfo(dest).absolutePath();
+    startTableExport(snapshotPath, table, filter, dest, QFileInfo::exists(dest));
+}
+
+SnapshotJob* MainWindow::startTableExport(const QString& snapshot, const QString& table,
+                                          const QString& filter, const QString& destination, bool overwrite) {
+    const TableFormat format = destination.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+                                   ? TableFormat::Json
+                                   : TableFormat::Csv;
+    auto* job = new SnapshotJob(snapshot, table, filter, format, destination, overwrite);
+    m_jobs->addJob(job);
+    return job;
 }
 
 PreviewWidget* MainWindow::openPreview(const QString& snapshotPath) {
@@ -455,6 +481,7 @@ PreviewWidget* MainWindow::openPreview(const QString& snapshotPath) {
         }
     auto* preview = new PreviewWidget(snapshotPath, m_tabs);
     connect(preview, &PreviewWidget::exportRequested, this, &MainWindow::exportSnapshot);
+    connect(preview, &PreviewWidget::tableExportRequested, this, &MainWindow::exportTable);
     const int i = m_tabs->addTab(preview, QIcon(QStringLiteral(":/icons/snapshot.svg")),
                                  QFileInfo(snapshotPath).completeBaseName());
     m_tabs->setTabToolTip(i, snapshotPath);
@@ -471,7 +498,7 @@ void MainWindow::onJobFinished(SnapshotJob* job) {
             m_snapshots->add(*job->result(), QDateTime::currentDateTime());
         openPreview(job->destination());
     } else {
-        statusBar()->showMessage(tr("Exported to %1").arg(job->destination()), 8000);
+        statusBar()->showMessage(tr("Wrote %1").arg(job->destination()), 8000);
     }
 }
 

@@ -35,6 +35,8 @@ public:
     QList<SnapshotJob*> snapshotSelected();
     SnapshotJob* startSnapshot(const QString& source, const QString& destination, bool overwrite);
     SnapshotJob* startExport(const QString& snapshot, const QString& destination, bool overwrite);
+    SnapshotJob* startTableExport(const QString& snapshot, const QString& table, const QString& filter,
+                                  const QString& destination, bool overwrite);
     PreviewWidget* openPreview(const QString& snapshotPath);
 
     QString snapshotFolder() const { return m_snapshotFolder; }
@@ -51,7 +53,8 @@ public:
     QAction* snapshotAction() const { return m_snapshotAction; }
 
     // Asks for a file to write (native dialog by default); tests replace it. Empty: the user declined.
-    std::function<QString(const QString& title, const QString& suggestedPath)> chooseSaveFile;
+    std::function<QString(const QString& title, const QString& suggestedPath, const QString& nameFilters)>
+        chooseSaveFile;
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -71,6 +74,7 @@ private:
     void openFiles();
     void snapshotTo();
     void exportSnapshot(const QString& snapshotPath);
+    void exportTable(const QString& snapshotPath, const QString& table, const QString& filter);
     void chooseSnapshotFolder();
     void onJobFinished(SnapshotJob* job);
     QString selectedSnapshotPath() const;

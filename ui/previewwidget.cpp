@@ -69,10 +69,19 @@ PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
     });
     addAction(find);
 
+    auto* exportTable = new QPushButton(tr("Export Table…"), this);
+    exportTable->setToolTip(tr("Write the rows shown (all of them, filtered as shown) as CSV or JSON"));
+    connect(exportTable, &QPushButton::clicked, this, [this] {
+        if (!m_model->table().isEmpty())
+            emit tableExportRequested(m_path, m_model->table(), m_model->filter());
+    });
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(exportTable);
     auto* dataPage = new QWidget(this);
     auto* dataLayout = new QVBoxLayout(dataPage);
     dataLayout->setContentsMargins(0, 4, 0, 0);
-    dataLayout->addWidget(m_filter);
+    dataLayout->addLayout(filterRow);
     dataLayout->addWidget(m_view, 1);
     dataLayout->addWidget(m_status);
     m_schema = new QPlainTextEdit(this);

@@ -37,6 +37,7 @@ public:
 signals:
     void tablesListed();
     void exportRequested(const QString& snapshotPath);
+    void tableExportRequested(const QString& snapshotPath, const QString& table, const QString& filter);
 
 private:
     void listTables();

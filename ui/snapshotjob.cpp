@@ -15,6 +15,7 @@ struct SnapshotJob::Shared : ProgressSink {
     QPromise<void>* promise = nullptr; // set while the task runs
     SnapshotJob* job = nullptr;        // the job outlives the task (its destructor waits)
     std::optional<Expected<SnapshotResult>> outcome;
+    std::optional<Expected<TableExportResult>> tableOutcome;
 
     void report(const Progress& progress) override {
         {
@@ -44,12 +45,35 @@ SnapshotJob::~SnapshotJob() {
     }
 }
 
+SnapshotJob::SnapshotJob(const QString& snapshot, const QString& table, const QString& filter,
+                         TableFormat format, const QString& destination, bool overwrite, QObject* parent)
+    : SnapshotJob(Kind::TableExport, snapshot, destination, SnapshotOptions{}, parent) {
+    m_table = table;
+    m_filter = filter;
+    m_format = format;
+    m_options.overwrite = overwrite;
+}
+
 void SnapshotJob::start() {
     m_clock.start();
     m_phaseClock.start();
     auto shared = m_shared;
     const QString source = m_source, destination = m_destination;
     const SnapshotOptions options = m_options;
+    if (m_kind == Kind::TableExport) {
+        const QString table = m_table, filter = m_filter;
+        const TableFormat format = m_format;
+        m_watcher.setFuture(QtConcurrent::run(
+            [shared, source, destination, options, table, filter, format](QPromise<void>& promise) {
+                shared->promise = &promise;
+                auto outcome =
+                    exportTable(source, table, filter, format, destination, options.overwrite, shared.get());
+                std::lock_guard lock(shared->mutex);
+                shared->tableOutcome = std::move(outcome);
+                shared->promise = nullptr;
+            }));
+        return;
+    }
     m_watcher.setFuture(QtConcurrent::run([shared, source, destination, options](QPromise<void>& promise) {
         shared->promise = &promise;
         auto outcome = takeSnapshot(source, destination, options, shared.get());
@@ -107,6 +131,11 @@ void SnapshotJob::deliverProgress() {
             permille = 920 + int(60 * m_progress.bytesDone / m_progress.bytesTotal);
         updateRate(m_progress.bytesDone, m_progress.bytesTotal, 1);
         break;
+    case Phase::ExportingRows:
+        if (m_progress.rowsTotal > 0)
+            permille = int(980 * m_progress.rowsDone / m_progress.rowsTotal);
+        updateRate(m_progress.rowsDone, m_progress.rowsTotal, 0);
+        break;
     case Phase::Publishing:
         permille = 990;
         break;
@@ -138,17 +167,29 @@ void SnapshotJob::updateRate(qint64 done, qint64 total, qint64 unitBytes) {
 
 void SnapshotJob::onFinished() {
     std::optional<Expected<SnapshotResult>> outcome;
+    std::optional<Expected<TableExportResult>> tableOutcome;
     {
         std::lock_guard lock(m_shared->mutex);
         outcome = std::move(m_shared->outcome);
+        tableOutcome = std::move(m_shared->tableOutcome);
     }
-    if (outcome && *outcome) {
+    if (tableOutcome) {
+        if (*tableOutcome) {
+            m_tableResult = std::move(tableOutcome->value());
+            m_state = State::Succeeded;
+            m_permille = 1000;
+            m_progress.phase = Phase::Done;
+        } else {
+            m_error = tableOutcome->error();
+            m_state = m_error->kind == ErrorKind::Cancelled ? State::Cancelled : State::Failed;
+        }
+    } else if (outcome && *outcome) {
         m_result = std::move(outcome->value());
         m_state = State::Succeeded;
         m_permille = 1000;
         m_progress.phase = Phase::Done;
     } else {
-        m_error = outcome ? outcome->error() : Error{ErrorKind::Cancelled, tr("cancelled")};
+        m_error = outcome ? outcome->error() : Error{ErrorKind::Cancelled, tr("cancelled before it started")};
         m_state = m_error->kind == ErrorKind::Cancelled ? State::Cancelled : State::Failed;
     }
     m_secondsLeft = -1;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <sqlitesnapshot/snapshot.h>
+#include <sqlitesnapshot/tableexport.h>
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -20,11 +21,14 @@ namespace sqlsnap::ui {
 class SnapshotJob : public QObject {
     Q_OBJECT
 public:
-    enum class Kind { Snapshot, Export };
+    enum class Kind { Snapshot, Export, TableExport };
     enum class State { Running, Succeeded, Failed, Cancelled };
 
     SnapshotJob(Kind kind, const QString& source, const QString& destination, const SnapshotOptions& options,
                 QObject* parent = nullptr);
+    // Kind::TableExport: one table of a snapshot as CSV or JSON (rows matching `filter`).
+    SnapshotJob(const QString& snapshot, const QString& table, const QString& filter, TableFormat format,
+                const QString& destination, bool overwrite, QObject* parent = nullptr);
     ~SnapshotJob() override; // cancels and waits: the engine never outlives its job
 
     void start();
@@ -44,6 +48,8 @@ public:
     qint64 secondsLeft() const { return m_secondsLeft; } // of the current phase; -1 unknown
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
     const std::optional<SnapshotResult>& result() const { return m_result; }
+    const std::optional<TableExportResult>& tableResult() const { return m_tableResult; }
+    QString table() const { return m_table; }
     const std::optional<Error>& error() const { return m_error; }
 
 signals:
@@ -59,6 +65,8 @@ private:
     Kind m_kind;
     QString m_source, m_destination;
     SnapshotOptions m_options;
+    QString m_table, m_filter;
+    TableFormat m_format = TableFormat::Csv;
     std::shared_ptr<Shared> m_shared;
     QFutureWatcher<void> m_watcher;
     State m_state = State::Running;
@@ -69,6 +77,7 @@ private:
     QElapsedTimer m_clock, m_phaseClock;
     Phase m_rateOf = Phase::Inspecting;
     std::optional<SnapshotResult> m_result;
+    std::optional<TableExportResult> m_tableResult;
     std::optional<Error> m_error;
 };
 

@@ -63,6 +63,8 @@ QString phaseName(Phase phase) {
         return QStringLiteral("hashing");
     case Phase::Publishing:
         return QStringLiteral("publishing");
+    case Phase::ExportingRows:
+        return QStringLiteral("exporting-rows");
     case Phase::Done:
         return QStringLiteral("done");
     }

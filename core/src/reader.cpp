@@ -306,6 +306,37 @@ Expected<RowPage> SnapshotReader::rowsAt(const TableSchema& schema, const RowFil
     return m_impl->readPage(sql, schema, filter, std::nullopt, position, limit, keyed);
 }
 
+Status SnapshotReader::forEachRow(const TableSchema& schema, const RowFilter& filter,
+                                  const std::function<bool(const QVariantList&)>& row) {
+    m_impl->begin();
+    auto stmt = Statement::prepare(
+        m_impl->db.get(),
+        QStringLiteral("SELECT %1 FROM %2%3%4")
+            .arg(selectList(schema), quoteIdentifier(schema.table.name),
+                 whereClause({filterCondition(schema, filter, 1)}),
+                 schema.rowidName.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + schema.rowidName));
+    if (!stmt)
+        return stmt.error();
+    const QByteArray pattern = likePattern(filter);
+    if (!filter.isEmpty())
+        sqlite3_bind_text(stmt->get(), 1, pattern.constData(), int(pattern.size()), SQLITE_TRANSIENT);
+    const int columns = sqlite3_column_count(stmt->get());
+    QVariantList values;
+    int rc;
+    while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
+        values.clear();
+        for (int c = 0; c < columns; ++c)
+            values << columnValue(stmt->get(), c);
+        if (!row(values))
+            return success();
+        if (m_impl->interruptFlag.isCancelled())
+            return Task::cancelledError();
+    }
+    if (rc != SQLITE_DONE)
+        return m_impl->error(rc);
+    return success();
+}
+
 Expected<std::optional<qint64>> SnapshotReader::maxRowid(const TableSchema& schema) {
     m_impl->begin();
     if (schema.rowidName.isEmpty())

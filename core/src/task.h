@@ -15,6 +15,7 @@ public:
         m_progress.phase = phase;
         m_progress.bytesDone = m_progress.bytesTotal = 0;
         m_progress.pagesDone = m_progress.pagesTotal = 0;
+        m_progress.rowsDone = m_progress.rowsTotal = 0;
         report();
     }
     void report() {

@@ -9,15 +9,16 @@
 namespace sqlsnap {
 
 enum class Phase {
-    Inspecting, // reading the database header and finding companions
-    Copying,    // copying the file set into staging (attempt / maxAttempts set)
-    Opening,    // opening the staged copy: WAL replay or hot-journal rollback
-    Converting, // checkpointing and switching the result to journal_mode=DELETE
-    BackingUp,  // sqlite3_backup_step (pagesDone / pagesTotal set)
-    Compacting, // VACUUM INTO
-    Verifying,  // PRAGMA integrity_check
-    Hashing,    // SHA-256 of the result (bytesDone / bytesTotal set)
-    Publishing, // fsync + rename + fsync of the directory
+    Inspecting,    // reading the database header and finding companions
+    Copying,       // copying the file set into staging (attempt / maxAttempts set)
+    Opening,       // opening the staged copy: WAL replay or hot-journal rollback
+    Converting,    // checkpointing and switching the result to journal_mode=DELETE
+    BackingUp,     // sqlite3_backup_step (pagesDone / pagesTotal set)
+    Compacting,    // VACUUM INTO
+    Verifying,     // PRAGMA integrity_check
+    Hashing,       // SHA-256 of the result (bytesDone / bytesTotal set)
+    Publishing,    // fsync + rename + fsync of the directory
+    ExportingRows, // writing a table as CSV or JSON (rowsDone / rowsTotal set)
     Done,
 };
 
@@ -31,6 +32,8 @@ struct Progress {
     qint64 bytesTotal = 0;
     qint64 pagesDone = 0;
     qint64 pagesTotal = 0;
+    qint64 rowsDone = 0;
+    qint64 rowsTotal = 0;
 };
 
 // Implemented by callers. The engine calls report() from its own (worker) thread, often: keep it cheap

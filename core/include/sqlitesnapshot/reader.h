@@ -19,6 +19,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -87,6 +88,11 @@ public:
     // (views and WITHOUT ROWID tables have nothing better).
     Expected<RowPage> rowsAt(const TableSchema& schema, const RowFilter& filter, const PositionIndex* index,
                              qint64 position, int limit);
+
+    // Every row in order (rowid order where there is one), one statement, no paging: for exports.
+    // `row` returns false to stop early. Stops with Cancelled on interrupt().
+    Status forEachRow(const TableSchema& schema, const RowFilter& filter,
+                      const std::function<bool(const QVariantList& row)>& row);
 
     // max(rowid): an instant upper bound of the count for rowid tables (unset otherwise or when empty).
     Expected<std::optional<qint64>> maxRowid(const TableSchema& schema);

@@ -123,8 +123,11 @@ QString adviceFor(ErrorKind kind) {
     case ErrorKind::NotADatabase:
         return tr("Only SQLite database files can be snapshotted.");
     case ErrorKind::Unreadable:
-    case ErrorKind::PermissionDenied:
         return tr("Check the file's permissions, or run as a user who may read it.");
+    case ErrorKind::PermissionDenied:
+        return tr("Choose a folder you may write to (File → Snapshot Folder…), or check its permissions.");
+    case ErrorKind::DestinationExists:
+        return tr("Choose another name; an existing file is replaced only after you confirm it.");
     case ErrorKind::ChangedTooOften:
         return tr("The database changed during every attempt. Try again when the other program is idle.");
     case ErrorKind::DiskFull:

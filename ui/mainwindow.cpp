@@ -269,7 +269,7 @@ void MainWindow::createLayout() {
     m_mainSplitter->addWidget(m_leftSplitter);
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({380, 720});
+    m_mainSplitter->setSizes({430, 750});
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -377,11 +377,15 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 QStringList MainWindow::selectedSourcePaths() const {
-    QStringList paths;
+    QList<int> rows;
     for (const QModelIndex& i : m_sourceView->selectionModel()->selectedRows())
-        paths << m_sources->source(i.row()).path;
-    if (paths.isEmpty() && m_sourceView->currentIndex().isValid())
-        paths << m_sources->source(m_sourceView->currentIndex().row()).path;
+        rows << i.row();
+    if (rows.isEmpty() && m_sourceView->currentIndex().isValid())
+        rows << m_sourceView->currentIndex().row();
+    QStringList paths;
+    for (int r : rows) // a row in error has nothing to snapshot until its file is fixed (it refreshes itself)
+        if (m_sources->source(r).state != SourceListModel::State::Error)
+            paths << m_sources->source(r).path;
     return paths;
 }
 
@@ -513,7 +517,7 @@ void MainWindow::updateActions() {
     const bool haveSource = !selectedSourcePaths().isEmpty();
     m_snapshotAction->setEnabled(haveSource);
     m_snapshotToAction->setEnabled(haveSource);
-    m_removeAction->setEnabled(haveSource);
+    m_removeAction->setEnabled(m_sourceView->currentIndex().isValid());
     m_exportAction->setEnabled(!selectedSnapshotPath().isEmpty());
 }
 

@@ -90,7 +90,7 @@ QVariant SnapshotListModel::data(const QModelIndex& index, int role) const {
         case NameColumn:
             return QFileInfo(e.path).fileName();
         case TakenColumn:
-            return QLocale().toString(e.taken, QLocale::ShortFormat);
+            return e.taken.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case SizeColumn:
             return humanSize(e.bytes);
         case IntegrityColumn:

@@ -28,8 +28,13 @@ QString cellText(const QVariant& v) {
     switch (v.typeId()) {
     case QMetaType::QByteArray:
         return blobSummary(v.toByteArray(), 8);
-    case QMetaType::Double:
-        return QString::number(v.toDouble(), 'g', 15);
+    case QMetaType::Double: {
+        // A REAL keeps a decimal point (405.0, not 405), so it never reads as an INTEGER.
+        QString text = QString::number(v.toDouble(), 'g', 15);
+        if (!text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e')) && !text.contains(QLatin1Char('n')))
+            text += QStringLiteral(".0");
+        return text;
+    }
     case QMetaType::QString: {
         QString text = v.toString();
         const bool long_ = text.size() > kElideAt;

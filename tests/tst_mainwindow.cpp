@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
@@ -228,6 +229,60 @@ private slots:
             QCOMPARE(bank.journalMode, QStringLiteral("delete"));
             QCOMPARE(folderEntries(exports), QStringList{QStringLiteral("exported copy.sqlite")});
         }
+    }
+
+    void severalSnapshotsAtOnce() {
+        const QString dir = freshDir(), folder = freshDir();
+        QStringList dbs;
+        for (const char* name : {"one.db", "two.db", "three.db"}) {
+            dbs << dir + QLatin1Char('/') + QLatin1String(name);
+            QVERIFY(runDbtool({QStringLiteral("make"), dbs.last(), QStringLiteral("wal"), QStringLiteral("20000")}));
+        }
+        auto w = window(folder);
+        w->addSources(dbs);
+        w->sourceView()->selectAll();
+        QTRY_VERIFY(w->snapshotAction()->isEnabled());
+        w->snapshotAction()->trigger();
+        const QList<SnapshotJob*> jobs = w->jobs()->jobs();
+        QCOMPARE(jobs.size(), 3);
+        QCOMPARE(w->jobs()->runningCount(), 3); // all started at once, none waits for another to finish
+        for (SnapshotJob* job : jobs)
+            QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
+        QStringList snapshotted;
+        for (SnapshotJob* job : jobs) {
+            QCOMPARE(job->state(), SnapshotJob::State::Succeeded);
+            QCOMPARE(readBank(job->destination()).logRows, qint64(20000));
+            snapshotted << job->source();
+        }
+        snapshotted.sort();
+        dbs.sort();
+        QCOMPARE(snapshotted, dbs);
+        QCOMPARE(w->tabs()->count(), 4); // the details and one preview per snapshot
+        QCOMPARE(folderEntries(folder).size(), 3);
+    }
+
+    void settingsAreRemembered() {
+        const QString folder = freshDir(), dir = freshDir();
+        const QString db = dir + QStringLiteral("/remember.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("10")}));
+        {
+            auto w = window(folder);
+            w->addSources({db});
+            w->resize(900, 640);
+            w->close(); // saves
+        }
+        auto w = std::make_unique<MainWindow>();
+        QCOMPARE(w->snapshotFolder(), folder);
+        QCOMPARE(w->size(), QSize(900, 640));
+        QMenu* recent = nullptr;
+        for (QMenu* m : w->findChildren<QMenu*>())
+            if (m->title() == QStringLiteral("Open &Recent"))
+                recent = m;
+        QVERIFY(recent && recent->isEnabled());
+        QVERIFY(recent->actions().first()->text().startsWith(QStringLiteral("remember.db")));
+        recent->actions().first()->trigger(); // reopens it
+        QCOMPARE(w->sources()->rowCount(), 1);
+        QCOMPARE(w->sources()->source(0).path, db);
     }
 
     void tableExportFromThePreview() {

@@ -236,7 +236,8 @@ private slots:
         QStringList dbs;
         for (const char* name : {"one.db", "two.db", "three.db"}) {
             dbs << dir + QLatin1Char('/') + QLatin1String(name);
-            QVERIFY(runDbtool({QStringLiteral("make"), dbs.last(), QStringLiteral("wal"), QStringLiteral("20000")}));
+            QVERIFY(runDbtool(
+                {QStringLiteral("make"), dbs.last(), QStringLiteral("wal"), QStringLiteral("20000")}));
         }
         auto w = window(folder);
         w->addSources(dbs);

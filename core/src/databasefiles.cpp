@@ -6,6 +6,8 @@
 #include <QFileInfo>
 #include <QtEndian>
 
+#include <array>
+
 #include <cerrno>
 #include <fcntl.h>
 
@@ -16,12 +18,22 @@ constexpr char kSqliteMagic[] = "SQLite format 3"; // followed by a NUL: 16 byte
 constexpr unsigned char kJournalMagic[8] = {0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7};
 constexpr qint64 kLockBytesOffset = 0x40000000; // PENDING; RESERVED +1; SHARED +2 .. +511
 
+// Four bytes at `offset`, copied out one by one (0 past the end: callers check sizes first). Copying
+// through a local array also keeps GCC's -Warray-bounds from reasoning about QByteArray's empty buffer.
+std::array<uchar, 4> fourBytes(const QByteArray& bytes, int offset) {
+    std::array<uchar, 4> b{};
+    if (offset >= 0 && offset + 4 <= bytes.size())
+        for (int i = 0; i < 4; ++i)
+            b[size_t(i)] = uchar(bytes.at(offset + i));
+    return b;
+}
+
 quint32 be32(const QByteArray& bytes, int offset) {
-    return qFromBigEndian<quint32>(reinterpret_cast<const uchar*>(bytes.constData()) + offset);
+    return qFromBigEndian<quint32>(fourBytes(bytes, offset).data());
 }
 
 quint32 native32(const QByteArray& bytes, int offset) {
-    return qFromUnaligned<quint32>(reinterpret_cast<const uchar*>(bytes.constData()) + offset);
+    return qFromUnaligned<quint32>(fourBytes(bytes, offset).data());
 }
 
 Error notADatabase(const QString& path, const QString& why) {

@@ -45,13 +45,8 @@ class TestCli : public QObject {
     Q_OBJECT
     QTemporaryDir m_tmp;
     QString m_db;
-    int m_n = 0;
 
-    QString freshDir() {
-        const QString dir = m_tmp.filePath(QStringLiteral("d%1").arg(++m_n));
-        QDir().mkpath(dir);
-        return dir;
-    }
+    QString freshDir() { return freshFolder(m_tmp); }
 
     void expectOneError(const Run& r, int code, const QString& contains) {
         QCOMPARE(r.exitCode, code);

@@ -66,13 +66,8 @@ SourceListModel::State stateOf(MainWindow& w, int row) {
 class TestMainWindow : public QObject {
     Q_OBJECT
     QTemporaryDir m_tmp;
-    int m_dirs = 0;
 
-    QString freshDir() {
-        const QString dir = m_tmp.filePath(QStringLiteral("d%1").arg(++m_dirs));
-        QDir().mkpath(dir);
-        return dir;
-    }
+    QString freshDir() { return freshFolder(m_tmp); }
 
     // A window whose snapshot folder is a fresh folder of the test.
     std::unique_ptr<MainWindow> window(const QString& snapshotFolder) {

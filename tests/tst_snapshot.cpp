@@ -47,14 +47,9 @@ class TestSnapshot : public QObject {
     Q_OBJECT
     QString m_root;
     QTemporaryDir m_tmp;
-    int m_counter = 0;
 
     // A fresh source folder and a separate destination folder per test.
-    QString freshDir(const QString& name) {
-        const QString dir = m_tmp.filePath(QStringLiteral("%1-%2").arg(name).arg(++m_counter));
-        QDir().mkpath(dir);
-        return dir;
-    }
+    QString freshDir(const QString& name) { return freshFolder(m_tmp, name); }
 
     void checkNoLeftovers(const QString& destDir, const QStringList& allowed) {
         QStringList entries = folderEntries(destDir);

@@ -51,13 +51,8 @@ private:
 class TestStableCopy : public QObject {
     Q_OBJECT
     QTemporaryDir m_tmp;
-    int m_n = 0;
 
-    QString fresh() {
-        const QString dir = m_tmp.filePath(QString::number(++m_n));
-        QDir().mkpath(dir);
-        return dir;
-    }
+    QString fresh() { return freshFolder(m_tmp); }
 
 private slots:
     void quietDatabaseIsCopiedOnceAndComparedByContent() {

@@ -36,13 +36,8 @@ class TestTableExport : public QObject {
     Q_OBJECT
     QTemporaryDir m_tmp;
     QString m_db;
-    int m_dirs = 0;
 
-    QString freshDir() {
-        const QString dir = m_tmp.filePath(QStringLiteral("d%1").arg(++m_dirs));
-        QDir().mkpath(dir);
-        return dir;
-    }
+    QString freshDir() { return freshFolder(m_tmp); }
 
 private slots:
     void initTestCase() {

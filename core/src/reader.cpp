@@ -2,6 +2,7 @@
 
 #include "sqlitesnapshot/databasefiles.h"
 
+#include "schema.h"
 #include "sqlitedb.h"
 #include "task.h"
 
@@ -9,11 +10,6 @@
 
 namespace sqlsnap {
 namespace {
-
-QString columnText(sqlite3_stmt* stmt, int column) {
-    return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, column)),
-                             sqlite3_column_bytes(stmt, column));
-}
 
 QVariant columnValue(sqlite3_stmt* stmt, int column) {
     switch (sqlite3_column_type(stmt, column)) {
@@ -58,6 +54,14 @@ QByteArray likePattern(const RowFilter& filter) {
     return (QLatin1Char('%') + escaped + QLatin1Char('%')).toUtf8();
 }
 
+// Binds the filter's pattern as ?1 (nothing to bind without a filter).
+void bindFilter(sqlite3_stmt* stmt, const RowFilter& filter) {
+    if (filter.isEmpty())
+        return;
+    const QByteArray pattern = likePattern(filter);
+    sqlite3_bind_text(stmt, 1, pattern.constData(), int(pattern.size()), SQLITE_TRANSIENT);
+}
+
 QString selectList(const TableSchema& schema) {
     QStringList columns;
     for (const ColumnInfo& c : schema.table.columns)
@@ -93,9 +97,7 @@ struct SnapshotReader::Impl {
         auto stmt = Statement::prepare(db.get(), sql);
         if (!stmt)
             return stmt.error();
-        const QByteArray pattern = likePattern(filter);
-        if (!filter.isEmpty())
-            sqlite3_bind_text(stmt->get(), 1, pattern.constData(), int(pattern.size()), SQLITE_TRANSIENT);
+        bindFilter(stmt->get(), filter);
         if (key)
             sqlite3_bind_int64(stmt->get(), 2, *key);
         sqlite3_bind_int64(stmt->get(), 3, limit);
@@ -149,28 +151,7 @@ Expected<std::unique_ptr<SnapshotReader>> SnapshotReader::open(const QString& pa
 
 Expected<QList<TableInfo>> SnapshotReader::tables() {
     m_impl->begin();
-    auto stmt = Statement::prepare(
-        m_impl->db.get(),
-        QStringLiteral("SELECT l.name, l.type, l.wr, l.strict, coalesce(s.sql, '') "
-                       "FROM pragma_table_list AS l LEFT JOIN sqlite_schema AS s ON s.name = l.name "
-                       "WHERE l.schema = 'main' AND l.type IN ('table', 'view') "
-                       "AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY l.type, l.name"));
-    if (!stmt)
-        return stmt.error();
-    QList<TableInfo> tables;
-    int rc;
-    while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
-        TableInfo t;
-        t.name = columnText(stmt->get(), 0);
-        t.type = columnText(stmt->get(), 1);
-        t.withoutRowid = sqlite3_column_int(stmt->get(), 2) != 0;
-        t.strict = sqlite3_column_int(stmt->get(), 3) != 0;
-        t.sql = columnText(stmt->get(), 4);
-        tables << t;
-    }
-    if (rc != SQLITE_DONE)
-        return m_impl->error(rc);
-    return tables;
+    return readTableList(m_impl->db.get(), m_impl->db.path());
 }
 
 Expected<TableSchema> SnapshotReader::schema(const QString& table) {
@@ -189,24 +170,12 @@ Expected<TableSchema> SnapshotReader::schema(const QString& table) {
         return Error{ErrorKind::InvalidArgument, QStringLiteral("no table or view named %1").arg(table)};
 
     sqlite3* db = m_impl->db.get();
-    const QByteArray name = table.toUtf8();
-    auto columns = Statement::prepare(
-        db, QStringLiteral("SELECT name, type, pk, \"notnull\", hidden FROM pragma_table_xinfo(?1)"));
+    auto columns = readColumns(db, table, m_impl->db.path());
     if (!columns)
         return columns.error();
-    sqlite3_bind_text(columns->get(), 1, name.constData(), int(name.size()), SQLITE_TRANSIENT);
+    schema.table.columns = *columns;
+    const QByteArray name = table.toUtf8();
     int rc;
-    while ((rc = sqlite3_step(columns->get())) == SQLITE_ROW) {
-        ColumnInfo c;
-        c.name = columnText(columns->get(), 0);
-        c.type = columnText(columns->get(), 1);
-        c.primaryKey = sqlite3_column_int(columns->get(), 2) > 0;
-        c.notNull = sqlite3_column_int(columns->get(), 3) != 0;
-        c.hidden = sqlite3_column_int(columns->get(), 4) != 0;
-        schema.table.columns << c;
-    }
-    if (rc != SQLITE_DONE)
-        return m_impl->error(rc);
 
     auto indexes = Statement::prepare(
         db, QStringLiteral("SELECT l.name, l.\"unique\", l.origin, coalesce(s.sql, ''), "
@@ -317,9 +286,7 @@ Status SnapshotReader::forEachRow(const TableSchema& schema, const RowFilter& fi
                  schema.rowidName.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + schema.rowidName));
     if (!stmt)
         return stmt.error();
-    const QByteArray pattern = likePattern(filter);
-    if (!filter.isEmpty())
-        sqlite3_bind_text(stmt->get(), 1, pattern.constData(), int(pattern.size()), SQLITE_TRANSIENT);
+    bindFilter(stmt->get(), filter);
     const int columns = sqlite3_column_count(stmt->get());
     QVariantList values;
     int rc;
@@ -362,9 +329,7 @@ Expected<qint64> SnapshotReader::countRows(const TableSchema& schema, const RowF
                                                       whereClause({filterCondition(schema, filter, 1)})));
     if (!stmt)
         return stmt.error();
-    const QByteArray pattern = likePattern(filter);
-    if (!filter.isEmpty())
-        sqlite3_bind_text(stmt->get(), 1, pattern.constData(), int(pattern.size()), SQLITE_TRANSIENT);
+    bindFilter(stmt->get(), filter);
     const int rc = sqlite3_step(stmt->get());
     if (rc != SQLITE_ROW)
         return m_impl->error(rc);
@@ -382,9 +347,7 @@ Expected<PositionIndex> SnapshotReader::buildPositionIndex(const TableSchema& sc
                                                       whereClause({filterCondition(schema, filter, 1)})));
     if (!stmt)
         return stmt.error();
-    const QByteArray pattern = likePattern(filter);
-    if (!filter.isEmpty())
-        sqlite3_bind_text(stmt->get(), 1, pattern.constData(), int(pattern.size()), SQLITE_TRANSIENT);
+    bindFilter(stmt->get(), filter);
     PositionIndex index;
     index.stride = stride;
     int rc;

@@ -106,6 +106,13 @@ BankState readBank(const QString& path) {
     return s;
 }
 
+QString freshFolder(const QTemporaryDir& parent, const QString& name) {
+    static std::atomic<int> counter{0};
+    const QString dir = parent.filePath(QStringLiteral("%1-%2").arg(name).arg(++counter));
+    QDir().mkpath(dir);
+    return dir;
+}
+
 bool execSql(const QString& path, const QString& sql) {
     sqlite3* db = nullptr;
     char* message = nullptr;

@@ -48,6 +48,9 @@ struct BankState {
 // Opens a snapshot read-only (it has no companions) and reads the bank invariants.
 BankState readBank(const QString& path);
 
+// A new empty folder inside `parent`, named `<name>-<n>` (n counts up across the test executable).
+QString freshFolder(const QTemporaryDir& parent, const QString& name = QStringLiteral("d"));
+
 // Runs SQL on a database (created if missing) through its own connection; false on any error.
 bool execSql(const QString& path, const QString& sql);
 

@@ -1,0 +1,63 @@
+// What the benchmark's parts share: options, generated databases, child processes, the results table.
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace bench {
+
+struct Options {
+    int rounds = 5;
+    QList<qint64> sizes;    // main-file sizes of the generated databases (each gets a WAL of size / 8)
+    QString workDirectory;  // generated databases (kept between runs) and scratch output
+    QStringList parts;      // snapshot, preview, cancel, stall
+    qint64 previewRows = 10'000'000;
+};
+
+struct Sample {
+    bool ok = false;
+    double seconds = 0;
+    double peakRssMiB = 0;
+};
+
+struct Row {
+    QString section;
+    QString name;
+    double seconds = 0;
+    double megabytesPerSecond = 0; // 0: not a throughput figure
+    double ratio = 0;              // to the section's baseline; 0: none
+    double peakRssMiB = 0;         // 0: not measured
+    QString note;
+};
+
+QString humanBytes(qint64 bytes); // "64 MiB", "1 GiB"
+
+// `<dir>/bench-<size>.sqlite`: a WAL database of about `size` bytes (page size 4096; events with an
+// index, files with BLOBs) plus size / 8 of committed, uncheckpointed WAL. Made once, kept for later
+// runs. Empty on failure (printed).
+QString ensureDatabase(const QString& directory, qint64 size);
+
+// Runs a program to its end; its exit code (127 when it cannot start).
+int runProgram(const QStringList& argv);
+// Runs one contender in a child process of `self`, which times itself (process start excluded) and
+// reads its own peak RSS (VmHWM: rusage's would include what the child inherited from us).
+Sample runContenderProcess(const QString& self, const QString& name, const QString& source,
+                           const QString& destination, const QString& cliPath, const QString& resultFile);
+
+double medianSeconds(QList<Sample> samples);
+double maxRssMiB(const QList<Sample>& samples);
+double median(QList<double> values);
+
+// The one table the benchmark prints.
+void printTable(const QList<Row>& rows);
+
+// The parts.
+int runContender(const QString& name, const QString& source, const QString& destination, const QString& cliPath,
+                 const QString& resultFile);
+QList<Row> runSnapshotCost(const Options& options, const QString& selfPath, const QString& cliPath);
+QList<Row> runCancelLatency(const Options& options);
+QList<Row> runPreview(const Options& options);
+QList<Row> runGuiStall(const Options& options);
+
+} // namespace bench

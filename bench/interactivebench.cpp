@@ -1,0 +1,235 @@
+// What a user waits for: cancel latency, the preview's first rows and last rows, and the longest stall
+// of the GUI thread while a snapshot runs in the real window.
+#include "benchsupport.h"
+
+#include <jobspanel.h>
+#include <mainwindow.h>
+#include <tabledatamodel.h>
+
+#include <sqlitesnapshot/snapshot.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTimer>
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+namespace bench {
+namespace {
+
+// Cancels as soon as the engine reports progress inside `phase`; remembers when.
+class CancelInPhase : public sqlsnap::ProgressSink {
+public:
+    explicit CancelInPhase(sqlsnap::Phase phase) : m_phase(phase) {}
+    void report(const sqlsnap::Progress& p) override {
+        const bool inside = p.phase == m_phase && (p.bytesDone > 0 || p.pagesDone > 0);
+        if (inside && !m_cancelled.exchange(true))
+            m_clock.start();
+    }
+    bool isCancelled() const override { return m_cancelled.load(); }
+    bool fired() const { return m_cancelled.load(); }
+    double secondsSinceCancel() const { return m_clock.nsecsElapsed() / 1e9; }
+
+private:
+    sqlsnap::Phase m_phase;
+    std::atomic<bool> m_cancelled{false};
+    QElapsedTimer m_clock;
+};
+
+bool waitFor(QObject* sender, const char* signal, int timeoutMs) {
+    QSignalSpy spy(sender, signal);
+    return spy.count() > 0 || spy.wait(timeoutMs);
+}
+
+QString ensurePreviewDatabase(const QString& directory, qint64 rows) {
+    const QString path = QStringLiteral("%1/preview-%2.sqlite").arg(directory).arg(rows);
+    if (QFileInfo::exists(path + QStringLiteral(".ready")))
+        return path;
+    QFile::remove(path);
+    std::fprintf(stderr, "bench: generating %s (%lld rows), once\n", qPrintable(path), rows);
+    sqlite3* db = nullptr;
+    sqlite3_open(QFile::encodeName(path).constData(), &db);
+    const QByteArray sql =
+        "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF;"
+        "CREATE TABLE big(id INTEGER PRIMARY KEY, name TEXT, value REAL, note TEXT);"
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+        QByteArray::number(rows) +
+        ") INSERT INTO big SELECT i, 'row ' || i, i * 0.5, CASE WHEN i % 10 = 0 THEN NULL ELSE 'n' END FROM n;";
+    char* message = nullptr;
+    const bool ok = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message) == SQLITE_OK;
+    if (!ok)
+        std::fprintf(stderr, "bench: %s\n", message);
+    sqlite3_free(message);
+    sqlite3_close(db);
+    if (!ok)
+        return {};
+    QFile marker(path + QStringLiteral(".ready"));
+    marker.open(QIODevice::WriteOnly);
+    return path;
+}
+
+} // namespace
+
+QList<Row> runCancelLatency(const Options& options) {
+    QList<Row> rows;
+    const qint64 size = options.sizes.last();
+    const QString source = ensureDatabase(options.workDirectory, size);
+    if (source.isEmpty())
+        return rows;
+    for (auto [phase, strategy, name] :
+         {std::tuple{sqlsnap::Phase::Copying, sqlsnap::OutputStrategy::Publish, QStringLiteral("during the copy")},
+          std::tuple{sqlsnap::Phase::BackingUp, sqlsnap::OutputStrategy::Backup, QStringLiteral("during the backup")}}) {
+        QList<double> latencies;
+        for (int round = 0; round < options.rounds; ++round) {
+            const QString out = options.workDirectory + QStringLiteral("/out");
+            QDir(out).removeRecursively();
+            QDir().mkpath(out);
+            CancelInPhase sink(phase);
+            sqlsnap::SnapshotOptions snapshotOptions;
+            snapshotOptions.strategy = strategy;
+            snapshotOptions.stagingDirectory = out;
+            auto result = sqlsnap::takeSnapshot(source, out + QStringLiteral("/s.sqlite"), snapshotOptions, &sink);
+            const double latency = sink.secondsSinceCancel();
+            if (!sink.fired() || result || result.error().kind != sqlsnap::ErrorKind::Cancelled) {
+                std::fprintf(stderr, "bench: the cancel %s did not happen\n", qPrintable(name));
+                continue;
+            }
+            if (!QDir(out).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden).isEmpty())
+                std::fprintf(stderr, "bench: a cancel left files behind in %s\n", qPrintable(out));
+            latencies << latency;
+        }
+        Row r;
+        r.section = QStringLiteral("cancel (%1 source)").arg(humanBytes(size));
+        r.name = name;
+        r.seconds = median(latencies);
+        r.note = QStringLiteral("max %1 ms over %2").arg(*std::max_element(latencies.begin(), latencies.end()) * 1000, 0,
+                                                          'f', 1)
+                     .arg(latencies.size());
+        rows << r;
+    }
+    return rows;
+}
+
+QList<Row> runPreview(const Options& options) {
+    QList<Row> rows;
+    const QString path = ensurePreviewDatabase(options.workDirectory, options.previewRows);
+    if (path.isEmpty())
+        return rows;
+    QList<double> first, last;
+    for (int round = 0; round < options.rounds; ++round) {
+        QElapsedTimer clock;
+        clock.start();
+        sqlsnap::ui::TableDataModel model(path);
+        model.setTable(QStringLiteral("big"));
+        if (!waitFor(&model, SIGNAL(firstPageLoaded()), 60000))
+            return rows;
+        first << clock.nsecsElapsed() / 1e9;
+        // Jump to the last row, as Ctrl+End does, and wait until it shows a value.
+        clock.restart();
+        QElapsedTimer limit;
+        limit.start();
+        const QString expected = QString::number(options.previewRows);
+        while (limit.elapsed() < 60000) {
+            const int lastRow = model.rowCount() - 1;
+            if (lastRow + 1 == options.previewRows &&
+                model.data(model.index(lastRow, 0), Qt::DisplayRole).toString() == expected)
+                break;
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        }
+        last << clock.nsecsElapsed() / 1e9;
+    }
+    Row r;
+    r.section = QStringLiteral("preview of %1 rows").arg(options.previewRows);
+    r.name = QStringLiteral("first 200 rows shown");
+    r.seconds = median(first);
+    r.note = QStringLiteral("target ≤ 50 ms");
+    rows << r;
+    r.name = QStringLiteral("last row shown (Ctrl+End)");
+    r.seconds = median(last);
+    r.note = QStringLiteral("target ≤ 100 ms, from the first rows");
+    rows << r;
+    return rows;
+}
+
+QList<Row> runGuiStall(const Options& options) {
+    QList<Row> rows;
+    const qint64 size = options.sizes.last();
+    const QString source = ensureDatabase(options.workDirectory, size);
+    if (source.isEmpty())
+        return rows;
+    const QString folder = options.workDirectory + QStringLiteral("/gui-out");
+    QDir(folder).removeRecursively();
+    QDir().mkpath(folder);
+    sqlsnap::ui::MainWindow window;
+    window.setSnapshotFolder(folder);
+    window.show();
+    QCoreApplication::processEvents();
+
+    // A timer that should fire every 2 ms: the longest gap between two firings is the longest stall.
+    qint64 longest = 0, ticks = 0;
+    QElapsedTimer sinceTick;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(2);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        if (sinceTick.isValid())
+            longest = std::max(longest, sinceTick.nsecsElapsed());
+        sinceTick.restart();
+        ++ticks;
+    });
+    auto measure = [&](auto&& during) {
+        longest = 0;
+        sinceTick.invalidate();
+        probe.start();
+        during();
+        probe.stop();
+        return longest / 1e9;
+    };
+    const double idle = measure([] {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 1000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    });
+    double busiest = 0;
+    QString failed;
+    for (int round = 0; round < std::max(1, options.rounds / 2); ++round) {
+        busiest = std::max(busiest, measure([&] {
+                               window.addSources({source});
+                               auto* job = window.startSnapshot(
+                                   source, folder + QStringLiteral("/gui-%1.sqlite").arg(round), false);
+                               while (job->isRunning())
+                                   QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+                               // The preview opens too: its first rows are part of the experience.
+                               QElapsedTimer settle;
+                               settle.start();
+                               while (settle.elapsed() < 500)
+                                   QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+                               if (job->state() != sqlsnap::ui::SnapshotJob::State::Succeeded)
+                                   failed = job->error() ? job->error()->message : QStringLiteral("?");
+                           }));
+    }
+    Row r;
+    r.section = QStringLiteral("GUI thread (%1 snapshot)").arg(humanBytes(size));
+    r.name = QStringLiteral("longest stall while idle");
+    r.seconds = idle;
+    rows << r;
+    r.name = QStringLiteral("longest stall, snapshot + preview");
+    r.seconds = busiest;
+    r.note = failed.isEmpty() ? QStringLiteral("target ≤ 30 ms") : QStringLiteral("snapshot failed: ") + failed;
+    rows << r;
+    window.close();
+    return rows;
+}
+
+} // namespace bench

@@ -1,0 +1,82 @@
+// sqlite-snapshot-bench: generates its own databases and prints one table of figures and ratios
+// measured side by side in the same run. Run it with scripts/bench (see bench/README.md).
+#include "benchsupport.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+
+#include <cstdio>
+
+namespace {
+qint64 parseSize(const QString& text) {
+    bool ok = false;
+    const QChar unit = text.isEmpty() ? QChar() : text.back().toUpper();
+    const qint64 scale = unit == QLatin1Char('G') ? (1LL << 30) : unit == QLatin1Char('M') ? (1LL << 20) : 1;
+    const qint64 n = (scale > 1 ? text.chopped(1) : text).toLongLong(&ok);
+    return ok ? n * scale : -1;
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    // A contender runs alone in a child process: no Qt application, nothing else in its RSS.
+    if (argc == 7 && qstrcmp(argv[1], "--contender") == 0)
+        return bench::runContender(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),
+                                   QString::fromLocal8Bit(argv[4]), QString::fromLocal8Bit(argv[5]),
+                                   QString::fromLocal8Bit(argv[6]));
+
+    qputenv("QT_QPA_PLATFORM", "offscreen"); // the GUI parts run the real window, off screen
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SQLite Snapshot Bench"));
+    QApplication::setApplicationName(QStringLiteral("sqlite-snapshot-bench"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Snapshot cost against a plain durable copy, and what users wait for."));
+    parser.addHelpOption();
+    const QCommandLineOption rounds(QStringLiteral("rounds"), QStringLiteral("Rounds per contender (median)."),
+                                    QStringLiteral("n"), QStringLiteral("5"));
+    const QCommandLineOption sizes(QStringLiteral("sizes"), QStringLiteral("Database sizes, comma-separated."),
+                                   QStringLiteral("list"), QStringLiteral("64M,1G"));
+    const QCommandLineOption huge(QStringLiteral("huge"), QStringLiteral("Add a 4 GiB database."));
+    const QCommandLineOption dir(QStringLiteral("dir"),
+                                 QStringLiteral("Where generated databases are kept (same file system as the output)."),
+                                 QStringLiteral("folder"), QStringLiteral("/var/tmp/sqlite-snapshot-bench"));
+    const QCommandLineOption only(QStringLiteral("only"),
+                                  QStringLiteral("Parts to run: snapshot,cancel,preview,stall (default: all)."),
+                                  QStringLiteral("list"), QStringLiteral("snapshot,cancel,preview,stall"));
+    const QCommandLineOption previewRows(QStringLiteral("preview-rows"), QStringLiteral("Rows of the preview table."),
+                                         QStringLiteral("n"), QStringLiteral("10000000"));
+    const QCommandLineOption cli(QStringLiteral("cli"), QStringLiteral("Path of sqlite-snapshot-cli."),
+                                 QStringLiteral("path"));
+    parser.addOptions({rounds, sizes, huge, dir, only, previewRows, cli});
+    parser.process(app);
+
+    bench::Options options;
+    options.rounds = std::max(1, parser.value(rounds).toInt());
+    for (const QString& s : parser.value(sizes).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const qint64 bytes = parseSize(s.trimmed());
+        if (bytes <= 0) {
+            std::fprintf(stderr, "error: not a size: %s\n", qPrintable(s));
+            return 2;
+        }
+        options.sizes << bytes;
+    }
+    if (parser.isSet(huge))
+        options.sizes << (4LL << 30);
+    options.workDirectory = QDir(parser.value(dir)).absolutePath();
+    options.parts = parser.value(only).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    options.previewRows = parser.value(previewRows).toLongLong();
+    const QString cliPath = parser.isSet(cli) ? parser.value(cli)
+                                              : QCoreApplication::applicationDirPath() + QStringLiteral("/sqlite-snapshot-cli");
+
+    QList<bench::Row> rows;
+    if (options.parts.contains(QStringLiteral("snapshot")))
+        rows += bench::runSnapshotCost(options, QCoreApplication::applicationFilePath(), cliPath);
+    if (options.parts.contains(QStringLiteral("cancel")))
+        rows += bench::runCancelLatency(options);
+    if (options.parts.contains(QStringLiteral("preview")))
+        rows += bench::runPreview(options);
+    if (options.parts.contains(QStringLiteral("stall")))
+        rows += bench::runGuiStall(options);
+    bench::printTable(rows);
+    return rows.isEmpty() ? 1 : 0;
+}

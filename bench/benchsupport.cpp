@@ -55,36 +55,38 @@ QString ensureDatabase(const QString& directory, qint64 size) {
     QDir().mkpath(directory);
     for (const char* suffix : {"", "-wal", "-shm", "-journal", ".ready"})
         QFile::remove(path + QString::fromLatin1(suffix));
-    std::fprintf(stderr, "bench: generating %s (%s + %s WAL), once\n", qPrintable(path), qPrintable(humanBytes(size)),
-                 qPrintable(humanBytes(size / 8)));
+    std::fprintf(stderr, "bench: generating %s (%s + %s WAL), once\n", qPrintable(path),
+                 qPrintable(humanBytes(size)), qPrintable(humanBytes(size / 8)));
     sqlite3* db = nullptr;
     if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
         return {};
     // The last part of the data must stay in the -wal when we close.
     sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-    bool ok = exec(db, QStringLiteral("PRAGMA page_size=4096; PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
-                                      "CREATE TABLE events(id INTEGER PRIMARY KEY, ts INTEGER, kind TEXT, payload TEXT);"
-                                      "CREATE INDEX events_ts ON events(ts);"
-                                      "CREATE TABLE files(id INTEGER PRIMARY KEY, name TEXT, data BLOB);"));
+    bool ok = exec(
+        db, QStringLiteral("PRAGMA page_size=4096; PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+                           "CREATE TABLE events(id INTEGER PRIMARY KEY, ts INTEGER, kind TEXT, payload TEXT);"
+                           "CREATE INDEX events_ts ON events(ts);"
+                           "CREATE TABLE files(id INTEGER PRIMARY KEY, name TEXT, data BLOB);"));
     // Batches of ~8 MiB: half events (text and an index), half files (16 KiB BLOBs, overflow pages).
-    const QString batch = QStringLiteral(
-        "BEGIN;"
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 16000) "
-        "INSERT INTO events(ts, kind, payload) SELECT abs(random()) % 1000000000, "
-        "  char(97 + abs(random()) % 26) || 'event', hex(randomblob(100)) FROM n;"
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 256) "
-        "INSERT INTO files(name, data) SELECT 'file-' || i, randomblob(16384) FROM n;"
-        "COMMIT;");
+    const QString batch =
+        QStringLiteral("BEGIN;"
+                       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 16000) "
+                       "INSERT INTO events(ts, kind, payload) SELECT abs(random()) % 1000000000, "
+                       "  char(97 + abs(random()) % 26) || 'event', hex(randomblob(100)) FROM n;"
+                       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 256) "
+                       "INSERT INTO files(name, data) SELECT 'file-' || i, randomblob(16384) FROM n;"
+                       "COMMIT;");
     while (ok && pageBytes(db) < size)
         ok = exec(db, batch);
     ok = ok && exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint=0;"));
     // Committed but not checkpointed: updates of existing rows and new rows, until the WAL is size / 8.
     while (ok && QFileInfo(path + QStringLiteral("-wal")).size() < size / 8)
-        ok = exec(db, QStringLiteral("BEGIN; UPDATE events SET kind = 'updated' WHERE id IN "
-                                     "(SELECT 1 + abs(random()) % (SELECT max(id) FROM events) FROM files LIMIT 100);"
-                                     "INSERT INTO files(name, data) SELECT 'late', randomblob(16384) "
-                                     "FROM (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4);"
-                                     "COMMIT;"));
+        ok = exec(db, QStringLiteral(
+                          "BEGIN; UPDATE events SET kind = 'updated' WHERE id IN "
+                          "(SELECT 1 + abs(random()) % (SELECT max(id) FROM events) FROM files LIMIT 100);"
+                          "INSERT INTO files(name, data) SELECT 'late', randomblob(16384) "
+                          "FROM (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4);"
+                          "COMMIT;"));
     sqlite3_close(db);
     if (!ok)
         return {};
@@ -114,7 +116,8 @@ Sample runContenderProcess(const QString& self, const QString& name, const QStri
                            const QString& destination, const QString& cliPath, const QString& resultFile) {
     QFile::remove(resultFile);
     Sample s;
-    if (runProgram({self, QStringLiteral("--contender"), name, source, destination, cliPath, resultFile}) != 0)
+    if (runProgram({self, QStringLiteral("--contender"), name, source, destination, cliPath, resultFile}) !=
+        0)
         return s;
     QFile result(resultFile);
     if (!result.open(QIODevice::ReadOnly))
@@ -153,13 +156,13 @@ double maxRssMiB(const QList<Sample>& samples) {
 void printTable(const QList<Row>& rows) {
     std::printf("| %-34s | %-22s | %10s | %9s | %8s | %9s | %s\n", "measure", "contender", "median", "MB/s",
                 "ratio", "peak RSS", "note");
-    std::printf("|%s|%s|%s|%s|%s|%s|%s\n", "------------------------------------",
-                "------------------------", "-----------:", "----------:", "---------:", "----------:", "---");
+    std::printf("|%s|%s|%s|%s|%s|%s|%s\n", "------------------------------------", "------------------------",
+                "-----------:", "----------:", "---------:", "----------:", "---");
     for (const Row& r : rows) {
         const QString time = r.seconds >= 1 ? QStringLiteral("%1 s").arg(r.seconds, 0, 'f', 2)
                                             : QStringLiteral("%1 ms").arg(r.seconds * 1000, 0, 'f', 1);
-        std::printf("| %-34s | %-22s | %10s | %9s | %8s | %9s | %s\n", qPrintable(r.section), qPrintable(r.name),
-                    qPrintable(time),
+        std::printf("| %-34s | %-22s | %10s | %9s | %8s | %9s | %s\n", qPrintable(r.section),
+                    qPrintable(r.name), qPrintable(time),
                     r.megabytesPerSecond > 0 ? qPrintable(QString::number(r.megabytesPerSecond, 'f', 0)) : "",
                     r.ratio > 0 ? qPrintable(QStringLiteral("%1×").arg(r.ratio, 0, 'f', 2)) : "",
                     r.peakRssMiB > 0 ? qPrintable(QStringLiteral("%1 MiB").arg(r.peakRssMiB, 0, 'f', 1)) : "",

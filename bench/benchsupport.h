@@ -9,9 +9,9 @@ namespace bench {
 
 struct Options {
     int rounds = 5;
-    QList<qint64> sizes;    // main-file sizes of the generated databases (each gets a WAL of size / 8)
-    QString workDirectory;  // generated databases (kept between runs) and scratch output
-    QStringList parts;      // snapshot, preview, cancel, stall
+    QList<qint64> sizes;   // main-file sizes of the generated databases (each gets a WAL of size / 8)
+    QString workDirectory; // generated databases (kept between runs) and scratch output
+    QStringList parts;     // snapshot, preview, cancel, stall
     qint64 previewRows = 10'000'000;
 };
 
@@ -53,8 +53,8 @@ double median(QList<double> values);
 void printTable(const QList<Row>& rows);
 
 // The parts.
-int runContender(const QString& name, const QString& source, const QString& destination, const QString& cliPath,
-                 const QString& resultFile);
+int runContender(const QString& name, const QString& source, const QString& destination,
+                 const QString& cliPath, const QString& resultFile);
 QList<Row> runSnapshotCost(const Options& options, const QString& selfPath, const QString& cliPath);
 QList<Row> runCancelLatency(const Options& options);
 QList<Row> runPreview(const Options& options);

@@ -59,12 +59,12 @@ QString ensurePreviewDatabase(const QString& directory, qint64 rows) {
     std::fprintf(stderr, "bench: generating %s (%lld rows), once\n", qPrintable(path), rows);
     sqlite3* db = nullptr;
     sqlite3_open(QFile::encodeName(path).constData(), &db);
-    const QByteArray sql =
-        "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF;"
-        "CREATE TABLE big(id INTEGER PRIMARY KEY, name TEXT, value REAL, note TEXT);"
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
-        QByteArray::number(rows) +
-        ") INSERT INTO big SELECT i, 'row ' || i, i * 0.5, CASE WHEN i % 10 = 0 THEN NULL ELSE 'n' END FROM n;";
+    const QByteArray sql = "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF;"
+                           "CREATE TABLE big(id INTEGER PRIMARY KEY, name TEXT, value REAL, note TEXT);"
+                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+                           QByteArray::number(rows) +
+                           ") INSERT INTO big SELECT i, 'row ' || i, i * 0.5, CASE WHEN i % 10 = 0 THEN NULL "
+                           "ELSE 'n' END FROM n;";
     char* message = nullptr;
     const bool ok = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message) == SQLITE_OK;
     if (!ok)
@@ -87,8 +87,10 @@ QList<Row> runCancelLatency(const Options& options) {
     if (source.isEmpty())
         return rows;
     for (auto [phase, strategy, name] :
-         {std::tuple{sqlsnap::Phase::Copying, sqlsnap::OutputStrategy::Publish, QStringLiteral("during the copy")},
-          std::tuple{sqlsnap::Phase::BackingUp, sqlsnap::OutputStrategy::Backup, QStringLiteral("during the backup")}}) {
+         {std::tuple{sqlsnap::Phase::Copying, sqlsnap::OutputStrategy::Publish,
+                     QStringLiteral("during the copy")},
+          std::tuple{sqlsnap::Phase::BackingUp, sqlsnap::OutputStrategy::Backup,
+                     QStringLiteral("during the backup")}}) {
         QList<double> latencies;
         for (int round = 0; round < options.rounds; ++round) {
             const QString out = options.workDirectory + QStringLiteral("/out");
@@ -98,7 +100,8 @@ QList<Row> runCancelLatency(const Options& options) {
             sqlsnap::SnapshotOptions snapshotOptions;
             snapshotOptions.strategy = strategy;
             snapshotOptions.stagingDirectory = out;
-            auto result = sqlsnap::takeSnapshot(source, out + QStringLiteral("/s.sqlite"), snapshotOptions, &sink);
+            auto result =
+                sqlsnap::takeSnapshot(source, out + QStringLiteral("/s.sqlite"), snapshotOptions, &sink);
             const double latency = sink.secondsSinceCancel();
             if (!sink.fired() || result || result.error().kind != sqlsnap::ErrorKind::Cancelled) {
                 std::fprintf(stderr, "bench: the cancel %s did not happen\n", qPrintable(name));
@@ -112,8 +115,8 @@ QList<Row> runCancelLatency(const Options& options) {
         r.section = QStringLiteral("cancel (%1 source)").arg(humanBytes(size));
         r.name = name;
         r.seconds = median(latencies);
-        r.note = QStringLiteral("max %1 ms over %2").arg(*std::max_element(latencies.begin(), latencies.end()) * 1000, 0,
-                                                          'f', 1)
+        r.note = QStringLiteral("max %1 ms over %2")
+                     .arg(*std::max_element(latencies.begin(), latencies.end()) * 1000, 0, 'f', 1)
                      .arg(latencies.size());
         rows << r;
     }
@@ -226,7 +229,8 @@ QList<Row> runGuiStall(const Options& options) {
     rows << r;
     r.name = QStringLiteral("longest stall, snapshot + preview");
     r.seconds = busiest;
-    r.note = failed.isEmpty() ? QStringLiteral("target ≤ 30 ms") : QStringLiteral("snapshot failed: ") + failed;
+    r.note =
+        failed.isEmpty() ? QStringLiteral("target ≤ 30 ms") : QStringLiteral("snapshot failed: ") + failed;
     rows << r;
     window.close();
     return rows;

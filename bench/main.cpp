@@ -30,21 +30,26 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("SQLite Snapshot Bench"));
     QApplication::setApplicationName(QStringLiteral("sqlite-snapshot-bench"));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Snapshot cost against a plain durable copy, and what users wait for."));
+    parser.setApplicationDescription(
+        QStringLiteral("Snapshot cost against a plain durable copy, and what users wait for."));
     parser.addHelpOption();
-    const QCommandLineOption rounds(QStringLiteral("rounds"), QStringLiteral("Rounds per contender (median)."),
-                                    QStringLiteral("n"), QStringLiteral("5"));
-    const QCommandLineOption sizes(QStringLiteral("sizes"), QStringLiteral("Database sizes, comma-separated."),
-                                   QStringLiteral("list"), QStringLiteral("64M,1G"));
+    const QCommandLineOption rounds(QStringLiteral("rounds"),
+                                    QStringLiteral("Rounds per contender (median)."), QStringLiteral("n"),
+                                    QStringLiteral("5"));
+    const QCommandLineOption sizes(QStringLiteral("sizes"),
+                                   QStringLiteral("Database sizes, comma-separated."), QStringLiteral("list"),
+                                   QStringLiteral("64M,1G"));
     const QCommandLineOption huge(QStringLiteral("huge"), QStringLiteral("Add a 4 GiB database."));
-    const QCommandLineOption dir(QStringLiteral("dir"),
-                                 QStringLiteral("Where generated databases are kept (same file system as the output)."),
-                                 QStringLiteral("folder"), QStringLiteral("/var/tmp/sqlite-snapshot-bench"));
-    const QCommandLineOption only(QStringLiteral("only"),
-                                  QStringLiteral("Parts to run: snapshot,cancel,preview,stall (default: all)."),
-                                  QStringLiteral("list"), QStringLiteral("snapshot,cancel,preview,stall"));
-    const QCommandLineOption previewRows(QStringLiteral("preview-rows"), QStringLiteral("Rows of the preview table."),
-                                         QStringLiteral("n"), QStringLiteral("10000000"));
+    const QCommandLineOption dir(
+        QStringLiteral("dir"),
+        QStringLiteral("Where generated databases are kept (same file system as the output)."),
+        QStringLiteral("folder"), QStringLiteral("/var/tmp/sqlite-snapshot-bench"));
+    const QCommandLineOption only(
+        QStringLiteral("only"), QStringLiteral("Parts to run: snapshot,cancel,preview,stall (default: all)."),
+        QStringLiteral("list"), QStringLiteral("snapshot,cancel,preview,stall"));
+    const QCommandLineOption previewRows(QStringLiteral("preview-rows"),
+                                         QStringLiteral("Rows of the preview table."), QStringLiteral("n"),
+                                         QStringLiteral("10000000"));
     const QCommandLineOption cli(QStringLiteral("cli"), QStringLiteral("Path of sqlite-snapshot-cli."),
                                  QStringLiteral("path"));
     parser.addOptions({rounds, sizes, huge, dir, only, previewRows, cli});
@@ -65,8 +70,9 @@ int main(int argc, char** argv) {
     options.workDirectory = QDir(parser.value(dir)).absolutePath();
     options.parts = parser.value(only).split(QLatin1Char(','), Qt::SkipEmptyParts);
     options.previewRows = parser.value(previewRows).toLongLong();
-    const QString cliPath = parser.isSet(cli) ? parser.value(cli)
-                                              : QCoreApplication::applicationDirPath() + QStringLiteral("/sqlite-snapshot-cli");
+    const QString cliPath =
+        parser.isSet(cli) ? parser.value(cli)
+                          : QCoreApplication::applicationDirPath() + QStringLiteral("/sqlite-snapshot-cli");
 
     QList<bench::Row> rows;
     if (options.parts.contains(QStringLiteral("snapshot")))

@@ -69,12 +69,12 @@ long peakRssKiB() {
     return 0;
 }
 
-int runContenderOnce(const QString& name, const QString& source, const QString& destination, const QString& cliPath,
-                     long* rssKiB);
+int runContenderOnce(const QString& name, const QString& source, const QString& destination,
+                     const QString& cliPath, long* rssKiB);
 } // namespace
 
-int runContender(const QString& name, const QString& source, const QString& destination, const QString& cliPath,
-                 const QString& resultFile) {
+int runContender(const QString& name, const QString& source, const QString& destination,
+                 const QString& cliPath, const QString& resultFile) {
     QElapsedTimer clock;
     clock.start();
     long rss = 0;
@@ -89,8 +89,8 @@ int runContender(const QString& name, const QString& source, const QString& dest
 }
 
 namespace {
-int runContenderOnce(const QString& name, const QString& source, const QString& destination, const QString& cliPath,
-                     long* rssKiB) {
+int runContenderOnce(const QString& name, const QString& source, const QString& destination,
+                     const QString& cliPath, long* rssKiB) {
     if (name == QStringLiteral("floor")) {
         // What any durable copy pays: the bytes of the set, fsynced, and the folder entry.
         bool ok = copyDurably(source, destination);
@@ -102,7 +102,8 @@ int runContenderOnce(const QString& name, const QString& source, const QString& 
         // What `sqlite3 -readonly SRC ".backup DST"` does: the online backup API on the live source.
         sqlite3* src = nullptr;
         sqlite3* dst = nullptr;
-        if (sqlite3_open_v2(QFile::encodeName(source).constData(), &src, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+        if (sqlite3_open_v2(QFile::encodeName(source).constData(), &src, SQLITE_OPEN_READONLY, nullptr) !=
+            SQLITE_OK)
             return sqliteStep(src, "open source");
         if (sqlite3_open(QFile::encodeName(destination).constData(), &dst) != SQLITE_OK)
             return sqliteStep(dst, "open destination");
@@ -119,7 +120,8 @@ int runContenderOnce(const QString& name, const QString& source, const QString& 
     }
     if (name == QStringLiteral("vacuum-into")) {
         sqlite3* src = nullptr;
-        if (sqlite3_open_v2(QFile::encodeName(source).constData(), &src, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+        if (sqlite3_open_v2(QFile::encodeName(source).constData(), &src, SQLITE_OPEN_READONLY, nullptr) !=
+            SQLITE_OK)
             return sqliteStep(src, "open source");
         const QByteArray sql = "VACUUM INTO '" + QFile::encodeName(destination).replace('\'', "''") + "'";
         if (sqlite3_exec(src, sql.constData(), nullptr, nullptr, nullptr) != SQLITE_OK)
@@ -142,9 +144,10 @@ int runContenderOnce(const QString& name, const QString& source, const QString& 
     if (name == QStringLiteral("cli-publish")) {
         // Through GNU time, whose own small footprint is all the CLI's peak RSS can inherit.
         const QString rssFile = destination + QStringLiteral(".rss");
-        const int rc = runProgram({QStringLiteral("/usr/bin/time"), QStringLiteral("-f"), QStringLiteral("%M"),
-                                   QStringLiteral("-o"), rssFile, cliPath, QStringLiteral("snapshot"), source,
-                                   destination, QStringLiteral("--quiet")});
+        const int rc =
+            runProgram({QStringLiteral("/usr/bin/time"), QStringLiteral("-f"), QStringLiteral("%M"),
+                        QStringLiteral("-o"), rssFile, cliPath, QStringLiteral("snapshot"), source,
+                        destination, QStringLiteral("--quiet")});
         QFile rss(rssFile);
         if (rss.open(QIODevice::ReadOnly))
             *rssKiB = rss.readAll().trimmed().toLong();
@@ -177,10 +180,12 @@ QList<Row> runSnapshotCost(const Options& options, const QString& selfPath, cons
                 const QString out = options.workDirectory + QStringLiteral("/out");
                 QDir(out).removeRecursively();
                 QDir().mkpath(out);
-                const Sample s = runContenderProcess(selfPath, name, source, out + QStringLiteral("/snapshot.sqlite"),
-                                                     cliPath, options.workDirectory + QStringLiteral("/result"));
+                const Sample s =
+                    runContenderProcess(selfPath, name, source, out + QStringLiteral("/snapshot.sqlite"),
+                                        cliPath, options.workDirectory + QStringLiteral("/result"));
                 if (!s.ok) {
-                    std::fprintf(stderr, "bench: %s failed at %s\n", qPrintable(name), qPrintable(humanBytes(size)));
+                    std::fprintf(stderr, "bench: %s failed at %s\n", qPrintable(name),
+                                 qPrintable(humanBytes(size)));
                     return {};
                 }
                 samples[name] << s;

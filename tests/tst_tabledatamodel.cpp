@@ -37,7 +37,7 @@ private slots:
 
     void firstRowsArriveBeforeAnyCount() {
         TableDataModel model(m_db);
-        model.setCountingEnabled(false); // hold the model in its growing phase
+        model.setCounting(TableDataModel::Counting::Off); // hold the model in its growing phase
         QSignalSpy first(&model, &TableDataModel::firstPageLoaded);
         model.setTable(QStringLiteral("items"));
         QVERIFY(first.wait(5000));
@@ -56,7 +56,7 @@ private slots:
         QTRY_COMPARE(model.rowCount(), 2 * TableDataModel::kPageRows);
         QCOMPARE(cell(model, 2 * TableDataModel::kPageRows - 1, 0), QStringLiteral("400"));
 
-        model.setCountingEnabled(true);
+        model.setCounting(TableDataModel::Counting::Full);
         QTRY_COMPARE(model.countState(), TableDataModel::CountState::Exact);
         QCOMPARE(model.count(), qint64(50000));
         QCOMPARE(model.rowCount(), 50000);
@@ -68,6 +68,42 @@ private slots:
         QCOMPARE(cell(model, 49999, 1), QStringLiteral("item 50000"));
         QCOMPARE(cell(model, 25000, 0), QStringLiteral("…"));
         QTRY_COMPARE(cell(model, 25000, 0), QStringLiteral("25001"));
+    }
+
+    void theEndIsReachableBeforeTheExactCount() {
+        TableDataModel model(m_db);
+        model.setCounting(TableDataModel::Counting::EstimateOnly); // hold it before the index exists
+        model.setTable(QStringLiteral("items"));
+        QTRY_COMPARE(model.countState(), TableDataModel::CountState::Estimated);
+        QCOMPARE(model.count(), qint64(50000));
+        QCOMPARE(model.rowCount(), 50000); // the whole table, placed by rowid, at once
+        QCOMPARE(cell(model, 49999, 0), QStringLiteral("…"));
+        QTRY_COMPARE(cell(model, 49999, 0), QStringLiteral("50000"));
+        QTRY_COMPARE(cell(model, 31234, 1), QStringLiteral("item 31235"));
+        model.setCounting(TableDataModel::Counting::Full);
+        QTRY_COMPARE(model.countState(), TableDataModel::CountState::Exact);
+        QCOMPARE(cell(model, 49999, 0), QStringLiteral("50000")); // dense rowids: nothing had to move
+    }
+
+    void gapsAreCorrectedByTheIndex() {
+        const QString gaps = m_tmp.filePath(QStringLiteral("gaps.db"));
+        QVERIFY(execSql(gaps, QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT);"
+                                             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                             "WHERE i < 30000) INSERT INTO t SELECT i, 'v' || i FROM n;"
+                                             "DELETE FROM t WHERE id % 3 = 0;")));
+        TableDataModel model(gaps);
+        model.setCounting(TableDataModel::Counting::EstimateOnly);
+        model.setTable(QStringLiteral("t"));
+        QTRY_COMPARE(model.countState(), TableDataModel::CountState::Estimated);
+        QCOMPARE(model.rowCount(), 29999); // max - min + 1 (30,000 was deleted): an over-estimate
+        QTRY_VERIFY(cell(model, 10000, 0) != QStringLiteral("…")); // a real row, placed approximately
+        model.setCounting(TableDataModel::Counting::Full);
+        QTRY_COMPARE(model.countState(), TableDataModel::CountState::Exact);
+        QCOMPARE(model.rowCount(), 20000);
+        // Every position now holds its true row: position p is rowid p + p/2 + 1.
+        QTRY_COMPARE(cell(model, 10000, 0), QStringLiteral("15001"));
+        QTRY_COMPARE(cell(model, 19999, 0), QStringLiteral("29999"));
+        QTRY_COMPARE(cell(model, 0, 0), QStringLiteral("1"));
     }
 
     void countingFollowsTheFirstPage() {

@@ -31,7 +31,8 @@ QString cellText(const QVariant& v) {
     case QMetaType::Double: {
         // A REAL keeps a decimal point (405.0, not 405), so it never reads as an INTEGER.
         QString text = QString::number(v.toDouble(), 'g', 15);
-        if (!text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e')) && !text.contains(QLatin1Char('n')))
+        if (!text.contains(QLatin1Char('.')) && !text.contains(QLatin1Char('e')) &&
+            !text.contains(QLatin1Char('n')))
             text += QStringLiteral(".0");
         return text;
     }
@@ -101,9 +102,10 @@ void TableDataModel::setFilter(const QString& text) {
     restart(false);
 }
 
-void TableDataModel::setCountingEnabled(bool enabled) {
-    m_countingEnabled = enabled;
-    if (enabled && m_schema && !m_countStarted && m_pending == 0)
+void TableDataModel::setCounting(Counting counting) {
+    const bool raised = counting > m_counting;
+    m_counting = counting;
+    if (raised && m_schema && m_pending == 0 && m_countState != CountState::Exact)
         startCounting();
 }
 
@@ -122,7 +124,7 @@ void TableDataModel::restart(bool newTable) {
     m_count = -1;
     m_index.reset();
     m_random = false;
-    m_countStarted = false;
+    m_positionsEstimated = false;
     m_pending = 1;
     if (newTable)
         m_schema.reset();
@@ -166,7 +168,7 @@ void TableDataModel::restart(bool newTable) {
                 }
                 storePage(0, std::move(**first));
                 emit firstPageLoaded();
-                if (m_countingEnabled)
+                if (m_counting != Counting::Off)
                     startCounting();
             },
             Qt::QueuedConnection);
@@ -198,28 +200,27 @@ void TableDataModel::storePage(qint64 page, RowPage rows) {
 }
 
 void TableDataModel::startCounting() {
-    m_countStarted = true;
     const int generation = m_generation;
     const TableSchema schema = *m_schema;
     const RowFilter filter = m_filter;
-    m_countReader->post([this, generation, schema, filter](SnapshotReader* reader) {
+    const bool exact = m_counting == Counting::Full;
+    m_countReader->post([this, generation, schema, filter, exact](SnapshotReader* reader) {
         if (!reader)
             return;
         if (!schema.rowidName.isEmpty() && filter.isEmpty()) {
-            // Instant and usually right (rowids are dense unless rows were deleted): shown first.
-            auto estimate = reader->maxRowid(schema);
-            if (estimate && *estimate)
+            // Instant and usually right (rowids are dense unless rows were deleted): shown first, and
+            // the whole table becomes reachable at once by estimated position (see positionsEstimated).
+            auto range = reader->rowidRange(schema);
+            if (range && *range)
                 QMetaObject::invokeMethod(
                     this,
-                    [this, generation, value = **estimate] {
-                        if (generation != m_generation || m_countState == CountState::Exact)
-                            return;
-                        m_countState = CountState::Estimated;
-                        m_count = value;
-                        emit countChanged();
+                    [this, generation, range = **range] {
+                        applyEstimate(generation, range.first, range.span());
                     },
                     Qt::QueuedConnection);
         }
+        if (!exact)
+            return;
         std::shared_ptr<const PositionIndex> index;
         Expected<qint64> count = qint64(0);
         if (!schema.rowidName.isEmpty()) {
@@ -242,18 +243,50 @@ void TableDataModel::startCounting() {
                 }
                 m_index = index;
                 m_countState = CountState::Exact;
-                m_count = *count;
                 const qint64 shown = rowsShown();
+                const bool estimateWasExact = m_positionsEstimated && *count == m_count;
+                m_count = *count;
                 m_random = true;
-                if (m_count > shown) {
-                    beginInsertRows({}, int(shown), int(std::min<qint64>(m_count, INT_MAX) - 1));
-                    endInsertRows();
+                if (m_positionsEstimated && !estimateWasExact) {
+                    // Rowids have gaps: pages placed by estimate may sit at the wrong rows. Drop them
+                    // (the view asks again for what it shows) and fix the row count.
+                    m_pages.clear();
+                    m_requested.clear();
+                    ++m_pageEpoch;
                 }
+                m_positionsEstimated = false;
+                const qint64 exact = rowsShown();
+                if (exact > shown) {
+                    beginInsertRows({}, int(shown), int(exact - 1));
+                    endInsertRows();
+                } else if (exact < shown) {
+                    beginRemoveRows({}, int(exact), int(shown - 1));
+                    endRemoveRows();
+                }
+                if (!estimateWasExact && exact > 0)
+                    emit dataChanged(this->index(0, 0), this->index(int(exact - 1), columnCount() - 1));
                 m_fetching = false;
                 emit countChanged();
             },
             Qt::QueuedConnection);
     });
+}
+
+void TableDataModel::applyEstimate(int generation, qint64 firstRowid, qint64 span) {
+    if (generation != m_generation || m_countState == CountState::Exact)
+        return;
+    m_countState = CountState::Estimated;
+    m_count = span;
+    if (!m_random && span > m_loadedRows) {
+        // Until the index is built, row i is taken to be rowid firstRowid + i: exact when rowids have
+        // no gaps (the usual case), and corrected as soon as the index says otherwise.
+        m_firstRowid = firstRowid;
+        m_positionsEstimated = true;
+        m_random = true;
+        beginInsertRows({}, int(m_loadedRows), int(std::min<qint64>(span, INT_MAX) - 1));
+        endInsertRows();
+    }
+    emit countChanged();
 }
 
 qint64 TableDataModel::rowsShown() const {
@@ -270,27 +303,34 @@ void TableDataModel::requestPage(qint64 page) const {
     const TableSchema schema = *m_schema;
     const RowFilter filter = m_filter;
     const std::shared_ptr<const PositionIndex> positions = m_index;
-    m_pageReader->post([self, generation, schema, filter, positions, page](SnapshotReader* reader) {
-        if (!reader)
-            return;
-        auto rows = reader->rowsAt(schema, filter, positions.get(), page * kPageRows, kPageRows);
-        QMetaObject::invokeMethod(
-            self,
-            [self, generation, page, rows = std::move(rows)]() mutable {
-                if (generation != self->m_generation)
-                    return;
-                self->m_requested.remove(page);
-                if (!rows) {
-                    if (rows.error().kind != ErrorKind::Cancelled) {
-                        self->m_error = rows.error().message;
-                        emit self->failed(self->m_error);
+    const std::optional<qint64> estimatedKey =
+        m_positionsEstimated && !positions ? std::optional<qint64>(m_firstRowid + page * kPageRows - 1)
+                                           : std::nullopt;
+    const int epoch = m_pageEpoch;
+    m_pageReader->post(
+        [self, generation, epoch, schema, filter, positions, estimatedKey, page](SnapshotReader* reader) {
+            if (!reader)
+                return;
+            auto rows = estimatedKey
+                            ? reader->rowsAfterKey(schema, filter, *estimatedKey, kPageRows)
+                            : reader->rowsAt(schema, filter, positions.get(), page * kPageRows, kPageRows);
+            QMetaObject::invokeMethod(
+                self,
+                [self, generation, epoch, page, rows = std::move(rows)]() mutable {
+                    if (generation != self->m_generation || epoch != self->m_pageEpoch)
+                        return; // another table, filter, or placement of the pages
+                    self->m_requested.remove(page);
+                    if (!rows) {
+                        if (rows.error().kind != ErrorKind::Cancelled) {
+                            self->m_error = rows.error().message;
+                            emit self->failed(self->m_error);
+                        }
+                        return;
                     }
-                    return;
-                }
-                self->storePage(page, std::move(*rows));
-            },
-            Qt::QueuedConnection);
-    });
+                    self->storePage(page, std::move(*rows));
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void TableDataModel::evictPages() const {

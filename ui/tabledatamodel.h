@@ -5,11 +5,13 @@
 //   counted, so the first rows never wait for a COUNT(*).
 // - While the table is being indexed, rowCount() is the number of rows loaded so far and the view
 //   grows it with canFetchMore()/fetchMore(), one page by key (`rowid > last key`) at a time.
-// - Meanwhile a second reader estimates the count from max(rowid) (countState() Estimated), then
-//   scans the rowids once: the exact count plus the rowid of every page's first row. From then on
-//   rowCount() is the exact count and any page — the last one of 10 million rows too — is one indexed
-//   query away (countState() Exact). Views and WITHOUT ROWID tables have no rowid: they are counted
-//   and paged by OFFSET.
+// - Meanwhile a second reader estimates the count from min(rowid) and max(rowid) (countState()
+//   Estimated) — two b-tree descents — and from then on rowCount() is that estimate and row i is
+//   read as rowid min + i: the end of 10 million rows is one keyed query away at once. That placement
+//   is exact when rowids have no gaps, the usual case. Then it scans the rowids once: the exact count
+//   plus the rowid of every page's first row (countState() Exact); if the estimate was off, the
+//   placed pages are dropped and read again through that index. Views and WITHOUT ROWID tables have
+//   no rowid: they are counted and paged by OFFSET.
 // - data() never blocks: a row whose page is not loaded yet shows "…" and its page is requested; the
 //   rows change (dataChanged) when it arrives. At most kCachedPages pages stay in memory.
 #pragma once
@@ -38,9 +40,10 @@ public:
     ~TableDataModel() override;
 
     void setTable(const QString& table);
-    // Counting and indexing start after each first page unless disabled (tests hold the model in its
-    // growing phase this way). Enabling starts them for the current table.
-    void setCountingEnabled(bool enabled);
+    // What runs after each first page: by default the estimate and then the exact count with its index.
+    // Tests hold the model in one phase with the others. Raising it starts what is missing.
+    enum class Counting { Off, EstimateOnly, Full };
+    void setCounting(Counting counting);
     void setFilter(const QString& text);
     QString table() const { return m_table; }
     QString filter() const { return m_filter.text; }
@@ -78,6 +81,7 @@ private:
     void requestPage(qint64 page) const;
     void storePage(qint64 page, RowPage rows);
     void startCounting();
+    void applyEstimate(int generation, qint64 firstRowid, qint64 span);
     void evictPages() const;
     bool hasRowid() const { return m_schema && !m_schema->rowidName.isEmpty(); }
     qint64 rowsShown() const;
@@ -100,8 +104,10 @@ private:
     qint64 m_count = -1;
     std::shared_ptr<const PositionIndex> m_index; // set once the rowid scan is done
     bool m_random = false;                        // rowCount is the exact count; pages load on demand
-    bool m_countingEnabled = true;
-    bool m_countStarted = false;
+    Counting m_counting = Counting::Full;
+    bool m_positionsEstimated = false; // rows placed at rowid m_firstRowid + i until the index is built
+    qint64 m_firstRowid = 0;
+    int m_pageEpoch = 0; // bumps when cached pages are dropped: answers to older requests are stale
 
     mutable QHash<qint64, Page> m_pages;
     mutable QSet<qint64> m_requested;

@@ -304,21 +304,23 @@ Status SnapshotReader::forEachRow(const TableSchema& schema, const RowFilter& fi
     return success();
 }
 
-Expected<std::optional<qint64>> SnapshotReader::maxRowid(const TableSchema& schema) {
+Expected<std::optional<SnapshotReader::RowidRange>> SnapshotReader::rowidRange(const TableSchema& schema) {
     m_impl->begin();
     if (schema.rowidName.isEmpty())
-        return std::optional<qint64>();
-    auto stmt = Statement::prepare(
-        m_impl->db.get(),
-        QStringLiteral("SELECT max(%1) FROM %2").arg(schema.rowidName, quoteIdentifier(schema.table.name)));
+        return std::optional<RowidRange>();
+    // Two scalar subqueries: each is one descent of the table's b-tree (min/max optimisation).
+    auto stmt = Statement::prepare(m_impl->db.get(),
+                                   QStringLiteral("SELECT (SELECT min(%1) FROM %2), (SELECT max(%1) FROM %2)")
+                                       .arg(schema.rowidName, quoteIdentifier(schema.table.name)));
     if (!stmt)
         return stmt.error();
     const int rc = sqlite3_step(stmt->get());
     if (rc != SQLITE_ROW)
         return m_impl->error(rc);
     if (sqlite3_column_type(stmt->get(), 0) == SQLITE_NULL)
-        return std::optional<qint64>();
-    return std::optional<qint64>(sqlite3_column_int64(stmt->get(), 0));
+        return std::optional<RowidRange>();
+    return std::optional<RowidRange>(
+        RowidRange{sqlite3_column_int64(stmt->get(), 0), sqlite3_column_int64(stmt->get(), 1)});
 }
 
 Expected<qint64> SnapshotReader::countRows(const TableSchema& schema, const RowFilter& filter) {

@@ -94,8 +94,14 @@ public:
     Status forEachRow(const TableSchema& schema, const RowFilter& filter,
                       const std::function<bool(const QVariantList& row)>& row);
 
-    // max(rowid): an instant upper bound of the count for rowid tables (unset otherwise or when empty).
-    Expected<std::optional<qint64>> maxRowid(const TableSchema& schema);
+    // min(rowid) and max(rowid), two b-tree descents: max - min + 1 is an instant upper bound of the
+    // count, exact when the rowids have no gaps (unset for tables without rowid, or empty ones).
+    struct RowidRange {
+        qint64 first = 0;
+        qint64 last = 0;
+        qint64 span() const { return last - first + 1; }
+    };
+    Expected<std::optional<RowidRange>> rowidRange(const TableSchema& schema);
     // The exact count, honouring the filter. Slow on big tables: call it off the GUI thread.
     Expected<qint64> countRows(const TableSchema& schema, const RowFilter& filter);
     // One scan in rowid order: anchors every `stride` rows and the exact count. Rowid tables only.

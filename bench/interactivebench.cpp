@@ -4,6 +4,7 @@
 
 #include <jobspanel.h>
 #include <mainwindow.h>
+#include <previewwidget.h>
 #include <tabledatamodel.h>
 
 #include <sqlitesnapshot/snapshot.h>
@@ -15,6 +16,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
 #include <QTimer>
 
 #include <sqlite3.h>
@@ -129,37 +132,44 @@ QList<Row> runPreview(const Options& options) {
     if (path.isEmpty())
         return rows;
     QList<double> first, last;
+    const QString expected = QString::number(options.previewRows);
     for (int round = 0; round < options.rounds; ++round) {
+        // The real preview widget, shown: what a user opening the snapshot gets.
         QElapsedTimer clock;
         clock.start();
-        sqlsnap::ui::TableDataModel model(path);
-        model.setTable(QStringLiteral("big"));
-        if (!waitFor(&model, SIGNAL(firstPageLoaded()), 60000))
+        sqlsnap::ui::PreviewWidget preview(path);
+        preview.resize(1000, 700);
+        preview.show();
+        sqlsnap::ui::TableDataModel* model = preview.dataModel();
+        if (!waitFor(model, SIGNAL(firstPageLoaded()), 60000))
             return rows;
+        QCoreApplication::processEvents(); // painted
         first << clock.nsecsElapsed() / 1e9;
-        // Jump to the last row, as Ctrl+End does, and wait until it shows a value.
+        // Ctrl+End in the grid, then wait until the last row shows its value.
         clock.restart();
+        preview.dataView()->setFocus();
+        QTest::keyClick(preview.dataView(), Qt::Key_End, Qt::ControlModifier);
         QElapsedTimer limit;
         limit.start();
-        const QString expected = QString::number(options.previewRows);
         while (limit.elapsed() < 60000) {
-            const int lastRow = model.rowCount() - 1;
-            if (lastRow + 1 == options.previewRows &&
-                model.data(model.index(lastRow, 0), Qt::DisplayRole).toString() == expected)
+            const QModelIndex current = preview.dataView()->currentIndex();
+            if (model->windowStart() + current.row() + 1 == options.previewRows &&
+                model->data(current, Qt::DisplayRole).toString() == expected)
                 break;
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
         }
+        QCoreApplication::processEvents(); // painted
         last << clock.nsecsElapsed() / 1e9;
     }
     Row r;
     r.section = QStringLiteral("preview of %1 rows").arg(options.previewRows);
     r.name = QStringLiteral("first 200 rows shown");
     r.seconds = median(first);
-    r.note = QStringLiteral("target ≤ 50 ms");
+    r.note = QStringLiteral("from opening the preview; target ≤ 50 ms");
     rows << r;
     r.name = QStringLiteral("last row shown (Ctrl+End)");
     r.seconds = median(last);
-    r.note = QStringLiteral("target ≤ 100 ms, from the first rows");
+    r.note = QStringLiteral("right after the first rows; target ≤ 100 ms");
     rows << r;
     return rows;
 }
@@ -208,19 +218,19 @@ QList<Row> runGuiStall(const Options& options) {
     QString failed;
     for (int round = 0; round < std::max(1, options.rounds / 2); ++round) {
         stalls << measure([&] {
-                               window.addSources({source});
-                               auto* job = window.startSnapshot(
-                                   source, folder + QStringLiteral("/gui-%1.sqlite").arg(round), false);
-                               while (job->isRunning())
-                                   QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-                               // The preview opens too: its first rows are part of the experience.
-                               QElapsedTimer settle;
-                               settle.start();
-                               while (settle.elapsed() < 500)
-                                   QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-                               if (job->state() != sqlsnap::ui::SnapshotJob::State::Succeeded)
-                                   failed = job->error() ? job->error()->message : QStringLiteral("?");
-                           });
+            window.addSources({source});
+            auto* job =
+                window.startSnapshot(source, folder + QStringLiteral("/gui-%1.sqlite").arg(round), false);
+            while (job->isRunning())
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+            // The preview opens too: its first rows are part of the experience.
+            QElapsedTimer settle;
+            settle.start();
+            while (settle.elapsed() < 500)
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+            if (job->state() != sqlsnap::ui::SnapshotJob::State::Succeeded)
+                failed = job->error() ? job->error()->message : QStringLiteral("?");
+        });
     }
     QStringList perRound;
     for (double s : stalls)
@@ -232,8 +242,9 @@ QList<Row> runGuiStall(const Options& options) {
     rows << r;
     r.name = QStringLiteral("longest stall, snapshot + preview");
     r.seconds = *std::max_element(stalls.begin(), stalls.end());
-    r.note = failed.isEmpty() ? QStringLiteral("per round: %1 ms; target ≤ 30 ms").arg(perRound.join(QStringLiteral(", ")))
-                              : QStringLiteral("snapshot failed: ") + failed;
+    r.note = failed.isEmpty()
+                 ? QStringLiteral("per round: %1 ms; target ≤ 30 ms").arg(perRound.join(QStringLiteral(", ")))
+                 : QStringLiteral("snapshot failed: ") + failed;
     rows << r;
     window.close();
     return rows;

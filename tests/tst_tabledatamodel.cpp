@@ -2,12 +2,15 @@
 // exact count and random access after the index, exact rendering of NULL / '' / BLOB, filter, copy.
 #include "testsupport.h"
 
+#include <previewwidget.h>
 #include <tabledatamodel.h>
 
 #include <QApplication>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace sqlsnap;
 using namespace sqlsnap::ui;
@@ -104,6 +107,57 @@ private slots:
         QTRY_COMPARE(cell(model, 10000, 0), QStringLiteral("15001"));
         QTRY_COMPARE(cell(model, 19999, 0), QStringLiteral("29999"));
         QTRY_COMPARE(cell(model, 0, 0), QStringLiteral("1"));
+    }
+
+    void theViewSeesAWindow() {
+        TableDataModel model(m_db);
+        model.setWindowRows(1000);
+        model.setTable(QStringLiteral("items"));
+        QTRY_COMPARE(model.countState(), TableDataModel::CountState::Exact);
+        QCOMPARE(model.totalRows(), qint64(50000));
+        QCOMPARE(model.rowCount(), 1000); // never more rows than the window for the view
+        model.setWindowStart(60000);      // clamped to the last full window
+        QCOMPARE(model.windowStart(), qint64(49000));
+        QCOMPARE(model.headerData(0, Qt::Vertical, Qt::DisplayRole).toLongLong(), qint64(49001));
+        QTRY_COMPARE(cell(model, 999, 0), QStringLiteral("50000"));
+        model.setWindowStart(20000);
+        QTRY_COMPARE(cell(model, 0, 1), QStringLiteral("item 20001"));
+    }
+
+    void thePreviewScrollsTheWholeTable() {
+        PreviewWidget preview(m_db);
+        preview.dataModel()->setWindowRows(1000);
+        preview.resize(900, 600);
+        preview.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&preview));
+        QTRY_VERIFY(preview.tableList()->topLevelItemCount() >= 1);
+        preview.selectTable(QStringLiteral("items"));
+        TableDataModel* model = preview.dataModel();
+        QTRY_COMPARE(model->countState(), TableDataModel::CountState::Exact);
+        QTRY_COMPARE(model->totalRows(), qint64(50000));
+        // Ctrl+End goes to the table's last row, not the window's.
+        preview.dataView()->setFocus();
+        QTest::keyClick(preview.dataView(), Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(model->windowStart(), qint64(49000));
+        const QModelIndex current = preview.dataView()->currentIndex();
+        QCOMPARE(model->windowStart() + current.row(), qint64(49999));
+        QTRY_COMPARE(model->data(current, Qt::DisplayRole).toString(), QStringLiteral("50000"));
+        QCOMPARE(preview.tableScrollBar()->value(), preview.tableScrollBar()->maximum());
+        // The table's scroll bar reaches any row: the window follows.
+        preview.tableScrollBar()->setValue(25000);
+        QCOMPARE(preview.topRow(), qint64(25000));
+        QVERIFY(model->windowStart() <= 25000 && 25000 < model->windowStart() + model->rowCount());
+        QTRY_COMPARE(
+            model->data(model->index(int(25000 - model->windowStart()), 0), Qt::DisplayRole).toString(),
+            QStringLiteral("25001"));
+        // Scrolling the view itself past the window's edge moves the window too.
+        for (int i = 0; i < 30; ++i)
+            QTest::keyClick(preview.dataView(), Qt::Key_PageDown);
+        QVERIFY(preview.topRow() > 25000);
+        QCOMPARE(preview.tableScrollBar()->value(), int(preview.topRow()));
+        QTest::keyClick(preview.dataView(), Qt::Key_Home, Qt::ControlModifier);
+        QCOMPARE(model->windowStart(), qint64(0));
+        QCOMPARE(preview.topRow(), qint64(0));
     }
 
     void countingFollowsTheFirstPage() {

@@ -8,10 +8,12 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -47,6 +49,13 @@ PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row measuring
     m_view->horizontalHeader()->setDefaultSectionSize(140);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // The model shows a window of the table; this scroll bar stands for the whole table.
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->installEventFilter(this);
+    m_scroll = new QScrollBar(Qt::Vertical, this);
+    m_scroll->setObjectName(QStringLiteral("tableScrollBar"));
+    m_scroll->setAccessibleName(tr("Rows of the whole table"));
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("previewStatus"));
     m_error = new QLabel(this);
@@ -82,7 +91,11 @@ PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
     auto* dataLayout = new QVBoxLayout(dataPage);
     dataLayout->setContentsMargins(0, 4, 0, 0);
     dataLayout->addLayout(filterRow);
-    dataLayout->addWidget(m_view, 1);
+    auto* grid = new QHBoxLayout;
+    grid->setSpacing(0);
+    grid->addWidget(m_view, 1);
+    grid->addWidget(m_scroll);
+    dataLayout->addLayout(grid, 1);
     dataLayout->addWidget(m_status);
     m_schema = new QPlainTextEdit(this);
     m_schema->setReadOnly(true);
@@ -130,6 +143,15 @@ PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
         m_model->setTable(item->data(0, Qt::UserRole).toString());
     });
     connect(m_model, &TableDataModel::schemaLoaded, this, &PreviewWidget::showSchema);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &PreviewWidget::onViewScrolled);
+    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &PreviewWidget::syncTableScrollBar);
+    connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::syncTableScrollBar);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &PreviewWidget::syncTableScrollBar);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &PreviewWidget::syncTableScrollBar);
+    connect(m_scroll, &QScrollBar::valueChanged, this, [this](int value) {
+        if (!m_syncing)
+            scrollToRow(value);
+    });
     connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::updateStatus);
     connect(m_model, &TableDataModel::firstPageLoaded, this, &PreviewWidget::updateStatus);
     connect(m_model, &TableDataModel::pageLoaded, this, &PreviewWidget::updateStatus);
@@ -253,6 +275,80 @@ void PreviewWidget::updateStatus() {
     if (!m_model->filter().isEmpty())
         text += tr(" matching “%1”").arg(m_model->filter());
     m_status->setText(text);
+}
+
+int PreviewWidget::rowsInView() const {
+    const int rowHeight = std::max(1, m_view->verticalHeader()->defaultSectionSize());
+    return std::max(1, m_view->viewport()->height() / rowHeight);
+}
+
+qint64 PreviewWidget::topRow() const {
+    return m_model->windowStart() + m_view->verticalScrollBar()->value();
+}
+
+void PreviewWidget::syncTableScrollBar() {
+    // A scroll bar's range is an int: tables beyond 2^31 rows scroll in steps (rare enough).
+    const qint64 total = m_model->totalRows();
+    const int maximum = int(std::min<qint64>(std::max<qint64>(0, total - rowsInView()), INT_MAX));
+    m_syncing = true;
+    m_scroll->setRange(0, maximum);
+    m_scroll->setPageStep(rowsInView());
+    m_scroll->setSingleStep(3);
+    m_scroll->setValue(int(std::min<qint64>(topRow(), INT_MAX)));
+    m_syncing = false;
+}
+
+void PreviewWidget::scrollToRow(qint64 row) {
+    const qint64 total = m_model->totalRows();
+    row = std::clamp<qint64>(row, 0, std::max<qint64>(0, total - rowsInView()));
+    const qint64 start = m_model->windowStart();
+    const int window = m_model->rowCount();
+    const int margin = m_model->windowRows() / 4;
+    // Inside the window (away from its edges, unless the edge is the table's): just scroll the view.
+    const bool fits = row >= start && row + rowsInView() <= start + window &&
+                      (row - start >= margin || start == 0) &&
+                      (start + window - row >= margin || start + window >= total);
+    m_syncing = true;
+    if (!fits) {
+        const QModelIndex current = m_view->currentIndex();
+        const qint64 currentRow = current.isValid() ? start + current.row() : -1;
+        const int currentColumn = current.isValid() ? current.column() : 0;
+        m_model->setWindowStart(row - m_model->windowRows() / 2);
+        const qint64 moved = currentRow - m_model->windowStart();
+        if (currentRow >= 0 && moved >= 0 && moved < m_model->rowCount())
+            m_view->selectionModel()->setCurrentIndex(m_model->index(int(moved), currentColumn),
+                                                      QItemSelectionModel::NoUpdate);
+    }
+    m_view->verticalScrollBar()->setValue(int(row - m_model->windowStart()));
+    m_syncing = false;
+    syncTableScrollBar();
+}
+
+void PreviewWidget::onViewScrolled(int value) {
+    if (m_syncing)
+        return;
+    // Wheel, keys or selection moved the view: move the window with it when it nears an edge.
+    scrollToRow(m_model->windowStart() + value);
+}
+
+bool PreviewWidget::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        const bool toEnd = key->matches(QKeySequence::MoveToEndOfDocument);
+        const bool toStart = key->matches(QKeySequence::MoveToStartOfDocument);
+        if (toEnd || toStart) {
+            // The whole table's first or last row, not the window's.
+            const qint64 total = m_model->totalRows();
+            if (total == 0)
+                return true;
+            scrollToRow(toEnd ? total : 0);
+            const int column = std::max(0, m_view->currentIndex().column());
+            const int row = toEnd ? m_model->rowCount() - 1 : 0;
+            m_view->setCurrentIndex(m_model->index(row, column));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void PreviewWidget::copySelection() const {

@@ -9,6 +9,7 @@
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QScrollBar;
 class QSplitter;
 class QTableView;
 class QTabWidget;
@@ -33,6 +34,15 @@ public:
     void selectTable(const QString& name);
     void copySelection() const;
     QSplitter* splitter() const { return m_splitter; }
+    // The scroll bar for the whole table (the view's own one covers only the model's window).
+    QScrollBar* tableScrollBar() const { return m_scroll; }
+    // The table row (not window row) at the top of the view.
+    qint64 topRow() const;
+    // Shows table row `row` at the top (or as near as the table's end allows), moving the window.
+    void scrollToRow(qint64 row);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 signals:
     void tablesListed();
@@ -43,6 +53,9 @@ private:
     void listTables();
     void showSchema();
     void updateStatus();
+    void syncTableScrollBar();
+    void onViewScrolled(int value);
+    int rowsInView() const;
 
     QString m_path;
     std::unique_ptr<ReaderThread> m_listReader; // tables and their counts: never the grid's readers
@@ -56,6 +69,8 @@ private:
     QTabWidget* m_tabs;
     QSplitter* m_splitter;
     QTimer* m_filterDelay;
+    QScrollBar* m_scroll;
+    bool m_syncing = false;
 };
 
 } // namespace sqlsnap::ui

@@ -96,14 +96,15 @@ void SnapshotJob::start() {
             }));
         return;
     }
-    m_watcher.setFuture(QtConcurrent::run(jobPool(), [shared, source, destination, options](QPromise<void>& promise) {
-        lowerThisThreadsPriority();
-        shared->promise = &promise;
-        auto outcome = takeSnapshot(source, destination, options, shared.get());
-        std::lock_guard lock(shared->mutex);
-        shared->outcome = std::move(outcome);
-        shared->promise = nullptr;
-    }));
+    m_watcher.setFuture(
+        QtConcurrent::run(jobPool(), [shared, source, destination, options](QPromise<void>& promise) {
+            lowerThisThreadsPriority();
+            shared->promise = &promise;
+            auto outcome = takeSnapshot(source, destination, options, shared.get());
+            std::lock_guard lock(shared->mutex);
+            shared->outcome = std::move(outcome);
+            shared->promise = nullptr;
+        }));
 }
 
 void SnapshotJob::cancel() {

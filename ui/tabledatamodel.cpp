@@ -125,6 +125,7 @@ void TableDataModel::restart(bool newTable) {
     m_index.reset();
     m_random = false;
     m_positionsEstimated = false;
+    m_windowStart = 0;
     m_pending = 1;
     if (newTable)
         m_schema.reset();
@@ -183,20 +184,58 @@ void TableDataModel::storePage(qint64 page, RowPage rows) {
         m_atEnd = rows.atEnd;
         if (!rows.keys.isEmpty())
             m_lastKey = rows.keys.last();
-        if (n > 0) {
-            beginInsertRows({}, int(first), int(first + n - 1));
+        changeTotalRows(m_loadedRows + n, [&] {
             m_pages.insert(page, Page{std::move(rows.keys), std::move(rows.rows), ++m_useClock});
             m_loadedRows += n;
-            endInsertRows();
-        }
+        });
     } else {
         m_pages.insert(page, Page{std::move(rows.keys), std::move(rows.rows), ++m_useClock});
-        const qint64 last = std::min(first + n, rowsShown()) - 1;
-        if (last >= first)
-            emit dataChanged(index(int(first), 0), index(int(last), columnCount() - 1));
+        // The part of the page inside the window, in window rows.
+        const qint64 from = std::max(first, m_windowStart) - m_windowStart;
+        const qint64 to = std::min<qint64>(first + n, m_windowStart + rowCount()) - m_windowStart - 1;
+        if (to >= from)
+            emit dataChanged(index(int(from), 0), index(int(to), columnCount() - 1));
     }
     evictPages();
     emit pageLoaded();
+}
+
+int TableDataModel::visibleRows(qint64 total) const {
+    return int(std::clamp<qint64>(total - m_windowStart, 0, m_windowRows));
+}
+
+void TableDataModel::changeTotalRows(qint64 newTotal, const std::function<void()>& apply) {
+    const int before = visibleRows(totalRows());
+    const int after = visibleRows(newTotal);
+    if (after > before) {
+        beginInsertRows({}, before, after - 1);
+        apply();
+        endInsertRows();
+    } else if (after < before) {
+        beginRemoveRows({}, after, before - 1);
+        apply();
+        endRemoveRows();
+    } else {
+        apply();
+    }
+}
+
+void TableDataModel::setWindowStart(qint64 start) {
+    start = std::clamp<qint64>(start, 0, std::max<qint64>(0, totalRows() - m_windowRows));
+    if (start == m_windowStart)
+        return;
+    beginResetModel();
+    m_windowStart = start;
+    endResetModel();
+    emit windowMoved();
+}
+
+void TableDataModel::setWindowRows(int rows) {
+    beginResetModel();
+    m_windowRows = std::max(kPageRows, rows);
+    m_windowStart = 0;
+    endResetModel();
+    emit windowMoved();
 }
 
 void TableDataModel::startCounting() {
@@ -241,30 +280,26 @@ void TableDataModel::startCounting() {
                         startCounting(); // interrupted by a neighbour's cancel: again
                     return;              // a count that fails leaves the growing view as it is
                 }
-                m_index = index;
-                m_countState = CountState::Exact;
-                const qint64 shown = rowsShown();
                 const bool estimateWasExact = m_positionsEstimated && *count == m_count;
-                m_count = *count;
-                m_random = true;
-                if (m_positionsEstimated && !estimateWasExact) {
-                    // Rowids have gaps: pages placed by estimate may sit at the wrong rows. Drop them
-                    // (the view asks again for what it shows) and fix the row count.
-                    m_pages.clear();
-                    m_requested.clear();
-                    ++m_pageEpoch;
-                }
-                m_positionsEstimated = false;
-                const qint64 exact = rowsShown();
-                if (exact > shown) {
-                    beginInsertRows({}, int(shown), int(exact - 1));
-                    endInsertRows();
-                } else if (exact < shown) {
-                    beginRemoveRows({}, int(exact), int(shown - 1));
-                    endRemoveRows();
-                }
-                if (!estimateWasExact && exact > 0)
-                    emit dataChanged(this->index(0, 0), this->index(int(exact - 1), columnCount() - 1));
+                const bool placementChanged = m_positionsEstimated && !estimateWasExact;
+                changeTotalRows(*count, [&] {
+                    m_index = index;
+                    m_countState = CountState::Exact;
+                    m_count = *count;
+                    m_random = true;
+                    m_positionsEstimated = false;
+                    if (placementChanged) {
+                        // Rowids have gaps: pages placed by estimate may sit at the wrong rows. Drop
+                        // them (the view asks again for what it shows).
+                        m_pages.clear();
+                        m_requested.clear();
+                        ++m_pageEpoch;
+                    }
+                });
+                if (m_windowStart > std::max<qint64>(0, m_count - m_windowRows))
+                    setWindowStart(m_count - m_windowRows); // the table is shorter than estimated
+                else if (placementChanged && rowCount() > 0)
+                    emit dataChanged(this->index(0, 0), this->index(rowCount() - 1, columnCount() - 1));
                 m_fetching = false;
                 emit countChanged();
             },
@@ -275,23 +310,25 @@ void TableDataModel::startCounting() {
 void TableDataModel::applyEstimate(int generation, qint64 firstRowid, qint64 span) {
     if (generation != m_generation || m_countState == CountState::Exact)
         return;
-    m_countState = CountState::Estimated;
-    m_count = span;
     if (!m_random && span > m_loadedRows) {
         // Until the index is built, row i is taken to be rowid firstRowid + i: exact when rowids have
         // no gaps (the usual case), and corrected as soon as the index says otherwise.
-        m_firstRowid = firstRowid;
-        m_positionsEstimated = true;
-        m_random = true;
-        beginInsertRows({}, int(m_loadedRows), int(std::min<qint64>(span, INT_MAX) - 1));
-        endInsertRows();
+        changeTotalRows(span, [&] {
+            m_countState = CountState::Estimated;
+            m_count = span;
+            m_firstRowid = firstRowid;
+            m_positionsEstimated = true;
+            m_random = true;
+        });
+    } else {
+        m_countState = CountState::Estimated;
+        m_count = span;
     }
     emit countChanged();
 }
 
-qint64 TableDataModel::rowsShown() const {
-    // QAbstractItemModel counts rows in int: a table beyond 2^31 - 1 rows shows its first 2^31 - 1.
-    return m_random ? std::min<qint64>(m_count, INT_MAX) : m_loadedRows;
+qint64 TableDataModel::totalRows() const {
+    return m_random ? m_count : m_loadedRows;
 }
 
 void TableDataModel::requestPage(qint64 page) const {
@@ -347,7 +384,7 @@ void TableDataModel::evictPages() const {
 }
 
 int TableDataModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(rowsShown());
+    return parent.isValid() ? 0 : visibleRows(totalRows());
 }
 
 int TableDataModel::columnCount(const QModelIndex& parent) const {
@@ -357,8 +394,9 @@ int TableDataModel::columnCount(const QModelIndex& parent) const {
 QVariant TableDataModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || !m_schema)
         return {};
-    const qint64 page = index.row() / kPageRows;
-    const int offset = index.row() % kPageRows;
+    const qint64 absoluteRow = m_windowStart + index.row();
+    const qint64 page = absoluteRow / kPageRows;
+    const int offset = int(absoluteRow % kPageRows);
     auto it = m_pages.find(page);
     if (it == m_pages.end() || offset >= it->rows.size()) {
         if (it == m_pages.end())
@@ -401,7 +439,7 @@ QVariant TableDataModel::data(const QModelIndex& index, int role) const {
 
 QVariant TableDataModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation == Qt::Vertical)
-        return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
+        return role == Qt::DisplayRole ? QVariant(m_windowStart + section + 1) : QVariant();
     if (!m_schema || section < 0 || section >= m_schema->table.columns.size())
         return {};
     const ColumnInfo& c = m_schema->table.columns[section];
@@ -415,7 +453,9 @@ QVariant TableDataModel::headerData(int section, Qt::Orientation orientation, in
 }
 
 bool TableDataModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && m_schema && !m_random && !m_atEnd && !m_fetching;
+    // Growing stops at the window's end; by then the estimate has usually made the whole table reachable.
+    return !parent.isValid() && m_schema && !m_random && !m_atEnd && !m_fetching &&
+           m_loadedRows < m_windowStart + m_windowRows;
 }
 
 void TableDataModel::fetchMore(const QModelIndex& parent) {

@@ -14,6 +14,10 @@
 //   no rowid: they are counted and paged by OFFSET.
 // - data() never blocks: a row whose page is not loaded yet shows "…" and its page is requested; the
 //   rows change (dataChanged) when it arrives. At most kCachedPages pages stay in memory.
+// - The view sees a window of the table: at most windowRows() rows from windowStart(). A QTableView
+//   keeps data per row in its header, so 10 million rows would cost ~300 ms of GUI thread on every
+//   reset; a window of 100,000 costs ~3 ms. PreviewWidget moves the window as the user scrolls, and
+//   model rows are window-relative (absolute row = windowStart() + row).
 #pragma once
 
 #include "readerthread.h"
@@ -21,6 +25,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -31,6 +36,7 @@ class TableDataModel : public QAbstractTableModel {
 public:
     static constexpr int kPageRows = 200;
     static constexpr int kCachedPages = 400;
+    static constexpr int kWindowRows = 100000;
 
     enum class CountState { Unknown, Estimated, Exact };
     // The value behind a cell (Qt::UserRole): NULL is an invalid QVariant, blobs are QByteArray.
@@ -48,6 +54,14 @@ public:
     QString table() const { return m_table; }
     QString filter() const { return m_filter.text; }
     const TableSchema* schema() const { return m_schema ? &*m_schema : nullptr; }
+
+    // All rows of the table as far as known: loaded so far, estimated, or exact.
+    qint64 totalRows() const;
+    qint64 windowStart() const { return m_windowStart; }
+    int windowRows() const { return m_windowRows; }
+    // Moves the window (clamped to the table); a model reset, cheap since the window is small.
+    void setWindowStart(qint64 start);
+    void setWindowRows(int rows); // tests use small windows
 
     CountState countState() const { return m_countState; }
     qint64 count() const { return m_count; } // estimated or exact, per countState(); -1 unknown
@@ -69,6 +83,7 @@ signals:
     void countChanged();
     void firstPageLoaded(); // after setTable()/setFilter(): the first rows are in the model
     void pageLoaded();
+    void windowMoved();
     void failed(const QString& message);
 
 private:
@@ -84,7 +99,10 @@ private:
     void applyEstimate(int generation, qint64 firstRowid, qint64 span);
     void evictPages() const;
     bool hasRowid() const { return m_schema && !m_schema->rowidName.isEmpty(); }
-    qint64 rowsShown() const;
+    // Changes what totalRows() will return by running `apply`, telling the view about rows that enter
+    // or leave the window.
+    void changeTotalRows(qint64 newTotal, const std::function<void()>& apply);
+    int visibleRows(qint64 total) const;
 
     std::unique_ptr<ReaderThread> m_pageReader, m_countReader;
     QString m_table;
@@ -107,7 +125,10 @@ private:
     Counting m_counting = Counting::Full;
     bool m_positionsEstimated = false; // rows placed at rowid m_firstRowid + i until the index is built
     qint64 m_firstRowid = 0;
-    int m_pageEpoch = 0; // bumps when cached pages are dropped: answers to older requests are stale
+    int m_pageEpoch = 0;
+    qint64 m_windowStart = 0;
+    int m_windowRows =
+        kWindowRows; // bumps when cached pages are dropped: answers to older requests are stale
 
     mutable QHash<qint64, Page> m_pages;
     mutable QSet<qint64> m_requested;

@@ -1,5 +1,7 @@
 #include "posixio.h"
 
+#include "faults.h"
+
 #include "task.h"
 
 #include <QDir>
@@ -50,9 +52,12 @@ QString randomSuffix() {
     return suffix;
 }
 
-bool writeAll(int fd, const char* data, qint64 length, int* error) {
+bool writeAll(int fd, const QString& path, const char* data, qint64 length, int* error) {
     while (length > 0) {
-        ssize_t n = ::write(fd, data, size_t(length));
+        size_t chunk = size_t(length);
+        if (!faults::allow(faults::Call::Write, path, &chunk, error))
+            return false;
+        ssize_t n = ::write(fd, data, chunk);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -73,7 +78,14 @@ Expected<qint64> copyByReadWrite(int from, const QString& fromPath, int to, qint
     for (;;) {
         if (task.cancelled())
             return Task::cancelledError();
-        ssize_t n = ::pread(from, buffer.data(), buffer.size(), offset + copied);
+        size_t chunk = buffer.size();
+        int injected = 0;
+        if (!faults::allow(faults::Call::Read, fromPath, &chunk, &injected)) {
+            if (injected == EINTR)
+                continue;
+            return readError(injected, fromPath);
+        }
+        ssize_t n = ::pread(from, buffer.data(), chunk, offset + copied);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -82,7 +94,7 @@ Expected<qint64> copyByReadWrite(int from, const QString& fromPath, int to, qint
         if (n == 0)
             return copied;
         int error = 0;
-        if (!writeAll(to, buffer.data(), n, &error))
+        if (!writeAll(to, toPath, buffer.data(), n, &error))
             return writeError(error, QStringLiteral("cannot write"), toPath);
         copied += n;
         task.progress().bytesDone += n;
@@ -185,7 +197,10 @@ QByteArray readAt(int fd, qint64 offset, qint64 length, int* error) {
     QByteArray bytes(length, Qt::Uninitialized);
     qint64 done = 0;
     while (done < length) {
-        ssize_t n = ::pread(fd, bytes.data() + done, size_t(length - done), offset + done);
+        size_t chunk = size_t(length - done);
+        if (!faults::allow(faults::Call::Read, QString(), &chunk, error))
+            return {};
+        ssize_t n = ::pread(fd, bytes.data() + done, chunk, offset + done);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -216,7 +231,11 @@ Expected<qint64> copyOpenFile(int from, const QString& fromPath, const QString& 
         if (task.cancelled())
             return Task::cancelledError();
         loff_t inOffset = copied;
-        ssize_t n = ::copy_file_range(from, &inOffset, out.get(), nullptr, size_t(kCopyChunk), 0);
+        size_t chunk = size_t(kCopyChunk);
+        int injected = 0;
+        ssize_t n = faults::allow(faults::Call::CopyFileRange, fromPath, &chunk, &injected)
+                        ? ::copy_file_range(from, &inOffset, out.get(), nullptr, chunk, 0)
+                        : (errno = injected, -1);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -282,6 +301,9 @@ Expected<bool> ContentComparer::same(const QString& a, const QString& b, Task& t
 }
 
 Status fsyncFile(const QString& path) {
+    int injected = 0;
+    if (!faults::allow(faults::Call::Fsync, path, nullptr, &injected))
+        return writeError(injected, QStringLiteral("cannot flush"), path);
     Fd fd(::open(encodePath(path).constData(), O_RDONLY | O_CLOEXEC));
     if (!fd.valid() || ::fsync(fd.get()) != 0)
         return writeError(errno, QStringLiteral("cannot flush"), path);

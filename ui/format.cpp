@@ -1,8 +1,11 @@
 #include "format.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QLocale>
+#include <QPalette>
+#include <QWidget>
 
 namespace sqlsnap::ui {
 namespace {
@@ -141,6 +144,17 @@ QString adviceFor(ErrorKind kind) {
     default:
         return {};
     }
+}
+
+void setTone(QWidget* widget, Tone tone) {
+    QPalette palette = widget->palette();
+    const QColor color = tone == Tone::Success ? QColor(0x1b, 0x7a, 0x2e)
+                         : tone == Tone::Muted ? QColor(Qt::gray)
+                         : tone == Tone::Error ? QColor(0xb0, 0x1c, 0x1c)
+                                               : QApplication::palette(widget).color(QPalette::WindowText);
+    palette.setColor(QPalette::WindowText, color);
+    palette.setColor(QPalette::Text, color);
+    widget->setPalette(palette);
 }
 
 QString snapshotFileName(const QString& databasePath, const QDateTime& when) {

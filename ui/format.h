@@ -7,6 +7,8 @@
 
 #include <QString>
 
+class QWidget;
+
 namespace sqlsnap::ui {
 
 QString humanSize(qint64 bytes);       // "1.5 MB", "812 bytes"
@@ -24,6 +26,10 @@ QStringList explainSet(const DatabaseFiles& set);
 
 // What the user can do about an error, or empty when the message says it all.
 QString adviceFor(ErrorKind kind);
+
+// Colours text by the palette (cheap), not by a style sheet (which re-polishes the widget each time).
+enum class Tone { Normal, Success, Muted, Error };
+void setTone(QWidget* widget, Tone tone);
 
 // The name a snapshot gets in the snapshot folder: "<database name> <yyyy-MM-dd HHmmss>.sqlite".
 QString snapshotFileName(const QString& databasePath, const QDateTime& when);

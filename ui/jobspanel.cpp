@@ -8,6 +8,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace sqlsnap::ui {
@@ -57,6 +58,19 @@ JobRow::JobRow(SnapshotJob* job, QWidget* parent) : QFrame(parent), m_job(job) {
 }
 
 void JobRow::update() {
+    // A running job repaints at most ten times a second: with dozens of jobs, relaying out the list on
+    // every progress report would keep the GUI thread busy (measured in tst_mainwindow's 200 jobs).
+    if (m_job->isRunning() && m_lastUpdate.isValid() && m_lastUpdate.elapsed() < 100) {
+        if (!m_updatePending) {
+            m_updatePending = true;
+            QTimer::singleShot(100 - int(m_lastUpdate.elapsed()), this, [this] {
+                m_updatePending = false;
+                update();
+            });
+        }
+        return;
+    }
+    m_lastUpdate.start();
     m_bar->setValue(m_job->permille());
     switch (m_job->state()) {
     case SnapshotJob::State::Running: {
@@ -66,7 +80,7 @@ void JobRow::update() {
         if (m_job->secondsLeft() >= 0 && m_job->elapsedMs() > 1000)
             parts << tr("%1 left").arg(humanDuration(m_job->secondsLeft()));
         m_status->setText(parts.join(QStringLiteral(" · ")));
-        m_status->setStyleSheet({});
+        setTone(m_status, Tone::Normal);
         return;
     }
     case SnapshotJob::State::Succeeded: {
@@ -75,7 +89,7 @@ void JobRow::update() {
             m_status->setText(
                 tr("Done in %1 · %2 rows · %3")
                     .arg(elapsedText(m_job->elapsedMs()), groupedNumber(t.rows), humanSize(t.bytes)));
-            m_status->setStyleSheet(QStringLiteral("color: #1b7a2e;"));
+            setTone(m_status, Tone::Success);
             break;
         }
         const SnapshotResult& r = *m_job->result();
@@ -91,19 +105,19 @@ void JobRow::update() {
         if (!r.consistentCopy)
             text += tr("\nThe files kept changing through every attempt; SQLite found the last copy intact.");
         m_status->setText(text);
-        m_status->setStyleSheet(QStringLiteral("color: #1b7a2e;"));
+        setTone(m_status, Tone::Success);
         m_open->setVisible(m_job->kind() == SnapshotJob::Kind::Snapshot);
         break;
     }
     case SnapshotJob::State::Cancelled:
         m_status->setText(tr("Cancelled — nothing was written."));
-        m_status->setStyleSheet(QStringLiteral("color: gray;"));
+        setTone(m_status, Tone::Muted);
         break;
     case SnapshotJob::State::Failed: {
         const QString advice = adviceFor(m_job->error()->kind);
         m_status->setText(tr("Failed: %1").arg(m_job->error()->message) +
                           (advice.isEmpty() ? QString() : QStringLiteral("\n") + advice));
-        m_status->setStyleSheet(QStringLiteral("color: #b01c1c;"));
+        setTone(m_status, Tone::Error);
         break;
     }
     }
@@ -126,7 +140,7 @@ JobsPanel::JobsPanel(QWidget* parent) : QWidget(parent) {
     m_rows = new QVBoxLayout(content);
     m_rows->setContentsMargins(0, 0, 0, 0);
     m_empty = new QLabel(tr("No snapshots yet. Select a database and press Snapshot (Ctrl+S)."), content);
-    m_empty->setStyleSheet(QStringLiteral("color: gray;"));
+    setTone(m_empty, Tone::Muted);
     m_empty->setWordWrap(true);
     m_rows->addWidget(m_empty);
     m_rows->addStretch(1);

@@ -4,6 +4,7 @@
 
 #include "snapshotjob.h"
 
+#include <QElapsedTimer>
 #include <QFrame>
 #include <QList>
 
@@ -34,6 +35,8 @@ private:
     QProgressBar* m_bar;
     QPushButton* m_cancel;
     QPushButton* m_open;
+    QElapsedTimer m_lastUpdate;
+    bool m_updatePending = false;
 };
 
 class JobsPanel : public QWidget {

@@ -495,12 +495,19 @@ PreviewWidget* MainWindow::openPreview(const QString& snapshotPath) {
 }
 
 void MainWindow::onJobFinished(SnapshotJob* job) {
-    if (job->state() != SnapshotJob::State::Succeeded)
-        return; // the job row shows the error or the cancel in place
+    if (job->state() == SnapshotJob::State::Succeeded)
+        recordFinishedJob(job);
+    if (m_jobs->runningCount() == 0 && !m_lastFinishedSnapshot.isEmpty())
+        openPreview(std::exchange(m_lastFinishedSnapshot, QString()));
+}
+
+void MainWindow::recordFinishedJob(SnapshotJob* job) {
     if (job->kind() == SnapshotJob::Kind::Snapshot) {
         if (QFileInfo(job->destination()).absolutePath() == m_snapshotFolder)
             m_snapshots->add(*job->result(), QDateTime::currentDateTime());
-        openPreview(job->destination());
+        // One preview for a batch, not a tab per job: the last snapshot opens once nothing else runs
+        // (the others are a click away in the snapshots list and on their job rows).
+        m_lastFinishedSnapshot = job->destination();
     } else {
         statusBar()->showMessage(tr("Wrote %1").arg(job->destination()), 8000);
     }

@@ -77,6 +77,7 @@ private:
     void exportTable(const QString& snapshotPath, const QString& table, const QString& filter);
     void chooseSnapshotFolder();
     void onJobFinished(SnapshotJob* job);
+    void recordFinishedJob(SnapshotJob* job);
     QString selectedSnapshotPath() const;
     QStringList selectedSourcePaths() const;
 
@@ -101,6 +102,7 @@ private:
     QStringList m_recent;
     QString m_lastExportFolder;
     QString m_lastOpenFolder;
+    QString m_lastFinishedSnapshot; // opens in a preview once no job runs
 };
 
 } // namespace sqlsnap::ui

@@ -60,7 +60,7 @@ PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
     m_status->setObjectName(QStringLiteral("previewStatus"));
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b01c1c;"));
+    setTone(m_error, Tone::Error);
     m_error->hide();
 
     auto* copy = new QAction(tr("Copy"), m_view);

@@ -39,7 +39,7 @@ SourceDetailsView::SourceDetailsView(QWidget* parent) : QWidget(parent) {
     m_error->setObjectName(QStringLiteral("sourceError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("color: #b01c1c;"));
+    setTone(m_error, Tone::Error);
     m_filesBox = new QWidget(page);
     m_filesBox->setObjectName(QStringLiteral("companionFiles"));
     m_filesBox->setAccessibleName(tr("Files of this database"));

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <mutex>
+#include <numeric>
 
 using namespace sqlsnap;
 using namespace testsupport;
@@ -195,62 +196,93 @@ private slots:
         QTest::addColumn<QStringList>("writerArgs");
         QTest::addColumn<int>("snapshots");
         QTest::addColumn<bool>("mayGiveUp"); // strict, few retries: ChangedTooOften allowed, torn never
+        QTest::addColumn<int>("parallel");   // snapshots of the one source taken at the same time
         QTest::newRow("wal, flat out, truncate every 500")
             << QStringList{QStringLiteral("wal"), QStringLiteral("--truncate-every"), QStringLiteral("500")}
-            << 40 << false;
+            << 40 << false << 1;
         QTest::newRow("wal, autocheckpoint 100, every 2 ms")
             << QStringList{QStringLiteral("wal"), QStringLiteral("--autocheckpoint"), QStringLiteral("100"),
                            QStringLiteral("--pace-us"), QStringLiteral("2000")}
-            << 40 << false;
-        QTest::newRow("rollback, flat out") << QStringList{QStringLiteral("rollback")} << 40 << false;
+            << 40 << false << 1;
+        QTest::newRow("rollback, flat out") << QStringList{QStringLiteral("rollback")} << 40 << false << 1;
         // Commits land in microseconds, every 2 ms: the byte compare must fit between two of them.
         QTest::newRow("rollback, synchronous=off, every 2 ms")
             << QStringList{QStringLiteral("rollback"), QStringLiteral("--synchronous"), QStringLiteral("off"),
                            QStringLiteral("--pace-us"), QStringLiteral("2000")}
-            << 40 << false;
+            << 40 << false << 1;
         QTest::newRow("rollback, synchronous=off, flat out")
             << QStringList{QStringLiteral("rollback"), QStringLiteral("--synchronous"), QStringLiteral("off")}
-            << 10 << true;
+            << 10 << true << 1;
+        // The writer switches the database between WAL and rollback mode every 50 commits.
+        QTest::newRow("flipping wal <-> rollback every 50 commits")
+            << QStringList{QStringLiteral("wal"), QStringLiteral("--flip-every"), QStringLiteral("50")} << 40
+            << false << 1;
+        QTest::newRow("wal, flat out, 3 snapshots at once")
+            << QStringList{QStringLiteral("wal"), QStringLiteral("--truncate-every"), QStringLiteral("500")}
+            << 30 << false << 3;
     }
     void liveWriters() {
         QFETCH(QStringList, writerArgs);
         QFETCH(int, snapshots);
         QFETCH(bool, mayGiveUp);
+        QFETCH(int, parallel);
         if (const int soak = qEnvironmentVariableIntValue("SQLSNAP_SOAK_SNAPSHOTS"); soak > 0)
-            snapshots = soak; // the `slow` soak run: many more snapshots of the same writers
+            snapshots = mayGiveUp ? soak / 10 : soak; // the `slow` soak run: many more of the same
         const QString src = freshDir(QStringLiteral("live")), out = freshDir(QStringLiteral("out"));
         const QString db = src + QStringLiteral("/bank.db");
         QVERIFY(runDbtool({QStringLiteral("make"), db, writerArgs.first(), QStringLiteral("3000")}));
         Helper writer(QStringList{QStringLiteral("writer"), db} + writerArgs);
         QVERIFY(writer.ready());
-        QMap<int, int> attempts;
-        int gaveUp = 0;
         SnapshotOptions options;
         if (mayGiveUp) {
             options.strict = true;
             options.retries = 20;
         }
-        for (int i = 0; i < snapshots; ++i) {
+        struct Outcome {
+            int attempts = 0;
+            bool gaveUp = false;
+            QString problem;
+        };
+        auto snapshotOnce = [&](int i) {
+            Outcome o;
             const QString dest = out + QStringLiteral("/snap-%1.db").arg(i);
             auto result = takeSnapshot(db, dest, options);
             if (mayGiveUp && !result.ok() && result.error().kind == ErrorKind::ChangedTooOften) {
-                ++gaveUp;
-                continue;
+                o.gaveUp = true;
+                return o;
             }
-            QVERIFY2(result.ok(), qPrintable(message(result)));
-            QVERIFY(result->consistentCopy);
-            attempts[result->copyAttempts]++;
-            const BankState bank = readBank(dest);
-            QVERIFY2(bank.problem().isEmpty(),
-                     qPrintable(QStringLiteral("snapshot %1: %2").arg(i).arg(bank.problem())));
+            if (!result.ok())
+                o.problem = message(result);
+            else if (!result->consistentCopy)
+                o.problem = QStringLiteral("no stable copy");
+            else
+                o.problem = readBank(dest).problem();
+            o.attempts = result.ok() ? result->copyAttempts : 0;
             QFile::remove(dest);
+            if (!o.problem.isEmpty())
+                o.problem = QStringLiteral("snapshot %1: %2").arg(i).arg(o.problem);
+            return o;
+        };
+        QList<int> indexes(snapshots);
+        std::iota(indexes.begin(), indexes.end(), 0);
+        QThreadPool pool;
+        pool.setMaxThreadCount(parallel);
+        const QList<Outcome> outcomes = QtConcurrent::blockingMapped(&pool, indexes, snapshotOnce);
+        QMap<int, int> attempts;
+        int gaveUp = 0;
+        for (const Outcome& o : outcomes) {
+            QVERIFY2(o.problem.isEmpty(), qPrintable(o.problem));
+            if (o.gaveUp)
+                ++gaveUp;
+            else
+                attempts[o.attempts]++;
         }
         const QString stats = writer.finish();
         QString histogram;
         for (auto it = attempts.cbegin(); it != attempts.cend(); ++it)
             histogram += QStringLiteral(" %1 attempt(s): %2;").arg(it.key()).arg(it.value());
-        qInfo("writer %s; copy attempts:%s gave up (strict): %d", qPrintable(stats), qPrintable(histogram),
-              gaveUp);
+        qInfo("writer %s; %d snapshots, %d at a time, 0 torn; copy attempts:%s gave up (strict): %d",
+              qPrintable(stats), snapshots, parallel, qPrintable(histogram), gaveUp);
         const qint64 commits =
             stats.section(QLatin1Char('='), 1).section(QLatin1Char(' '), 0, 0).toLongLong();
         QVERIFY2(commits > 50, qPrintable(stats)); // the writer really was writing throughout

@@ -126,6 +126,48 @@ private slots:
         QVERIFY(holder.finish().isEmpty());
     }
 
+    void intoMemory() {
+        // The Python library's scenario: committed rows only in the -wal, copied into memory.
+        const QString src = freshDir(QStringLiteral("mem")), staging = freshDir(QStringLiteral("staging"));
+        const QString db = src + QStringLiteral("/app.db");
+        Helper holder({QStringLiteral("hold"), db, QStringLiteral("wal"), QStringLiteral("--normal-locking"),
+                       QStringLiteral("--no-checkpoint")});
+        QVERIFY(holder.ready());
+        const auto before = folderBytes(src);
+        SnapshotOptions options;
+        options.verify = true;
+        options.stagingDirectory = staging;
+        auto memory = snapshotToMemory(db, options);
+        QVERIFY2(memory.ok(), qPrintable(message(memory)));
+        QVERIFY(memory->get());
+        QCOMPARE(memory->result().integrity, std::optional<QString>(QStringLiteral("ok")));
+        QVERIFY(memory->result().consistentCopy);
+        QVERIFY(memory->result().pages > 0);
+        auto scalar = [&](const char* sql) {
+            sqlite3_stmt* stmt = nullptr;
+            qint64 value = -1;
+            if (sqlite3_prepare_v2(memory->get(), sql, -1, &stmt, nullptr) == SQLITE_OK &&
+                sqlite3_step(stmt) == SQLITE_ROW)
+                value = sqlite3_column_int64(stmt, 0);
+            sqlite3_finalize(stmt);
+            return value;
+        };
+        QCOMPARE(scalar("SELECT balance FROM accounts WHERE id = 1"), qint64(1007)); // only in the -wal
+        QCOMPARE(scalar("SELECT sum(balance) FROM accounts"), qint64(100000));
+        QCOMPARE(scalar("SELECT count(*) FROM log"), qint64(2000));
+        QCOMPARE(folderEntries(staging), QStringList()); // nothing left on disk
+        QCOMPARE(folderBytes(src), before);
+        // The handle is owned: moving it keeps one owner, release() hands it over.
+        MemorySnapshot moved = std::move(*memory);
+        QVERIFY(!memory->get() && moved.get());
+        sqlite3* handle = moved.release();
+        QVERIFY(handle && !moved.get());
+        QCOMPARE(sqlite3_close(handle), SQLITE_OK);
+        QCOMPARE(snapshotToMemory(src + QStringLiteral("/missing.db")).error().kind,
+                 ErrorKind::SourceMissing);
+        holder.finish();
+    }
+
     void hotJournalFromKilledWriter() {
         const QString src = freshDir(QStringLiteral("crash")), out = freshDir(QStringLiteral("out"));
         const QString db = src + QStringLiteral("/crashed.db");

@@ -78,17 +78,13 @@ Status checkNotTruncated(const QString& path, const QString& sourcePath) {
     return success();
 }
 
-Status backupInto(SqliteDb& staged, const QString& outputPath, int pagesPerStep, Task& task) {
+// sqlite3_backup_step from the staged copy into `out`, in steps of `pagesPerStep` pages, reporting pages
+// and checking for cancellation between steps.
+Status runBackup(sqlite3* out, SqliteDb& staged, int pagesPerStep, const QString& outputName, Task& task) {
     task.setPhase(Phase::BackingUp);
-    auto out = SqliteDb::open(outputPath, SQLITE_OPEN_READWRITE);
-    if (!out)
-        return out.error();
-    // The output is a private temporary until published: no journal, no syncs (we fsync once at the end).
-    if (auto s = out->exec(QStringLiteral("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF")); !s)
-        return s;
-    sqlite3_backup* backup = sqlite3_backup_init(out->get(), "main", staged.get(), "main");
+    sqlite3_backup* backup = sqlite3_backup_init(out, "main", staged.get(), "main");
     if (!backup)
-        return sqliteError(out->get(), sqlite3_errcode(out->get()), outputPath);
+        return sqliteError(out, sqlite3_errcode(out), outputName);
     int rc = SQLITE_OK;
     while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
         if (task.cancelled()) {
@@ -102,7 +98,19 @@ Status backupInto(SqliteDb& staged, const QString& outputPath, int pagesPerStep,
     }
     sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE)
-        return sqliteError(out->get(), rc, QStringLiteral("backup into %1").arg(outputPath));
+        return sqliteError(out, rc, QStringLiteral("backup into %1").arg(outputName));
+    return success();
+}
+
+Status backupInto(SqliteDb& staged, const QString& outputPath, int pagesPerStep, Task& task) {
+    auto out = SqliteDb::open(outputPath, SQLITE_OPEN_READWRITE);
+    if (!out)
+        return out.error();
+    // The output is a private temporary until published: no journal, no syncs (we fsync once at the end).
+    if (auto s = out->exec(QStringLiteral("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF")); !s)
+        return s;
+    if (auto s = runBackup(out->get(), staged, pagesPerStep, outputPath, task); !s)
+        return s;
     return out->close();
 }
 
@@ -253,6 +261,105 @@ Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& dest
     result.elapsedMs = clock.elapsed();
     task.setPhase(Phase::Done);
     return result;
+}
+
+MemorySnapshot::MemorySnapshot(sqlite3* db, SnapshotResult result) : m_db(db), m_result(std::move(result)) {}
+
+MemorySnapshot::MemorySnapshot(MemorySnapshot&& other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_result(std::move(other.m_result)) {}
+
+MemorySnapshot& MemorySnapshot::operator=(MemorySnapshot&& other) noexcept {
+    if (this != &other) {
+        if (m_db)
+            sqlite3_close_v2(m_db);
+        m_db = std::exchange(other.m_db, nullptr);
+        m_result = std::move(other.m_result);
+    }
+    return *this;
+}
+
+MemorySnapshot::~MemorySnapshot() {
+    if (m_db)
+        sqlite3_close_v2(m_db);
+}
+
+sqlite3* MemorySnapshot::release() {
+    return std::exchange(m_db, nullptr);
+}
+
+Expected<MemorySnapshot> snapshotToMemory(const QString& source, const SnapshotOptions& options,
+                                          ProgressSink* sink) {
+    QElapsedTimer clock;
+    clock.start();
+    Task task(sink);
+    task.setPhase(Phase::Inspecting);
+    auto files = inspectDatabase(source);
+    if (!files)
+        return files.error();
+    Cleanup cleanup;
+    const QString stagingParent =
+        options.stagingDirectory.isEmpty() ? QDir::tempPath() : options.stagingDirectory;
+    auto staging = io::createUniqueDirectory(stagingParent, QStringLiteral(".sqlite-snapshot-"));
+    if (!staging)
+        return staging.error();
+    cleanup.stagingDirectory = *staging;
+    auto staged = copyUntilStable(*files, *staging, options.retries, options.strict, task);
+    if (!staged)
+        return staged.error();
+    if (!io::statPath(companionPath(staged->databasePath, FileKind::Wal)).exists &&
+        !io::statPath(companionPath(staged->databasePath, FileKind::Journal)).exists)
+        if (auto s = checkNotTruncated(staged->databasePath, files->databasePath); !s)
+            return s.error();
+    auto db = openAndConvert(staged->databasePath, task);
+    if (!db)
+        return db.error();
+
+    sqlite3* memory = nullptr;
+    if (const int rc =
+            sqlite3_open_v2(":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+        rc != SQLITE_OK) {
+        Error e = sqliteError(memory, rc, QStringLiteral("cannot open an in-memory database"));
+        sqlite3_close_v2(memory);
+        return e;
+    }
+    MemorySnapshot snapshot(memory, {});
+    if (auto s = runBackup(memory, *db, options.backupPagesPerStep, QStringLiteral(":memory:"), task); !s)
+        return s.error();
+    SnapshotResult& result = snapshot.m_result;
+    result.source = files->databasePath;
+    result.companions = staged->files;
+    result.copyAttempts = staged->attempts;
+    result.consistentCopy = staged->consistent;
+    result.strategy = OutputStrategy::Backup;
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(memory,
+                           "SELECT (SELECT page_count FROM pragma_page_count), "
+                           "(SELECT page_size FROM pragma_page_size)",
+                           -1, &stmt, nullptr) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW) {
+        result.pages = sqlite3_column_int64(stmt, 0);
+        result.pageSize = sqlite3_column_int64(stmt, 1);
+        result.bytes = result.pages * result.pageSize;
+    }
+    sqlite3_finalize(stmt);
+    if (options.verify || !staged->consistent) {
+        // Checked in memory, on the handle the caller gets (an unstable copy is always checked).
+        task.setPhase(Phase::Verifying);
+        sqlite3_stmt* check = nullptr;
+        QStringList report;
+        if (sqlite3_prepare_v2(memory, "PRAGMA integrity_check", -1, &check, nullptr) == SQLITE_OK)
+            while (sqlite3_step(check) == SQLITE_ROW)
+                report << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(check, 0)));
+        sqlite3_finalize(check);
+        result.integrity = report.join(QLatin1Char('\n'));
+        if (*result.integrity != QStringLiteral("ok"))
+            return Error{ErrorKind::Corrupt,
+                         QStringLiteral("the in-memory snapshot of %1 failed its integrity check: %2")
+                             .arg(files->databasePath, report.value(0))};
+    }
+    result.elapsedMs = clock.elapsed();
+    task.setPhase(Phase::Done);
+    return snapshot;
 }
 
 } // namespace sqlsnap

@@ -10,6 +10,8 @@
 
 #include <optional>
 
+struct sqlite3;
+
 namespace sqlsnap {
 
 enum class OutputStrategy {
@@ -50,6 +52,34 @@ struct SnapshotResult {
     qint64 elapsedMs = 0;
     OutputStrategy strategy = OutputStrategy::Publish;
 };
+
+// An open connection to a private, in-memory copy of a snapshot: the file-less form of takeSnapshot().
+// It owns the connection and closes it when destroyed; use get() with SQLite's own API (link SQLite).
+class MemorySnapshot {
+public:
+    MemorySnapshot(MemorySnapshot&& other) noexcept;
+    MemorySnapshot& operator=(MemorySnapshot&& other) noexcept;
+    MemorySnapshot(const MemorySnapshot&) = delete;
+    MemorySnapshot& operator=(const MemorySnapshot&) = delete;
+    ~MemorySnapshot();
+
+    sqlite3* get() const { return m_db; }
+    sqlite3* release(); // the caller closes it (sqlite3_close)
+    // What happened: attempts, consistency, pages, integrity (with verify); destination is empty.
+    const SnapshotResult& result() const { return m_result; }
+
+private:
+    friend Expected<MemorySnapshot> snapshotToMemory(const QString&, const SnapshotOptions&, ProgressSink*);
+    MemorySnapshot(sqlite3* db, SnapshotResult result);
+    sqlite3* m_db = nullptr;
+    SnapshotResult m_result;
+};
+
+// Like takeSnapshot(), but into memory: the set is staged in options.stagingDirectory (default: the
+// system temporary folder), opened there, and copied with the backup API into an in-memory database.
+// Nothing is left on disk. `strategy` and `overwrite` do not apply.
+Expected<MemorySnapshot> snapshotToMemory(const QString& source, const SnapshotOptions& options = {},
+                                          ProgressSink* sink = nullptr);
 
 // Runs the whole pipeline. Never opens an SQLite connection on SOURCE and never writes its files.
 // DEST is absent or unchanged unless the call succeeds. `sink` may be null.

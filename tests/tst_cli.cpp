@@ -292,7 +292,8 @@ private slots:
         QVERIFY(p.waitForFinished(5000));
         const qint64 ms = clock.elapsed();
         qInfo("exited %lld ms after the signal", ms);
-        QVERIFY(ms < 1000);
+        // Under ThreadSanitizer every instruction is several times slower: the promise is for real builds.
+        QVERIFY(ms < (qEnvironmentVariableIsSet("TSAN_OPTIONS") ? 5000 : 1000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 130);
         QCOMPARE(QString::fromUtf8(p.readAllStandardError()).trimmed(), QStringLiteral("error: cancelled"));

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <mutex>
 #include <unistd.h>
 
 namespace cli {
@@ -97,11 +98,19 @@ void runWithProgress(const std::function<void(sqlsnap::ProgressSink&)>& work, bo
             shown = line;
         }
     });
-    watcher.setFuture(QtConcurrent::run([&] { work(reporter); }));
+    // The worker's results are read here once it is done. Qt's future orders that, but ThreadSanitizer
+    // cannot see inside Qt: this mutex makes the hand-over visible to it too.
+    std::mutex handover;
+    watcher.setFuture(QtConcurrent::run([&] {
+        work(reporter);
+        std::lock_guard lock(handover);
+    }));
     if (live)
         ticker.start(100);
     if (!watcher.isFinished())
         loop.exec();
+    watcher.waitForFinished();
+    { std::lock_guard lock(handover); }
     if (live && !shown.isEmpty()) {
         std::fprintf(stderr, "\r\033[K");
         std::fflush(stderr);

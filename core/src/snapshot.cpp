@@ -135,6 +135,33 @@ Status checkSelfContained(const QString& path) {
     return success();
 }
 
+// Steps 2 and 3 for both outputs: a private staging folder under `stagingParent`, the stable copy, and
+// the staged copy opened (WAL replayed or journal rolled back) and switched to journal_mode=DELETE.
+struct StagedAndOpen {
+    StagedSet staged;
+    SqliteDb db;
+};
+Expected<StagedAndOpen> stageAndOpen(const DatabaseFiles& files, const QString& stagingParent,
+                                     const SnapshotOptions& options, Cleanup& cleanup, Task& task) {
+    auto staging = io::createUniqueDirectory(stagingParent.isEmpty() ? QDir::tempPath() : stagingParent,
+                                             QStringLiteral(".sqlite-snapshot-"));
+    if (!staging)
+        return staging.error();
+    cleanup.stagingDirectory = *staging;
+    auto staged = copyUntilStable(files, *staging, options.retries, options.strict, task);
+    if (!staged)
+        return staged.error();
+    // Without a WAL or journal to replay, a file shorter than its header says is damaged: say so plainly.
+    if (!io::statPath(companionPath(staged->databasePath, FileKind::Wal)).exists &&
+        !io::statPath(companionPath(staged->databasePath, FileKind::Journal)).exists)
+        if (auto s = checkNotTruncated(staged->databasePath, files.databasePath); !s)
+            return s.error();
+    auto db = openAndConvert(staged->databasePath, task);
+    if (!db)
+        return db.error();
+    return StagedAndOpen{std::move(*staged), std::move(*db)};
+}
+
 } // namespace
 
 QString strategyName(OutputStrategy strategy) {
@@ -173,26 +200,12 @@ Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& dest
     // Publish stages beside DEST so that the staged file itself can be renamed into place.
     Cleanup cleanup;
     const bool publishInPlace = options.strategy == OutputStrategy::Publish;
-    QString stagingParent = publishInPlace ? plan->directory : options.stagingDirectory;
-    if (stagingParent.isEmpty())
-        stagingParent = QDir::tempPath();
-    auto staging = io::createUniqueDirectory(stagingParent, QStringLiteral(".sqlite-snapshot-"));
-    if (!staging)
-        return staging.error();
-    cleanup.stagingDirectory = *staging;
-
-    auto staged = copyUntilStable(*files, *staging, options.retries, options.strict, task);
-    if (!staged)
-        return staged.error();
-
-    // Without a WAL or journal to replay, a file shorter than its header says is damaged: say so plainly.
-    if (!io::statPath(companionPath(staged->databasePath, FileKind::Wal)).exists &&
-        !io::statPath(companionPath(staged->databasePath, FileKind::Journal)).exists)
-        if (auto s = checkNotTruncated(staged->databasePath, files->databasePath); !s)
-            return s.error();
-    auto db = openAndConvert(staged->databasePath, task);
-    if (!db)
-        return db.error();
+    auto opened = stageAndOpen(*files, publishInPlace ? plan->directory : options.stagingDirectory, options,
+                               cleanup, task);
+    if (!opened)
+        return opened.error();
+    const StagedSet* staged = &opened->staged;
+    SqliteDb* db = &opened->db;
     if (!staged->consistent) {
         // No attempt was stable: use the last copy only if SQLite finds nothing wrong with it.
         task.setPhase(Phase::Verifying);
@@ -297,22 +310,11 @@ Expected<MemorySnapshot> snapshotToMemory(const QString& source, const SnapshotO
     if (!files)
         return files.error();
     Cleanup cleanup;
-    const QString stagingParent =
-        options.stagingDirectory.isEmpty() ? QDir::tempPath() : options.stagingDirectory;
-    auto staging = io::createUniqueDirectory(stagingParent, QStringLiteral(".sqlite-snapshot-"));
-    if (!staging)
-        return staging.error();
-    cleanup.stagingDirectory = *staging;
-    auto staged = copyUntilStable(*files, *staging, options.retries, options.strict, task);
-    if (!staged)
-        return staged.error();
-    if (!io::statPath(companionPath(staged->databasePath, FileKind::Wal)).exists &&
-        !io::statPath(companionPath(staged->databasePath, FileKind::Journal)).exists)
-        if (auto s = checkNotTruncated(staged->databasePath, files->databasePath); !s)
-            return s.error();
-    auto db = openAndConvert(staged->databasePath, task);
-    if (!db)
-        return db.error();
+    auto opened = stageAndOpen(*files, options.stagingDirectory, options, cleanup, task);
+    if (!opened)
+        return opened.error();
+    const StagedSet* staged = &opened->staged;
+    SqliteDb* db = &opened->db;
 
     sqlite3* memory = nullptr;
     if (const int rc =

@@ -129,6 +129,54 @@ private slots:
         QCOMPARE(st.st_mode & 0777, mode_t(0640));
     }
 
+    void plantedSymlinkIsNeverFollowed() {
+        // DEST is a symlink someone planted towards another file: refused without --overwrite; with
+        // it, the link itself is replaced and the file it pointed to is never written.
+        const QString victim = m_tmp.filePath(QStringLiteral("victim.txt"));
+        QVERIFY(writeFile(victim, "do not touch"));
+        const QString dest = m_out + QStringLiteral("/planted.db");
+        QVERIFY(QFile::link(victim, dest));
+        auto refused = snap(dest);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, ErrorKind::DestinationExists);
+        auto replaced = snap(dest, true);
+        QVERIFY2(replaced.ok(), replaced.ok() ? "" : qPrintable(replaced.error().message));
+        QVERIFY(!QFileInfo(dest).isSymLink());
+        QCOMPARE(readBank(dest).problem(), QString());
+        QFile f(victim);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("do not touch"));
+        QFile::remove(dest);
+    }
+
+    void stagingFoldersArePrivate() {
+        // The staging folder exists only during the call: catch it from the progress sink.
+        struct Spy : ProgressSink {
+            QString folder;
+            mode_t mode = 0;
+            void report(const Progress& p) override {
+                if (p.phase != Phase::Copying || !folder.isEmpty())
+                    return;
+                for (const QFileInfo& f :
+                     QDir(out).entryInfoList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot))
+                    if (f.fileName().startsWith(QStringLiteral(".sqlite-snapshot-"))) {
+                        folder = f.fileName();
+                        struct stat st;
+                        if (::stat(QFile::encodeName(f.filePath()).constData(), &st) == 0)
+                            mode = st.st_mode & 0777;
+                    }
+            }
+            QString out;
+        } spy;
+        spy.out = m_out;
+        auto result = takeSnapshot(m_db, m_out + QStringLiteral("/staged.db"), {}, &spy);
+        QVERIFY(result.ok());
+        QVERIFY(!spy.folder.isEmpty());
+        QCOMPARE(spy.mode, mode_t(0700));
+        QVERIFY(spy.folder.size() >= QStringLiteral(".sqlite-snapshot-").size() + 12); // unpredictable name
+        QFile::remove(m_out + QStringLiteral("/staged.db"));
+    }
+
     void unicodeAndSpacesInNames() {
         const QString dir = m_out + QStringLiteral("/Schnappschüsse und mehr 📸");
         QVERIFY(QDir().mkpath(dir));

@@ -353,7 +353,8 @@ private slots:
                                     .arg(job->error() ? job->error()->message : QString())));
         JobRow* row = rowOf(*w, job);
         QVERIFY(row->cancelButton()->isVisible());
-        QTRY_VERIFY(row->statusLabel()->text().startsWith(QStringLiteral("Copying (attempt "))); // repaints ≤ 10/s
+        QTRY_VERIFY(
+            row->statusLabel()->text().startsWith(QStringLiteral("Copying (attempt "))); // repaints ≤ 10/s
         QSignalSpy finished(job, &SnapshotJob::finished);
         QElapsedTimer clock;
         clock.start();

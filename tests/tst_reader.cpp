@@ -163,6 +163,32 @@ private slots:
                  ErrorKind::SourceMissing);
     }
 
+    void readingChangesNothing() {
+        // A full preview pass (every table: schema, pages, index, counts, every row) leaves the
+        // snapshot's bytes as they were: the connection is read-only and query_only.
+        QFile before(m_db);
+        QVERIFY(before.open(QIODevice::ReadOnly));
+        const QByteArray bytes = before.readAll();
+        {
+            auto reader = open();
+            auto tables = reader->tables();
+            QVERIFY(tables);
+            for (const TableInfo& t : *tables) {
+                auto schema = reader->schema(t.name);
+                QVERIFY(schema);
+                QVERIFY(reader->countRows(*schema, RowFilter{QStringLiteral("x")}));
+                QVERIFY(reader->forEachRow(*schema, {}, [](const QVariantList&) { return true; }));
+                if (!schema->rowidName.isEmpty())
+                    QVERIFY(reader->buildPositionIndex(*schema, {}, 100));
+            }
+        }
+        QFile after(m_db);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), bytes);
+        QCOMPARE(folderEntries(QFileInfo(m_db).absolutePath()).filter(QStringLiteral("snap.db")),
+                 QStringList{QStringLiteral("snap.db")}); // no -journal, -wal or -shm appeared
+    }
+
     void interruptStopsALongScan() {
         const QString big = m_tmp.filePath(QStringLiteral("big.db"));
         QVERIFY(execSql(big, QStringLiteral("CREATE TABLE t(x);"

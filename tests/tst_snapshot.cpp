@@ -5,6 +5,7 @@
 #include <sqlitesnapshot/snapshot.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
 #include <QtConcurrent>
@@ -165,6 +166,53 @@ private slots:
         QCOMPARE(sqlite3_close(handle), SQLITE_OK);
         QCOMPARE(snapshotToMemory(src + QStringLiteral("/missing.db")).error().kind,
                  ErrorKind::SourceMissing);
+        holder.finish();
+    }
+
+    void directModeReadsTheLiveSource() {
+        const QString src = freshDir(QStringLiteral("direct")), out = freshDir(QStringLiteral("out"));
+        const QString db = src + QStringLiteral("/app.db");
+        Helper holder({QStringLiteral("hold"), db, QStringLiteral("wal"), QStringLiteral("--normal-locking"),
+                       QStringLiteral("--no-checkpoint")});
+        QVERIFY(holder.ready());
+        const QByteArray walBefore = folderBytes(src).value(QStringLiteral("app.db-wal"));
+        SnapshotOptions options;
+        options.direct = true;
+        options.verify = true;
+        auto result = takeSnapshot(db, out + QStringLiteral("/d.db"), options);
+        QVERIFY2(result.ok(), qPrintable(message(result)));
+        QCOMPARE(result->integrity, std::optional<QString>(QStringLiteral("ok")));
+        const BankState bank = readBank(out + QStringLiteral("/d.db"));
+        QVERIFY2(bank.problem().isEmpty(), qPrintable(bank.problem()));
+        QCOMPARE(bank.account1, 1007); // read through the live -wal
+        QCOMPARE(bank.journalMode, QStringLiteral("delete"));
+        QCOMPARE(folderBytes(src).value(QStringLiteral("app.db-wal")), walBefore);
+        checkNoLeftovers(out, {QStringLiteral("d.db")});
+        holder.finish();
+    }
+
+    void directModeGivesUpOnALockedDatabase() {
+        // The Python library waits forever here and leaves a 0-byte destination.
+        const QString src = freshDir(QStringLiteral("locked")), out = freshDir(QStringLiteral("out"));
+        const QString db = src + QStringLiteral("/held.db");
+        Helper holder({QStringLiteral("hold"), db, QStringLiteral("rollback"), QStringLiteral("--open-txn")});
+        QVERIFY(holder.ready());
+        SnapshotOptions options;
+        options.direct = true;
+        options.busyTimeoutMs = 300;
+        QElapsedTimer clock;
+        clock.start();
+        auto result = takeSnapshot(db, out + QStringLiteral("/d.db"), options);
+        qInfo("gave up after %lld ms", clock.elapsed());
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().kind, ErrorKind::Locked);
+        QVERIFY2(result.error().message.contains(QStringLiteral("locked by another program")),
+                 qPrintable(result.error().message));
+        checkNoLeftovers(out, {});
+        // The default (staged) mode does not need the lock: the committed state, without waiting.
+        auto staged = takeSnapshot(db, out + QStringLiteral("/s.db"), {});
+        QVERIFY2(staged.ok(), qPrintable(message(staged)));
+        QCOMPARE(readBank(out + QStringLiteral("/s.db")).account1, 1007);
         holder.finish();
     }
 

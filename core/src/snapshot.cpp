@@ -12,6 +12,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QThread>
+#include <QUrl>
 
 #include <sqlite3.h>
 
@@ -80,16 +82,34 @@ Status checkNotTruncated(const QString& path, const QString& sourcePath) {
 
 // sqlite3_backup_step from the staged copy into `out`, in steps of `pagesPerStep` pages, reporting pages
 // and checking for cancellation between steps.
-Status runBackup(sqlite3* out, SqliteDb& staged, int pagesPerStep, const QString& outputName, Task& task) {
+// `busyTimeoutMs` < 0: the source cannot be busy (a private staged copy). Otherwise a source that stays
+// locked that long ends the backup with Locked.
+Status runBackup(sqlite3* out, SqliteDb& staged, int pagesPerStep, const QString& outputName, Task& task,
+                 int busyTimeoutMs = -1) {
     task.setPhase(Phase::BackingUp);
     sqlite3_backup* backup = sqlite3_backup_init(out, "main", staged.get(), "main");
     if (!backup)
         return sqliteError(out, sqlite3_errcode(out), outputName);
     int rc = SQLITE_OK;
+    QElapsedTimer busySince;
     while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
         if (task.cancelled()) {
             sqlite3_backup_finish(backup);
             return Task::cancelledError();
+        }
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+            if (!busySince.isValid())
+                busySince.start();
+            if (busyTimeoutMs >= 0 && busySince.elapsed() >= busyTimeoutMs) {
+                sqlite3_backup_finish(backup);
+                return Error{ErrorKind::Locked,
+                             QStringLiteral("%1 is locked by another program: gave up after %2 ms")
+                                 .arg(staged.path())
+                                 .arg(busyTimeoutMs)};
+            }
+            QThread::msleep(10);
+        } else {
+            busySince.invalidate();
         }
         rc = sqlite3_backup_step(backup, qMax(1, pagesPerStep));
         task.progress().pagesTotal = sqlite3_backup_pagecount(backup);
@@ -133,6 +153,54 @@ Status checkSelfContained(const QString& path) {
             return Error{ErrorKind::SqliteError,
                          QStringLiteral("the result still has companion files: %1").arg(path)};
     return success();
+}
+
+// Direct mode: the live source opened read-only by SQLite and backed up into `output`, which is then
+// switched to journal_mode=DELETE (a WAL source's header says WAL).
+Status backupDirect(const QString& source, const QString& output, const SnapshotOptions& options,
+                    Task& task) {
+    task.setPhase(Phase::Opening);
+    const QString uri =
+        QStringLiteral("file:%1?mode=ro")
+            .arg(QString::fromLatin1(QUrl::toPercentEncoding(source, QByteArrayLiteral("/"))));
+    auto db = SqliteDb::open(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    if (!db)
+        return db.error();
+    sqlite3_busy_timeout(db->get(), qMax(0, options.busyTimeoutMs));
+    db->watchCancellation(&task);
+    if (auto count = db->queryInt(QStringLiteral("SELECT count(*) FROM sqlite_schema")); !count) {
+        if (count.error().kind == ErrorKind::Locked)
+            return Error{ErrorKind::Locked,
+                         QStringLiteral("%1 is locked by another program: gave up after %2 ms")
+                             .arg(source)
+                             .arg(options.busyTimeoutMs)};
+        return count.error();
+    }
+    {
+        auto out = SqliteDb::open(output, SQLITE_OPEN_READWRITE);
+        if (!out)
+            return out.error();
+        if (auto s = out->exec(QStringLiteral("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF")); !s)
+            return s;
+        if (auto s =
+                runBackup(out->get(), *db, options.backupPagesPerStep, output, task, options.busyTimeoutMs);
+            !s)
+            return s;
+        if (auto s = out->close(); !s)
+            return s;
+    }
+    if (auto s = db->close(); !s)
+        return s;
+    task.setPhase(Phase::Converting);
+    auto out = SqliteDb::open(output, SQLITE_OPEN_READWRITE);
+    if (!out)
+        return out.error();
+    if (auto s = out->exec(QStringLiteral("PRAGMA synchronous=OFF")); !s)
+        return s;
+    auto mode = out->queryText(QStringLiteral("PRAGMA journal_mode=DELETE"));
+    if (!mode)
+        return mode.error();
+    return out->close();
 }
 
 // Steps 2 and 3 for both outputs: a private staging folder under `stagingParent`, the stable copy, and
@@ -197,44 +265,59 @@ Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& dest
     if (!plan)
         return plan.error();
 
-    // Publish stages beside DEST so that the staged file itself can be renamed into place.
     Cleanup cleanup;
-    const bool publishInPlace = options.strategy == OutputStrategy::Publish;
-    auto opened = stageAndOpen(*files, publishInPlace ? plan->directory : options.stagingDirectory, options,
-                               cleanup, task);
-    if (!opened)
-        return opened.error();
-    const StagedSet* staged = &opened->staged;
-    SqliteDb* db = &opened->db;
-    if (!staged->consistent) {
-        // No attempt was stable: use the last copy only if SQLite finds nothing wrong with it.
-        task.setPhase(Phase::Verifying);
-        auto report = integrityCheck(*db, task);
-        if (!report)
-            return report.error();
-        if (*report != QStringLiteral("ok"))
-            return Error{ErrorKind::Inconsistent,
-                         QStringLiteral("could not make a consistent snapshot: %1 kept changing through %2 "
-                                        "attempts and the last copy is damaged")
-                             .arg(files->databasePath)
-                             .arg(staged->attempts)};
-    }
-
-    QString output = staged->databasePath;
-    if (!publishInPlace) {
+    QString output;
+    StagedSet staged;
+    if (options.direct) {
         auto temporary = io::createUniqueFile(
             plan->directory, QStringLiteral(".%1.tmp-").arg(QFileInfo(plan->path).fileName()));
         if (!temporary)
             return temporary.error();
         cleanup.temporaryFile = output = *temporary;
-        Status produced = options.strategy == OutputStrategy::Backup
-                              ? backupInto(*db, output, options.backupPagesPerStep, task)
-                              : vacuumInto(*db, output, task);
-        if (!produced)
-            return produced.error();
+        if (auto s = backupDirect(files->databasePath, output, options, task); !s)
+            return s.error();
+        staged.attempts = 1;
+        staged.consistent = true; // one read transaction per backup pass; SQLite restarts a pass on a change
+        staged.rule = QStringLiteral("direct");
+    } else {
+        // Publish stages beside DEST so that the staged file itself can be renamed into place.
+        const bool publishInPlace = options.strategy == OutputStrategy::Publish;
+        auto opened = stageAndOpen(*files, publishInPlace ? plan->directory : options.stagingDirectory,
+                                   options, cleanup, task);
+        if (!opened)
+            return opened.error();
+        staged = opened->staged;
+        SqliteDb* db = &opened->db;
+        if (!staged.consistent) {
+            // No attempt was stable: use the last copy only if SQLite finds nothing wrong with it.
+            task.setPhase(Phase::Verifying);
+            auto report = integrityCheck(*db, task);
+            if (!report)
+                return report.error();
+            if (*report != QStringLiteral("ok"))
+                return Error{
+                    ErrorKind::Inconsistent,
+                    QStringLiteral("could not make a consistent snapshot: %1 kept changing through %2 "
+                                   "attempts and the last copy is damaged")
+                        .arg(files->databasePath)
+                        .arg(staged.attempts)};
+        }
+        output = staged.databasePath;
+        if (!publishInPlace) {
+            auto temporary = io::createUniqueFile(
+                plan->directory, QStringLiteral(".%1.tmp-").arg(QFileInfo(plan->path).fileName()));
+            if (!temporary)
+                return temporary.error();
+            cleanup.temporaryFile = output = *temporary;
+            Status produced = options.strategy == OutputStrategy::Backup
+                                  ? backupInto(*db, output, options.backupPagesPerStep, task)
+                                  : vacuumInto(*db, output, task);
+            if (!produced)
+                return produced.error();
+        }
+        if (auto s = db->close(); !s)
+            return s.error();
     }
-    if (auto s = db->close(); !s)
-        return s.error();
     if (auto s = checkSelfContained(output); !s)
         return s.error();
 
@@ -262,15 +345,15 @@ Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& dest
     const auto header = parseDatabaseHeader(io::readHead(plan->path, 100, &error), plan->path);
     result.source = files->databasePath;
     result.destination = plan->path;
-    result.companions = staged->files;
-    result.copyAttempts = staged->attempts;
-    result.consistentCopy = staged->consistent;
+    result.companions = staged.files;
+    result.copyAttempts = staged.attempts;
+    result.consistentCopy = staged.consistent;
     result.bytes = io::statPath(plan->path).size;
     if (header) {
         result.pageSize = header->pageSize;
         result.pages = header->pageCountValid ? header->pageCount : result.bytes / header->pageSize;
     }
-    result.strategy = options.strategy;
+    result.strategy = options.direct ? OutputStrategy::Backup : options.strategy;
     result.elapsedMs = clock.elapsed();
     task.setPhase(Phase::Done);
     return result;

@@ -30,6 +30,12 @@ struct SnapshotOptions {
     OutputStrategy strategy = OutputStrategy::Publish;
     QString stagingDirectory; // Backup/Compact: where to stage; empty = the system temporary folder
     int backupPagesPerStep = 4096;
+    // Direct mode (opt-in; the Python library's copy_use_tempdir=False): no staging. The source itself
+    // is opened read-only (`mode=ro`) and copied with the online backup API. SQLite then takes a read
+    // lock on the source — exactly what the default avoids — so a program holding the database
+    // exclusively makes this fail with Locked once `busyTimeoutMs` has passed, leaving nothing behind.
+    bool direct = false;
+    int busyTimeoutMs = 5000;
 };
 
 struct CopiedFile {

@@ -249,6 +249,23 @@ private slots:
         QVERIFY(folderEntries(outDir).isEmpty());
     }
 
+    void directModeOnALockedDatabase() {
+        const QString dir = freshDir(), outDir = freshDir();
+        const QString db = dir + QStringLiteral("/held.db");
+        Helper holder({QStringLiteral("hold"), db, QStringLiteral("rollback"), QStringLiteral("--open-txn")});
+        QVERIFY(holder.ready());
+        const Run r =
+            cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/d.db"), QStringLiteral("--direct"),
+                 QStringLiteral("--busy-timeout"), QStringLiteral("200")});
+        expectOneError(r, 1, QStringLiteral("locked by another program: gave up after 200 ms"));
+        QVERIFY(folderEntries(outDir).isEmpty());
+        const Run bad =
+            cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/d.db"), QStringLiteral("--direct"),
+                 QStringLiteral("--busy-timeout"), QStringLiteral("soon")});
+        QCOMPARE(bad.exitCode, 2);
+        holder.finish();
+    }
+
     void strictExitsThreeWhenNeverStable() {
         const QString dir = freshDir(), outDir = freshDir();
         const QString db = dir + QStringLiteral("/busy.db");

@@ -60,10 +60,18 @@ int runSnapshot(const QStringList& args) {
         QStringLiteral("staging-dir"),
         QStringLiteral("Where backup/compact stage the copy (default: temporary folder)."),
         QStringLiteral("DIR"));
+    const QCommandLineOption direct(
+        QStringLiteral("direct"),
+        QStringLiteral("Skip staging: back up the live source opened read-only (takes a read lock on it)."));
+    const QCommandLineOption busyTimeout(QStringLiteral("busy-timeout"),
+                                         QStringLiteral("With --direct: give up after MS of a locked source "
+                                                        "(default 5000)."),
+                                         QStringLiteral("MS"), QStringLiteral("5000"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object on stdout."));
     const QCommandLineOption quiet(QStringLiteral("quiet"),
                                    QStringLiteral("No progress line and no warnings."));
-    parser.addOptions({retries, strict, overwrite, verify, strategy, compact, staging, json, quiet});
+    parser.addOptions(
+        {retries, strict, overwrite, verify, strategy, compact, staging, direct, busyTimeout, json, quiet});
     if (int code = parseOrExit(parser, args, 2, QStringLiteral("sqlite-snapshot-cli snapshot")); code >= 0)
         return code;
 
@@ -78,6 +86,11 @@ int runSnapshot(const QStringList& args) {
         return usageError(QStringLiteral("unknown --strategy '%1' (publish, backup or compact)")
                               .arg(parser.value(strategy)));
     options.strategy = parser.isSet(compact) ? sqlsnap::OutputStrategy::Compact : *chosen;
+    options.direct = parser.isSet(direct);
+    options.busyTimeoutMs = parser.value(busyTimeout).toInt(&numberOk);
+    if (!numberOk || options.busyTimeoutMs < 0)
+        return usageError(
+            QStringLiteral("--busy-timeout takes milliseconds ≥ 0, not '%1'").arg(parser.value(busyTimeout)));
     options.strict = parser.isSet(strict);
     options.overwrite = parser.isSet(overwrite);
     options.verify = parser.isSet(verify);

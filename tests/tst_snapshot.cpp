@@ -169,6 +169,36 @@ private slots:
         holder.finish();
     }
 
+    void backupStepsAndPauses() {
+        // The Python library's sqlite_backup_kwargs: pages per step and a pause between steps.
+        const QString src = freshDir(QStringLiteral("steps")), out = freshDir(QStringLiteral("out"));
+        const QString db = src + QStringLiteral("/s.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("3000")}));
+        struct Pages : ProgressSink {
+            QList<qint64> done;
+            void report(const Progress& p) override {
+                if (p.phase == Phase::BackingUp && p.pagesDone > 0 &&
+                    (done.isEmpty() || done.last() != p.pagesDone))
+                    done << p.pagesDone;
+            }
+        } pages;
+        SnapshotOptions options;
+        options.strategy = OutputStrategy::Backup;
+        options.backupPagesPerStep = 10;
+        options.backupStepPauseMs = 20;
+        options.stagedCacheKiB = 8192;
+        QElapsedTimer clock;
+        clock.start();
+        auto result = takeSnapshot(db, out + QStringLiteral("/b.db"), options, &pages);
+        QVERIFY2(result.ok(), qPrintable(message(result)));
+        const qint64 steps = (result->pages + 9) / 10;
+        QCOMPARE(pages.done.size(), steps); // one report per step of 10 pages
+        QCOMPARE(pages.done.first(), qint64(10));
+        QCOMPARE(pages.done.last(), result->pages);
+        QVERIFY(clock.elapsed() >= (steps - 1) * 20); // the pauses happened
+        QCOMPARE(readBank(out + QStringLiteral("/b.db")).problem(), QString());
+    }
+
     void directModeReadsTheLiveSource() {
         const QString src = freshDir(QStringLiteral("direct")), out = freshDir(QStringLiteral("out"));
         const QString db = src + QStringLiteral("/app.db");

@@ -38,7 +38,7 @@ public:
 
 // Opening the staged copy replays its WAL or rolls back its hot journal; journal_mode=DELETE then
 // checkpoints everything into the main file and removes the -wal.
-Expected<SqliteDb> openAndConvert(const QString& stagedDb, Task& task) {
+Expected<SqliteDb> openAndConvert(const QString& stagedDb, int cacheKiB, Task& task) {
     task.setPhase(Phase::Opening);
     auto db = SqliteDb::open(stagedDb, SQLITE_OPEN_READWRITE);
     if (!db)
@@ -49,6 +49,9 @@ Expected<SqliteDb> openAndConvert(const QString& stagedDb, Task& task) {
     // dirty file, 1 GiB for a 1 GiB database).
     if (auto s = db->exec(QStringLiteral("PRAGMA synchronous=OFF")); !s)
         return s.error();
+    if (cacheKiB > 0)
+        if (auto s = db->exec(QStringLiteral("PRAGMA cache_size=-%1").arg(cacheKiB)); !s)
+            return s.error();
     if (auto count = db->queryInt(QStringLiteral("SELECT count(*) FROM sqlite_schema")); !count)
         return count.error();
     task.setPhase(Phase::Converting);
@@ -85,7 +88,7 @@ Status checkNotTruncated(const QString& path, const QString& sourcePath) {
 // `busyTimeoutMs` < 0: the source cannot be busy (a private staged copy). Otherwise a source that stays
 // locked that long ends the backup with Locked.
 Status runBackup(sqlite3* out, SqliteDb& staged, int pagesPerStep, const QString& outputName, Task& task,
-                 int busyTimeoutMs = -1) {
+                 int busyTimeoutMs = -1, int pauseMs = 0) {
     task.setPhase(Phase::BackingUp);
     sqlite3_backup* backup = sqlite3_backup_init(out, "main", staged.get(), "main");
     if (!backup)
@@ -111,6 +114,9 @@ Status runBackup(sqlite3* out, SqliteDb& staged, int pagesPerStep, const QString
         } else {
             busySince.invalidate();
         }
+        if (pauseMs > 0 && rc == SQLITE_OK && task.progress().pagesDone > 0)
+            for (int slept = 0; slept < pauseMs && !task.cancelled(); slept += 5)
+                QThread::msleep(qMin(5, pauseMs - slept));
         rc = sqlite3_backup_step(backup, qMax(1, pagesPerStep));
         task.progress().pagesTotal = sqlite3_backup_pagecount(backup);
         task.progress().pagesDone = task.progress().pagesTotal - sqlite3_backup_remaining(backup);
@@ -122,14 +128,14 @@ Status runBackup(sqlite3* out, SqliteDb& staged, int pagesPerStep, const QString
     return success();
 }
 
-Status backupInto(SqliteDb& staged, const QString& outputPath, int pagesPerStep, Task& task) {
+Status backupInto(SqliteDb& staged, const QString& outputPath, int pagesPerStep, int pauseMs, Task& task) {
     auto out = SqliteDb::open(outputPath, SQLITE_OPEN_READWRITE);
     if (!out)
         return out.error();
     // The output is a private temporary until published: no journal, no syncs (we fsync once at the end).
     if (auto s = out->exec(QStringLiteral("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF")); !s)
         return s;
-    if (auto s = runBackup(out->get(), staged, pagesPerStep, outputPath, task); !s)
+    if (auto s = runBackup(out->get(), staged, pagesPerStep, outputPath, task, -1, pauseMs); !s)
         return s;
     return out->close();
 }
@@ -224,7 +230,7 @@ Expected<StagedAndOpen> stageAndOpen(const DatabaseFiles& files, const QString& 
         !io::statPath(companionPath(staged->databasePath, FileKind::Journal)).exists)
         if (auto s = checkNotTruncated(staged->databasePath, files.databasePath); !s)
             return s.error();
-    auto db = openAndConvert(staged->databasePath, task);
+    auto db = openAndConvert(staged->databasePath, options.stagedCacheKiB, task);
     if (!db)
         return db.error();
     return StagedAndOpen{std::move(*staged), std::move(*db)};
@@ -309,9 +315,10 @@ Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& dest
             if (!temporary)
                 return temporary.error();
             cleanup.temporaryFile = output = *temporary;
-            Status produced = options.strategy == OutputStrategy::Backup
-                                  ? backupInto(*db, output, options.backupPagesPerStep, task)
-                                  : vacuumInto(*db, output, task);
+            Status produced =
+                options.strategy == OutputStrategy::Backup
+                    ? backupInto(*db, output, options.backupPagesPerStep, options.backupStepPauseMs, task)
+                    : vacuumInto(*db, output, task);
             if (!produced)
                 return produced.error();
         }
@@ -408,7 +415,9 @@ Expected<MemorySnapshot> snapshotToMemory(const QString& source, const SnapshotO
         return e;
     }
     MemorySnapshot snapshot(memory, {});
-    if (auto s = runBackup(memory, *db, options.backupPagesPerStep, QStringLiteral(":memory:"), task); !s)
+    if (auto s = runBackup(memory, *db, options.backupPagesPerStep, QStringLiteral(":memory:"), task, -1,
+                           options.backupStepPauseMs);
+        !s)
         return s.error();
     SnapshotResult& result = snapshot.m_result;
     result.source = files->databasePath;

@@ -30,6 +30,8 @@ struct SnapshotOptions {
     OutputStrategy strategy = OutputStrategy::Publish;
     QString stagingDirectory; // Backup/Compact: where to stage; empty = the system temporary folder
     int backupPagesPerStep = 4096;
+    int backupStepPauseMs = 0; // pause between backup steps (cancellable): gentler on a shared disk
+    int stagedCacheKiB = 0;    // page cache of the connection on the staged copy; 0: SQLite's default
     // Direct mode (opt-in; the Python library's copy_use_tempdir=False): no staging. The source itself
     // is opened read-only (`mode=ro`) and copied with the online backup API. SQLite then takes a read
     // lock on the source — exactly what the default avoids — so a program holding the database

@@ -277,8 +277,17 @@ private slots:
                  QStringLiteral("--retries"), QStringLiteral("3")});
         expectOneError(strict, 3, QStringLiteral("kept changing"));
         QVERIFY(folderEntries(outDir).isEmpty());
-        const Run lenient = cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"),
-                                 QStringLiteral("--json"), QStringLiteral("--retries"), QStringLiteral("3")});
+        // On a loaded machine the toucher thread can miss a whole attempt's window, and that attempt is
+        // then stable (and correct). Try again until every attempt saw a change, as it nearly always does.
+        Run lenient;
+        for (int tries = 0; tries < 5; ++tries) {
+            QFile::remove(outDir + QStringLiteral("/s.db"));
+            lenient = cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"),
+                           QStringLiteral("--json"), QStringLiteral("--retries"), QStringLiteral("3")});
+            if (lenient.exitCode != 0 ||
+                !lenient.json().value(QStringLiteral("consistent_copy")).toBool(true))
+                break;
+        }
         QCOMPARE(lenient.exitCode, 0);
         QCOMPARE(lenient.json().value(QStringLiteral("consistent_copy")).toBool(true), false);
         QCOMPARE(lenient.json().value(QStringLiteral("copy_attempts")).toInt(), 4);

@@ -169,6 +169,34 @@ private slots:
         holder.finish();
     }
 
+    void copyingTheFilesThemselves() {
+        // copy_all_files: the set as files, judged stable together; opening the copy needs its -wal.
+        const QString src = freshDir(QStringLiteral("files")), out = freshDir(QStringLiteral("out"));
+        const QString db = src + QStringLiteral("/hist[1].sqlite");
+        Helper holder({QStringLiteral("hold"), db, QStringLiteral("wal"), QStringLiteral("--normal-locking"),
+                       QStringLiteral("--no-checkpoint")});
+        QVERIFY(holder.ready());
+        const auto before = folderBytes(src);
+        auto copied = copyDatabaseFiles(db + QStringLiteral("-wal"), out);
+        QVERIFY2(copied.ok(), qPrintable(message(copied)));
+        QVERIFY(copied->consistent);
+        QVERIFY(copied->attempts >= 1);
+        QCOMPARE(copied->databasePath, out + QStringLiteral("/hist[1].sqlite"));
+        QStringList names = folderEntries(out);
+        names.sort();
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("hist[1].sqlite"), QStringLiteral("hist[1].sqlite-wal")}));
+        QCOMPARE(folderBytes(src), before);
+        holder.finish();
+        // The copy, opened with its -wal, holds the committed transfer that lived only in the -wal.
+        QCOMPARE(queryText(copied->databasePath, QStringLiteral("SELECT balance FROM accounts WHERE id = 1")),
+                 QStringLiteral("1007"));
+        auto again = copyDatabaseFiles(db, out);
+        QCOMPARE(again.error().kind, ErrorKind::DestinationExists);
+        QCOMPARE(copyDatabaseFiles(db, out + QStringLiteral("/missing")).error().kind,
+                 ErrorKind::DestinationDirectoryMissing);
+    }
+
     void backupStepsAndPauses() {
         // The Python library's sqlite_backup_kwargs: pages per step and a pause between steps.
         const QString src = freshDir(QStringLiteral("steps")), out = freshDir(QStringLiteral("out"));

@@ -89,6 +89,20 @@ private:
 Expected<MemorySnapshot> snapshotToMemory(const QString& source, const SnapshotOptions& options = {},
                                           ProgressSink* sink = nullptr);
 
+// The set's files themselves, copied until stable: the database and its -wal / -journal as they were at
+// one moment (the Python library's copy_all_files / atomic_copy, judged for the whole set). No SQLite
+// connection is opened, on the source or on the copy: the copy still needs its companions.
+struct CopiedSet {
+    QString databasePath;    // <folder>/<source's file name>
+    QList<CopiedFile> files; // what was copied from where (sizes as copied)
+    int attempts = 0;
+    bool consistent = false; // false only without strict: no attempt was stable, the last one is kept
+};
+// `folder` must exist; files of the same names in it are never replaced (DestinationExists). Each file
+// appears there complete or not at all.
+Expected<CopiedSet> copyDatabaseFiles(const QString& source, const QString& folder, int retries = 100,
+                                      bool strict = false, ProgressSink* sink = nullptr);
+
 // Runs the whole pipeline. Never opens an SQLite connection on SOURCE and never writes its files.
 // DEST is absent or unchanged unless the call succeeds. `sink` may be null.
 Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& destination,

@@ -8,6 +8,8 @@
 //        --synchronous off|normal|full
 //        --flip-every N               switch between WAL and rollback mode every N commits
 //        --pace-us N                  sleep N microseconds after each commit (default 0: flat out)
+//        --trim-log N                 keep the log at N rows by deleting the oldest in each transfer
+//                                     (a long soak then keeps a small database; the log stays contiguous)
 //   dbtool hold DB MODE [--open-txn] [--normal-locking] [--no-checkpoint]
 //                                     locking_mode=EXCLUSIVE (unless --normal-locking), commit, optionally
 //                                     leave a spilled transaction open, print "ready", wait for stdin to
@@ -97,7 +99,7 @@ void waitForStdinClose() {
     }
 }
 
-int transfer(sqlite3* db, std::mt19937& rng, long* busy) {
+int transfer(sqlite3* db, std::mt19937& rng, long* busy, int trimLog) {
     std::uniform_int_distribution<int> account(1, 100), amount(1, 50), padding(0, 600);
     const int from = account(rng), to = account(rng), moved = amount(rng);
     const std::string sql =
@@ -110,7 +112,10 @@ int transfer(sqlite3* db, std::mt19937& rng, long* busy) {
         ";"
         "INSERT INTO log(seq, account, amount, pad) VALUES((SELECT coalesce(max(seq), 0) + 1 FROM log), " +
         std::to_string(from) + ", " + std::to_string(moved) + ", randomblob(" + std::to_string(padding(rng)) +
-        "));"
+        "));" +
+        (trimLog > 0
+             ? "DELETE FROM log WHERE seq <= (SELECT max(seq) FROM log) - " + std::to_string(trimLog) + ";"
+             : std::string()) +
         "COMMIT;";
     int rc = exec(db, sql, false);
     if (rc != SQLITE_OK) {
@@ -127,7 +132,7 @@ int transfer(sqlite3* db, std::mt19937& rng, long* busy) {
 int writer(int argc, char** argv) {
     const char* path = argv[2];
     std::string mode = argv[3];
-    int autocheckpoint = 1000, truncateEvery = 0, busyTimeout = 5000, flipEvery = 0, paceUs = 0;
+    int autocheckpoint = 1000, truncateEvery = 0, busyTimeout = 5000, flipEvery = 0, paceUs = 0, trimLog = 0;
     double seconds = 0;
     std::string synchronous = "normal";
     for (int i = 4; i + 1 < argc; i += 2) {
@@ -146,6 +151,8 @@ int writer(int argc, char** argv) {
             flipEvery = std::atoi(argv[i + 1]);
         else if (opt == "--pace-us")
             paceUs = std::atoi(argv[i + 1]);
+        else if (opt == "--trim-log")
+            trimLog = std::atoi(argv[i + 1]);
     }
     sqlite3* db = openDb(path);
     sqlite3_busy_timeout(db, busyTimeout);
@@ -165,7 +172,7 @@ int writer(int argc, char** argv) {
         if (seconds > 0 &&
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > seconds)
             break;
-        commits += transfer(db, rng, &busy);
+        commits += transfer(db, rng, &busy, trimLog);
         if (paceUs > 0)
             std::this_thread::sleep_for(std::chrono::microseconds(paceUs));
         if (truncateEvery > 0 && commits > 0 && commits % truncateEvery == 0)

@@ -70,8 +70,12 @@ QString BankState::problem() const {
         return QStringLiteral("journal_mode is ") + journalMode;
     if (total != 100000)
         return QStringLiteral("total is %1, not 100000 (torn snapshot)").arg(total);
-    if (logRows != maxSeq)
-        return QStringLiteral("log has %1 rows up to seq %2 (gap: torn snapshot)").arg(logRows).arg(maxSeq);
+    // A writer may trim the oldest rows (dbtool writer --trim-log): what is left must be contiguous.
+    if (logRows != (logRows == 0 ? 0 : maxSeq - minSeq + 1))
+        return QStringLiteral("log has %1 rows for seq %2..%3 (gap: torn snapshot)")
+            .arg(logRows)
+            .arg(minSeq)
+            .arg(maxSeq);
     return {};
 }
 
@@ -101,6 +105,7 @@ BankState readBank(const QString& path) {
     s.total = text("SELECT sum(balance) FROM accounts").toLongLong();
     s.logRows = text("SELECT count(*) FROM log").toLongLong();
     s.maxSeq = text("SELECT coalesce(max(seq), 0) FROM log").toLongLong();
+    s.minSeq = text("SELECT coalesce(min(seq), 0) FROM log").toLongLong();
     s.account1 = text("SELECT balance FROM accounts WHERE id = 1").toLongLong();
     sqlite3_close(db);
     return s;

@@ -40,7 +40,8 @@ struct BankState {
     QString journalMode;
     qint64 total = -1; // sum of balances: 100000 in every committed state
     qint64 logRows = -1;
-    qint64 maxSeq = -1; // equals logRows when the log has no gap
+    qint64 maxSeq = -1; // maxSeq - minSeq + 1 == logRows when the log has no gap
+    qint64 minSeq = -1;
     qint64 account1 = -1;
     QString problem() const; // empty when every invariant holds
 };

@@ -197,24 +197,28 @@ void SnapshotJob::onFinished() {
         outcome = std::move(m_shared->outcome);
         tableOutcome = std::move(m_shared->tableOutcome);
     }
+    // Whichever engine call ran, the job ends the same way: with its value, or with its error.
+    std::optional<Error> error;
     if (tableOutcome) {
-        if (*tableOutcome) {
+        if (*tableOutcome)
             m_tableResult = std::move(tableOutcome->value());
-            m_state = State::Succeeded;
-            m_permille = 1000;
-            m_progress.phase = Phase::Done;
-        } else {
-            m_error = tableOutcome->error();
-            m_state = m_error->kind == ErrorKind::Cancelled ? State::Cancelled : State::Failed;
-        }
-    } else if (outcome && *outcome) {
-        m_result = std::move(outcome->value());
+        else
+            error = tableOutcome->error();
+    } else if (outcome) {
+        if (*outcome)
+            m_result = std::move(outcome->value());
+        else
+            error = outcome->error();
+    } else {
+        error = Error{ErrorKind::Cancelled, tr("cancelled before it started")};
+    }
+    if (error) {
+        m_error = std::move(error);
+        m_state = m_error->kind == ErrorKind::Cancelled ? State::Cancelled : State::Failed;
+    } else {
         m_state = State::Succeeded;
         m_permille = 1000;
         m_progress.phase = Phase::Done;
-    } else {
-        m_error = outcome ? outcome->error() : Error{ErrorKind::Cancelled, tr("cancelled before it started")};
-        m_state = m_error->kind == ErrorKind::Cancelled ? State::Cancelled : State::Failed;
     }
     m_secondsLeft = -1;
     emit progressChanged();

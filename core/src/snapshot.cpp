@@ -406,51 +406,38 @@ Expected<MemorySnapshot> snapshotToMemory(const QString& source, const SnapshotO
     const StagedSet* staged = &opened->staged;
     SqliteDb* db = &opened->db;
 
-    sqlite3* memory = nullptr;
-    if (const int rc =
-            sqlite3_open_v2(":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-        rc != SQLITE_OK) {
-        Error e = sqliteError(memory, rc, QStringLiteral("cannot open an in-memory database"));
-        sqlite3_close_v2(memory);
-        return e;
-    }
-    MemorySnapshot snapshot(memory, {});
-    if (auto s = runBackup(memory, *db, options.backupPagesPerStep, QStringLiteral(":memory:"), task, -1,
-                           options.backupStepPauseMs);
+    auto memory = SqliteDb::open(QStringLiteral(":memory:"), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (!memory)
+        return memory.error();
+    if (auto s = runBackup(memory->get(), *db, options.backupPagesPerStep, QStringLiteral(":memory:"), task,
+                           -1, options.backupStepPauseMs);
         !s)
         return s.error();
-    SnapshotResult& result = snapshot.m_result;
+    SnapshotResult result;
     result.source = files->databasePath;
     result.companions = staged->files;
     result.copyAttempts = staged->attempts;
     result.consistentCopy = staged->consistent;
     result.strategy = OutputStrategy::Backup;
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(memory,
-                           "SELECT (SELECT page_count FROM pragma_page_count), "
-                           "(SELECT page_size FROM pragma_page_size)",
-                           -1, &stmt, nullptr) == SQLITE_OK &&
-        sqlite3_step(stmt) == SQLITE_ROW) {
-        result.pages = sqlite3_column_int64(stmt, 0);
-        result.pageSize = sqlite3_column_int64(stmt, 1);
-        result.bytes = result.pages * result.pageSize;
-    }
-    sqlite3_finalize(stmt);
+    if (auto pages = memory->queryInt(QStringLiteral("PRAGMA page_count")); pages)
+        result.pages = *pages;
+    if (auto pageSize = memory->queryInt(QStringLiteral("PRAGMA page_size")); pageSize)
+        result.pageSize = *pageSize;
+    result.bytes = result.pages * result.pageSize;
     if (options.verify || !staged->consistent) {
         // Checked in memory, on the handle the caller gets (an unstable copy is always checked).
         task.setPhase(Phase::Verifying);
-        sqlite3_stmt* check = nullptr;
-        QStringList report;
-        if (sqlite3_prepare_v2(memory, "PRAGMA integrity_check", -1, &check, nullptr) == SQLITE_OK)
-            while (sqlite3_step(check) == SQLITE_ROW)
-                report << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(check, 0)));
-        sqlite3_finalize(check);
-        result.integrity = report.join(QLatin1Char('\n'));
-        if (*result.integrity != QStringLiteral("ok"))
+        auto report = integrityCheck(*memory, task);
+        if (!report)
+            return report.error();
+        result.integrity = *report;
+        if (*report != QStringLiteral("ok"))
             return Error{ErrorKind::Corrupt,
                          QStringLiteral("the in-memory snapshot of %1 failed its integrity check: %2")
-                             .arg(files->databasePath, report.value(0))};
+                             .arg(files->databasePath, *report)};
     }
+    memory->watchCancellation(nullptr); // the caller's handle must not consult our (finished) task
+    MemorySnapshot snapshot(memory->release(), std::move(result));
     result.elapsedMs = clock.elapsed();
     task.setPhase(Phase::Done);
     return snapshot;

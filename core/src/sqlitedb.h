@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -41,6 +43,7 @@ public:
     Expected<QString> queryText(const QString& sql);
 
     Status close(); // reports an error the destructor would swallow
+    sqlite3* release() { return std::exchange(m_db, nullptr); } // the caller closes it
 
 private:
     SqliteDb(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}

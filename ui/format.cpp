@@ -9,64 +9,85 @@
 
 namespace sqlsnap::ui {
 namespace {
-QString tr(const char* text) {
-    return QCoreApplication::translate("sqlsnap::ui::Format", text);
-}
+// The translation context of these free functions (lupdate reads it from the declaration).
+struct Format {
+    Q_DECLARE_TR_FUNCTIONS(sqlsnap::ui::Format)
+};
 } // namespace
 
 QString humanSize(qint64 bytes) {
     if (bytes == 1)
-        return tr("1 byte");
+        return Format::tr("1 byte");
     if (bytes < 1000)
-        return tr("%1 bytes").arg(bytes);
+        return Format::tr("%1 bytes").arg(bytes);
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
 }
 
 QString humanDuration(qint64 seconds) {
     if (seconds < 60)
-        return tr("%1 s").arg(seconds);
+        return Format::tr("%1 s").arg(seconds);
     if (seconds < 3600)
-        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
+        return Format::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return Format::tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
 }
 
 QString elapsedText(qint64 ms) {
-    return ms < 10000 ? tr("%1 ms").arg(ms) : humanDuration(ms / 1000);
+    return ms < 10000 ? Format::tr("%1 ms").arg(ms) : humanDuration(ms / 1000);
 }
 
 QString groupedNumber(qint64 n) {
-    return QLocale(QLocale::English).toString(n);
+    // The user's digit grouping; the C locale (no LANG set) has none, so English grouping stands in.
+    const QLocale locale;
+    return (locale.language() == QLocale::C ? QLocale(QLocale::English) : locale).toString(n);
+}
+
+QString lockText(LockState state) {
+    switch (state) {
+    case LockState::None:
+        return Format::tr("none");
+    case LockState::Shared:
+        return Format::tr("shared (a program is reading)");
+    case LockState::Reserved:
+        return Format::tr("reserved (a program is writing)");
+    case LockState::Pending:
+        return Format::tr("pending (a program is about to commit)");
+    case LockState::Exclusive:
+        return Format::tr("exclusive (a program is committing or holds it exclusively)");
+    case LockState::Unknown:
+        break;
+    }
+    return Format::tr("unknown");
 }
 
 QString phaseText(const Progress& p) {
     switch (p.phase) {
     case Phase::Inspecting:
-        return tr("Inspecting");
+        return Format::tr("Inspecting");
     case Phase::Copying:
-        return p.maxAttempts > 0 ? tr("Copying (attempt %1 of %2)").arg(p.attempt).arg(p.maxAttempts)
-                                 : tr("Copying");
+        return p.maxAttempts > 0 ? Format::tr("Copying (attempt %1 of %2)").arg(p.attempt).arg(p.maxAttempts)
+                                 : Format::tr("Copying");
     case Phase::Opening:
-        return tr("Opening the copy");
+        return Format::tr("Opening the copy");
     case Phase::Converting:
-        return tr("Making it self-contained");
+        return Format::tr("Making it self-contained");
     case Phase::BackingUp:
-        return p.pagesTotal > 0 ? tr("Backing up — %1 of %2 pages")
+        return p.pagesTotal > 0 ? Format::tr("Backing up — %1 of %2 pages")
                                       .arg(groupedNumber(p.pagesDone), groupedNumber(p.pagesTotal))
-                                : tr("Backing up");
+                                : Format::tr("Backing up");
     case Phase::Compacting:
-        return tr("Compacting");
+        return Format::tr("Compacting");
     case Phase::Verifying:
-        return tr("Verifying");
+        return Format::tr("Verifying");
     case Phase::Hashing:
-        return tr("Computing SHA-256");
+        return Format::tr("Computing SHA-256");
     case Phase::Publishing:
-        return tr("Publishing");
+        return Format::tr("Publishing");
     case Phase::ExportingRows:
-        return p.rowsTotal > 0
-                   ? tr("Writing rows — %1 of %2").arg(groupedNumber(p.rowsDone), groupedNumber(p.rowsTotal))
-                   : tr("Writing rows");
+        return p.rowsTotal > 0 ? Format::tr("Writing rows — %1 of %2")
+                                     .arg(groupedNumber(p.rowsDone), groupedNumber(p.rowsTotal))
+                               : Format::tr("Writing rows");
     case Phase::Done:
-        return tr("Done");
+        return Format::tr("Done");
     }
     return {};
 }
@@ -75,22 +96,26 @@ QString explainFile(const DatabaseFiles& set, const FileEntry& file) {
     switch (file.kind) {
     case FileKind::Database:
         return set.header.isWal()
-                   ? tr("the database (WAL mode): its committed state is this file plus its -wal")
-                   : tr("the database (rollback-journal mode)");
+                   ? Format::tr("the database (WAL mode): its committed state is this file plus its -wal")
+                   : Format::tr("the database (rollback-journal mode)");
     case FileKind::Wal:
         if (file.size == 0)
-            return tr("-wal: empty — every change is already in the main file");
-        return tr("-wal: committed changes not yet merged into the main file — included in the snapshot");
+            return Format::tr("-wal: empty — every change is already in the main file");
+        return Format::tr(
+            "-wal: committed changes not yet merged into the main file — included in the snapshot");
     case FileKind::Shm:
-        return tr("-shm: the WAL index shared by the programs using the database — not needed, not copied");
+        return Format::tr(
+            "-shm: the WAL index shared by the programs using the database — not needed, not copied");
     case FileKind::Journal:
         if (set.hasHotJournal())
-            return tr("-journal: an interrupted or running transaction — rolled back in the snapshot");
-        return tr("-journal: left over from a finished transaction — nothing to undo, not copied");
+            return Format::tr(
+                "-journal: an interrupted or running transaction — rolled back in the snapshot");
+        return Format::tr("-journal: left over from a finished transaction — nothing to undo, not copied");
     case FileKind::SuperJournal:
         return set.superJournalExists
-                   ? tr("super-journal: a transaction over several databases is in flight — rolled back")
-                   : tr("super-journal: gone — the multi-database transaction committed");
+                   ? Format::tr(
+                         "super-journal: a transaction over several databases is in flight — rolled back")
+                   : Format::tr("super-journal: gone — the multi-database transaction committed");
     }
     return {};
 }
@@ -98,19 +123,22 @@ QString explainFile(const DatabaseFiles& set, const FileEntry& file) {
 QStringList explainSet(const DatabaseFiles& set) {
     QStringList lines;
     if (set.walWithoutShm())
-        lines << tr("No -shm beside the -wal: another program holds this database with exclusive locking. "
-                    "The snapshot still has every committed change.");
+        lines << Format::tr(
+            "No -shm beside the -wal: another program holds this database with exclusive locking. "
+            "The snapshot still has every committed change.");
     switch (set.lock) {
     case LockState::Exclusive:
     case LockState::Pending:
-        lines << tr("Another program is writing to this database right now; the copy retries until it is "
-                    "stable.");
+        lines << Format::tr(
+            "Another program is writing to this database right now; the copy retries until it is "
+            "stable.");
         break;
     case LockState::Reserved:
-        lines << tr("Another program has a write transaction open; its uncommitted changes are left out.");
+        lines << Format::tr(
+            "Another program has a write transaction open; its uncommitted changes are left out.");
         break;
     case LockState::Shared:
-        lines << tr("Another program has this database open.");
+        lines << Format::tr("Another program has this database open.");
         break;
     default:
         break;
@@ -121,24 +149,26 @@ QStringList explainSet(const DatabaseFiles& set) {
 QString adviceFor(ErrorKind kind) {
     switch (kind) {
     case ErrorKind::SourceMissing:
-        return tr(
+        return Format::tr(
             "The file was moved or deleted. Remove it from the list, or drop it again from its new place.");
     case ErrorKind::NotADatabase:
-        return tr("Only SQLite database files can be snapshotted.");
+        return Format::tr("Only SQLite database files can be snapshotted.");
     case ErrorKind::Unreadable:
-        return tr("Check the file's permissions, or run as a user who may read it.");
+        return Format::tr("Check the file's permissions, or run as a user who may read it.");
     case ErrorKind::PermissionDenied:
-        return tr("Choose a folder you may write to (File → Snapshot Folder…), or check its permissions.");
+        return Format::tr(
+            "Choose a folder you may write to (File → Snapshot Folder…), or check its permissions.");
     case ErrorKind::DestinationExists:
-        return tr("Choose another name; an existing file is replaced only after you confirm it.");
+        return Format::tr("Choose another name; an existing file is replaced only after you confirm it.");
     case ErrorKind::ChangedTooOften:
-        return tr("The database changed during every attempt. Try again when the other program is idle.");
+        return Format::tr(
+            "The database changed during every attempt. Try again when the other program is idle.");
     case ErrorKind::DiskFull:
-        return tr("Free some space, or choose another snapshot folder.");
+        return Format::tr("Free some space, or choose another snapshot folder.");
     case ErrorKind::DestinationDirectoryMissing:
-        return tr("Choose an existing folder.");
+        return Format::tr("Choose an existing folder.");
     case ErrorKind::Corrupt:
-        return tr("The source itself is damaged; SQLite's .recover command may rescue some of it.");
+        return Format::tr("The source itself is damaged; SQLite's .recover command may rescue some of it.");
     case ErrorKind::Cancelled:
         return {};
     default:

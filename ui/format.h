@@ -13,7 +13,8 @@ namespace sqlsnap::ui {
 
 QString humanSize(qint64 bytes);       // "1.5 MB", "812 bytes"
 QString humanDuration(qint64 seconds); // "3 s", "2 min 05 s", "1 h 04 min"
-QString groupedNumber(qint64 n);       // "12,345"
+QString groupedNumber(qint64 n);       // "12,345" (in the user's locale)
+QString lockText(LockState state);     // what the lock another program holds means
 QString elapsedText(qint64 ms);        // "277 ms" under 10 s, else as humanDuration
 
 // "Copying (attempt 2 of 101)", "Backing up — 12,345 of 262,144 pages", "Verifying", …

@@ -1,33 +1,61 @@
-// sqlite-snapshot: the desktop app. Files given on the command line are added as sources.
+// sqlite-snapshot: the desktop app. Files given on the command line ("Open with" in a file manager)
+// are added as sources; when a window is already running, they are handed to it instead.
 #include "demodatabase.h"
 
+#include <appidentity.h>
 #include <mainwindow.h>
+#include <singleinstance.h>
+#include <translations.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QIcon>
 #include <QTemporaryDir>
+#include <QUrl>
 
 #include <cstdio>
 
+using namespace sqlsnap::ui;
+
+namespace {
+
+// Absolute paths, resolved against this launch's working folder before they travel to another
+// process; file:// URLs (which some file managers pass) become paths.
+QStringList absolutePaths(const QStringList& arguments) {
+    QStringList paths;
+    for (const QString& argument : arguments) {
+        const QUrl url(argument);
+        const QString path = url.isLocalFile() ? url.toLocalFile() : argument;
+        paths << QFileInfo(path).absoluteFilePath();
+    }
+    return paths;
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("sqlite-snapshot"));
-    QApplication::setApplicationDisplayName(QStringLiteral("SQLite Snapshot"));
-    QApplication::setOrganizationName(QStringLiteral("SQLite Snapshot"));
-    QApplication::setApplicationVersion(QStringLiteral(SQLSNAP_VERSION));
+    applyApplicationIdentity();
+    installTranslations();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sqlite-snapshot.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
         "main", "Consistent, self-contained snapshots of SQLite databases, even while they are in use."));
     parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QApplication::translate("main", "Show the version and exit."));
+    parser.addOption(version);
     const QCommandLineOption demo(
         QStringLiteral("demo"),
         QApplication::translate("main", "Open a demo database made in a temporary folder."));
     parser.addOption(demo);
+    const QCommandLineOption newInstance(
+        QStringLiteral("new-instance"),
+        QApplication::translate("main", "Open a new window even if one is already running."));
+    parser.addOption(newInstance);
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QApplication::translate("main", "Databases to add."),
                                  QStringLiteral("[files…]"));
@@ -37,10 +65,18 @@ int main(int argc, char** argv) {
     }
     if (parser.isSet(QStringLiteral("help")))
         parser.showHelp(0);
-    if (parser.isSet(QStringLiteral("version")))
-        parser.showVersion();
+    if (parser.isSet(version)) {
+        std::printf("sqlite-snapshot %s\n", qPrintable(applicationVersion()));
+        return 0;
+    }
 
-    QStringList files = parser.positionalArguments();
+    QStringList files = absolutePaths(parser.positionalArguments());
+    // The demo's folder belongs to this process and goes with it, so a demo always gets its own window.
+    const bool ownWindow = parser.isSet(newInstance) || parser.isSet(demo);
+    const QString socketPath = instanceSocketPath();
+    if (!ownWindow && handToRunningInstance(socketPath, files))
+        return 0;
+
     QTemporaryDir demoFolder(QDir::tempPath() + QStringLiteral("/sqlite-snapshot-demo-XXXXXX"));
     if (parser.isSet(demo)) {
         QString error;
@@ -51,7 +87,23 @@ int main(int argc, char** argv) {
         }
         files << path;
     }
-    sqlsnap::ui::MainWindow window;
+
+    MainWindow window;
+    InstanceServer server;
+    if (!ownWindow) {
+        // Two launches at the same moment: the one that lost the race hands its files over after all.
+        QString error;
+        if (!server.listen(socketPath, &error) && handToRunningInstance(socketPath, files))
+            return 0;
+        QObject::connect(&server, &InstanceServer::filesReceived, &window,
+                         [&window](const QStringList& paths) {
+                             window.addSources(paths);
+                             window.setWindowState(window.windowState() & ~Qt::WindowMinimized);
+                             window.show();
+                             window.raise();
+                             window.activateWindow();
+                         });
+    }
     window.show();
     window.addSources(files);
     return QApplication::exec();

@@ -1,0 +1,846 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>main</name>
+    <message>
+        <source>Consistent, self-contained snapshots of SQLite databases, even while they are in use.</source>
+        <translation>Konsistente, eigenständige Schnappschüsse von SQLite-Datenbanken, auch während sie benutzt werden.</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>Version anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Open a demo database made in a temporary folder.</source>
+        <translation>Eine Demo-Datenbank in einem temporären Ordner öffnen.</translation>
+    </message>
+    <message>
+        <source>Open a new window even if one is already running.</source>
+        <translation>Ein neues Fenster öffnen, auch wenn schon eines läuft.</translation>
+    </message>
+    <message>
+        <source>Databases to add.</source>
+        <translation>Hinzuzufügende Datenbanken.</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::Format</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Inspecting</source>
+        <translation>Wird untersucht</translation>
+    </message>
+    <message>
+        <source>Copying (attempt %1 of %2)</source>
+        <translation>Kopieren (Versuch %1 von %2)</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Opening the copy</source>
+        <translation>Kopie wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Making it self-contained</source>
+        <translation>Wird eigenständig gemacht</translation>
+    </message>
+    <message>
+        <source>Backing up — %1 of %2 pages</source>
+        <translation>Sicherung — %1 von %2 Seiten</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Compacting</source>
+        <translation>Komprimieren</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Computing SHA-256</source>
+        <translation>SHA-256 wird berechnet</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Writing rows — %1 of %2</source>
+        <translation>Zeilen schreiben — %1 von %2</translation>
+    </message>
+    <message>
+        <source>Writing rows</source>
+        <translation>Zeilen schreiben</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>the database (WAL mode): its committed state is this file plus its -wal</source>
+        <translation>die Datenbank (WAL-Modus): ihr bestätigter Stand ist diese Datei plus ihre -wal</translation>
+    </message>
+    <message>
+        <source>the database (rollback-journal mode)</source>
+        <translation>die Datenbank (Rollback-Journal-Modus)</translation>
+    </message>
+    <message>
+        <source>-wal: empty — every change is already in the main file</source>
+        <translation>-wal: leer — jede Änderung steht schon in der Hauptdatei</translation>
+    </message>
+    <message>
+        <source>-wal: committed changes not yet merged into the main file — included in the snapshot</source>
+        <translation>-wal: bestätigte Änderungen, noch nicht in die Hauptdatei übernommen — im Schnappschuss enthalten</translation>
+    </message>
+    <message>
+        <source>-shm: the WAL index shared by the programs using the database — not needed, not copied</source>
+        <translation>-shm: der gemeinsame WAL-Index der Programme, die die Datenbank benutzen — nicht nötig, nicht kopiert</translation>
+    </message>
+    <message>
+        <source>-journal: an interrupted or running transaction — rolled back in the snapshot</source>
+        <translation>-journal: eine unterbrochene oder laufende Transaktion — im Schnappschuss zurückgerollt</translation>
+    </message>
+    <message>
+        <source>-journal: left over from a finished transaction — nothing to undo, not copied</source>
+        <translation>-journal: Rest einer abgeschlossenen Transaktion — nichts rückgängig zu machen, nicht kopiert</translation>
+    </message>
+    <message>
+        <source>super-journal: a transaction over several databases is in flight — rolled back</source>
+        <translation>Super-Journal: eine Transaktion über mehrere Datenbanken läuft — zurückgerollt</translation>
+    </message>
+    <message>
+        <source>super-journal: gone — the multi-database transaction committed</source>
+        <translation>Super-Journal: fehlt — die Transaktion über mehrere Datenbanken ist bestätigt</translation>
+    </message>
+    <message>
+        <source>No -shm beside the -wal: another program holds this database with exclusive locking. The snapshot still has every committed change.</source>
+        <translation>Keine -shm neben der -wal: ein anderes Programm hält diese Datenbank exklusiv gesperrt. Der Schnappschuss enthält trotzdem jede bestätigte Änderung.</translation>
+    </message>
+    <message>
+        <source>Another program is writing to this database right now; the copy retries until it is stable.</source>
+        <translation>Ein anderes Programm schreibt gerade in diese Datenbank; die Kopie wird wiederholt, bis sie stabil ist.</translation>
+    </message>
+    <message>
+        <source>Another program has a write transaction open; its uncommitted changes are left out.</source>
+        <translation>Ein anderes Programm hat eine Schreibtransaktion offen; ihre unbestätigten Änderungen bleiben außen vor.</translation>
+    </message>
+    <message>
+        <source>Another program has this database open.</source>
+        <translation>Ein anderes Programm hat diese Datenbank geöffnet.</translation>
+    </message>
+    <message>
+        <source>The file was moved or deleted. Remove it from the list, or drop it again from its new place.</source>
+        <translation>Die Datei wurde verschoben oder gelöscht. Entfernen Sie sie aus der Liste oder ziehen Sie sie von ihrem neuen Ort erneut hierher.</translation>
+    </message>
+    <message>
+        <source>Only SQLite database files can be snapshotted.</source>
+        <translation>Nur SQLite-Datenbankdateien können erfasst werden.</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s permissions, or run as a user who may read it.</source>
+        <translation>Prüfen Sie die Rechte der Datei oder starten Sie als ein Benutzer, der sie lesen darf.</translation>
+    </message>
+    <message>
+        <source>Choose a folder you may write to (File → Snapshot Folder…), or check its permissions.</source>
+        <translation>Wählen Sie einen Ordner, in den Sie schreiben dürfen (Datei → Schnappschuss-Ordner …), oder prüfen Sie seine Rechte.</translation>
+    </message>
+    <message>
+        <source>Choose another name; an existing file is replaced only after you confirm it.</source>
+        <translation>Wählen Sie einen anderen Namen; eine vorhandene Datei wird nur nach Ihrer Bestätigung ersetzt.</translation>
+    </message>
+    <message>
+        <source>The database changed during every attempt. Try again when the other program is idle.</source>
+        <translation>Die Datenbank hat sich bei jedem Versuch geändert. Versuchen Sie es erneut, wenn das andere Programm ruht.</translation>
+    </message>
+    <message>
+        <source>Free some space, or choose another snapshot folder.</source>
+        <translation>Geben Sie Speicherplatz frei oder wählen Sie einen anderen Schnappschuss-Ordner.</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder.</source>
+        <translation>Wählen Sie einen vorhandenen Ordner.</translation>
+    </message>
+    <message>
+        <source>The source itself is damaged; SQLite&apos;s .recover command may rescue some of it.</source>
+        <translation>Die Quelle selbst ist beschädigt; der SQLite-Befehl .recover kann einen Teil davon retten.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>shared (a program is reading)</source>
+        <translation>geteilt (ein Programm liest)</translation>
+    </message>
+    <message>
+        <source>reserved (a program is writing)</source>
+        <translation>reserviert (ein Programm schreibt)</translation>
+    </message>
+    <message>
+        <source>pending (a program is about to commit)</source>
+        <translation>anstehend (ein Programm bestätigt gleich)</translation>
+    </message>
+    <message>
+        <source>exclusive (a program is committing or holds it exclusively)</source>
+        <translation>exklusiv (ein Programm bestätigt oder hält sie exklusiv)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::InstanceServer</name>
+    <message>
+        <source>another instance is running</source>
+        <translation>eine andere Instanz läuft bereits</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::JobRow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation>%1 abbrechen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Look inside this snapshot</source>
+        <translation>Diesen Schnappschuss ansehen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Schnappschuss</translation>
+    </message>
+    <message>
+        <source>%1 of %2 → %3</source>
+        <translation>%1 von %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <source>Done in %1 · %2 rows · %3</source>
+        <translation>Fertig in %1 · %2 Zeilen · %3</translation>
+    </message>
+    <message>
+        <source>1 copy attempt</source>
+        <translation>1 Kopierversuch</translation>
+    </message>
+    <message>
+        <source>%1 copy attempts</source>
+        <translation>%1 Kopierversuche</translation>
+    </message>
+    <message>
+        <source>Done in %1 · %2 · %3</source>
+        <translation>Fertig in %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source> · integrity ok</source>
+        <translation> · Integrität ok</translation>
+    </message>
+    <message>
+        <source> · integrity: %1</source>
+        <translation> · Integrität: %1</translation>
+    </message>
+    <message>
+        <source>
+The files kept changing through every attempt; SQLite found the last copy intact.</source>
+        <translation>
+Die Dateien haben sich bei jedem Versuch geändert; SQLite fand die letzte Kopie intakt.</translation>
+    </message>
+    <message>
+        <source>Cancelled — nothing was written.</source>
+        <translation>Abgebrochen — es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::JobsPanel</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>Erledigte entfernen</translation>
+    </message>
+    <message>
+        <source>No snapshots yet. Select a database and press Snapshot (Ctrl+S).</source>
+        <translation>Noch keine Schnappschüsse. Wählen Sie eine Datenbank und drücken Sie Schnappschuss (Strg+S).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Jobs — %n running</source>
+        <translation>
+            <numerusform>Aufträge — %n läuft</numerusform>
+            <numerusform>Aufträge — %n laufen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::MainWindow</name>
+    <message>
+        <source>SQLite databases (*.sqlite *.db *.sqlite3);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.sqlite *.db *.sqlite3);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>SQLite Snapshot</source>
+        <translation>SQLite Snapshot</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Databases…</source>
+        <translation>Datenbanken ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Add SQLite databases to the list (Ctrl+O)</source>
+        <translation>SQLite-Datenbanken zur Liste hinzufügen (Strg+O)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Snapshot</source>
+        <translation>&amp;Schnappschuss</translation>
+    </message>
+    <message>
+        <source>Snapshot the selected databases into the snapshot folder (Ctrl+S)</source>
+        <translation>Schnappschuss der gewählten Datenbanken im Schnappschuss-Ordner (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Snapshot &amp;To…</source>
+        <translation>Schnappschuss &amp;nach …</translation>
+    </message>
+    <message>
+        <source>Snapshot the selected database into a file you choose</source>
+        <translation>Schnappschuss der gewählten Datenbank in eine Datei Ihrer Wahl</translation>
+    </message>
+    <message>
+        <source>&amp;Export Snapshot…</source>
+        <translation>Schnappschuss &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>Write the selected snapshot to a file you choose (Ctrl+E)</source>
+        <translation>Den gewählten Schnappschuss in eine Datei Ihrer Wahl schreiben (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Snapshot &amp;Folder…</source>
+        <translation>Schnappschuss-&amp;Ordner …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation>Aus der Liste &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About SQLite Snapshot</source>
+        <translation>&amp;Über SQLite Snapshot</translation>
+    </message>
+    <message>
+        <source>About SQLite Snapshot</source>
+        <translation>Über SQLite Snapshot</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Consistent, self-contained snapshots of SQLite databases, even while other programs write to them. The source files are only ever read.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Konsistente, eigenständige Schnappschüsse von SQLite-Datenbanken, auch während andere Programme in sie schreiben. Die Quelldateien werden nur gelesen.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Datenbanken</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation>Schnappschüsse</translation>
+    </message>
+    <message>
+        <source>Open Preview</source>
+        <translation>Vorschau öffnen</translation>
+    </message>
+    <message>
+        <source>Copy SHA-256</source>
+        <translation>SHA-256 kopieren</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Im Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Snapshots&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Schnappschüsse&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Ordner …</translation>
+    </message>
+    <message>
+        <source>Choose where snapshots are written</source>
+        <translation>Wählen, wohin Schnappschüsse geschrieben werden</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Databases&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Datenbanken&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>The snapshot folder %1 cannot be created. Choose another one with File → Snapshot Folder….</source>
+        <translation>Der Schnappschuss-Ordner %1 kann nicht angelegt werden. Wählen Sie einen anderen mit Datei → Schnappschuss-Ordner ….</translation>
+    </message>
+    <message>
+        <source>Snapshot folder: %1</source>
+        <translation>Schnappschuss-Ordner: %1</translation>
+    </message>
+    <message>
+        <source>Snapshots go to %1</source>
+        <translation>Schnappschüsse werden in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Snapshot Folder</source>
+        <translation>Schnappschuss-Ordner</translation>
+    </message>
+    <message>
+        <source>Open SQLite Databases</source>
+        <translation>SQLite-Datenbanken öffnen</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.sqlite3 *.db *.db3 *-wal *-journal);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.sqlite *.sqlite3 *.db *.db3 *-wal *-journal);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Clear Menu</source>
+        <translation>Menü leeren</translation>
+    </message>
+    <message>
+        <source>Snapshot To</source>
+        <translation>Schnappschuss nach</translation>
+    </message>
+    <message>
+        <source>Export Snapshot</source>
+        <translation>Schnappschuss exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::PreviewWidget</name>
+    <message>
+        <source>Tables and views</source>
+        <translation>Tabellen und Sichten</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Filter rows (any column contains…)</source>
+        <translation>Zeilen filtern (eine Spalte enthält …)</translation>
+    </message>
+    <message>
+        <source>Filter rows</source>
+        <translation>Zeilen filtern</translation>
+    </message>
+    <message>
+        <source>Rows of the whole table</source>
+        <translation>Zeilen der ganzen Tabelle</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>Tabelle exportieren …</translation>
+    </message>
+    <message>
+        <source>Write the rows shown (all of them, filtered as shown) as CSV or JSON</source>
+        <translation>Die gezeigten Zeilen (alle, so gefiltert wie gezeigt) als CSV oder JSON schreiben</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — read-only</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Write this snapshot to a file you choose</source>
+        <translation>Diesen Schnappschuss in eine Datei Ihrer Wahl schreiben</translation>
+    </message>
+    <message>
+        <source>This database has no tables.</source>
+        <translation>Diese Datenbank hat keine Tabellen.</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>(no type)</source>
+        <translation>(kein Typ)</translation>
+    </message>
+    <message>
+        <source>  primary key</source>
+        <translation>  Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>  not null</source>
+        <translation>  nicht NULL</translation>
+    </message>
+    <message>
+        <source>  generated/hidden</source>
+        <translation>  generiert/verborgen</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <source>unique, </source>
+        <translation>eindeutig, </translation>
+    </message>
+    <message>
+        <source>primary key</source>
+        <translation>Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>%1 rows loaded, counting…</source>
+        <translation>%1 Zeilen geladen, wird gezählt …</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>≈ %1 rows (counting…)</source>
+        <translation>≈ %1 Zeilen (wird gezählt …)</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source> matching “%1”</source>
+        <translation> passend zu „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::SnapshotJob</name>
+    <message>
+        <source>cancelled before it started</source>
+        <translation>vor dem Start abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::SnapshotListModel</name>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>
+from %1, copy attempts: %2</source>
+        <translation>
+aus %1, Kopierversuche: %2</translation>
+    </message>
+    <message>
+        <source>
+The files kept changing: no copy attempt was stable. SQLite found it intact.</source>
+        <translation>
+Die Dateien haben sich ständig geändert: kein Kopierversuch war stabil. SQLite fand sie intakt.</translation>
+    </message>
+    <message>
+        <source>
+SHA-256 %1</source>
+        <translation>
+SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Snapshot</source>
+        <translation>Schnappschuss</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Integrität</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::SourceDetailsView</name>
+    <message>
+        <source>Files of this database</source>
+        <translation>Dateien dieser Datenbank</translation>
+    </message>
+    <message>
+        <source>Select a database to see its files.</source>
+        <translation>Wählen Sie eine Datenbank, um ihre Dateien zu sehen.</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Drop SQLite databases here, or press Ctrl+O&lt;/p&gt;&lt;p&gt;Each one is copied safely while other programs keep using it, then checked and opened for you to look inside.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;SQLite-Datenbanken hierher ziehen oder Strg+O drücken&lt;/p&gt;&lt;p&gt;Jede wird sicher kopiert, während andere Programme sie weiter benutzen, dann geprüft und zum Ansehen geöffnet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Inspecting…</source>
+        <translation>Wird untersucht …</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>Journal mode:</source>
+        <translation>Journal-Modus:</translation>
+    </message>
+    <message>
+        <source>WAL (write-ahead log)</source>
+        <translation>WAL (Write-Ahead-Log)</translation>
+    </message>
+    <message>
+        <source>rollback journal</source>
+        <translation>Rollback-Journal</translation>
+    </message>
+    <message>
+        <source>Page size:</source>
+        <translation>Seitengröße:</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Pages:</source>
+        <translation>Seiten:</translation>
+    </message>
+    <message>
+        <source>%1 (header not current)</source>
+        <translation>%1 (Kopf nicht aktuell)</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>Textkodierung:</translation>
+    </message>
+    <message>
+        <source>user_version:</source>
+        <translation>user_version:</translation>
+    </message>
+    <message>
+        <source>application_id:</source>
+        <translation>application_id:</translation>
+    </message>
+    <message>
+        <source>Locks now:</source>
+        <translation>Sperren jetzt:</translation>
+    </message>
+    <message>
+        <source>Last written by:</source>
+        <translation>Zuletzt geschrieben von:</translation>
+    </message>
+    <message>
+        <source>SQLite %1.%2.%3</source>
+        <translation>SQLite %1.%2.%3</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::SourceListModel</name>
+    <message>
+        <source>inspection failed</source>
+        <translation>Untersuchung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Inspecting…</source>
+        <translation>Wird untersucht …</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 mode</source>
+        <translation>%1 · %2 · %3-Modus</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 Seiten</translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation>Rollback</translation>
+    </message>
+    <message>
+        <source> · -wal %1</source>
+        <translation> · -wal %1</translation>
+    </message>
+    <message>
+        <source> · hot journal</source>
+        <translation> · heißes Journal</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::TableDataModel</name>
+    <message>
+        <source>(no type)</source>
+        <translation>(kein Typ)</translation>
+    </message>
+    <message>
+        <source>, primary key</source>
+        <translation>, Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>, not null</source>
+        <translation>, nicht NULL</translation>
+    </message>
+</context>
+</TS>

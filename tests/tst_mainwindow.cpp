@@ -52,11 +52,12 @@ void drop(QWidget* target, const QStringList& paths) {
     QVERIFY(dropEvent.isAccepted());
 }
 
-JobRow* rowOf(MainWindow& w, SnapshotJob* job) {
-    for (JobRow* r : w.jobs()->findChildren<JobRow*>())
-        if (r->job() == job)
-            return r;
-    return nullptr;
+// A real click on a job row's painted button, at its place in the jobs list.
+void clickJobButton(MainWindow& w, const QRect& button) {
+    QVERIFY(button.isValid());
+    QWidget* viewport = w.jobs()->view()->viewport();
+    QTest::mousePress(viewport, Qt::LeftButton, {}, button.center());
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, button.center());
 }
 
 SourceListModel::State stateOf(MainWindow& w, int row) {
@@ -197,9 +198,16 @@ private slots:
         QCOMPARE(preview->snapshotPath(), job->destination());
         QTRY_VERIFY(preview->tableList()->topLevelItemCount() >= 2);
         QTRY_VERIFY(preview->dataModel()->rowCount() > 0);
-        auto* row = rowOf(*w, job);
-        QVERIFY(row->statusLabel()->text().contains(QStringLiteral("integrity ok")));
-        QVERIFY(!row->cancelButton()->isVisible());
+        QVERIFY(w->jobs()->statusText(job).contains(QStringLiteral("integrity ok")));
+        QVERIFY(w->jobs()->cancelButtonRect(job).isNull());
+        // Its row's Open button opens the preview again after the tab was closed.
+        delete preview;
+        QCOMPARE(w->tabs()->count(), 1);
+        clickJobButton(*w, w->jobs()->openButtonRect(job));
+        QCOMPARE(w->tabs()->count(), 2);
+        preview = qobject_cast<PreviewWidget*>(w->tabs()->currentWidget());
+        QVERIFY(preview);
+        QCOMPARE(preview->snapshotPath(), job->destination());
         holder.finish();
     }
 
@@ -333,7 +341,8 @@ private slots:
         QFile csv(target);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll().count("\r\n"), 3001); // the header and every row
-        QVERIFY(rowOf(*w, job)->statusLabel()->text().contains(QStringLiteral("3,000 rows")));
+        QVERIFY(w->jobs()->statusText(job).contains(QStringLiteral("3,000 rows")));
+        QVERIFY(w->jobs()->openButtonRect(job).isNull()); // a CSV file has no preview
     }
 
     void cancelStopsPromptlyAndLeavesNothing() {
@@ -351,19 +360,58 @@ private slots:
                                     .arg(job->progress().attempt)
                                     .arg(int(job->state()))
                                     .arg(job->error() ? job->error()->message : QString())));
-        JobRow* row = rowOf(*w, job);
-        QVERIFY(row->cancelButton()->isVisible());
-        QTRY_VERIFY(
-            row->statusLabel()->text().startsWith(QStringLiteral("Copying (attempt "))); // repaints ≤ 10/s
+        QTRY_VERIFY(w->jobs()->statusText(job).startsWith(QStringLiteral("Copying (attempt "))); // ≤ 10/s
         QSignalSpy finished(job, &SnapshotJob::finished);
         QElapsedTimer clock;
         clock.start();
-        QTest::mouseClick(row->cancelButton(), Qt::LeftButton);
+        clickJobButton(*w, w->jobs()->cancelButtonRect(job));
         QVERIFY(finished.wait(10000));
         qInfo("cancel took effect after %lld ms", clock.elapsed());
         QCOMPARE(job->state(), SnapshotJob::State::Cancelled);
-        QVERIFY(row->statusLabel()->text().startsWith(QStringLiteral("Cancelled")));
+        QVERIFY(w->jobs()->statusText(job).startsWith(QStringLiteral("Cancelled")));
+        QVERIFY(w->jobs()->cancelButtonRect(job).isNull());
         QCOMPARE(folderEntries(folder), QStringList()); // no snapshot, no temporary, no staging folder
+    }
+
+    void snapshotTwiceInOneSecondGivesTwoSnapshots() {
+        const QString dir = freshDir(), folder = freshDir();
+        const QString db = dir + QStringLiteral("/twice.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("20000")}));
+        auto w = window(folder);
+        w->addSources({db});
+        QTRY_COMPARE(stateOf(*w, 0), SourceListModel::State::Ready);
+        // The second click comes while the first job is still writing its file.
+        const QList<SnapshotJob*> jobs =
+            w->snapshotSelected() + w->snapshotSelected() + w->snapshotSelected();
+        QCOMPARE(jobs.size(), 3);
+        for (SnapshotJob* job : jobs)
+            QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
+        QSet<QString> names;
+        for (SnapshotJob* job : jobs) {
+            QVERIFY2(job->state() == SnapshotJob::State::Succeeded,
+                     qPrintable(job->error() ? job->error()->message : QString()));
+            names.insert(job->destination());
+        }
+        QCOMPARE(names.size(), 3);
+    }
+
+    void deleteKeyCancelsTheSelectedJob() {
+        const QString dir = freshDir(), folder = freshDir();
+        const QString db = dir + QStringLiteral("/busy.db");
+        QVERIFY(
+            runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}));
+        MtimeToucher toucher(db);
+        auto w = window(folder);
+        SnapshotJob* job = snapshotOf(*w, db);
+        QVERIFY(job);
+        QListView* list = w->jobs()->view();
+        list->setFocus();
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QSignalSpy finished(job, &SnapshotJob::finished);
+        QTest::keyClick(list, Qt::Key_Delete);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(job->state(), SnapshotJob::State::Cancelled);
+        QCOMPARE(folderEntries(folder), QStringList());
     }
 
     void missingSourceShowsInPlace() {
@@ -447,9 +495,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
         QCOMPARE(job->state(), SnapshotJob::State::Failed);
         QVERIFY2(int(job->error()->kind) == kind, qPrintable(job->error()->message));
-        JobRow* row = rowOf(*w, job);
-        QVERIFY2(row->statusLabel()->text().contains(shown), qPrintable(row->statusLabel()->text()));
-        QVERIFY(row->statusLabel()->text().startsWith(QStringLiteral("Failed: ")));
+        const QString status = w->jobs()->statusText(job);
+        QVERIFY2(status.contains(shown), qPrintable(status));
+        QVERIFY(status.startsWith(QStringLiteral("Failed: ")));
         QCOMPARE(folderEntries(folder), QStringList());
         QCOMPARE(w->tabs()->count(), 1); // no preview of a snapshot that does not exist
     }
@@ -485,12 +533,16 @@ private slots:
 
         // The GUI thread's longest gap between two firings of a 5 ms timer: how responsive it stayed.
         qint64 longestNs = 0;
+        const char* phase = "starting"; // what the test was doing when the longest stall happened
+        const char* longestPhase = "";
         QElapsedTimer sinceTick;
         QTimer probe;
         probe.setInterval(5);
         connect(&probe, &QTimer::timeout, this, [&] {
-            if (sinceTick.isValid())
-                longestNs = std::max(longestNs, sinceTick.nsecsElapsed());
+            if (sinceTick.isValid() && sinceTick.nsecsElapsed() > longestNs) {
+                longestNs = sinceTick.nsecsElapsed();
+                longestPhase = phase;
+            }
             sinceTick.restart();
         });
         // Two batches of 100: memory that grows with every batch would be a leak; memory that stays
@@ -502,6 +554,7 @@ private slots:
         probe.start();
         for (int batch = 0; batch < 2; ++batch) {
             QList<SnapshotJob*> jobs;
+            phase = "adding jobs";
             for (int i = 0; i < 100; ++i) {
                 const QString source = sources[i % sources.size()];
                 const QString dest = folder + QStringLiteral("/job-%1-%2.sqlite").arg(batch).arg(i);
@@ -518,8 +571,10 @@ private slots:
                 if (i % 20 == 19)
                     QTest::qWait(1); // bursts of 20, as a multi-selection snapshot makes them
             }
+            phase = "jobs ran";
             for (SnapshotJob* job : std::as_const(jobs))
                 QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 120000);
+            phase = "checking results";
             for (SnapshotJob* job : std::as_const(jobs)) {
                 if (job->state() == SnapshotJob::State::Succeeded) {
                     QCOMPARE(job->result()->integrity, std::optional<QString>(QStringLiteral("ok")));
@@ -532,9 +587,12 @@ private slots:
                     ++cleanCancels;
                 }
             }
+            phase = "clearing finished jobs";
             w->jobs()->clearFinished();
+            phase = "closing tabs";
             for (int i = w->tabs()->count() - 1; i > 0; --i)
                 delete w->tabs()->widget(i);
+            phase = "idle";
             QTest::qWait(50);
             rssAfter << residentMiB();
         }
@@ -545,10 +603,11 @@ private slots:
                      qPrintable(name));
         QCOMPARE(verified + cleanCancels, 200);
         QVERIFY(cleanCancels > 0 && verified > 0);
-        qInfo("200 jobs: %d verified, %d cancelled cleanly (%d cancel requests); longest GUI stall %.1f ms; "
+        qInfo("200 jobs: %d verified, %d cancelled cleanly (%d cancel requests); longest GUI stall %.1f ms "
+              "(while %s); "
               "RSS %.1f MiB before, %.1f MiB after 100 jobs, %.1f MiB after 200 (peak %.1f MiB)",
-              verified, cleanCancels, cancelRequests, longestNs / 1e6, rssBefore, rssAfter[0], rssAfter[1],
-              peakResidentMiB());
+              verified, cleanCancels, cancelRequests, longestNs / 1e6, longestPhase, rssBefore, rssAfter[0],
+              rssAfter[1], peakResidentMiB());
     }
 
     void unusableSnapshotFolderShowsABanner() {

@@ -176,12 +176,16 @@ QString adviceFor(ErrorKind kind) {
     }
 }
 
+QColor toneColor(Tone tone, const QPalette& palette) {
+    return tone == Tone::Success ? QColor(0x1b, 0x7a, 0x2e)
+           : tone == Tone::Muted ? QColor(Qt::gray)
+           : tone == Tone::Error ? QColor(0xb0, 0x1c, 0x1c)
+                                 : palette.color(QPalette::WindowText);
+}
+
 void setTone(QWidget* widget, Tone tone) {
     QPalette palette = widget->palette();
-    const QColor color = tone == Tone::Success ? QColor(0x1b, 0x7a, 0x2e)
-                         : tone == Tone::Muted ? QColor(Qt::gray)
-                         : tone == Tone::Error ? QColor(0xb0, 0x1c, 0x1c)
-                                               : QApplication::palette(widget).color(QPalette::WindowText);
+    const QColor color = toneColor(tone, QApplication::palette(widget));
     palette.setColor(QPalette::WindowText, color);
     palette.setColor(QPalette::Text, color);
     widget->setPalette(palette);

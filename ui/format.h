@@ -5,6 +5,8 @@
 #include <sqlitesnapshot/error.h>
 #include <sqlitesnapshot/progress.h>
 
+#include <QColor>
+#include <QPalette>
 #include <QString>
 
 class QWidget;
@@ -31,6 +33,7 @@ QString adviceFor(ErrorKind kind);
 // Colours text by the palette (cheap), not by a style sheet (which re-polishes the widget each time).
 enum class Tone { Normal, Success, Muted, Error };
 void setTone(QWidget* widget, Tone tone);
+QColor toneColor(Tone tone, const QPalette& palette); // the text colour setTone gives
 
 // The name a snapshot gets in the snapshot folder: "<database name> <yyyy-MM-dd HHmmss>.sqlite".
 QString snapshotFileName(const QString& databasePath, const QDateTime& when);

@@ -1,66 +1,63 @@
-// The running and finished snapshot and export jobs, one row each: phase, bar, speed, time left,
-// Cancel; the error in place when one fails.
+// The running and finished snapshot and export jobs, newest first: phase, bar, speed, time left,
+// Cancel; the error in place when one fails. A model (JobListModel) and a painted list view, so the
+// list stays cheap with hundreds of jobs.
 #pragma once
 
 #include "snapshotjob.h"
 
-#include <QElapsedTimer>
-#include <QFrame>
-#include <QList>
+#include <QWidget>
 
 class QLabel;
-class QProgressBar;
+class QListView;
 class QPushButton;
-class QVBoxLayout;
+class QStackedLayout;
 
 namespace sqlsnap::ui {
 
-class JobRow : public QFrame {
-    Q_OBJECT
-public:
-    JobRow(SnapshotJob* job, QWidget* parent);
-    SnapshotJob* job() const { return m_job; }
-    QProgressBar* bar() const { return m_bar; }
-    QPushButton* cancelButton() const { return m_cancel; }
-    QLabel* statusLabel() const { return m_status; }
-
-signals:
-    void openRequested(const QString& snapshotPath);
-
-private:
-    void update();
-    SnapshotJob* m_job;
-    QLabel* m_title;
-    QLabel* m_status;
-    QProgressBar* m_bar;
-    QPushButton* m_cancel;
-    QPushButton* m_open;
-    QElapsedTimer m_lastUpdate;
-    bool m_updatePending = false;
-};
+class JobDelegate;
+class JobListModel;
 
 class JobsPanel : public QWidget {
     Q_OBJECT
 public:
     explicit JobsPanel(QWidget* parent = nullptr);
     // Takes ownership; the job must not be started yet (it is started here).
-    JobRow* addJob(SnapshotJob* job);
+    void addJob(SnapshotJob* job);
     QList<SnapshotJob*> jobs() const;
     int runningCount() const;
     void cancelAll();
     void clearFinished();
 
+    JobListModel* model() const { return m_model; }
+    QListView* view() const { return m_view; }
+    // What a job's row says, and where its Cancel or Open button is (viewport coordinates; null when
+    // the row shows none or is scrolled out of sight). For tests and accessibility tools.
+    QString statusText(const SnapshotJob* job) const;
+    QRect cancelButtonRect(const SnapshotJob* job) const;
+    QRect openButtonRect(const SnapshotJob* job) const;
+
 signals:
     void jobFinished(sqlsnap::ui::SnapshotJob* job);
     void openRequested(const QString& snapshotPath);
+    void showInFolderRequested(const QString& path);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void updateHeader();
+    void showContextMenu(const QPoint& at);
+    void openJob(const QModelIndex& index);
+    QList<SnapshotJob*> selectedJobs() const;
+    QRect buttonRectOf(const SnapshotJob* job, int which) const;
+
     QLabel* m_header;
-    QLabel* m_empty;
     QPushButton* m_clear;
-    QVBoxLayout* m_rows;
-    QList<JobRow*> m_jobRows;
+    QStackedLayout* m_stack;
+    QLabel* m_empty;
+    QListView* m_view;
+    JobListModel* m_model;
+    JobDelegate* m_delegate;
 };
 
 } // namespace sqlsnap::ui

@@ -82,6 +82,9 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_jobs, &JobsPanel::jobFinished, this, &MainWindow::onJobFinished);
     connect(m_jobs, &JobsPanel::openRequested, this, &MainWindow::openPreview);
+    connect(m_jobs, &JobsPanel::showInFolderRequested, this, [](const QString& path) {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+    });
     updateActions();
 }
 
@@ -401,7 +404,16 @@ QList<SnapshotJob*> MainWindow::snapshotSelected() {
     const QDateTime now = QDateTime::currentDateTime();
     for (const QString& source : selectedSourcePaths()) {
         QString dest = m_snapshotFolder + QLatin1Char('/') + snapshotFileName(source, now);
-        for (int n = 2; QFileInfo::exists(dest); ++n) // two snapshots within one second
+        // Two snapshots within one second: the file may exist, or a job may still be writing it.
+        const auto taken = [this](const QString& path) {
+            if (QFileInfo::exists(path))
+                return true;
+            for (const SnapshotJob* job : m_jobs->jobs())
+                if (job->isRunning() && job->destination() == path)
+                    return true;
+            return false;
+        };
+        for (int n = 2; taken(dest); ++n)
             dest = m_snapshotFolder + QLatin1Char('/') +
                    QFileInfo(snapshotFileName(source, now)).completeBaseName() +
                    QStringLiteral(" (%1).sqlite").arg(n);

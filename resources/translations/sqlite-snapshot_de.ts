@@ -238,23 +238,18 @@
     </message>
 </context>
 <context>
-    <name>sqlsnap::ui::JobRow</name>
+    <name>sqlsnap::ui::JobDelegate</name>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Cancel %1</source>
-        <translation>%1 abbrechen</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
-    <message>
-        <source>Look inside this snapshot</source>
-        <translation>Diesen Schnappschuss ansehen</translation>
-    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::JobListModel</name>
     <message>
         <source>Export</source>
         <translation>Exportieren</translation>
@@ -290,10 +285,6 @@
     <message>
         <source>Done in %1 · %2 · %3</source>
         <translation>Fertig in %1 · %2 · %3</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
     </message>
     <message>
         <source> · integrity ok</source>
@@ -338,6 +329,22 @@ Die Dateien haben sich bei jedem Versuch geändert; SQLite fand die letzte Kopie
             <numerusform>Aufträge — %n läuft</numerusform>
             <numerusform>Aufträge — %n laufen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open Preview</source>
+        <translation>Vorschau öffnen</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Im Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Copy Message</source>
+        <translation>Meldung kopieren</translation>
     </message>
 </context>
 <context>

@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
     parser.addOption(newInstance);
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QApplication::translate("main", "Databases to add."),
-                                 QStringLiteral("[files…]"));
+                                 QApplication::translate("main", "[files…]"));
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "error: %s\n", qPrintable(parser.errorText()));
         return 2;

@@ -23,6 +23,10 @@
         <source>Databases to add.</source>
         <translation>Hinzuzufügende Datenbanken.</translation>
     </message>
+    <message>
+        <source>[files…]</source>
+        <translation>[Dateien …]</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::Banner</name>

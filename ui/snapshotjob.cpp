@@ -1,7 +1,7 @@
 #include "snapshotjob.h"
+#include "runinpool.h"
 
 #include <QPromise>
-#include <QtConcurrent>
 
 #include <mutex>
 #include <sys/resource.h>
@@ -85,8 +85,8 @@ void SnapshotJob::start() {
     if (m_kind == Kind::TableExport) {
         const QString table = m_table, filter = m_filter;
         const TableFormat format = m_format;
-        m_watcher.setFuture(QtConcurrent::run(
-            [shared, source, destination, options, table, filter, format](QPromise<void>& promise) {
+        m_watcher.setFuture(
+            runInPool([shared, source, destination, options, table, filter, format](QPromise<void>& promise) {
                 shared->promise = &promise;
                 auto outcome =
                     exportTable(source, table, filter, format, destination, options.overwrite, shared.get());
@@ -96,15 +96,14 @@ void SnapshotJob::start() {
             }));
         return;
     }
-    m_watcher.setFuture(
-        QtConcurrent::run(jobPool(), [shared, source, destination, options](QPromise<void>& promise) {
-            lowerThisThreadsPriority();
-            shared->promise = &promise;
-            auto outcome = takeSnapshot(source, destination, options, shared.get());
-            std::lock_guard lock(shared->mutex);
-            shared->outcome = std::move(outcome);
-            shared->promise = nullptr;
-        }));
+    m_watcher.setFuture(runInPool(jobPool(), [shared, source, destination, options](QPromise<void>& promise) {
+        lowerThisThreadsPriority();
+        shared->promise = &promise;
+        auto outcome = takeSnapshot(source, destination, options, shared.get());
+        std::lock_guard lock(shared->mutex);
+        shared->outcome = std::move(outcome);
+        shared->promise = nullptr;
+    }));
 }
 
 void SnapshotJob::cancel() {

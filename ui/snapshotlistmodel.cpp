@@ -1,4 +1,5 @@
 #include "snapshotlistmodel.h"
+#include "runinpool.h"
 
 #include "format.h"
 
@@ -8,7 +9,6 @@
 #include <QFont>
 #include <QFutureWatcher>
 #include <QLocale>
-#include <QtConcurrent>
 
 namespace sqlsnap::ui {
 
@@ -40,7 +40,7 @@ void SnapshotListModel::setFolder(const QString& folder) {
         endResetModel();
         emit folderListed();
     });
-    watcher->setFuture(QtConcurrent::run([folder] {
+    watcher->setFuture(runInPool([folder] {
         QList<Entry> found;
         const QFileInfoList files =
             QDir(folder).entryInfoList({QStringLiteral("*.sqlite")}, QDir::Files, QDir::Time);

@@ -1,4 +1,5 @@
 #include "sourcelistmodel.h"
+#include "runinpool.h"
 
 #include "format.h"
 
@@ -9,7 +10,6 @@
 #include <QIcon>
 #include <QPalette>
 #include <QStyle>
-#include <QtConcurrent>
 
 namespace sqlsnap::ui {
 
@@ -100,8 +100,8 @@ void SourceListModel::inspect(int row) {
         emit dataChanged(index(r), index(r));
         emit sourceUpdated(r);
     });
-    watcher->setFuture(QtConcurrent::run(
-        [path]() -> std::optional<Expected<DatabaseFiles>> { return inspectDatabase(path); }));
+    watcher->setFuture(
+        runInPool([path]() -> std::optional<Expected<DatabaseFiles>> { return inspectDatabase(path); }));
 }
 
 void SourceListModel::watch(const Source& source) {

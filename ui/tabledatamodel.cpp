@@ -62,6 +62,24 @@ QString clipboardText(const QVariant& v) {
 
 } // namespace
 
+template <class Apply> void TableDataModel::answer(int generation, Apply&& apply) const {
+    auto* self = const_cast<TableDataModel*>(this); // answers change the model; asking does not
+    QMetaObject::invokeMethod(
+        self,
+        [self, generation, apply = std::forward<Apply>(apply)]() mutable {
+            if (generation == self->m_generation)
+                apply();
+        },
+        Qt::QueuedConnection);
+}
+
+void TableDataModel::pageFailed(const Error& error) {
+    if (error.kind == ErrorKind::Cancelled)
+        return; // a neighbour's cancel interrupted it: the view asks again for what it shows
+    m_error = error.message;
+    emit failed(m_error);
+}
+
 TableDataModel::TableDataModel(const QString& snapshotPath, QObject* parent)
     : QAbstractTableModel(parent), m_pageReader(std::make_unique<ReaderThread>()),
       m_countReader(std::make_unique<ReaderThread>()) {
@@ -144,35 +162,30 @@ void TableDataModel::restart(bool newTable) {
             first = schema->rowidName.isEmpty()
                         ? reader->rowsAt(*schema, filter, nullptr, 0, kPageRows)
                         : reader->rowsAfterKey(*schema, filter, std::nullopt, kPageRows);
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, schema = std::move(schema), first = std::move(first), known]() mutable {
-                if (generation != m_generation)
-                    return;
-                m_pending = 0;
-                m_fetching = false;
-                if (!schema || !first || !*first) {
-                    const Error& e = !schema ? schema.error() : first->error();
-                    if (e.kind == ErrorKind::Cancelled) { // interrupted by a neighbour's cancel: again
-                        restart(!known);
-                        return;
-                    }
-                    m_error = e.message;
-                    emit failed(m_error);
+        answer(generation, [this, schema = std::move(schema), first = std::move(first), known]() mutable {
+            m_pending = 0;
+            m_fetching = false;
+            if (!schema || !first || !*first) {
+                const Error& e = !schema ? schema.error() : first->error();
+                if (e.kind == ErrorKind::Cancelled) { // interrupted by a neighbour's cancel: again
+                    restart(!known);
                     return;
                 }
-                if (!known) {
-                    beginResetModel();
-                    m_schema = std::move(*schema);
-                    endResetModel();
-                    emit schemaLoaded();
-                }
-                storePage(0, std::move(**first));
-                emit firstPageLoaded();
-                if (m_counting != Counting::Off)
-                    startCounting();
-            },
-            Qt::QueuedConnection);
+                m_error = e.message;
+                emit failed(m_error);
+                return;
+            }
+            if (!known) {
+                beginResetModel();
+                m_schema = std::move(*schema);
+                endResetModel();
+                emit schemaLoaded();
+            }
+            storePage(0, std::move(**first));
+            emit firstPageLoaded();
+            if (m_counting != Counting::Off)
+                startCounting();
+        });
     });
 }
 
@@ -251,12 +264,7 @@ void TableDataModel::startCounting() {
             // the whole table becomes reachable at once by estimated position (see positionsEstimated).
             auto range = reader->rowidRange(schema);
             if (range && *range)
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, generation, range = **range] {
-                        applyEstimate(generation, range.first, range.span());
-                    },
-                    Qt::QueuedConnection);
+                answer(generation, [this, range = **range] { applyEstimate(range.first, range.span()); });
         }
         if (!exact)
             return;
@@ -270,45 +278,40 @@ void TableDataModel::startCounting() {
         } else {
             count = reader->countRows(schema, filter);
         }
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, index, count] {
-                if (generation != m_generation)
-                    return;
-                if (!count) {
-                    if (count.error().kind == ErrorKind::Cancelled)
-                        startCounting(); // interrupted by a neighbour's cancel: again
-                    return;              // a count that fails leaves the growing view as it is
+        answer(generation, [this, index, count] {
+            if (!count) {
+                if (count.error().kind == ErrorKind::Cancelled)
+                    startCounting(); // interrupted by a neighbour's cancel: again
+                return;              // a count that fails leaves the growing view as it is
+            }
+            const bool estimateWasExact = m_positionsEstimated && *count == m_count;
+            const bool placementChanged = m_positionsEstimated && !estimateWasExact;
+            changeTotalRows(*count, [&] {
+                m_index = index;
+                m_countState = CountState::Exact;
+                m_count = *count;
+                m_random = true;
+                m_positionsEstimated = false;
+                if (placementChanged) {
+                    // Rowids have gaps: pages placed by estimate may sit at the wrong rows. Drop
+                    // them (the view asks again for what it shows).
+                    m_pages.clear();
+                    m_requested.clear();
+                    ++m_pageEpoch;
                 }
-                const bool estimateWasExact = m_positionsEstimated && *count == m_count;
-                const bool placementChanged = m_positionsEstimated && !estimateWasExact;
-                changeTotalRows(*count, [&] {
-                    m_index = index;
-                    m_countState = CountState::Exact;
-                    m_count = *count;
-                    m_random = true;
-                    m_positionsEstimated = false;
-                    if (placementChanged) {
-                        // Rowids have gaps: pages placed by estimate may sit at the wrong rows. Drop
-                        // them (the view asks again for what it shows).
-                        m_pages.clear();
-                        m_requested.clear();
-                        ++m_pageEpoch;
-                    }
-                });
-                if (m_windowStart > std::max<qint64>(0, m_count - m_windowRows))
-                    setWindowStart(m_count - m_windowRows); // the table is shorter than estimated
-                else if (placementChanged && rowCount() > 0)
-                    emit dataChanged(this->index(0, 0), this->index(rowCount() - 1, columnCount() - 1));
-                m_fetching = false;
-                emit countChanged();
-            },
-            Qt::QueuedConnection);
+            });
+            if (m_windowStart > std::max<qint64>(0, m_count - m_windowRows))
+                setWindowStart(m_count - m_windowRows); // the table is shorter than estimated
+            else if (placementChanged && rowCount() > 0)
+                emit dataChanged(this->index(0, 0), this->index(rowCount() - 1, columnCount() - 1));
+            m_fetching = false;
+            emit countChanged();
+        });
     });
 }
 
-void TableDataModel::applyEstimate(int generation, qint64 firstRowid, qint64 span) {
-    if (generation != m_generation || m_countState == CountState::Exact)
+void TableDataModel::applyEstimate(qint64 firstRowid, qint64 span) {
+    if (m_countState == CountState::Exact)
         return;
     if (!m_random && span > m_loadedRows) {
         // Until the index is built, row i is taken to be rowid firstRowid + i: exact when rowids have
@@ -351,22 +354,14 @@ void TableDataModel::requestPage(qint64 page) const {
             auto rows = estimatedKey
                             ? reader->rowsAfterKey(schema, filter, *estimatedKey, kPageRows)
                             : reader->rowsAt(schema, filter, positions.get(), page * kPageRows, kPageRows);
-            QMetaObject::invokeMethod(
-                self,
-                [self, generation, epoch, page, rows = std::move(rows)]() mutable {
-                    if (generation != self->m_generation || epoch != self->m_pageEpoch)
-                        return; // another table, filter, or placement of the pages
-                    self->m_requested.remove(page);
-                    if (!rows) {
-                        if (rows.error().kind != ErrorKind::Cancelled) {
-                            self->m_error = rows.error().message;
-                            emit self->failed(self->m_error);
-                        }
-                        return;
-                    }
-                    self->storePage(page, std::move(*rows));
-                },
-                Qt::QueuedConnection);
+            self->answer(generation, [self, epoch, page, rows = std::move(rows)]() mutable {
+                if (epoch != self->m_pageEpoch)
+                    return; // the pages were placed again meanwhile
+                self->m_requested.remove(page);
+                if (!rows)
+                    return self->pageFailed(rows.error());
+                self->storePage(page, std::move(*rows));
+            });
         });
 }
 
@@ -472,22 +467,12 @@ void TableDataModel::fetchMore(const QModelIndex& parent) {
             return;
         auto rows = schema.rowidName.isEmpty() ? reader->rowsAt(schema, filter, nullptr, position, kPageRows)
                                                : reader->rowsAfterKey(schema, filter, after, kPageRows);
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, position, rows = std::move(rows)]() mutable {
-                if (generation != m_generation)
-                    return;
-                m_fetching = false;
-                if (!rows) {
-                    if (rows.error().kind != ErrorKind::Cancelled) {
-                        m_error = rows.error().message;
-                        emit failed(m_error);
-                    }
-                    return;
-                }
-                storePage(position / kPageRows, std::move(*rows));
-            },
-            Qt::QueuedConnection);
+        answer(generation, [this, position, rows = std::move(rows)]() mutable {
+            m_fetching = false;
+            if (!rows)
+                return pageFailed(rows.error());
+            storePage(position / kPageRows, std::move(*rows));
+        });
     });
 }
 

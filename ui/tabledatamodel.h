@@ -96,7 +96,12 @@ private:
     void requestPage(qint64 page) const;
     void storePage(qint64 page, RowPage rows);
     void startCounting();
-    void applyEstimate(int generation, qint64 firstRowid, qint64 span);
+    void applyEstimate(qint64 firstRowid, qint64 span);
+    // Runs `apply` on the GUI thread with a reader thread's answer, unless the table or filter changed
+    // since `generation` was current (the answer is stale then, and dropped). Called on reader threads.
+    template <class Apply> void answer(int generation, Apply&& apply) const;
+    // A page could not be read: the error is shown, unless a neighbour's cancel interrupted the read.
+    void pageFailed(const Error& error);
     void evictPages() const;
     bool hasRowid() const { return m_schema && !m_schema->rowidName.isEmpty(); }
     // Changes what totalRows() will return by running `apply`, telling the view about rows that enter

@@ -61,6 +61,11 @@ private slots:
         QCOMPARE(reader->schema(QStringLiteral("kv"))->rowidName, QString());
         QCOMPARE(reader->schema(QStringLiteral("odd"))->rowidName, QString());
         QCOMPARE(reader->schema(QStringLiteral("missing")).error().kind, ErrorKind::InvalidArgument);
+        // Names match as SQLite matches them (case-insensitively), and give the table's own spelling;
+        // SQLite's internal tables and empty names are not tables here.
+        QCOMPARE(reader->schema(QStringLiteral("ITEMS"))->table.name, QStringLiteral("items"));
+        QCOMPARE(reader->schema(QStringLiteral("sqlite_schema")).error().kind, ErrorKind::InvalidArgument);
+        QCOMPARE(reader->schema(QString()).error().kind, ErrorKind::InvalidArgument);
     }
 
     void pagesByKeyCoverEveryRowOnce() {

@@ -156,18 +156,14 @@ Expected<QList<TableInfo>> SnapshotReader::tables() {
 
 Expected<TableSchema> SnapshotReader::schema(const QString& table) {
     m_impl->begin();
-    auto all = tables();
-    if (!all)
-        return all.error();
-    TableSchema schema;
-    bool found = false;
-    for (const TableInfo& t : *all)
-        if (t.name == table) {
-            schema.table = t;
-            found = true;
-        }
+    auto found = table.isEmpty() ? Expected<QList<TableInfo>>(QList<TableInfo>())
+                                 : readTableList(m_impl->db.get(), m_impl->db.path(), table);
     if (!found)
+        return found.error();
+    if (found->isEmpty())
         return Error{ErrorKind::InvalidArgument, QStringLiteral("no table or view named %1").arg(table)};
+    TableSchema schema;
+    schema.table = found->first();
 
     sqlite3* db = m_impl->db.get();
     auto columns = readColumns(db, table, m_impl->db.path());

@@ -11,14 +11,20 @@ QString columnText(sqlite3_stmt* stmt, int column) {
                              sqlite3_column_bytes(stmt, column));
 }
 
-Expected<QList<TableInfo>> readTableList(sqlite3* db, const QString& context) {
+Expected<QList<TableInfo>> readTableList(sqlite3* db, const QString& context, const QString& onlyTable) {
+    // pragma_table_list(?1) looks up one name instead of listing every table.
     auto stmt = Statement::prepare(
         db, QStringLiteral("SELECT l.name, l.type, l.wr, l.strict, coalesce(s.sql, '') "
-                           "FROM pragma_table_list AS l LEFT JOIN sqlite_schema AS s ON s.name = l.name "
+                           "FROM %1 AS l LEFT JOIN sqlite_schema AS s ON s.name = l.name "
                            "WHERE l.schema = 'main' AND l.type IN ('table', 'view') "
-                           "AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY l.type, l.name"));
+                           "AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY l.type, l.name")
+                .arg(onlyTable.isEmpty() ? QStringLiteral("pragma_table_list")
+                                         : QStringLiteral("pragma_table_list(?1)")));
     if (!stmt)
         return Error{stmt.error().kind, context + QStringLiteral(": ") + stmt.error().message};
+    const QByteArray name = onlyTable.toUtf8();
+    if (!onlyTable.isEmpty())
+        sqlite3_bind_text(stmt->get(), 1, name.constData(), int(name.size()), SQLITE_TRANSIENT);
     QList<TableInfo> tables;
     int rc;
     while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {

@@ -12,8 +12,9 @@ namespace sqlsnap {
 QString columnText(sqlite3_stmt* stmt, int column);
 
 // Tables and views of the main schema (not sqlite_*), ordered by type then name, without columns or
-// counts. `context` names the database in errors.
-Expected<QList<TableInfo>> readTableList(sqlite3* db, const QString& context);
+// counts; with `onlyTable`, just that one (SQLite's case-insensitive name match), or none. `context`
+// names the database in errors.
+Expected<QList<TableInfo>> readTableList(sqlite3* db, const QString& context, const QString& onlyTable = {});
 // The columns of one table or view, hidden and generated ones included (pragma_table_xinfo).
 Expected<QList<ColumnInfo>> readColumns(sqlite3* db, const QString& table, const QString& context);
 

@@ -67,6 +67,17 @@ bool makeStaleSocket(const QString& path) {
     return bound;
 }
 
+// Hands `files` to `server` from another thread (a second launch), while this thread's event loop lets
+// the server answer. True when the files arrived and the hand-over was confirmed.
+bool handOverWhileServing(InstanceServer& server, const QStringList& files) {
+    QSignalSpy received(&server, &InstanceServer::filesReceived);
+    bool handed = false;
+    std::thread client([&] { handed = handToRunningInstance(instanceSocketPath(), files); });
+    const bool arrived = received.wait(10000);
+    client.join();
+    return arrived && handed && received.first().first().toStringList() == files;
+}
+
 } // namespace
 
 class TestAppIntegration : public QObject {
@@ -217,14 +228,7 @@ private slots:
         QString error;
         QVERIFY(!latecomer.listen(instanceSocketPath(), &error));
         QCOMPARE(error, QStringLiteral("another instance is running"));
-        QSignalSpy received(&running, &InstanceServer::filesReceived);
-        bool handed = false;
-        // The running one still answers (from this thread's event loop, so ask from another).
-        std::thread client(
-            [&] { handed = handToRunningInstance(instanceSocketPath(), {QStringLiteral("/a.db")}); });
-        QVERIFY(received.wait(10000));
-        client.join();
-        QVERIFY(handed);
+        QVERIFY(handOverWhileServing(running, {QStringLiteral("/a.db")})); // the running one still answers
     }
 
     void aWindowThatNeverConfirmsDoesNotSwallowTheFiles() {
@@ -251,13 +255,7 @@ private slots:
         QVERIFY(junk.waitForBytesWritten(5000));
         QTRY_COMPARE_WITH_TIMEOUT(junk.state(), QLocalSocket::UnconnectedState, 5000);
         QCOMPARE(received.count(), 0);
-        // …and the server goes on serving.
-        bool handed = false;
-        std::thread client(
-            [&] { handed = handToRunningInstance(instanceSocketPath(), {QStringLiteral("/b.db")}); });
-        QVERIFY(received.wait(10000));
-        client.join();
-        QVERIFY(handed);
+        QVERIFY(handOverWhileServing(server, {QStringLiteral("/b.db")})); // …and the server goes on serving
     }
 };
 

@@ -88,6 +88,16 @@ class TestMainWindow : public QObject {
 
     QString freshDir() { return freshFolder(m_tmp); }
 
+    // A database whose files never look stable (its mtime keeps changing), so a snapshot of it keeps
+    // retrying until it is cancelled. Big enough that a copy spans several clock ticks.
+    QString neverStableDatabase(std::unique_ptr<MtimeToucher>& toucher) {
+        const QString db = freshDir() + QStringLiteral("/busy.db");
+        if (!runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}))
+            return {};
+        toucher = std::make_unique<MtimeToucher>(db);
+        return db;
+    }
+
     // A window whose snapshot folder is a fresh folder of the test.
     std::unique_ptr<MainWindow> window(const QString& snapshotFolder) {
         auto w = std::make_unique<MainWindow>();
@@ -346,12 +356,10 @@ private slots:
     }
 
     void cancelStopsPromptlyAndLeavesNothing() {
-        const QString dir = freshDir(), folder = freshDir();
-        const QString db = dir + QStringLiteral("/busy.db");
-        // Big enough that a copy spans several clock ticks, so the touched mtime always differs.
-        QVERIFY(
-            runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}));
-        MtimeToucher toucher(db); // never stable: the job keeps retrying until cancelled
+        const QString folder = freshDir();
+        std::unique_ptr<MtimeToucher> toucher;
+        const QString db = neverStableDatabase(toucher);
+        QVERIFY(!db.isEmpty());
         auto w = window(folder);
         SnapshotJob* job = snapshotOf(*w, db);
         QVERIFY(job);
@@ -396,11 +404,10 @@ private slots:
     }
 
     void deleteKeyCancelsTheSelectedJob() {
-        const QString dir = freshDir(), folder = freshDir();
-        const QString db = dir + QStringLiteral("/busy.db");
-        QVERIFY(
-            runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}));
-        MtimeToucher toucher(db);
+        const QString folder = freshDir();
+        std::unique_ptr<MtimeToucher> toucher;
+        const QString db = neverStableDatabase(toucher);
+        QVERIFY(!db.isEmpty());
         auto w = window(folder);
         SnapshotJob* job = snapshotOf(*w, db);
         QVERIFY(job);

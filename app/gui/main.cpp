@@ -73,7 +73,8 @@ int main(int argc, char** argv) {
     QStringList files = absolutePaths(parser.positionalArguments());
     // The demo's folder belongs to this process and goes with it, so a demo always gets its own window.
     const bool ownWindow = parser.isSet(newInstance) || parser.isSet(demo);
-    const QString socketPath = instanceSocketPath();
+    // Only looked up when needed: without $XDG_RUNTIME_DIR, Qt warns as it picks a fallback folder.
+    const QString socketPath = ownWindow ? QString() : instanceSocketPath();
     if (!ownWindow && handToRunningInstance(socketPath, files))
         return 0;
 

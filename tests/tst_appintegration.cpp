@@ -40,13 +40,8 @@ QStringList menuTitles(const MainWindow& window) {
 }
 
 QString emptyHintText(const MainWindow& window) {
-    for (const QLabel* label : window.details()->findChildren<QLabel*>())
-        if (label->isVisibleTo(window.details()) && label->text().contains(QStringLiteral("Ctrl+O")))
-            return label->text();
-    for (const QLabel* label : window.details()->findChildren<QLabel*>())
-        if (label->text().contains(QStringLiteral("Strg+O")))
-            return label->text();
-    return {};
+    const auto* hint = window.details()->findChild<QLabel*>(QStringLiteral("emptyHint"));
+    return hint ? hint->text() : QString();
 }
 
 // A socket file nobody listens on: what a crashed instance leaves behind.

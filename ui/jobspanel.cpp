@@ -63,7 +63,6 @@ JobsPanel::JobsPanel(QWidget* parent)
         emit jobFinished(job);
     });
     connect(m_model, &JobListModel::runningCountChanged, this, &JobsPanel::updateHeader);
-    connect(m_model, &JobListModel::rowsInserted, this, &JobsPanel::updateHeader);
     connect(m_model, &JobListModel::rowsRemoved, this, &JobsPanel::updateHeader);
 
     auto* body = new QWidget(this);

@@ -89,13 +89,12 @@ int main(int argc, char** argv) {
         files << path;
     }
 
-    MainWindow window;
     InstanceServer server;
+    // Two launches at the same moment: the one that lost the race hands its files over after all.
+    if (!ownWindow && !server.listen(socketPath) && handToRunningInstance(socketPath, files))
+        return 0;
+    MainWindow window;
     if (!ownWindow) {
-        // Two launches at the same moment: the one that lost the race hands its files over after all.
-        QString error;
-        if (!server.listen(socketPath, &error) && handToRunningInstance(socketPath, files))
-            return 0;
         QObject::connect(&server, &InstanceServer::filesReceived, &window,
                          [&window](const QStringList& paths) {
                              window.addSources(paths);

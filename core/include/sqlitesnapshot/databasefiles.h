@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -92,11 +93,23 @@ struct DatabaseFiles {
     QString superJournalPath; // named by a hot journal, if any
     bool superJournalExists = false;
     LockState lock = LockState::Unknown;
+    // Things worth saying that do not stop a snapshot, one line each (an -shm that cannot be read).
+    QStringList notes;
 
     const FileEntry* find(FileKind kind) const;
     bool hasHotJournal() const { return journal && journal->validMagic && find(FileKind::Journal); }
-    // WAL format, a -wal beside it, and no -shm: a program holds it with locking_mode=EXCLUSIVE.
+    // WAL format, a -wal beside it, and no -shm. What it means depends on the lock found: held now, a
+    // program has it open with locking_mode=EXCLUSIVE; none, the program that wrote it stopped without
+    // closing it (crashed or killed) and its committed changes are still only in the -wal.
     bool walWithoutShm() const { return header.isWal() && find(FileKind::Wal) && !find(FileKind::Shm); }
+    bool heldExclusively() const { return walWithoutShm() && lock != LockState::None && lock != LockState::Unknown; }
+    bool walLeftBehind() const { return walWithoutShm() && lock == LockState::None; }
+    // The main file's header describes the database only up to the last checkpoint: with a -wal that
+    // holds frames, page count and text encoding may be newer there ("not yet in the main file").
+    bool headerMayBeStale() const {
+        const FileEntry* w = find(FileKind::Wal);
+        return header.isWal() && w && w->size > 32;
+    }
 };
 
 // The database a path stands for: `x-wal`, `x-shm` and `x-journal` map to `x` when `x` exists and the

@@ -24,7 +24,10 @@ std::optional<OutputStrategy> strategyFromName(const QString& name);
 
 struct SnapshotOptions {
     int retries = 100;      // at most retries + 1 copy attempts
-    bool strict = false;    // fail with ChangedTooOften when no attempt was stable
+    // true (default): fail with ChangedTooOften when no attempt was stable, so success always means one
+    // committed state. false ("allow unstable"): publish the last copy if integrity_check passes, flagged
+    // consistentCopy = false — internally intact but possibly not one committed state.
+    bool strict = true;
     bool overwrite = false; // replace an existing DEST (only once the new file is complete)
     bool verify = false;    // PRAGMA integrity_check and SHA-256 of the result
     OutputStrategy strategy = OutputStrategy::Publish;
@@ -101,7 +104,7 @@ struct CopiedSet {
 // `folder` must exist; files of the same names in it are never replaced (DestinationExists). Each file
 // appears there complete or not at all.
 Expected<CopiedSet> copyDatabaseFiles(const QString& source, const QString& folder, int retries = 100,
-                                      bool strict = false, ProgressSink* sink = nullptr);
+                                      bool strict = true, ProgressSink* sink = nullptr);
 
 // Runs the whole pipeline. Never opens an SQLite connection on SOURCE and never writes its files.
 // DEST is absent or unchanged unless the call succeeds. `sink` may be null.

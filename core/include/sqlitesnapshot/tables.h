@@ -20,12 +20,19 @@ struct ColumnInfo {
 
 struct TableInfo {
     QString name;
-    QString type; // "table" or "view"
+    // "table", "view", "virtual" (CREATE VIRTUAL TABLE: FTS5, R-Tree, …) or "shadow" (a table a
+    // virtual table keeps its data in, such as an FTS5 table's `docs_content`).
+    QString type;
+    QString module;   // virtual tables: the module after USING ("fts5", "rtree", …)
+    QString shadowOf; // shadow tables: the virtual table that owns it (empty when unknown)
     bool withoutRowid = false;
     bool strict = false;
-    qint64 rowCount = -1; // -1 when counting failed (a view over a missing table, say)
+    qint64 rowCount = -1; // -1 when not counted or counting failed (then `error` says why)
     QList<ColumnInfo> columns;
     QString sql; // the CREATE statement
+    // Why this entry's columns or rows could not be read (a view over a dropped table, a virtual table
+    // whose module this SQLite lacks). The entry is still listed; the other entries are unaffected.
+    QString error;
 };
 
 // Opens `path` read-only. A database with a -wal or -journal beside it is first copied into a private

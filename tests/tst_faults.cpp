@@ -116,7 +116,9 @@ private slots:
 
     void fallbackReadErrorIsClear() {
         faults::inject({faults::Call::CopyFileRange, QStringLiteral("bank.db"), 0, -1, EXDEV, 0, {}});
-        faults::inject({faults::Call::Read, QStringLiteral("bank.db"), 2, -1, EIO, 0, {}});
+        // The first read fails: a copy now stops at the size the file had when it began (no read past
+        // it), so a later read may never come for a small database.
+        faults::inject({faults::Call::Read, QStringLiteral("bank.db"), 0, -1, EIO, 0, {}});
         auto r = takeSnapshot(m_db, m_out + QStringLiteral("/s.db"), {});
         QVERIFY(!r);
         QCOMPARE(r.error().kind, ErrorKind::IoError);

@@ -1,18 +1,20 @@
 #include "clicommon.h"
 
+#include <QAbstractEventDispatcher>
 #include <QCoreApplication>
-#include <QEventLoop>
-#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QMutex>
-#include <QTimer>
-#include <QtConcurrent>
 
 #include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
+#include <thread>
 #include <unistd.h>
 
 namespace cli {
@@ -30,6 +32,67 @@ void installSignalHandlers() {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+}
+
+// The CLI never runs an event loop. Qt would still make one dispatcher for the main thread, GLib's by
+// default, which needs a wake-up pipe and aborts the process (SIGTRAP) when no descriptor is left. This
+// one does nothing and needs nothing.
+class NoEventDispatcher : public QAbstractEventDispatcher {
+public:
+    bool processEvents(QEventLoop::ProcessEventsFlags) override { return false; }
+    void registerSocketNotifier(QSocketNotifier*) override {}
+    void unregisterSocketNotifier(QSocketNotifier*) override {}
+    void registerTimer(int, qint64, Qt::TimerType, QObject*) override {}
+    bool unregisterTimer(int) override { return false; }
+    bool unregisterTimers(QObject*) override { return false; }
+    QList<TimerInfo> registeredTimers(QObject*) const override { return {}; }
+    int remainingTime(int) override { return -1; }
+    void wakeUp() override {}
+    void interrupt() override {}
+};
+
+// Every byte sequence the kernel allows is a file name, but Qt decodes arguments as UTF-8 and replaces
+// what is not: a name that is not valid UTF-8 would silently become another name.
+bool validUtf8(const char* text) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text);
+    while (*s) {
+        int follow = 0;
+        unsigned int codepoint = 0;
+        if (*s < 0x80) {
+            ++s;
+            continue;
+        } else if ((*s & 0xe0) == 0xc0) {
+            follow = 1;
+            codepoint = *s & 0x1f;
+        } else if ((*s & 0xf0) == 0xe0) {
+            follow = 2;
+            codepoint = *s & 0x0f;
+        } else if ((*s & 0xf8) == 0xf0) {
+            follow = 3;
+            codepoint = *s & 0x07;
+        } else {
+            return false;
+        }
+        ++s;
+        for (int i = 0; i < follow; ++i, ++s) {
+            if ((*s & 0xc0) != 0x80)
+                return false;
+            codepoint = (codepoint << 6) | (*s & 0x3f);
+        }
+        const unsigned int smallest[] = {0, 0x80, 0x800, 0x10000};
+        if (codepoint < smallest[follow] || codepoint > 0x10ffff ||
+            (codepoint >= 0xd800 && codepoint <= 0xdfff))
+            return false;
+    }
+    return true;
+}
+
+QString printable(const char* text) {
+    QString shown;
+    for (const auto* s = reinterpret_cast<const unsigned char*>(text); *s; ++s)
+        shown += *s >= 0x20 && *s < 0x7f ? QString(QLatin1Char(char(*s)))
+                                         : QStringLiteral("\\x%1").arg(*s, 2, 16, QLatin1Char('0'));
+    return shown;
 }
 
 QString progressLine(const sqlsnap::Progress& p) {
@@ -77,6 +140,34 @@ private:
     sqlsnap::Progress m_latest;
 };
 
+void prepareProcess() {
+    QCoreApplication::setEventDispatcher(new NoEventDispatcher);
+    // A file size limit (ulimit -f) must end in an error (EFBIG: disk_full) and the usual cleanup, not in
+    // SIGXFSZ killing the process and leaving a staging folder behind.
+    std::signal(SIGXFSZ, SIG_IGN);
+}
+
+int checkArgumentEncoding(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        if (!validUtf8(argv[i])) {
+            std::fprintf(
+                stderr,
+                "error: argument %d is not valid UTF-8: %s (file names must be UTF-8; rename the file "
+                "or use a link with a UTF-8 name)\n",
+                i, qPrintable(printable(argv[i])));
+            return Usage;
+        }
+    return -1;
+}
+
+bool finishOutput() {
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout))
+        return true;
+    std::fprintf(stderr, "error: cannot write the report to standard output: %s\n",
+                 errno ? std::strerror(errno) : "write error");
+    return false;
+}
+
 bool interruptedBySignal() {
     return g_interrupted.load();
 }
@@ -85,32 +176,33 @@ void runWithProgress(const std::function<void(sqlsnap::ProgressSink&)>& work, bo
     installSignalHandlers();
     ProgressReporter reporter;
     const bool live = showProgress && ::isatty(STDERR_FILENO);
-    QFutureWatcher<void> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<void>::finished, &loop, &QEventLoop::quit);
-    QTimer ticker;
-    QString shown;
-    QObject::connect(&ticker, &QTimer::timeout, [&] {
-        const QString line = progressLine(reporter.latest());
-        if (line != shown) {
-            std::fprintf(stderr, "\r\033[K%s", qPrintable(line));
-            std::fflush(stderr);
-            shown = line;
-        }
-    });
-    // The worker's results are read here once it is done. Qt's future orders that, but ThreadSanitizer
-    // cannot see inside Qt: this mutex makes the hand-over visible to it too.
-    std::mutex handover;
-    watcher.setFuture(QtConcurrent::run([&] {
+    // A plain thread and a condition variable: no event loop, no event dispatcher, so no descriptor
+    // (GLib's wake-up pipe) is needed and nothing can abort when they run out (ulimit -n 4).
+    std::mutex mutex;
+    std::condition_variable finishedChanged;
+    bool finished = false;
+    std::thread worker([&] {
         work(reporter);
-        std::lock_guard lock(handover);
-    }));
-    if (live)
-        ticker.start(100);
-    if (!watcher.isFinished())
-        loop.exec();
-    watcher.waitForFinished();
-    { std::lock_guard lock(handover); }
+        std::lock_guard lock(mutex);
+        finished = true;
+        finishedChanged.notify_all();
+    });
+    QString shown;
+    {
+        std::unique_lock lock(mutex);
+        while (!finished) {
+            finishedChanged.wait_for(lock, std::chrono::milliseconds(100));
+            if (finished || !live)
+                continue;
+            const QString line = progressLine(reporter.latest());
+            if (line != shown) {
+                std::fprintf(stderr, "\r\033[K%s", qPrintable(line));
+                std::fflush(stderr);
+                shown = line;
+            }
+        }
+    }
+    worker.join();
     if (live && !shown.isEmpty()) {
         std::fprintf(stderr, "\r\033[K");
         std::fflush(stderr);
@@ -170,7 +262,6 @@ int fail(const sqlsnap::Error& error, bool json) {
 
 void printJson(const QJsonObject& object) {
     std::fputs(QJsonDocument(object).toJson(QJsonDocument::Indented).constData(), stdout);
-    std::fflush(stdout);
 }
 
 QString humanBytes(qint64 bytes) {

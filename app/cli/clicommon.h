@@ -31,8 +31,15 @@ int usageError(const QString& message);
 void printJson(const QJsonObject& object);
 void warn(const QString& message);
 
-// Runs `work` on a QtConcurrent worker while the main thread shows progress on a terminal and turns
-// SIGINT/SIGTERM into cancellation. `describe` renders the progress line.
+// Before QCoreApplication: an event dispatcher that needs no descriptor, SIGXFSZ ignored.
+void prepareProcess();
+// -1 when every argument is valid UTF-8; otherwise prints `error: …` and returns Usage.
+int checkArgumentEncoding(int argc, char** argv);
+// Flushes stdout; false (after printing `error: …`) when the report could not be written (/dev/full).
+bool finishOutput();
+
+// Runs `work` on a worker thread while the main thread shows progress on a terminal and turns
+// SIGINT/SIGTERM into cancellation.
 class ProgressReporter;
 void runWithProgress(const std::function<void(sqlsnap::ProgressSink&)>& work, bool showProgress);
 bool interruptedBySignal();

@@ -2,6 +2,7 @@
 
 #include <sqlitesnapshot/databasefiles.h>
 
+#include <QFileInfo>
 #include <QJsonArray>
 
 #include <cstdio>
@@ -15,10 +16,14 @@ QString meaning(const sqlsnap::DatabaseFiles& set, const sqlsnap::FileEntry& f) 
     case FileKind::Database:
         return QStringLiteral("the main database file");
     case FileKind::Wal:
-        return set.walWithoutShm()
-                   ? QStringLiteral("committed changes not yet merged into the main file; no -shm: "
-                                    "another program holds the database with exclusive locking")
-                   : QStringLiteral("committed changes not yet merged into the main file");
+        if (set.heldExclusively())
+            return QStringLiteral("committed changes not yet merged into the main file; no -shm: a program "
+                                  "holds the database open with exclusive locking");
+        if (set.walLeftBehind())
+            return QStringLiteral("committed changes not yet merged into the main file; no -shm and no lock: "
+                                  "left by a program that stopped without closing the database (the snapshot "
+                                  "includes these changes)");
+        return QStringLiteral("committed changes not yet merged into the main file");
     case FileKind::Shm:
         return QStringLiteral("shared-memory index of the WAL (not copied: SQLite rebuilds it)");
     case FileKind::Journal:
@@ -72,20 +77,35 @@ int runInspect(const QStringList& args) {
                    {QStringLiteral("hot_journal"), set->hasHotJournal()},
                    {QStringLiteral("lock"), sqlsnap::lockStateName(set->lock)},
                    {QStringLiteral("super_journal"),
-                    set->superJournalPath.isEmpty() ? QJsonValue() : QJsonValue(set->superJournalPath)}});
+                    set->superJournalPath.isEmpty() ? QJsonValue() : QJsonValue(set->superJournalPath)},
+                   {QStringLiteral("header_may_be_stale"), set->headerMayBeStale()},
+                   {QStringLiteral("notes"), QJsonArray::fromStringList(set->notes)}});
         return Success;
     }
     std::printf("%s\n", qPrintable(set->databasePath));
+    // Each file by its name on disk (app.db-wal), then its kind, size, time and meaning.
+    int nameWidth = 0;
     for (const sqlsnap::FileEntry& f : set->files)
-        std::printf("  %-13s %10s  %s  %s\n", qPrintable(sqlsnap::fileKindName(f.kind)),
-                    qPrintable(humanBytes(f.size)),
+        nameWidth = qMax(nameWidth, int(QFileInfo(f.path).fileName().size()));
+    for (const sqlsnap::FileEntry& f : set->files)
+        std::printf("  %-*s  %-13s %10s  %s  %s\n", nameWidth, qPrintable(QFileInfo(f.path).fileName()),
+                    qPrintable(sqlsnap::fileKindName(f.kind)), qPrintable(humanBytes(f.size)),
                     qPrintable(f.modified.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
                     qPrintable(meaning(*set, f)));
-    std::printf("journal mode: %s, page size: %u, pages: %s, encoding: %s\n", qPrintable(h.journalFormat()),
-                h.pageSize, h.pageCountValid ? qPrintable(QString::number(h.pageCount)) : "unknown",
-                qPrintable(h.textEncodingName()));
+    // With frames in the -wal, the main file's header may be older than what a snapshot will have.
+    const bool stale = set->headerMayBeStale();
+    const QString pages = h.pageCountValid ? QString::number(h.pageCount) : QStringLiteral("unknown");
+    const QString encoding =
+        h.textEncoding == 0 ? QStringLiteral("not yet in the main file") : h.textEncodingName();
+    std::printf(
+        "journal mode: %s, page size: %u, pages: %s, encoding: %s\n", qPrintable(h.journalFormat()),
+        h.pageSize,
+        qPrintable(stale ? pages + QStringLiteral(" in the main file, more may be in the -wal") : pages),
+        qPrintable(encoding));
     std::printf("user_version: %u, application_id: %u, lock held by others: %s\n", h.userVersion,
                 h.applicationId, qPrintable(sqlsnap::lockStateName(set->lock)));
+    for (const QString& note : std::as_const(set->notes))
+        std::printf("note: %s\n", qPrintable(note));
     return Success;
 }
 

@@ -25,11 +25,15 @@ const char kUsage[] =
     "  tables DB              list tables and views with row counts and columns\n"
     "\n"
     "Run 'sqlite-snapshot-cli <command> --help' for a command's options.\n"
-    "Exit codes: 0 success, 1 failure, 2 usage error, 3 files kept changing (--strict), 130 interrupted.\n";
+    "Exit codes: 0 success, 1 failure, 2 usage error, 3 no stable copy (the files kept changing), 130 "
+    "interrupted.\n";
 
 } // namespace
 
 int main(int argc, char** argv) {
+    cli::prepareProcess();
+    if (int code = cli::checkArgumentEncoding(argc, argv); code >= 0)
+        return code;
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("sqlite-snapshot-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SQLSNAP_VERSION));
@@ -38,19 +42,24 @@ int main(int argc, char** argv) {
     const QString command = args.value(1);
     if (command.isEmpty())
         return std::fputs(kUsage, stderr), cli::Usage;
+    args.removeFirst(); // the subcommand parses "<command> [options]"
+    int code = -1;
     if (command == QStringLiteral("--help") || command == QStringLiteral("-h") ||
         command == QStringLiteral("help"))
-        return std::fputs(kUsage, stdout), cli::Success;
-    if (command == QStringLiteral("--version"))
-        return std::printf("sqlite-snapshot-cli %s\n", SQLSNAP_VERSION), cli::Success;
-
-    args.removeFirst(); // the subcommand parses "<command> [options]"
-    if (command == QStringLiteral("snapshot"))
-        return cli::runSnapshot(args);
-    if (command == QStringLiteral("inspect"))
-        return cli::runInspect(args);
-    if (command == QStringLiteral("tables"))
-        return cli::runTables(args);
-    return cli::usageError(
-        QStringLiteral("unknown command '%1' (see sqlite-snapshot-cli --help)").arg(command));
+        code = (std::fputs(kUsage, stdout), cli::Success);
+    else if (command == QStringLiteral("--version"))
+        code = (std::printf("sqlite-snapshot-cli %s\n", SQLSNAP_VERSION), cli::Success);
+    else if (command == QStringLiteral("snapshot"))
+        code = cli::runSnapshot(args);
+    else if (command == QStringLiteral("inspect"))
+        code = cli::runInspect(args);
+    else if (command == QStringLiteral("tables"))
+        code = cli::runTables(args);
+    else
+        return cli::usageError(
+            QStringLiteral("unknown command '%1' (see sqlite-snapshot-cli --help)").arg(command));
+    // What was printed must have reached stdout: a report lost to a full device is a failure.
+    if (!cli::finishOutput() && code == cli::Success)
+        return cli::Failure;
+    return code;
 }

@@ -44,8 +44,13 @@ int runSnapshot(const QStringList& args) {
     const QCommandLineOption retries(QStringLiteral("retries"),
                                      QStringLiteral("Copy attempts after the first (default 100)."),
                                      QStringLiteral("N"), QStringLiteral("100"));
-    const QCommandLineOption strict(QStringLiteral("strict"),
-                                    QStringLiteral("Fail (exit 3) when the files never stop changing."));
+    const QCommandLineOption strict(
+        QStringLiteral("strict"),
+        QStringLiteral("Fail (exit 3) when the files never stop changing (the default; kept for scripts)."));
+    const QCommandLineOption allowUnstable(
+        QStringLiteral("allow-unstable"),
+        QStringLiteral("When the files never stop changing, publish the last copy if SQLite finds it intact\n"
+                       "(flagged: it may not be one committed state)."));
     const QCommandLineOption overwrite(
         QStringLiteral("overwrite"),
         QStringLiteral("Replace DEST if it exists (only once the new file is complete)."));
@@ -70,10 +75,31 @@ int runSnapshot(const QStringList& args) {
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object on stdout."));
     const QCommandLineOption quiet(QStringLiteral("quiet"),
                                    QStringLiteral("No progress line and no warnings."));
-    parser.addOptions(
-        {retries, strict, overwrite, verify, strategy, compact, staging, direct, busyTimeout, json, quiet});
+    parser.addOptions({retries, strict, allowUnstable, overwrite, verify, strategy, compact, staging, direct,
+                       busyTimeout, json, quiet});
     if (int code = parseOrExit(parser, args, 2, QStringLiteral("sqlite-snapshot-cli snapshot")); code >= 0)
         return code;
+
+    // Options that contradict each other are a usage error, never silently resolved one way.
+    const auto conflict = [](const QString& a, const QString& b) {
+        return usageError(QStringLiteral("%1 and %2 cannot be used together").arg(a, b));
+    };
+    if (parser.isSet(compact) && parser.isSet(strategy) &&
+        parser.value(strategy) != QStringLiteral("compact"))
+        return conflict(QStringLiteral("--compact"), QStringLiteral("--strategy ") + parser.value(strategy));
+    if (parser.isSet(strict) && parser.isSet(allowUnstable))
+        return conflict(QStringLiteral("--strict"), QStringLiteral("--allow-unstable"));
+    if (parser.isSet(direct)) {
+        for (const QCommandLineOption* o : {&allowUnstable, &strategy, &compact, &staging, &retries})
+            if (parser.isSet(*o))
+                return conflict(QStringLiteral("--direct"), QStringLiteral("--") + o->names().first());
+    } else if (parser.isSet(busyTimeout)) {
+        return usageError(QStringLiteral("--busy-timeout applies only with --direct"));
+    }
+    if (parser.isSet(staging) && !parser.isSet(compact) &&
+        (!parser.isSet(strategy) || parser.value(strategy) == QStringLiteral("publish")))
+        return usageError(QStringLiteral(
+            "--staging-dir applies to --strategy backup or compact (publish stages beside DEST)"));
 
     sqlsnap::SnapshotOptions options;
     bool numberOk = false;
@@ -91,7 +117,7 @@ int runSnapshot(const QStringList& args) {
     if (!numberOk || options.busyTimeoutMs < 0)
         return usageError(
             QStringLiteral("--busy-timeout takes milliseconds ≥ 0, not '%1'").arg(parser.value(busyTimeout)));
-    options.strict = parser.isSet(strict);
+    options.strict = !parser.isSet(allowUnstable);
     options.overwrite = parser.isSet(overwrite);
     options.verify = parser.isSet(verify);
     options.stagingDirectory = parser.value(staging);
@@ -103,12 +129,21 @@ int runSnapshot(const QStringList& args) {
             outcome = sqlsnap::takeSnapshot(paths[0], paths[1], options, &sink);
         },
         !parser.isSet(quiet));
-    if (!*outcome)
-        return fail(outcome->error(), parser.isSet(json));
+    if (!*outcome) {
+        sqlsnap::Error error = outcome->error();
+        if (error.kind == sqlsnap::ErrorKind::ChangedTooOften)
+            error.message +=
+                QStringLiteral(" (try --direct, which takes a brief read lock on the source, or "
+                               "--allow-unstable, which publishes the last copy flagged as possibly "
+                               "not one committed state)");
+        return fail(error, parser.isSet(json));
+    }
     const sqlsnap::SnapshotResult& result = outcome->value();
     if (!result.consistentCopy && !parser.isSet(quiet))
-        warn(QStringLiteral("%1 kept changing through %2 copy attempts; the snapshot was made from the last "
-                            "one, which SQLite checked and found intact")
+        warn(QStringLiteral(
+                 "%1 kept changing through %2 copy attempts; as --allow-unstable asked, the snapshot "
+                 "is the last copy, which SQLite found intact but which may not be one committed "
+                 "state")
                  .arg(result.source)
                  .arg(result.copyAttempts));
     if (parser.isSet(json)) {

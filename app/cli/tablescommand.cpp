@@ -2,6 +2,7 @@
 
 #include <sqlitesnapshot/tables.h>
 
+#include <QFileInfo>
 #include <QJsonArray>
 
 #include <cstdio>
@@ -20,7 +21,7 @@ int runTables(const QStringList& args) {
     if (int code = parseOrExit(parser, args, 1, QStringLiteral("sqlite-snapshot-cli tables")); code >= 0)
         return code;
 
-    const QString path = parser.positionalArguments().first();
+    const QString path = QFileInfo(parser.positionalArguments().first()).absoluteFilePath();
     std::optional<sqlsnap::Expected<QList<sqlsnap::TableInfo>>> outcome;
     runWithProgress(
         [&](sqlsnap::ProgressSink& sink) {
@@ -39,24 +40,49 @@ int runTables(const QStringList& args) {
                                            {QStringLiteral("type"), c.type},
                                            {QStringLiteral("primary_key"), c.primaryKey},
                                            {QStringLiteral("not_null"), c.notNull}});
-            list.append(
-                QJsonObject{{QStringLiteral("name"), t.name},
-                            {QStringLiteral("type"), t.type},
-                            {QStringLiteral("rows"), t.rowCount >= 0 ? QJsonValue(t.rowCount) : QJsonValue()},
-                            {QStringLiteral("without_rowid"), t.withoutRowid},
-                            {QStringLiteral("strict"), t.strict},
-                            {QStringLiteral("columns"), columns}});
+            list.append(QJsonObject{
+                {QStringLiteral("name"), t.name},
+                {QStringLiteral("type"), t.type},
+                {QStringLiteral("module"), t.module.isEmpty() ? QJsonValue() : QJsonValue(t.module)},
+                {QStringLiteral("shadow_of"), t.shadowOf.isEmpty() ? QJsonValue() : QJsonValue(t.shadowOf)},
+                {QStringLiteral("rows"), t.rowCount >= 0 ? QJsonValue(t.rowCount) : QJsonValue()},
+                {QStringLiteral("without_rowid"), t.withoutRowid},
+                {QStringLiteral("strict"), t.strict},
+                {QStringLiteral("columns"), columns},
+                {QStringLiteral("error"), t.error.isEmpty() ? QJsonValue() : QJsonValue(t.error)}});
         }
         printJson({{QStringLiteral("database"), path}, {QStringLiteral("tables"), list}});
         return Success;
     }
+    // Columns as wide as their longest entry: long names keep the table aligned.
+    const auto typeOf = [](const sqlsnap::TableInfo& t) {
+        return t.module.isEmpty() ? t.type : t.type + QLatin1Char(' ') + t.module;
+    };
+    const auto rowsOf = [](const sqlsnap::TableInfo& t) {
+        return t.rowCount >= 0 ? QString::number(t.rowCount) : QStringLiteral("?");
+    };
+    int typeWidth = 4, nameWidth = 4, rowsWidth = 4;
+    for (const sqlsnap::TableInfo& t : tables) {
+        typeWidth = qMax(typeWidth, int(typeOf(t).size()));
+        nameWidth = qMax(nameWidth, int(t.name.size()));
+        rowsWidth = qMax(rowsWidth, int(rowsOf(t).size()));
+    }
+    const auto pad = [](const QString& text, int width, bool right = false) {
+        return right ? text.rightJustified(width) : text.leftJustified(width);
+    };
     for (const sqlsnap::TableInfo& t : tables) {
         QStringList names;
         for (const sqlsnap::ColumnInfo& c : t.columns)
             names << c.name;
-        const QString rows = t.rowCount >= 0 ? QString::number(t.rowCount) : QStringLiteral("?");
-        std::printf("%-5s %-30s %12s rows  %s\n", qPrintable(t.type), qPrintable(t.name), qPrintable(rows),
-                    qPrintable(names.join(QStringLiteral(", "))));
+        QString detail = names.join(QStringLiteral(", "));
+        if (!t.shadowOf.isEmpty())
+            detail = QStringLiteral("(data of %1) ").arg(t.shadowOf) + detail;
+        if (!t.error.isEmpty())
+            detail = QStringLiteral("error: ") + t.error;
+        const QString line = pad(typeOf(t), typeWidth) + QLatin1Char(' ') + pad(t.name, nameWidth) +
+                             QLatin1Char(' ') + pad(rowsOf(t), rowsWidth, true) + QStringLiteral(" rows  ") +
+                             detail;
+        std::printf("%s\n", qPrintable(line.trimmed()));
     }
     return Success;
 }

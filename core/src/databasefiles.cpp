@@ -250,23 +250,54 @@ QString companionPath(const QString& databasePath, FileKind kind) {
     }
 }
 
-QString databasePathFor(const QString& path) {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
+namespace {
+// `x-wal`, `x-shm`, `x-journal`: the database name it belongs to, or empty.
+QString companionBase(const QString& absolute) {
     for (const char* suffix : {"-wal", "-shm", "-journal"}) {
         const QString s = QString::fromLatin1(suffix);
-        if (!absolute.endsWith(s) || absolute.size() == s.size())
-            continue;
-        const QString base = absolute.chopped(s.size());
-        if (!io::statPath(base).regular)
-            continue;
-        int error = 0;
-        const QByteArray head = io::readHead(absolute, 16, &error);
-        if (head.startsWith(QByteArray(kSqliteMagic, sizeof kSqliteMagic)))
-            continue; // a real database that merely has such a name
-        return base;
+        if (absolute.endsWith(s) && absolute.size() > s.size() && !absolute.endsWith(QLatin1Char('/') + s))
+            return absolute.chopped(s.size());
     }
-    return absolute;
+    return {};
 }
+
+bool startsLikeDatabase(const QString& path) {
+    int error = 0;
+    return io::readHead(path, 16, &error).startsWith(QByteArray(kSqliteMagic, sizeof kSqliteMagic));
+}
+
+} // namespace
+
+QString databasePathFor(const QString& path) {
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QString base = companionBase(absolute);
+    if (base.isEmpty() || !io::statPath(base).regular)
+        return absolute;
+    if (startsLikeDatabase(absolute))
+        return absolute; // a real database that merely has such a name
+    return base;
+}
+
+namespace {
+// The -shm is never copied: it can only tell that it exists. One we cannot read is a note, not an error.
+void noteShm(DatabaseFiles& set, const QString& path, const io::FileStat& st) {
+    if (!st.regular) {
+        set.notes << QStringLiteral(
+                         "%1 is %2, not a regular file: ignored (the snapshot never needs the -shm)")
+                         .arg(path, io::fileTypeName(st.mode));
+        return;
+    }
+    int error = 0;
+    io::Fd fd = io::openReadOnly(path, &error);
+    const QByteArray bytes = fd.valid() ? io::readAt(fd.get(), 0, 136, &error) : QByteArray();
+    if (error) {
+        set.notes << QStringLiteral("%1 cannot be read (%2): ignored (the snapshot never needs the -shm)")
+                         .arg(path, io::describeErrno(error));
+        return;
+    }
+    set.shm = parseShmHeader(bytes);
+}
+} // namespace
 
 Expected<DatabaseFiles> inspectDatabase(const QString& input) {
     DatabaseFiles set;
@@ -283,12 +314,23 @@ Expected<DatabaseFiles> inspectDatabase(const QString& input) {
     if (!st.exists) {
         if (st.error)
             return io::readError(st.error, path);
+        // `db-wal` given while `db` is gone: the database is what is missing, not a database named db-wal.
+        const QString base = companionBase(path);
+        if (!base.isEmpty() && !io::statPath(base).exists)
+            return Error{ErrorKind::SourceMissing,
+                         QStringLiteral("source not found: %1 (%2 is one of its companion files)")
+                             .arg(base, QFileInfo(path).fileName())};
         return Error{ErrorKind::SourceMissing, QStringLiteral("source not found: %1").arg(path)};
     }
     if (st.directory)
         return notADatabase(path, QStringLiteral("it is a directory"));
     if (!st.regular)
         return notADatabase(path, QStringLiteral("not a regular file"));
+    if (const QString base = companionBase(path);
+        !base.isEmpty() && !io::statPath(base).exists && !startsLikeDatabase(path))
+        return Error{ErrorKind::SourceMissing,
+                     QStringLiteral("source not found: %1 (%2 is one of its companion files)")
+                         .arg(base, QFileInfo(path).fileName())};
 
     int error = 0;
     io::Fd fd = io::openReadOnly(path, &error);
@@ -303,18 +345,39 @@ Expected<DatabaseFiles> inspectDatabase(const QString& input) {
     set.header = *header;
     set.lock = readLockState(fd.get());
 
-    Error companionError{ErrorKind::IoError, {}};
-    if (auto db = entryFor(FileKind::Database, path, &companionError))
+    Error statError{ErrorKind::IoError, {}};
+    if (auto db = entryFor(FileKind::Database, path, &statError))
         set.files.append(*db);
     for (FileKind kind : {FileKind::Wal, FileKind::Shm, FileKind::Journal}) {
         const QString companion = companionPath(path, kind);
-        auto entry = entryFor(kind, companion, &companionError);
-        if (!companionError.message.isEmpty())
-            return companionError;
-        if (!entry)
+        const io::FileStat cst = io::statPath(companion);
+        if (!cst.exists) {
+            if (!cst.error)
+                continue;
+            if (kind == FileKind::Shm) {
+                set.notes << QStringLiteral(
+                                 "%1 cannot be examined (%2): ignored (the snapshot never needs the -shm)")
+                                 .arg(companion, io::describeErrno(cst.error));
+                continue;
+            }
+            return io::readError(cst.error, companion);
+        }
+        FileEntry entry;
+        entry.kind = kind;
+        entry.path = companion;
+        entry.size = cst.size;
+        entry.modified = QDateTime::fromMSecsSinceEpoch(cst.mtimeNs / 1000000);
+        if (kind == FileKind::Shm) {
+            set.files.append(entry);
+            noteShm(set, companion, cst);
             continue;
-        // A companion we cannot read must stop us: a snapshot without it could lose commits.
-        const qint64 want = kind == FileKind::Shm ? 136 : kind == FileKind::Wal ? 32 : 28;
+        }
+        // A -wal or -journal is part of the committed state: one that is not a plain file, or that we
+        // cannot read, must stop us at once (a snapshot without it could lose commits).
+        if (!cst.regular)
+            return io::notRegularError(companion, cst.mode);
+        const qint64 want = kind == FileKind::Wal ? 32 : 28;
+        error = 0;
         io::Fd companionFd = io::openReadOnly(companion, &error);
         if (error == ENOENT)
             continue; // vanished since the stat: a committed journal, say
@@ -323,19 +386,17 @@ Expected<DatabaseFiles> inspectDatabase(const QString& input) {
         const QByteArray bytes = io::readAt(companionFd.get(), 0, want, &error);
         if (error)
             return io::readError(error, companion);
-        set.files.append(*entry);
+        set.files.append(entry);
         if (kind == FileKind::Wal)
             set.wal = parseWalHeader(bytes);
-        else if (kind == FileKind::Shm)
-            set.shm = parseShmHeader(bytes);
         else {
             set.journal = parseJournalHeader(bytes);
             if (set.journal->validMagic)
-                set.superJournalPath = readSuperJournalName(companionFd.get(), entry->size);
+                set.superJournalPath = readSuperJournalName(companionFd.get(), entry.size);
         }
     }
     if (!set.superJournalPath.isEmpty()) {
-        if (auto super = entryFor(FileKind::SuperJournal, set.superJournalPath, &companionError)) {
+        if (auto super = entryFor(FileKind::SuperJournal, set.superJournalPath, &statError)) {
             set.superJournalExists = true;
             set.files.append(*super);
         }

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <climits>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,6 +60,11 @@ Expected<DestinationPlan> planDestination(const DatabaseFiles& source, const QSt
         return Error{ErrorKind::InvalidArgument,
                      QStringLiteral("destination is a folder, not a file name: %1").arg(destination)};
 
+    if (io::encodePath(info.fileName()).size() > NAME_MAX)
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("destination name is longer than %1 bytes, the limit of file names: %2")
+                         .arg(NAME_MAX)
+                         .arg(destination)};
     const io::FileStat dir = io::statPath(plan.directory);
     if (!dir.exists || !dir.directory)
         return Error{ErrorKind::DestinationDirectoryMissing,
@@ -78,6 +84,12 @@ Expected<DestinationPlan> planDestination(const DatabaseFiles& source, const QSt
         if (target.directory)
             return Error{ErrorKind::InvalidArgument,
                          QStringLiteral("destination is a folder, not a file name: %1").arg(plan.path)};
+        // Only a regular file is ever replaced (a symlink is replaced itself, never followed): a FIFO,
+        // socket or device node at DEST, such as /dev/null, is refused even with overwrite.
+        if (!link.symlink && !link.regular)
+            return Error{ErrorKind::InvalidArgument,
+                         QStringLiteral("destination is %1, not a regular file: %2 (only a file is replaced)")
+                             .arg(io::fileTypeName(link.mode), plan.path)};
         if (!overwrite)
             return Error{
                 ErrorKind::DestinationExists,

@@ -7,12 +7,17 @@
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QRegularExpression>
+
+#include <utility>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -39,7 +44,8 @@ FileStat fromStat(const struct stat& st) {
 
 FileStat failedStat(int error) {
     FileStat s;
-    if (error != ENOENT && error != ENOTDIR)
+    // A name longer than NAME_MAX cannot exist: `x-journal` beside a 255-byte `x` is simply absent.
+    if (error != ENOENT && error != ENOTDIR && error != ENAMETOOLONG)
         s.error = error;
     return s;
 }
@@ -71,14 +77,16 @@ bool writeAll(int fd, const QString& path, const char* data, qint64 length, int*
 }
 
 // Fallback when copy_file_range cannot be used between these two files.
-Expected<qint64> copyByReadWrite(int from, const QString& fromPath, int to, qint64 offset,
+Expected<qint64> copyByReadWrite(int from, const QString& fromPath, int to, qint64 offset, qint64 limit,
                                  const QString& toPath, Task& task) {
     std::vector<char> buffer(size_t(1024 * 1024));
     qint64 copied = 0;
     for (;;) {
         if (task.cancelled())
             return Task::cancelledError();
-        size_t chunk = buffer.size();
+        if (copied >= limit)
+            return copied;
+        size_t chunk = size_t(qMin<qint64>(qint64(buffer.size()), limit - copied));
         int injected = 0;
         if (!faults::allow(faults::Call::Read, fromPath, &chunk, &injected)) {
             if (injected == EINTR)
@@ -159,6 +167,11 @@ QString describeErrno(int error) {
         return QStringLiteral("read-only file system");
     case EIO:
         return QStringLiteral("input/output error");
+    case EFBIG:
+        return QStringLiteral("file too large (the file size limit was reached)");
+    case EMFILE:
+    case ENFILE:
+        return QStringLiteral("too many open files");
     default:
         return QString::fromLocal8Bit(std::strerror(error));
     }
@@ -175,7 +188,7 @@ Error readError(int error, const QString& path) {
 
 Error writeError(int error, const QString& what, const QString& path) {
     ErrorKind kind = ErrorKind::IoError;
-    if (error == ENOSPC || error == EDQUOT)
+    if (error == ENOSPC || error == EDQUOT || error == EFBIG)
         kind = ErrorKind::DiskFull;
     else if (error == EACCES || error == EPERM || error == EROFS)
         kind = ErrorKind::PermissionDenied;
@@ -222,7 +235,37 @@ QByteArray readHead(const QString& path, qint64 length, int* error) {
     return readAt(fd.get(), 0, length, error);
 }
 
+QString fileTypeName(mode_t mode) {
+    if (S_ISDIR(mode))
+        return QStringLiteral("a directory");
+    if (S_ISFIFO(mode))
+        return QStringLiteral("a FIFO");
+    if (S_ISSOCK(mode))
+        return QStringLiteral("a socket");
+    if (S_ISCHR(mode))
+        return QStringLiteral("a character device");
+    if (S_ISBLK(mode))
+        return QStringLiteral("a block device");
+    if (S_ISLNK(mode))
+        return QStringLiteral("a symbolic link");
+    return QStringLiteral("not a regular file");
+}
+
+Error notRegularError(const QString& path, mode_t mode) {
+    return {ErrorKind::Unreadable,
+            QStringLiteral("cannot read %1: it is %2, not a regular file").arg(path, fileTypeName(mode))};
+}
+
 Expected<qint64> copyOpenFile(int from, const QString& fromPath, const QString& to, Task& task) {
+    // Only a regular file is copied, and never more than the size it had when its copy began: a -wal
+    // planted as a link to /dev/zero, or a file that grows without end, must not fill the disk. Growth
+    // shows in the set's markers afterwards, so the attempt is judged unstable and retried.
+    const FileStat source = statFd(from);
+    if (!source.exists)
+        return readError(source.error ? source.error : EIO, fromPath);
+    if (!source.regular)
+        return notRegularError(fromPath, source.mode);
+    const qint64 limit = source.size;
     Fd out(::open(encodePath(to).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
     if (!out.valid())
         return writeError(errno, QStringLiteral("cannot create"), to);
@@ -230,8 +273,10 @@ Expected<qint64> copyOpenFile(int from, const QString& fromPath, const QString& 
     for (;;) {
         if (task.cancelled())
             return Task::cancelledError();
+        if (copied >= limit)
+            return copied;
         loff_t inOffset = copied;
-        size_t chunk = size_t(kCopyChunk);
+        size_t chunk = size_t(qMin(kCopyChunk, limit - copied));
         int injected = 0;
         ssize_t n = faults::allow(faults::Call::CopyFileRange, fromPath, &chunk, &injected)
                         ? ::copy_file_range(from, &inOffset, out.get(), nullptr, chunk, 0)
@@ -240,12 +285,12 @@ Expected<qint64> copyOpenFile(int from, const QString& fromPath, const QString& 
             if (errno == EINTR)
                 continue;
             if (errno == EXDEV || errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP) {
-                auto rest = copyByReadWrite(from, fromPath, out.get(), copied, to, task);
+                auto rest = copyByReadWrite(from, fromPath, out.get(), copied, limit - copied, to, task);
                 if (!rest)
                     return rest.error();
                 return copied + *rest;
             }
-            if (errno == ENOSPC || errno == EDQUOT)
+            if (errno == ENOSPC || errno == EDQUOT || errno == EFBIG)
                 return writeError(errno, QStringLiteral("cannot write"), to);
             return readError(errno, fromPath);
         }
@@ -339,6 +384,143 @@ Expected<QString> createUniqueDirectory(const QString& parent, const QString& pr
         if (errno != EEXIST || tries > 16)
             return writeError(errno, QStringLiteral("cannot create a staging folder in"), parent);
     }
+}
+
+namespace {
+constexpr char kNewStagingPrefix[] = ".sqlite-snapshot-new-";
+
+// flock() on a folder's own descriptor; LOCK_NB: false when another open description holds it.
+bool lockFolder(int fd, bool wait) {
+    for (;;) {
+        if (::flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) == 0)
+            return true;
+        if (errno != EINTR)
+            return false;
+    }
+}
+} // namespace
+
+namespace {
+// The staging folders this thread made lately: engine calls are synchronous, so the folders an error
+// can name were made on the thread that returns it (exact matches, spaces in the parent included).
+thread_local QStringList t_recentStaging;
+void rememberStaging(const QString& path) {
+    t_recentStaging.prepend(path);
+    while (t_recentStaging.size() > 8)
+        t_recentStaging.removeLast();
+}
+} // namespace
+
+Expected<StagingFolder> StagingFolder::create(const QString& parent) {
+    auto fresh = createUniqueDirectory(parent, QString::fromLatin1(kNewStagingPrefix));
+    if (!fresh)
+        return fresh.error();
+    StagingFolder folder;
+    folder.m_lock = Fd(::open(encodePath(*fresh).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!folder.m_lock.valid() || !lockFolder(folder.m_lock.get(), true)) {
+        const int error = errno;
+        ::rmdir(encodePath(*fresh).constData());
+        return writeError(error, QStringLiteral("cannot create a staging folder in"), parent);
+    }
+    for (int tries = 0;; ++tries) {
+        const QString path = parent + QLatin1Char('/') + QString::fromLatin1(kStagingPrefix) + randomSuffix();
+        if (::renameat2(AT_FDCWD, encodePath(*fresh).constData(), AT_FDCWD, encodePath(path).constData(),
+                        RENAME_NOREPLACE) == 0 ||
+            ((errno == EINVAL || errno == ENOSYS) && // no RENAME_NOREPLACE: a fresh random name is enough
+             ::rename(encodePath(*fresh).constData(), encodePath(path).constData()) == 0)) {
+            folder.m_path = path;
+            rememberStaging(path);
+            return folder;
+        }
+        if (errno != EEXIST || tries > 16) {
+            const int error = errno;
+            ::rmdir(encodePath(*fresh).constData());
+            return writeError(error, QStringLiteral("cannot create a staging folder in"), parent);
+        }
+    }
+}
+
+StagingFolder::StagingFolder(StagingFolder&& other) noexcept
+    : m_path(std::exchange(other.m_path, QString())), m_lock(std::move(other.m_lock)) {}
+
+StagingFolder& StagingFolder::operator=(StagingFolder&& other) noexcept {
+    if (this != &other) {
+        remove();
+        m_path = std::exchange(other.m_path, QString());
+        m_lock = std::move(other.m_lock);
+    }
+    return *this;
+}
+
+StagingFolder::~StagingFolder() {
+    remove();
+}
+
+void StagingFolder::remove() {
+    // Removed while still locked, so a sweeper never sees it unlocked before it is gone.
+    removeFlatDirectory(m_path);
+    m_path.clear();
+    m_lock = Fd();
+}
+
+int sweepAbandonedStaging(const QString& parent) {
+    if (parent.isEmpty())
+        return 0;
+    QStringList candidates;
+    if (DIR* dir = ::opendir(encodePath(parent).constData())) {
+        while (dirent* entry = ::readdir(dir))
+            if (std::strncmp(entry->d_name, kStagingPrefix, sizeof kStagingPrefix - 1) == 0)
+                candidates << QFile::decodeName(entry->d_name);
+        ::closedir(dir);
+    }
+    int removed = 0;
+    const qint64 nowNs = qint64(::time(nullptr)) * 1000000000;
+    for (const QString& name : candidates) {
+        const QString path = parent + QLatin1Char('/') + name;
+        const FileStat st = lstatPath(path);
+        if (!st.exists || !st.directory || st.symlink)
+            continue;
+        if (name.startsWith(QLatin1String(kNewStagingPrefix))) {
+            // Unlocked by design for a moment: only an old one is certainly abandoned.
+            if (nowNs - st.mtimeNs > qint64(3600) * 1000000000) {
+                removeFlatDirectory(path);
+                ++removed;
+            }
+            continue;
+        }
+        Fd fd(::open(encodePath(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW));
+        if (!fd.valid() || !lockFolder(fd.get(), false))
+            continue; // in use (or not ours to open)
+        removeFlatDirectory(path);
+        ++removed;
+    }
+    return removed;
+}
+
+Error withoutStagingPaths(Error error) {
+    for (const QString& folder : std::as_const(t_recentStaging)) {
+        const QString parent = folder.section(QLatin1Char('/'), 0, -2);
+        const QString phrase =
+            QStringLiteral("the staged copy (in %1)").arg(parent.isEmpty() ? QStringLiteral("/") : parent);
+        static const QRegularExpression fileInside(QStringLiteral("^/[^\\s:/]+"));
+        for (qsizetype at = error.message.indexOf(folder); at >= 0; at = error.message.indexOf(folder, at)) {
+            qsizetype end = at + folder.size();
+            const QRegularExpressionMatch m = fileInside.match(error.message.mid(end));
+            if (m.hasMatch())
+                end += m.capturedLength();
+            error.message.replace(at, end - at, phrase);
+            at += phrase.size();
+        }
+    }
+    static const QRegularExpression staged(
+        QStringLiteral("(/[^\\s:]*?)?/\\.sqlite-snapshot-[A-Za-z0-9-]+(/[^\\s:]*)?"));
+    QString& message = error.message;
+    for (QRegularExpressionMatch m = staged.match(message); m.hasMatch(); m = staged.match(message)) {
+        const QString parent = m.captured(1).isEmpty() ? QStringLiteral("/") : m.captured(1);
+        message.replace(m.capturedStart(), m.capturedLength(),
+                        QStringLiteral("the staged copy (in %1)").arg(parent));
+    }
+    return error;
 }
 
 void removeFlatDirectory(const QString& directory) {

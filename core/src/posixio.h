@@ -72,9 +72,15 @@ Fd openReadOnly(const QString& path, int* error);
 QByteArray readAt(int fd, qint64 offset, qint64 length, int* error);
 QByteArray readHead(const QString& path, qint64 length, int* error);
 
-// Copies all of `from` (already open; `fromPath` names it in errors) into a new file `to` (O_EXCL, mode
-// 0600), in chunks, checking for cancellation between them and adding to task.progress().bytesDone. Returns
-// bytes copied.
+// "a FIFO", "a character device", … for a file that is not a regular file.
+QString fileTypeName(mode_t mode);
+// Unreadable: "cannot read PATH: it is a FIFO, not a regular file".
+Error notRegularError(const QString& path, mode_t mode);
+
+// Copies `from` (already open; `fromPath` names it in errors) into a new file `to` (O_EXCL, mode 0600),
+// in chunks, checking for cancellation between them and adding to task.progress().bytesDone. Only a
+// regular file is copied (else Unreadable, at once), and at most the size it had when the copy began.
+// Returns bytes copied.
 Expected<qint64> copyOpenFile(int from, const QString& fromPath, const QString& to, Task& task);
 
 // Compares files byte for byte (read in chunks, cancellable). The comparison runs inside the window in
@@ -98,6 +104,49 @@ Status fsyncDirectory(const QString& directory);
 Expected<QString> createUniqueFile(const QString& directory, const QString& prefix);
 // Creates a new private directory (0700) with an unpredictable name.
 Expected<QString> createUniqueDirectory(const QString& parent, const QString& prefix);
+
+// A private working folder of the engine: `<parent>/.sqlite-snapshot-<random>`, 0700, flat. For as long
+// as the object lives the folder's own descriptor holds an flock(): that is how a later run tells a
+// folder in use from one left by a run that was killed (kill -9, power loss), which
+// sweepAbandonedStaging() then removes. The folder is created under a `.sqlite-snapshot-new-` name and
+// renamed once locked, so no folder with the final prefix is ever unlocked while its run is alive.
+// Destroying the object removes the folder and everything in it.
+class StagingFolder {
+public:
+    static Expected<StagingFolder> create(const QString& parent);
+    StagingFolder() = default;
+    StagingFolder(StagingFolder&& other) noexcept;
+    StagingFolder& operator=(StagingFolder&& other) noexcept;
+    StagingFolder(const StagingFolder&) = delete;
+    StagingFolder& operator=(const StagingFolder&) = delete;
+    ~StagingFolder();
+
+    bool valid() const { return !m_path.isEmpty(); }
+    const QString& path() const { return m_path; }
+    QString filePath(const QString& name) const { return m_path + QLatin1Char('/') + name; }
+    void remove(); // now, instead of at destruction
+
+private:
+    QString m_path;
+    Fd m_lock;
+};
+
+// Removes every `.sqlite-snapshot-*` folder directly in `parent` whose lock nobody holds (and a
+// `.sqlite-snapshot-new-*` one older than an hour: a run killed between mkdir and lock). Never one in
+// use. Returns how many were removed; errors are ignored (a folder that can't be removed stays).
+int sweepAbandonedStaging(const QString& parent);
+
+// The prefix of every folder the engine stages in.
+inline constexpr char kStagingPrefix[] = ".sqlite-snapshot-";
+
+// No message names an internal staging path: `/tmp/.sqlite-snapshot-Ab3…/snapshot.db` becomes
+// "the staged copy (in /tmp)". Applied once, where an engine call returns.
+Error withoutStagingPaths(Error error);
+template <typename T> Expected<T> withoutStagingPaths(Expected<T>&& result) {
+    if (result)
+        return std::move(result);
+    return withoutStagingPaths(result.error());
+}
 // Removes a directory and the files directly in it (the engine's staging folders are flat).
 void removeFlatDirectory(const QString& directory);
 

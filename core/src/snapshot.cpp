@@ -17,24 +17,51 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace sqlsnap {
 namespace {
 
-// Removes what a snapshot created unless it is released: the staging folder and a temporary output.
-class Cleanup {
-public:
-    ~Cleanup() {
-        if (!temporaryFile.isEmpty()) {
-            ::unlink(io::encodePath(temporaryFile).constData());
-            ::unlink(io::encodePath(temporaryFile + QStringLiteral("-journal")).constData());
-        }
-        io::removeFlatDirectory(stagingDirectory);
-    }
-    QString stagingDirectory;
-    QString temporaryFile;
+// What a snapshot created, removed when it ends (success included: by then the result was renamed out):
+// the staging folder of the copy and, for backup/compact/direct, the folder beside DEST that holds the
+// output until it is published. Both are locked StagingFolders, so a run that is killed leaves folders a
+// later run can prove abandoned and remove (io::sweepAbandonedStaging).
+struct Cleanup {
+    io::StagingFolder staging;
+    io::StagingFolder output;
 };
+
+// The output file of backup/compact/direct: inside a staging folder beside DEST, with a short fixed name,
+// so that its name fits NAME_MAX whatever DEST is called and the rename into DEST stays on one file system.
+Expected<QString> createOutputFile(const QString& directory, Cleanup& cleanup) {
+    auto folder = io::StagingFolder::create(directory);
+    if (!folder)
+        return folder.error();
+    cleanup.output = std::move(*folder);
+    const QString path = cleanup.output.filePath(QStringLiteral("snapshot.db"));
+    io::Fd fd(
+        ::open(io::encodePath(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (!fd.valid())
+        return io::writeError(errno, QStringLiteral("cannot create a file in"), directory);
+    return path;
+}
+
+// A file SQLite preallocated (SQLITE_FCNTL_CHUNK_SIZE: Firefox grows favicons.sqlite in 512 KiB steps)
+// keeps its tail through a rename: cut the result to page_count x page_size, which SQLite reads from the
+// header. Only with a valid in-header size; otherwise the file is left as it is.
+Status trimToPageCount(const QString& path) {
+    int error = 0;
+    auto header = parseDatabaseHeader(io::readHead(path, 100, &error), path);
+    if (!header || !header->pageCountValid)
+        return success();
+    const qint64 exact = qint64(header->pageCount) * header->pageSize;
+    if (io::statPath(path).size <= exact)
+        return success();
+    if (::truncate(io::encodePath(path).constData(), exact) != 0)
+        return io::writeError(errno, QStringLiteral("cannot trim"), path);
+    return success();
+}
 
 // Opening the staged copy replays its WAL or rolls back its hot journal; journal_mode=DELETE then
 // checkpoints everything into the main file and removes the -wal.
@@ -62,6 +89,16 @@ Expected<SqliteDb> openAndConvert(const QString& stagedDb, int cacheKiB, Task& t
         return Error{
             ErrorKind::SqliteError,
             QStringLiteral("cannot switch the staged copy to journal_mode=DELETE (got %1)").arg(*mode)};
+    // A header with mixed format versions (write 2 / read 1: SQLite reads it as rollback mode) is left
+    // as it is by the switch above. A round trip through WAL rewrites both bytes, so every strategy ends
+    // in the same plain 1/1 file instead of publish and backup refusing what compact takes.
+    int error = 0;
+    const QByteArray head = io::readHead(stagedDb, 20, &error);
+    if (head.size() == 20 && (head[18] != 1 || head[19] != 1)) {
+        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA journal_mode=DELETE"})
+            if (auto switched = db->queryText(QString::fromLatin1(pragma)); !switched)
+                return switched.error();
+    }
     return db;
 }
 
@@ -161,6 +198,25 @@ Status checkSelfContained(const QString& path) {
     return success();
 }
 
+// Direct mode reads the live source through SQLite, which must then neither create nor change a file
+// beside it. Refused: a WAL database without its -shm (SQLite would create one), and a hot journal
+// (SQLite would roll it back in place). A -shm that exists gets the read marks every WAL reader takes:
+// that is the brief read lock direct mode is documented to take.
+Status checkDirectPossible(const DatabaseFiles& files) {
+    if (files.header.isWal() && !files.find(FileKind::Shm))
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("--direct cannot read %1: it is in WAL mode without a -shm, which SQLite "
+                                    "would create beside it; the default (staged) mode reads it untouched")
+                         .arg(files.databasePath)};
+    // Hot in SQLite's sense: a valid journal that no writer holds a lock for. SQLite would roll it back.
+    if (files.hasHotJournal() && files.lock == LockState::None)
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("--direct cannot read %1: it has a hot journal, which SQLite would roll "
+                                    "back in place; the default (staged) mode reads it untouched")
+                         .arg(files.databasePath)};
+    return success();
+}
+
 // Direct mode: the live source opened read-only by SQLite and backed up into `output`, which is then
 // switched to journal_mode=DELETE (a WAL source's header says WAL).
 Status backupDirect(const QString& source, const QString& output, const SnapshotOptions& options,
@@ -217,12 +273,11 @@ struct StagedAndOpen {
 };
 Expected<StagedAndOpen> stageAndOpen(const DatabaseFiles& files, const QString& stagingParent,
                                      const SnapshotOptions& options, Cleanup& cleanup, Task& task) {
-    auto staging = io::createUniqueDirectory(stagingParent.isEmpty() ? QDir::tempPath() : stagingParent,
-                                             QStringLiteral(".sqlite-snapshot-"));
+    auto staging = io::StagingFolder::create(stagingParent);
     if (!staging)
         return staging.error();
-    cleanup.stagingDirectory = *staging;
-    auto staged = copyUntilStable(files, *staging, options.retries, options.strict, task);
+    cleanup.staging = std::move(*staging);
+    auto staged = copyUntilStable(files, cleanup.staging.path(), options.retries, options.strict, task);
     if (!staged)
         return staged.error();
     // Without a WAL or journal to replay, a file shorter than its header says is damaged: say so plainly.
@@ -233,6 +288,20 @@ Expected<StagedAndOpen> stageAndOpen(const DatabaseFiles& files, const QString& 
     auto db = openAndConvert(staged->databasePath, options.stagedCacheKiB, task);
     if (!db)
         return db.error();
+    if (!staged->consistent) {
+        // Allowed unstable (strict off) and no attempt was stable: use the last copy only if SQLite finds
+        // nothing wrong with it. It is flagged consistentCopy = false either way.
+        task.setPhase(Phase::Verifying);
+        auto report = integrityCheck(*db, task);
+        if (!report)
+            return report.error();
+        if (!report->ok())
+            return Error{ErrorKind::Inconsistent,
+                         QStringLiteral("could not make a consistent snapshot: %1 kept changing through %2 "
+                                        "attempts and the last copy is damaged")
+                             .arg(files.databasePath)
+                             .arg(staged->attempts)};
+    }
     return StagedAndOpen{std::move(*staged), std::move(*db)};
 }
 
@@ -257,11 +326,12 @@ std::optional<OutputStrategy> strategyFromName(const QString& name) {
     return std::nullopt;
 }
 
-Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& destination,
-                                      const SnapshotOptions& options, ProgressSink* sink) {
+namespace {
+
+Expected<SnapshotResult> runSnapshot(const QString& source, const QString& destination,
+                                     const SnapshotOptions& options, Task& task) {
     QElapsedTimer clock;
     clock.start();
-    Task task(sink);
     task.setPhase(Phase::Inspecting);
 
     auto files = inspectDatabase(source);
@@ -270,51 +340,63 @@ Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& dest
     auto plan = planDestination(*files, destination, options.overwrite);
     if (!plan)
         return plan.error();
+    if (options.direct)
+        if (auto s = checkDirectPossible(*files); !s)
+            return s.error();
+    // Folders left by runs that were killed, beside DEST and where we stage: proven abandoned, removed.
+    io::sweepAbandonedStaging(plan->directory);
+    const QString stagingParent = options.stagingDirectory.isEmpty()
+                                      ? QDir::tempPath()
+                                      : QFileInfo(options.stagingDirectory).absoluteFilePath();
+    if (!options.direct && options.strategy != OutputStrategy::Publish)
+        io::sweepAbandonedStaging(stagingParent);
 
     Cleanup cleanup;
     QString output;
     StagedSet staged;
     if (options.direct) {
-        auto temporary = io::createUniqueFile(
-            plan->directory, QStringLiteral(".%1.tmp-").arg(QFileInfo(plan->path).fileName()));
+        auto temporary = createOutputFile(plan->directory, cleanup);
         if (!temporary)
             return temporary.error();
-        cleanup.temporaryFile = output = *temporary;
+        output = *temporary;
         if (auto s = backupDirect(files->databasePath, output, options, task); !s)
             return s.error();
         staged.attempts = 1;
         staged.consistent = true; // one read transaction per backup pass; SQLite restarts a pass on a change
         staged.rule = QStringLiteral("direct");
+        for (const FileEntry& f : files->files)
+            if (f.kind == FileKind::Database || f.kind == FileKind::Wal)
+                staged.files << CopiedFile{f.kind, f.path, io::statPath(f.path).size};
     } else {
         // Publish stages beside DEST so that the staged file itself can be renamed into place.
         const bool publishInPlace = options.strategy == OutputStrategy::Publish;
-        auto opened = stageAndOpen(*files, publishInPlace ? plan->directory : options.stagingDirectory,
-                                   options, cleanup, task);
+        auto opened =
+            stageAndOpen(*files, publishInPlace ? plan->directory : stagingParent, options, cleanup, task);
         if (!opened)
             return opened.error();
         staged = opened->staged;
         SqliteDb* db = &opened->db;
-        if (!staged.consistent) {
-            // No attempt was stable: use the last copy only if SQLite finds nothing wrong with it.
-            task.setPhase(Phase::Verifying);
-            auto report = integrityCheck(*db, task);
-            if (!report)
-                return report.error();
-            if (*report != QStringLiteral("ok"))
-                return Error{
-                    ErrorKind::Inconsistent,
-                    QStringLiteral("could not make a consistent snapshot: %1 kept changing through %2 "
-                                   "attempts and the last copy is damaged")
-                        .arg(files->databasePath)
-                        .arg(staged.attempts)};
-        }
         output = staged.databasePath;
         if (!publishInPlace) {
-            auto temporary = io::createUniqueFile(
-                plan->directory, QStringLiteral(".%1.tmp-").arg(QFileInfo(plan->path).fileName()));
+            if (options.strategy == OutputStrategy::Compact) {
+                // VACUUM INTO rewrites from what it can read: from a damaged copy it would make an
+                // "intact" file without what it skipped. Publish and backup keep the damage visible;
+                // compact must refuse it.
+                task.setPhase(Phase::Verifying);
+                auto report = integrityCheck(*db, task);
+                if (!report)
+                    return Error{report.error().kind, QStringLiteral("cannot check %1 before compacting: %2")
+                                                          .arg(files->databasePath, report.error().message)};
+                if (!report->ok())
+                    return Error{
+                        ErrorKind::Corrupt,
+                        QStringLiteral("%1 is damaged; compacting it would drop what cannot be read: %2")
+                            .arg(files->databasePath, report->report)};
+            }
+            auto temporary = createOutputFile(plan->directory, cleanup);
             if (!temporary)
                 return temporary.error();
-            cleanup.temporaryFile = output = *temporary;
+            output = *temporary;
             Status produced =
                 options.strategy == OutputStrategy::Backup
                     ? backupInto(*db, output, options.backupPagesPerStep, options.backupStepPauseMs, task)
@@ -327,18 +409,21 @@ Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& dest
     }
     if (auto s = checkSelfContained(output); !s)
         return s.error();
+    if (auto s = trimToPageCount(output); !s)
+        return s.error();
 
     SnapshotResult result;
     if (options.verify) {
         auto verified = verifyFile(output, task);
         if (!verified)
-            return verified.error();
-        result.integrity = verified->integrity;
+            return Error{verified.error().kind, QStringLiteral("cannot verify the snapshot of %1: %2")
+                                                    .arg(files->databasePath, verified.error().message)};
+        result.integrity = verified->integrity.report;
         result.sha256 = verified->sha256;
-        if (verified->integrity != QStringLiteral("ok"))
+        if (!verified->integrity.ok())
             return Error{ErrorKind::Corrupt,
                          QStringLiteral("the snapshot of %1 failed its integrity check: %2")
-                             .arg(files->databasePath, verified->integrity)};
+                             .arg(files->databasePath, verified->integrity.report)};
     }
     if (task.cancelled())
         return Task::cancelledError();
@@ -346,7 +431,6 @@ Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& dest
     task.setPhase(Phase::Publishing);
     if (auto s = publishFile(output, *plan, options.overwrite); !s)
         return s.error();
-    cleanup.temporaryFile.clear();
 
     int error = 0;
     const auto header = parseDatabaseHeader(io::readHead(plan->path, 100, &error), plan->path);
@@ -364,6 +448,14 @@ Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& dest
     result.elapsedMs = clock.elapsed();
     task.setPhase(Phase::Done);
     return result;
+}
+
+} // namespace
+
+Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& destination,
+                                      const SnapshotOptions& options, ProgressSink* sink) {
+    Task task(sink);
+    return io::withoutStagingPaths(runSnapshot(source, destination, options, task));
 }
 
 MemorySnapshot::MemorySnapshot(sqlite3* db, SnapshotResult result) : m_db(db), m_result(std::move(result)) {}
@@ -390,17 +482,26 @@ sqlite3* MemorySnapshot::release() {
     return std::exchange(m_db, nullptr);
 }
 
-Expected<MemorySnapshot> snapshotToMemory(const QString& source, const SnapshotOptions& options,
-                                          ProgressSink* sink) {
+namespace {
+
+// The in-memory connection and what happened; snapshotToMemory() gives the handle its owner.
+struct MemoryParts {
+    sqlite3* db = nullptr;
+    SnapshotResult result;
+};
+
+Expected<MemoryParts> runSnapshotToMemory(const QString& source, const SnapshotOptions& options, Task& task) {
     QElapsedTimer clock;
     clock.start();
-    Task task(sink);
     task.setPhase(Phase::Inspecting);
     auto files = inspectDatabase(source);
     if (!files)
         return files.error();
+    const QString stagingParent =
+        options.stagingDirectory.isEmpty() ? QDir::tempPath() : options.stagingDirectory;
+    io::sweepAbandonedStaging(stagingParent);
     Cleanup cleanup;
-    auto opened = stageAndOpen(*files, options.stagingDirectory, options, cleanup, task);
+    auto opened = stageAndOpen(*files, stagingParent, options, cleanup, task);
     if (!opened)
         return opened.error();
     const StagedSet* staged = &opened->staged;
@@ -424,28 +525,27 @@ Expected<MemorySnapshot> snapshotToMemory(const QString& source, const SnapshotO
     if (auto pageSize = memory->queryInt(QStringLiteral("PRAGMA page_size")); pageSize)
         result.pageSize = *pageSize;
     result.bytes = result.pages * result.pageSize;
-    if (options.verify || !staged->consistent) {
-        // Checked in memory, on the handle the caller gets (an unstable copy is always checked).
+    if (options.verify) {
+        // Checked in memory, on the handle the caller gets.
         task.setPhase(Phase::Verifying);
         auto report = integrityCheck(*memory, task);
         if (!report)
-            return report.error();
-        result.integrity = *report;
-        if (*report != QStringLiteral("ok"))
+            return Error{report.error().kind, QStringLiteral("cannot verify the snapshot of %1: %2")
+                                                  .arg(files->databasePath, report.error().message)};
+        result.integrity = report->report;
+        if (!report->ok())
             return Error{ErrorKind::Corrupt,
                          QStringLiteral("the in-memory snapshot of %1 failed its integrity check: %2")
-                             .arg(files->databasePath, *report)};
+                             .arg(files->databasePath, report->report)};
     }
     memory->watchCancellation(nullptr); // the caller's handle must not consult our (finished) task
-    MemorySnapshot snapshot(memory->release(), std::move(result));
     result.elapsedMs = clock.elapsed();
     task.setPhase(Phase::Done);
-    return snapshot;
+    return MemoryParts{memory->release(), std::move(result)};
 }
 
-Expected<CopiedSet> copyDatabaseFiles(const QString& source, const QString& folder, int retries, bool strict,
-                                      ProgressSink* sink) {
-    Task task(sink);
+Expected<CopiedSet> runCopyDatabaseFiles(const QString& source, const QString& folder, int retries,
+                                         bool strict, Task& task) {
     task.setPhase(Phase::Inspecting);
     auto files = inspectDatabase(source);
     if (!files)
@@ -460,12 +560,13 @@ Expected<CopiedSet> copyDatabaseFiles(const QString& source, const QString& fold
         if (io::lstatPath(companionPath(target, kind)).exists)
             return Error{ErrorKind::DestinationExists,
                          QStringLiteral("destination exists: %1").arg(companionPath(target, kind))};
+    io::sweepAbandonedStaging(folder);
     Cleanup cleanup;
-    auto staging = io::createUniqueDirectory(folder, QStringLiteral(".sqlite-snapshot-"));
+    auto staging = io::StagingFolder::create(folder);
     if (!staging)
         return staging.error();
-    cleanup.stagingDirectory = *staging;
-    auto staged = copyUntilStable(*files, *staging, retries, strict, task);
+    cleanup.staging = std::move(*staging);
+    auto staged = copyUntilStable(*files, cleanup.staging.path(), retries, strict, task);
     if (!staged)
         return staged.error();
     task.setPhase(Phase::Publishing);
@@ -489,6 +590,23 @@ Expected<CopiedSet> copyDatabaseFiles(const QString& source, const QString& fold
     result.consistent = staged->consistent;
     task.setPhase(Phase::Done);
     return result;
+}
+
+} // namespace
+
+Expected<MemorySnapshot> snapshotToMemory(const QString& source, const SnapshotOptions& options,
+                                          ProgressSink* sink) {
+    Task task(sink);
+    auto parts = io::withoutStagingPaths(runSnapshotToMemory(source, options, task));
+    if (!parts)
+        return parts.error();
+    return MemorySnapshot(parts->db, std::move(parts->result));
+}
+
+Expected<CopiedSet> copyDatabaseFiles(const QString& source, const QString& folder, int retries, bool strict,
+                                      ProgressSink* sink) {
+    Task task(sink);
+    return io::withoutStagingPaths(runCopyDatabaseFiles(source, folder, retries, strict, task));
 }
 
 } // namespace sqlsnap

@@ -37,7 +37,7 @@ Error sqliteError(sqlite3* db, int rc, const QString& context) {
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
         kind = ErrorKind::IoError;
-        if (systemErrno == ENOSPC || systemErrno == EDQUOT)
+        if (systemErrno == ENOSPC || systemErrno == EDQUOT || systemErrno == EFBIG)
             kind = ErrorKind::DiskFull;
         else if (systemErrno == EACCES || systemErrno == EPERM || systemErrno == EROFS)
             kind = ErrorKind::PermissionDenied;

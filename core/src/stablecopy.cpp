@@ -108,7 +108,8 @@ Expected<std::optional<CopiedFile>> copyOne(FileKind kind, const QString& from, 
     int error = 0;
     io::Fd fd = io::openReadOnly(from, &error);
     if (!fd.valid()) {
-        if (error == ENOENT && kind != FileKind::Database)
+        // Absent, or a companion name that cannot exist (beside a database name of NAME_MAX bytes).
+        if ((error == ENOENT || error == ENAMETOOLONG) && kind != FileKind::Database)
             return std::optional<CopiedFile>();
         if (error == ENOENT)
             return Error{ErrorKind::SourceMissing, QStringLiteral("source vanished: %1").arg(from)};

@@ -7,6 +7,7 @@
 #include "task.h"
 
 #include <QDir>
+#include <QUrl>
 
 #include <sqlite3.h>
 
@@ -18,59 +19,121 @@ QString quoteIdentifier(const QString& name) {
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
-Expected<QList<TableInfo>> listTables(const QString& path, bool countRows, ProgressSink* sink) {
-    Task task(sink);
-    task.setPhase(Phase::Inspecting);
-    auto files = inspectDatabase(path);
-    if (!files)
-        return files.error();
+namespace {
 
-    // A plain rollback-mode file alone is opened read-only in place; anything with a -wal, a journal or
-    // WAL format is read from a private copy, so that SQLite never recovers or creates files at the source.
-    QString staging;
-    struct RemoveStaging {
-        QString* dir;
-        ~RemoveStaging() { io::removeFlatDirectory(*dir); }
-    } removeStaging{&staging};
-    QString openPath = files->databasePath;
-    int flags = SQLITE_OPEN_READONLY;
-    if (files->header.isWal() || files->find(FileKind::Wal) || files->find(FileKind::Journal)) {
-        auto dir = io::createUniqueDirectory(QDir::tempPath(), QStringLiteral(".sqlite-snapshot-"));
-        if (!dir)
-            return dir.error();
-        staging = *dir;
-        auto staged = copyUntilStable(*files, staging, 100, false, task);
-        if (!staged)
-            return staged.error();
-        openPath = staged->databasePath;
-        flags = SQLITE_OPEN_READWRITE; // recovery of the private copy writes to it
+// What must stay the same while a plain file is read in place: any commit changes the header's change
+// counter (and the size or mtime), and a transaction that starts writes its journal before the file.
+struct FileMarkers {
+    io::FileStat stat;
+    QByteArray header;
+    bool journal = false;
+    bool operator==(const FileMarkers& o) const {
+        return stat.exists && o.stat.exists && stat.inode == o.stat.inode && stat.device == o.stat.device &&
+               stat.size == o.stat.size && stat.mtimeNs == o.stat.mtimeNs && header == o.header &&
+               journal == o.journal;
     }
+};
+
+FileMarkers readFileMarkers(const QString& path) {
+    FileMarkers m;
+    m.stat = io::statPath(path);
+    int error = 0;
+    m.header = io::readHead(path, 100, &error);
+    m.journal = io::lstatPath(companionPath(path, FileKind::Journal)).exists;
+    return m;
+}
+
+// A rollback-mode file with nothing beside it and no writer holding a lock can be read in place with
+// `immutable=1`: SQLite then takes no lock at all and creates no file, so no writer can see SQLITE_BUSY
+// because of us. Anything else (WAL format, a -wal or -journal, a lock beyond SHARED) is read from a
+// private staged copy.
+bool readableInPlace(const DatabaseFiles& files) {
+    return !files.header.isWal() && !files.find(FileKind::Wal) && !files.find(FileKind::Journal) &&
+           (files.lock == LockState::None || files.lock == LockState::Shared);
+}
+
+QString stripContext(const QString& message, const QString& context) {
+    const QString prefix = context + QStringLiteral(": ");
+    return message.startsWith(prefix) ? message.mid(prefix.size()) : message;
+}
+
+Expected<QList<TableInfo>> readTables(const QString& openPath, int flags, const QString& context,
+                                      bool countRows, Task& task) {
     task.setPhase(Phase::Opening);
     auto db = SqliteDb::open(openPath, flags);
     if (!db)
-        return db.error();
+        return Error{db.error().kind,
+                     QStringLiteral("cannot open %1: %2")
+                         .arg(context, stripContext(db.error().message,
+                                                    QStringLiteral("cannot open %1").arg(openPath)))};
     db->watchCancellation(&task);
     if (auto s = db->exec(QStringLiteral("PRAGMA query_only=1")); !s)
         return s.error();
 
-    auto list = readTableList(db->get(), files->databasePath);
+    auto list = readTableList(db->get(), context);
     if (!list)
         return list.error();
     QList<TableInfo> tables = std::move(*list);
-
     for (TableInfo& t : tables) {
-        auto columns = readColumns(db->get(), t.name, files->databasePath);
-        if (!columns)
-            return columns.error();
+        // One broken entry (a view over a dropped table, a virtual table whose module is missing)
+        // carries its error; the listing goes on.
+        auto columns = readColumns(db->get(), t.name, context);
+        if (!columns) {
+            if (columns.error().kind == ErrorKind::Cancelled)
+                return columns.error();
+            t.error = stripContext(columns.error().message, context);
+            continue;
+        }
         t.columns = *columns;
         if (!countRows)
             continue;
         auto count = db->queryInt(QStringLiteral("SELECT count(*) FROM %1").arg(quoteIdentifier(t.name)));
-        if (!count && count.error().kind == ErrorKind::Cancelled)
-            return count.error();
-        t.rowCount = count ? *count : -1;
+        if (!count) {
+            if (count.error().kind == ErrorKind::Cancelled)
+                return count.error();
+            t.error = stripContext(count.error().message,
+                                   QStringLiteral("SELECT count(*) FROM %1").arg(quoteIdentifier(t.name)));
+            continue;
+        }
+        t.rowCount = *count;
     }
     return tables;
+}
+
+Expected<QList<TableInfo>> runListTables(const QString& path, bool countRows, Task& task) {
+    task.setPhase(Phase::Inspecting);
+    auto files = inspectDatabase(path);
+    if (!files)
+        return files.error();
+    const QString& source = files->databasePath;
+
+    if (readableInPlace(*files)) {
+        const FileMarkers before = readFileMarkers(source);
+        const QString uri =
+            QStringLiteral("file:%1?immutable=1")
+                .arg(QString::fromLatin1(QUrl::toPercentEncoding(source, QByteArrayLiteral("/"))));
+        auto tables = readTables(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, source, countRows, task);
+        // Read without a lock: the answer counts only if nothing changed while we read; otherwise a
+        // writer came by, and the staged copy below decides.
+        if ((!tables && tables.error().kind == ErrorKind::Cancelled) || before == readFileMarkers(source))
+            return tables;
+    }
+    io::sweepAbandonedStaging(QDir::tempPath());
+    auto staging = io::StagingFolder::create(QDir::tempPath());
+    if (!staging)
+        return staging.error();
+    auto staged = copyUntilStable(*files, staging->path(), 100, true, task);
+    if (!staged)
+        return staged.error();
+    // Recovery of the private copy (WAL replay, rollback) writes to it: read-write, query_only after.
+    return readTables(staged->databasePath, SQLITE_OPEN_READWRITE, source, countRows, task);
+}
+
+} // namespace
+
+Expected<QList<TableInfo>> listTables(const QString& path, bool countRows, ProgressSink* sink) {
+    Task task(sink);
+    return io::withoutStagingPaths(runListTables(path, countRows, task));
 }
 
 } // namespace sqlsnap

@@ -9,16 +9,21 @@
 
 namespace sqlsnap {
 
-Expected<QString> integrityCheck(SqliteDb& db, Task& task) {
+Expected<IntegrityVerdict> integrityCheck(SqliteDb& db, Task& task) {
     db.watchCancellation(&task);
     auto rows = db.queryColumn(QStringLiteral("PRAGMA integrity_check(20)"));
     if (!rows) {
         // A badly damaged file makes the check itself fail: that is a verdict, not an I/O problem.
         if (rows.error().kind == ErrorKind::Corrupt || rows.error().kind == ErrorKind::NotADatabase)
-            return rows.error().message;
-        return rows.error();
+            return IntegrityVerdict{rows.error().message};
+        if (rows.error().kind == ErrorKind::Cancelled)
+            return rows.error();
+        // The check could not run (a collation or module this SQLite lacks): say which, without the path
+        // of the connection (a staged copy's name means nothing to anyone).
+        return Error{rows.error().kind, QStringLiteral("PRAGMA integrity_check could not run: %1")
+                                            .arg(QString::fromUtf8(sqlite3_errmsg(db.get())))};
     }
-    return rows->join(QStringLiteral("; "));
+    return IntegrityVerdict{rows->join(QStringLiteral("; "))};
 }
 
 Expected<QString> sha256File(const QString& path, Task& task) {

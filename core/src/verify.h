@@ -6,11 +6,18 @@
 namespace sqlsnap {
 class Task;
 
-// "ok", or SQLite's first problems joined on one line ("…; …").
-Expected<QString> integrityCheck(SqliteDb& db, Task& task);
+// What PRAGMA integrity_check said: "ok", or SQLite's first problems joined on one line ("…; …").
+struct IntegrityVerdict {
+    QString report;
+    bool ok() const { return report == QLatin1String("ok"); }
+};
+
+// Errors: Cancelled; SqliteError when the check itself could not run on a healthy file (an index whose
+// collation this SQLite lacks: "integrity_check could not run: no such collation sequence: X").
+Expected<IntegrityVerdict> integrityCheck(SqliteDb& db, Task& task);
 
 struct Verification {
-    QString integrity;
+    IntegrityVerdict integrity;
     QString sha256;
 };
 

@@ -102,7 +102,9 @@ struct DatabaseFiles {
     // program has it open with locking_mode=EXCLUSIVE; none, the program that wrote it stopped without
     // closing it (crashed or killed) and its committed changes are still only in the -wal.
     bool walWithoutShm() const { return header.isWal() && find(FileKind::Wal) && !find(FileKind::Shm); }
-    bool heldExclusively() const { return walWithoutShm() && lock != LockState::None && lock != LockState::Unknown; }
+    bool heldExclusively() const {
+        return walWithoutShm() && lock != LockState::None && lock != LockState::Unknown;
+    }
     bool walLeftBehind() const { return walWithoutShm() && lock == LockState::None; }
     // The main file's header describes the database only up to the last checkpoint: with a -wal that
     // holds frames, page count and text encoding may be newer there ("not yet in the main file").

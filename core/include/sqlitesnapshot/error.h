@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QtGlobal>
 
 #include <utility>
 #include <variant>
@@ -45,17 +46,33 @@ public:
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
 
-    T& value() & { return std::get<T>(m_state); }
-    const T& value() const& { return std::get<T>(m_state); }
-    T&& value() && { return std::get<T>(std::move(m_state)); }
-    T* operator->() { return &value(); }
-    const T* operator->() const { return &value(); }
-    T& operator*() & { return value(); }
-    const T& operator*() const& { return value(); }
+    // Precondition: ok() for value(), !ok() for error(). Checked by Q_ASSERT in debug builds; nothing here
+    // throws (std::get would throw std::bad_variant_access).
+    T& value() & noexcept { return *valuePointer(); }
+    const T& value() const& noexcept { return *valuePointer(); }
+    T&& value() && noexcept { return std::move(*valuePointer()); }
+    T* operator->() noexcept { return valuePointer(); }
+    const T* operator->() const noexcept { return valuePointer(); }
+    T& operator*() & noexcept { return value(); }
+    const T& operator*() const& noexcept { return value(); }
 
-    const Error& error() const { return std::get<Error>(m_state); }
+    const Error& error() const noexcept {
+        const Error* e = std::get_if<Error>(&m_state);
+        Q_ASSERT_X(e, "Expected::error", "called on a value");
+        return *e;
+    }
 
 private:
+    T* valuePointer() noexcept {
+        T* v = std::get_if<T>(&m_state);
+        Q_ASSERT_X(v, "Expected::value", "called on an error");
+        return v;
+    }
+    const T* valuePointer() const noexcept {
+        const T* v = std::get_if<T>(&m_state);
+        Q_ASSERT_X(v, "Expected::value", "called on an error");
+        return v;
+    }
     std::variant<T, Error> m_state;
 };
 

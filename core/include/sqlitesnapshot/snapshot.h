@@ -23,7 +23,7 @@ QString strategyName(OutputStrategy strategy); // "publish", "backup", "compact"
 std::optional<OutputStrategy> strategyFromName(const QString& name);
 
 struct SnapshotOptions {
-    int retries = 100;      // at most retries + 1 copy attempts
+    int retries = 100; // at most retries + 1 copy attempts
     // true (default): fail with ChangedTooOften when no attempt was stable, so success always means one
     // committed state. false ("allow unstable"): publish the last copy if integrity_check passes, flagged
     // consistentCopy = false — internally intact but possibly not one committed state.

@@ -9,7 +9,7 @@
 
 namespace sqlsnap::io::faults {
 
-enum class Call { CopyFileRange, Read, Write, Fsync };
+enum class Call { CopyFileRange, Read, Write, Fsync, OpenRead };
 
 struct Fault {
     Call call = Call::CopyFileRange;

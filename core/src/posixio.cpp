@@ -196,6 +196,8 @@ Error writeError(int error, const QString& what, const QString& path) {
 }
 
 Fd openReadOnly(const QString& path, int* error) {
+    if (!faults::allow(faults::Call::OpenRead, path, nullptr, error))
+        return Fd();
     const QByteArray name = encodePath(path);
     // O_NONBLOCK: a FIFO planted under a companion's name must not hang the open (regular files ignore it).
     int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NOATIME | O_NONBLOCK);

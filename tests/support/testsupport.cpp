@@ -17,7 +17,9 @@ QString dbtoolPath() {
     return QStringLiteral(SQLSNAP_DBTOOL);
 }
 QString cliPath() {
-    return QStringLiteral(SQLSNAP_CLI);
+    // SQLSNAP_TEST_CLI runs the CLI tests against another build (to see a new test fail on an old one).
+    const QString other = qEnvironmentVariable("SQLSNAP_TEST_CLI");
+    return other.isEmpty() ? QStringLiteral(SQLSNAP_CLI) : other;
 }
 
 bool runDbtool(const QStringList& args) {

@@ -143,8 +143,7 @@ void SourceDetailsView::show(const SourceListModel::Source* source, bool haveSou
     const bool stale = set.headerMayBeStale();
     QString pages = pagesText(h.pageCount);
     if (stale)
-        pages = tr("%1 in the main file; later pages are not yet in the main file (they are in the -wal)")
-                    .arg(pages);
+        pages = tr("%1 in the main file (the -wal may hold more, not yet in the main file)").arg(pages);
     else if (!h.pageCountValid)
         pages = tr("%1 (header not current)").arg(pages);
     fact(tr("Pages:"), pages);

@@ -923,8 +923,8 @@ SHA-256 %1</translation>
         <translation>SQLite %1.%2.%3</translation>
     </message>
     <message>
-        <source>%1 in the main file; later pages are not yet in the main file (they are in the -wal)</source>
-        <translation>%1 in der Hauptdatei; spätere Seiten sind noch nicht in der Hauptdatei (sie stehen in der -wal)</translation>
+        <source>%1 in the main file (the -wal may hold more, not yet in the main file)</source>
+        <translation>%1 in der Hauptdatei (die -wal kann mehr enthalten, noch nicht in der Hauptdatei)</translation>
     </message>
     <message>
         <source>not yet in the main file</source>

@@ -20,6 +20,7 @@
 #include <QTranslator>
 #include <QUrl>
 
+#include <csignal>
 #include <cstring>
 #include <thread>
 
@@ -188,6 +189,39 @@ private slots:
         QCOMPARE(received.count(), 0);
         own->kill();
         own->waitForFinished();
+    }
+
+    // Issue #12, item 7: SIGTERM or SIGINT ends the app as Quit does, and the demo's folder goes with it.
+    void demoFolderIsRemovedOnTerminationSignals_data() {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGINT") << int(SIGINT);
+    }
+    void demoFolderIsRemovedOnTerminationSignals() {
+        QFETCH(int, signal);
+        const QString tmp = m_scratch.filePath(QStringLiteral("tmp-%1").arg(signal));
+        QVERIFY(QDir().mkpath(tmp));
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TMPDIR"), tmp);
+        app.setProcessEnvironment(env);
+        app.setProgram(QStringLiteral(SQLSNAP_GUI));
+        app.setArguments({QStringLiteral("--demo")});
+        app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        app.start();
+        QVERIFY(app.waitForStarted());
+        const auto demoFolders = [&] {
+            return QDir(tmp).entryList({QStringLiteral("sqlite-snapshot-demo-*")}, QDir::Dirs | QDir::Hidden);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(demoFolders().size() == 1 &&
+                                     QFileInfo::exists(tmp + QLatin1Char('/') + demoFolders().first() +
+                                                       QStringLiteral("/demo.sqlite")),
+                                 20000);
+        QTest::qWait(300); // the window is up and inspecting the demo
+        QCOMPARE(::kill(pid_t(app.processId()), signal), 0);
+        QVERIFY(app.waitForFinished(10000));
+        QCOMPARE(app.exitStatus(), QProcess::NormalExit); // it quit; the signal did not kill it
+        QCOMPARE(demoFolders(), QStringList());
     }
 
     void aCrashedInstanceSocketIsTakenOver() {

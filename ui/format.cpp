@@ -35,6 +35,14 @@ QString elapsedText(qint64 ms) {
     return ms < 10000 ? Format::tr("%1 ms").arg(ms) : humanDuration(ms / 1000);
 }
 
+QString pagesText(qint64 n) {
+    return n == 1 ? Format::tr("1 page") : Format::tr("%1 pages").arg(groupedNumber(n));
+}
+
+QString rowsText(qint64 n) {
+    return n == 1 ? Format::tr("1 row") : Format::tr("%1 rows").arg(groupedNumber(n));
+}
+
 QString groupedNumber(qint64 n) {
     // The user's digit grouping; the C locale (no LANG set) has none, so English grouping stands in.
     const QLocale locale;
@@ -52,7 +60,8 @@ QString lockText(LockState state) {
     case LockState::Pending:
         return Format::tr("pending (a program is about to commit)");
     case LockState::Exclusive:
-        return Format::tr("exclusive (a program is committing or holds it exclusively)");
+        return Format::tr(
+            "exclusive (a program is committing, or holds the database with exclusive locking)");
     case LockState::Unknown:
         break;
     }
@@ -122,16 +131,31 @@ QString explainFile(const DatabaseFiles& set, const FileEntry& file) {
 
 QStringList explainSet(const DatabaseFiles& set) {
     QStringList lines;
-    if (set.walWithoutShm())
+    if (set.heldExclusively())
         lines << Format::tr(
-            "No -shm beside the -wal: another program holds this database with exclusive locking. "
-            "The snapshot still has every committed change.");
+            "No -shm beside the -wal: a program holds this database open with exclusive locking "
+            "(locking_mode=EXCLUSIVE). The snapshot still has every committed change.");
+    else if (set.walLeftBehind())
+        lines << Format::tr(
+            "No -shm beside the -wal, and no program holds the database: the -wal was left by a program "
+            "that stopped without closing the database. Its committed changes are only in the -wal; the "
+            "snapshot includes them.");
+    else if (set.walWithoutShm())
+        lines << Format::tr("No -shm beside the -wal. The snapshot still has every committed change.");
+    // An exclusive lock is a commit in progress only while a hot journal exists (rollback mode); in WAL
+    // mode, or with no journal, it is a program that keeps the database open with exclusive locking.
+    const bool committing = !set.header.isWal() && set.hasHotJournal();
     switch (set.lock) {
     case LockState::Exclusive:
+        lines << (committing
+                      ? Format::tr("Another program is committing to this database right now; the copy "
+                                   "retries until it is stable.")
+                      : Format::tr("Another program holds this database open with exclusive locking; "
+                                   "it may be idle. The copy is taken from the files all the same."));
+        break;
     case LockState::Pending:
-        lines << Format::tr(
-            "Another program is writing to this database right now; the copy retries until it is "
-            "stable.");
+        lines << Format::tr("Another program is about to commit to this database; the copy retries until it "
+                            "is stable.");
         break;
     case LockState::Reserved:
         lines << Format::tr(
@@ -143,6 +167,8 @@ QStringList explainSet(const DatabaseFiles& set) {
     default:
         break;
     }
+    for (const QString& note : set.notes)
+        lines << Format::tr("Note: %1").arg(note);
     return lines;
 }
 

@@ -18,13 +18,17 @@ QString humanDuration(qint64 seconds); // "3 s", "2 min 05 s", "1 h 04 min"
 QString groupedNumber(qint64 n);       // "12,345" (in the user's locale)
 QString lockText(LockState state);     // what the lock another program holds means
 QString elapsedText(qint64 ms);        // "277 ms" under 10 s, else as humanDuration
+// Counts with their noun, singular or plural ("1 page", "12,345 pages"; "1 row", "3,000 rows").
+QString pagesText(qint64 n);
+QString rowsText(qint64 n);
 
 // "Copying (attempt 2 of 101)", "Backing up — 12,345 of 262,144 pages", "Verifying", …
 QString phaseText(const Progress& progress);
 
 // One plain-language line for a file of the set, as the sources panel shows it.
 QString explainFile(const DatabaseFiles& set, const FileEntry& file);
-// Lines about the set as a whole: a -wal without -shm, a super-journal, locks held right now.
+// Lines about the set as a whole: a -wal without -shm (held exclusively, or left by a program that
+// stopped without closing it), locks held right now, and the engine's notes (an unreadable -shm).
 QStringList explainSet(const DatabaseFiles& set);
 
 // What the user can do about an error, or empty when the message says it all.

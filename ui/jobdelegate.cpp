@@ -21,7 +21,19 @@ QFont titleFont(QFont font) {
 }
 
 QString buttonText(JobDelegate::Button button) {
-    return button == JobDelegate::Button::Cancel ? JobDelegate::tr("Cancel") : JobDelegate::tr("Open");
+    switch (button) {
+    case JobDelegate::Button::Cancel:
+        return JobDelegate::tr("Cancel");
+    case JobDelegate::Button::Open:
+        return JobDelegate::tr("Open");
+    case JobDelegate::Button::RetryBriefLock:
+        return JobDelegate::tr("Retry with a Brief Read Lock");
+    case JobDelegate::Button::PublishUnverified:
+        return JobDelegate::tr("Publish Anyway (Unverified State)");
+    case JobDelegate::Button::None:
+        break;
+    }
+    return {};
 }
 
 void repaint(const QStyleOptionViewItem& option, const QModelIndex& index) {
@@ -41,6 +53,17 @@ QSize buttonSize(JobDelegate::Button button, const QWidget* widget, const QFont&
     return styleOf(widget)
         ->sizeFromContents(QStyle::CT_PushButton, &option, text, widget)
         .expandedTo({80, 0});
+}
+int titleHeight(const QFont& font, const QWidget* widget) {
+    return std::max(QFontMetrics(titleFont(font)).height(),
+                    buttonSize(JobDelegate::Button::Cancel, widget, font).height() - kPadY);
+}
+
+// The row of action buttons under the title (zero when the row has none): near the top, so it stays in
+// sight when the jobs panel is small and the status text long.
+int actionsHeight(const QModelIndex& index, const QWidget* widget, const QFont& font) {
+    const QList<JobDelegate::Button> actions = JobDelegate::actionButtonsOf(index);
+    return actions.isEmpty() ? 0 : buttonSize(actions.first(), widget, font).height() + kSpacing;
 }
 } // namespace
 
@@ -63,10 +86,45 @@ QRect JobDelegate::buttonRect(const QRect& itemRect, const QModelIndex& index, c
                  size.height());
 }
 
-QRect JobDelegate::statusRect(const QRect& itemRect, const QStyleOptionViewItem& option) const {
-    const int titleHeight = std::max(QFontMetrics(titleFont(option.font)).height(),
-                                     buttonSize(Button::Cancel, option.widget, option.font).height() - kPadY);
-    const int top = itemRect.top() + kPadY + titleHeight + kSpacing + kBarHeight + kSpacing;
+QList<JobDelegate::Button> JobDelegate::actionButtonsOf(const QModelIndex& index) {
+    if (index.data(JobListModel::CanRerunRole).toBool())
+        return {Button::RetryBriefLock, Button::PublishUnverified};
+    return {};
+}
+
+QRect JobDelegate::actionButtonRect(const QRect& itemRect, const QModelIndex& index, const QWidget* widget,
+                                    Button which) const {
+    const QList<Button> buttons = actionButtonsOf(index);
+    if (!buttons.contains(which))
+        return {};
+    const QFont font = widget ? widget->font() : QApplication::font();
+    // Under the title, left to right.
+    const int height = buttonSize(buttons.first(), widget, font).height();
+    int left = itemRect.left() + kPadX;
+    for (Button b : buttons) {
+        const QSize size = buttonSize(b, widget, font);
+        if (b == which)
+            return QRect(left, itemRect.top() + kPadY + titleHeight(font, widget) + kSpacing, size.width(),
+                         height);
+        left += size.width() + kSpacing;
+    }
+    return {};
+}
+
+JobDelegate::Button JobDelegate::buttonAt(const QRect& itemRect, const QModelIndex& index,
+                                          const QWidget* widget, const QPoint& at) const {
+    if (buttonRect(itemRect, index, widget).contains(at))
+        return buttonOf(index);
+    for (Button b : actionButtonsOf(index))
+        if (actionButtonRect(itemRect, index, widget, b).contains(at))
+            return b;
+    return Button::None;
+}
+
+QRect JobDelegate::statusRect(const QRect& itemRect, const QStyleOptionViewItem& option,
+                              const QModelIndex& index) const {
+    const int top = itemRect.top() + kPadY + titleHeight(option.font, option.widget) + kSpacing +
+                    actionsHeight(index, option.widget, option.font) + kBarHeight + kSpacing;
     return QRect(itemRect.left() + kPadX, top, itemRect.width() - 2 * kPadX,
                  itemRect.bottom() - kPadY - top + 1);
 }
@@ -75,7 +133,7 @@ QSize JobDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelInde
     // The width is the view's: rows fill it, and the status wraps within it.
     const auto* view = qobject_cast<const QAbstractItemView*>(option.widget);
     const int width = view ? view->viewport()->width() : std::max(option.rect.width(), 300);
-    const QRect status = statusRect(QRect(0, 0, width, kMaxStatusHeight), option);
+    const QRect status = statusRect(QRect(0, 0, width, kMaxStatusHeight), option, index);
     const QString text = index.data(JobListModel::StatusRole).toString();
     const int wrapWidth = std::max(status.width(), 50);
     auto cached = m_statusHeights.constFind({text, wrapWidth});
@@ -119,19 +177,25 @@ void JobDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
         boldMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle, title.width()));
     painter->setFont(option.font);
 
-    if (button.isValid()) {
+    const auto drawButton = [&](const QRect& rect, Button which) {
         QStyleOptionButton push;
         push.initFrom(option.widget);
-        push.rect = button;
-        push.text = buttonText(buttonOf(index));
+        push.rect = rect;
+        push.text = buttonText(which);
         push.state =
-            QStyle::State_Enabled | (m_pressed == index ? QStyle::State_Sunken : QStyle::State_Raised);
+            QStyle::State_Enabled |
+            (m_pressed == index && m_pressedButton == which ? QStyle::State_Sunken : QStyle::State_Raised);
         styleOf(option.widget)->drawControl(QStyle::CE_PushButton, &push, painter, option.widget);
-    }
+    };
+    if (button.isValid())
+        drawButton(button, buttonOf(index));
+    for (Button b : actionButtonsOf(index))
+        drawButton(actionButtonRect(option.rect, index, option.widget, b), b);
 
     QStyleOptionProgressBar bar;
     bar.initFrom(option.widget);
-    bar.rect = QRect(option.rect.left() + kPadX, title.bottom() + 1 + kSpacing,
+    bar.rect = QRect(option.rect.left() + kPadX,
+                     title.bottom() + 1 + kSpacing + actionsHeight(index, option.widget, option.font),
                      option.rect.width() - 2 * kPadX, kBarHeight);
     bar.minimum = 0;
     bar.maximum = 1000;
@@ -141,7 +205,7 @@ void JobDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
     styleOf(option.widget)->drawControl(QStyle::CE_ProgressBar, &bar, painter, option.widget);
 
     painter->setPen(toneColor(Tone(index.data(JobListModel::ToneRole).toInt()), palette));
-    painter->drawText(statusRect(option.rect, option), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+    painter->drawText(statusRect(option.rect, option, index), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                       index.data(JobListModel::StatusRole).toString());
     if (option.state & QStyle::State_HasFocus) {
         QStyleOptionFocusRect focus;
@@ -159,26 +223,30 @@ bool JobDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const QS
         type != QEvent::MouseButtonDblClick)
         return QStyledItemDelegate::editorEvent(event, model, option, index);
     const auto* mouse = static_cast<QMouseEvent*>(event);
-    const bool onButton = mouse->button() == Qt::LeftButton &&
-                          buttonRect(option.rect, index, option.widget).contains(mouse->position().toPoint());
+    const Button at = mouse->button() == Qt::LeftButton
+                          ? buttonAt(option.rect, index, option.widget, mouse->position().toPoint())
+                          : Button::None;
     if (type == QEvent::MouseButtonPress || type == QEvent::MouseButtonDblClick) {
-        if (!onButton)
+        if (at == Button::None)
             return false;
         m_pressed = index;
+        m_pressedButton = at;
         repaint(option, index);
-        return true; // a press on the button neither selects the row nor starts a double-click
+        return true; // a press on a button neither selects the row nor starts a double-click
     }
-    const bool wasPressed = m_pressed.isValid() && m_pressed == index;
+    const bool wasPressed = m_pressed.isValid() && m_pressed == index && m_pressedButton == at;
     m_pressed = QPersistentModelIndex();
+    m_pressedButton = Button::None;
     repaint(option, index);
-    if (!wasPressed || !onButton)
+    if (!wasPressed || at == Button::None)
         return false;
     // The row may have finished between press and release: the button it shows now is what counts.
-    const Button button = buttonOf(index);
-    if (button == Button::Cancel)
+    if (at == Button::Cancel)
         emit cancelClicked(index);
-    else if (button == Button::Open)
+    else if (at == Button::Open)
         emit openClicked(index);
+    else
+        emit actionClicked(index, at);
     return true;
 }
 

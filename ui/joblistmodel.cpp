@@ -50,6 +50,7 @@ void JobListModel::removeFinished() {
         beginRemoveRows({}, first, row);
         for (int r = row; r >= first; --r) {
             m_changed.remove(m_jobs[r]);
+            m_rerunDone.remove(m_jobs[r]);
             delete m_jobs.takeAt(r);
         }
         endRemoveRows();
@@ -98,15 +99,50 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
         return job.isRunning();
     case CanOpenRole:
         return job.kind() == SnapshotJob::Kind::Snapshot && job.state() == SnapshotJob::State::Succeeded;
+    case CanRerunRole:
+        return canRerun(job) && !m_rerunDone.contains(&job);
     default:
         return {};
     }
 }
 
+bool JobListModel::canRerun(const SnapshotJob& job) {
+    return job.kind() == SnapshotJob::Kind::Snapshot && job.state() == SnapshotJob::State::Failed &&
+           job.error() && job.error()->kind == ErrorKind::ChangedTooOften;
+}
+
+SnapshotJob* JobListModel::rerun(const SnapshotJob* job, Rerun how) {
+    if (!job || rowOf(job) < 0 || !canRerun(*job) || m_rerunDone.contains(job))
+        return nullptr;
+    m_rerunDone.insert(job);
+    const QModelIndex at = index(rowOf(job));
+    emit dataChanged(at, at);
+    emit rowLayoutChanged(at);
+    SnapshotOptions options = job->options();
+    if (how == Rerun::BriefReadLock)
+        options.direct = true;
+    else
+        options.strict = false;
+    auto* again = new SnapshotJob(SnapshotJob::Kind::Snapshot, job->source(), job->destination(), options);
+    addJob(again);
+    return again;
+}
+
 QString JobListModel::titleOf(const SnapshotJob& job) {
-    const QString what = job.kind() == SnapshotJob::Kind::Export ? tr("Export") : tr("Snapshot");
-    return tr("%1 of %2 → %3")
-        .arg(what, QFileInfo(job.source()).fileName(), QFileInfo(job.destination()).fileName());
+    const QString source = QFileInfo(job.source()).fileName(), dest = QFileInfo(job.destination()).fileName();
+    switch (job.kind()) {
+    case SnapshotJob::Kind::Export:
+        return tr("Export of snapshot %1 → %2").arg(source, dest);
+    case SnapshotJob::Kind::TableExport:
+        return tr("Table “%1” of %2 → %3").arg(job.table(), source, dest);
+    case SnapshotJob::Kind::Snapshot:
+        break;
+    }
+    if (job.options().direct)
+        return tr("Snapshot of %1 → %2 (brief read lock)").arg(source, dest);
+    if (!job.options().strict)
+        return tr("Snapshot of %1 → %2 (unverified state allowed)").arg(source, dest);
+    return tr("Snapshot of %1 → %2").arg(source, dest);
 }
 
 Tone JobListModel::toneOf(const SnapshotJob& job) {
@@ -136,8 +172,8 @@ QString JobListModel::statusOf(const SnapshotJob& job) {
     case SnapshotJob::State::Succeeded: {
         if (job.kind() == SnapshotJob::Kind::TableExport) {
             const TableExportResult& t = *job.tableResult();
-            return tr("Done in %1 · %2 rows · %3")
-                .arg(elapsedText(job.elapsedMs()), groupedNumber(t.rows), humanSize(t.bytes));
+            return tr("Done in %1 · %2 · %3")
+                .arg(elapsedText(job.elapsedMs()), rowsText(t.rows), humanSize(t.bytes));
         }
         const SnapshotResult& r = *job.result();
         const QString attempts =
@@ -147,13 +183,18 @@ QString JobListModel::statusOf(const SnapshotJob& job) {
             text += *r.integrity == QStringLiteral("ok") ? tr(" · integrity ok")
                                                          : tr(" · integrity: %1").arg(*r.integrity);
         if (!r.consistentCopy)
-            text += tr("\nThe files kept changing through every attempt; SQLite found the last copy intact.");
+            text +=
+                tr("\nFlagged: not shown to be one committed state. The files kept changing through every "
+                   "attempt and the last copy was published as asked; SQLite found it intact.");
         return text;
     }
     case SnapshotJob::State::Cancelled:
         return tr("Cancelled — nothing was written.");
     case SnapshotJob::State::Failed: {
-        const QString advice = adviceFor(job.error()->kind);
+        QString advice = adviceFor(job.error()->kind);
+        if (canRerun(job))
+            advice += tr(" Or retry with a brief read lock (the other program may wait a moment), or publish "
+                         "the last copy without the guarantee that it is one committed state.");
         return tr("Failed: %1").arg(job.error()->message) +
                (advice.isEmpty() ? QString() : QStringLiteral("\n") + advice);
     }

@@ -24,6 +24,12 @@ public:
         PermilleRole,               // 0..1000
         RunningRole,                // bool
         CanOpenRole,                // bool: a finished snapshot, which the preview can open
+        CanRerunRole,               // bool: a snapshot that failed because the files never held still
+    };
+    // The two ways out of a snapshot whose copies never became stable (ErrorKind::ChangedTooOften).
+    enum class Rerun {
+        BriefReadLock, // the same job with options.direct = true: read the live source under a read lock
+        Unverified,    // the same job with options.strict = false: publish the last copy, flagged
     };
 
     explicit JobListModel(QObject* parent = nullptr);
@@ -36,6 +42,10 @@ public:
     int runningCount() const { return m_running; }
     // Removes (and deletes) every job that is not running.
     void removeFinished();
+    // Starts a new job like `job` (same source and destination) with the options of `how`; its row is the
+    // first. Null unless `job` can be re-run (CanRerunRole); each failed job is re-run once.
+    SnapshotJob* rerun(const SnapshotJob* job, Rerun how);
+    static bool canRerun(const SnapshotJob& job);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -47,12 +57,14 @@ public:
 signals:
     void jobFinished(sqlsnap::ui::SnapshotJob* job);
     void runningCountChanged(int running);
+    void rowLayoutChanged(const QModelIndex& index); // the row's height may differ: lay it out again
 
 private:
     void flushProgress();
 
     QList<SnapshotJob*> m_jobs; // newest first
     QSet<const SnapshotJob*> m_changed;
+    QSet<const SnapshotJob*> m_rerunDone; // failed jobs already re-run: their buttons are gone
     QTimer m_repaint;
     int m_running = 0;
 };

@@ -55,6 +55,19 @@ JobsPanel::JobsPanel(QWidget* parent)
             job->cancel();
     });
     connect(m_delegate, &JobDelegate::openClicked, this, &JobsPanel::openJob);
+    connect(m_delegate, &JobDelegate::actionClicked, this,
+            [this](const QModelIndex& index, JobDelegate::Button button) {
+                if (SnapshotJob* job = m_model->job(index.row()))
+                    m_model->rerun(job, button == JobDelegate::Button::RetryBriefLock
+                                            ? JobListModel::Rerun::BriefReadLock
+                                            : JobListModel::Rerun::Unverified);
+            });
+    // Every job added, by the window or by a row's button: the view shows the new first row.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        m_view->scrollToTop();
+        if (SnapshotJob* job = m_model->job(0))
+            emit jobAdded(job);
+    });
 
     connect(m_model, &JobListModel::jobFinished, this, [this](SnapshotJob* job) {
         // Its status may now take more lines: the view lays its rows out again (once per event loop
@@ -63,6 +76,7 @@ JobsPanel::JobsPanel(QWidget* parent)
         emit jobFinished(job);
     });
     connect(m_model, &JobListModel::runningCountChanged, this, &JobsPanel::updateHeader);
+    connect(m_model, &JobListModel::rowLayoutChanged, m_delegate, &JobDelegate::sizeHintChanged);
     connect(m_model, &JobListModel::rowsRemoved, this, &JobsPanel::updateHeader);
 
     auto* body = new QWidget(this);
@@ -77,8 +91,7 @@ JobsPanel::JobsPanel(QWidget* parent)
 }
 
 void JobsPanel::addJob(SnapshotJob* job) {
-    m_model->addJob(job);
-    m_view->scrollToTop(); // the new job is the first row
+    m_model->addJob(job); // rowsInserted scrolls to it and emits jobAdded
 }
 
 QList<SnapshotJob*> JobsPanel::jobs() const {
@@ -104,12 +117,16 @@ QString JobsPanel::statusText(const SnapshotJob* job) const {
 
 QRect JobsPanel::buttonRectOf(const SnapshotJob* job, int which) const {
     const QModelIndex index = m_model->index(m_model->rowOf(job));
-    if (!index.isValid() || int(JobDelegate::buttonOf(index)) != which)
+    const auto button = JobDelegate::Button(which);
+    const bool onTitle = JobDelegate::buttonOf(index) == button;
+    if (!index.isValid() || (!onTitle && !JobDelegate::actionButtonsOf(index).contains(button)))
         return {};
     const QRect item = m_view->visualRect(index);
-    if (!item.intersects(m_view->viewport()->rect()))
+    const QRect rect = onTitle ? m_delegate->buttonRect(item, index, m_view)
+                               : m_delegate->actionButtonRect(item, index, m_view, button);
+    if (!rect.intersects(m_view->viewport()->rect()))
         return {};
-    return m_delegate->buttonRect(item, index, m_view);
+    return rect;
 }
 
 QRect JobsPanel::cancelButtonRect(const SnapshotJob* job) const {
@@ -118,6 +135,14 @@ QRect JobsPanel::cancelButtonRect(const SnapshotJob* job) const {
 
 QRect JobsPanel::openButtonRect(const SnapshotJob* job) const {
     return buttonRectOf(job, int(JobDelegate::Button::Open));
+}
+
+QRect JobsPanel::retryBriefLockButtonRect(const SnapshotJob* job) const {
+    return buttonRectOf(job, int(JobDelegate::Button::RetryBriefLock));
+}
+
+QRect JobsPanel::publishUnverifiedButtonRect(const SnapshotJob* job) const {
+    return buttonRectOf(job, int(JobDelegate::Button::PublishUnverified));
 }
 
 void JobsPanel::updateHeader() {
@@ -177,6 +202,13 @@ void JobsPanel::showContextMenu(const QPoint& at) {
     QAction* show = menu.addAction(tr("Show in Folder"), this,
                                    [this, job] { emit showInFolderRequested(job->destination()); });
     show->setEnabled(job->state() == SnapshotJob::State::Succeeded);
+    if (index.data(JobListModel::CanRerunRole).toBool()) {
+        menu.addSeparator();
+        menu.addAction(tr("Retry with a Brief Read Lock"), this,
+                       [this, job] { m_model->rerun(job, JobListModel::Rerun::BriefReadLock); });
+        menu.addAction(tr("Publish Anyway (Unverified State)"), this,
+                       [this, job] { m_model->rerun(job, JobListModel::Rerun::Unverified); });
+    }
     menu.addSeparator();
     menu.addAction(tr("Copy Message"), this, [index] {
         QApplication::clipboard()->setText(index.data(JobListModel::StatusRole).toString());

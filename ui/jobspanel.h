@@ -35,9 +35,12 @@ public:
     QString statusText(const SnapshotJob* job) const;
     QRect cancelButtonRect(const SnapshotJob* job) const;
     QRect openButtonRect(const SnapshotJob* job) const;
+    QRect retryBriefLockButtonRect(const SnapshotJob* job) const;
+    QRect publishUnverifiedButtonRect(const SnapshotJob* job) const;
 
 signals:
     void jobFinished(sqlsnap::ui::SnapshotJob* job);
+    void jobAdded(sqlsnap::ui::SnapshotJob* job);
     void openRequested(const QString& snapshotPath);
     void showInFolderRequested(const QString& path);
 

@@ -1,10 +1,12 @@
 #include "mainwindow.h"
 
+#include "aliascheck.h"
 #include "banner.h"
 #include "format.h"
 #include "jobspanel.h"
 #include "previewwidget.h"
 #include "snapshotlistmodel.h"
+#include "snapshotspane.h"
 #include "sourcedetailsview.h"
 #include "sourcelistmodel.h"
 
@@ -25,6 +27,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -40,6 +43,7 @@
 namespace sqlsnap::ui {
 namespace {
 constexpr int kMaxRecent = 10;
+constexpr int kJobsMinHeight = 90; // the jobs header and one row: never dragged or restored to nothing
 
 QString databaseFilters() {
     return QCoreApplication::translate("sqlsnap::ui::MainWindow",
@@ -62,16 +66,35 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/sqlite-snapshot.svg")));
     setAcceptDrops(true);
     chooseSaveFile = [this](const QString& title, const QString& suggested, const QString& nameFilters) {
-        return QFileDialog::getSaveFileName(this, title, suggested, nameFilters);
+        // The replace question comes after the alias check (checkDestination), not from the dialog.
+        return QFileDialog::getSaveFileName(this, title, suggested, nameFilters, nullptr,
+                                            QFileDialog::DontConfirmOverwrite);
+    };
+    confirmReplace = [this](const QString& path) {
+        return QMessageBox::question(this, tr("Replace File"),
+                                     tr("%1 already exists. Replace it? It is replaced only once the new "
+                                        "file is complete.")
+                                         .arg(QFileInfo(path).fileName())) == QMessageBox::Yes;
     };
     createActions();
     createLayout();
     restoreSettings();
     connect(m_sources, &SourceListModel::sourceUpdated, this, [this](int row) {
         if (m_sourceView->currentIndex().row() == row)
-            showSelectedSource();
+            showSelectedSource(); // a refresh: the details update, the tab in view stays
         updateActions();
     });
+    connect(m_sources, &SourceListModel::added, this, [this](const QList<int>& rows) {
+        if (rows.isEmpty())
+            return;
+        m_sourceView->setCurrentIndex(m_sources->index(rows.last()));
+        QStringList databases;
+        for (int r : rows)
+            databases << m_sources->source(r).path;
+        rememberRecent(databases);
+    });
+    // Which snapshot Export acts on follows the focus.
+    connect(qApp, &QApplication::focusChanged, this, &MainWindow::updateActions);
     connect(m_sources, &QAbstractItemModel::rowsInserted, this, [this] {
         showSelectedSource();
         updateActions();
@@ -82,6 +105,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_jobs, &JobsPanel::jobFinished, this, &MainWindow::onJobFinished);
     connect(m_jobs, &JobsPanel::openRequested, this, &MainWindow::openPreview);
+    connect(m_jobs, &JobsPanel::jobAdded, this, &MainWindow::ensureJobsVisible);
     connect(m_jobs, &JobsPanel::showInFolderRequested, this, [](const QString& path) {
         QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
     });
@@ -89,6 +113,9 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+    // Children are destroyed before QObject would drop this connection: a focus change on the way
+    // (a focused child going) must not reach updateActions() on a half-destroyed window.
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
     m_jobs->cancelAll(); // each job's destructor waits for its engine, which stops within milliseconds
 }
 
@@ -106,12 +133,19 @@ void MainWindow::createActions() {
     m_snapshotAction->setShortcut(QKeySequence::Save);
     m_snapshotAction->setToolTip(tr("Snapshot the selected databases into the snapshot folder (Ctrl+S)"));
     m_snapshotToAction = file->addAction(tr("Snapshot &To…"), this, &MainWindow::snapshotTo);
-    m_snapshotToAction->setShortcut(QKeySequence::SaveAs);
-    m_snapshotToAction->setToolTip(tr("Snapshot the selected database into a file you choose"));
+    // Explicit: QKeySequence::SaveAs is unbound on plain X11. The platform's own Save As key, where it
+    // differs, works too; the menu shows the first.
+    QList<QKeySequence> snapshotToKeys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)};
+    for (const QKeySequence& k : QKeySequence::keyBindings(QKeySequence::SaveAs))
+        if (!snapshotToKeys.contains(k))
+            snapshotToKeys << k;
+    m_snapshotToAction->setShortcuts(snapshotToKeys);
+    m_snapshotToAction->setToolTip(
+        tr("Snapshot the selected database into a file you choose (Ctrl+Shift+S)"));
     m_exportAction =
         file->addAction(QIcon::fromTheme(QStringLiteral("document-save-as"),
                                          style()->standardIcon(QStyle::SP_DialogSaveButton)),
-                        tr("&Export Snapshot…"), this, [this] { exportSnapshot(selectedSnapshotPath()); });
+                        tr("&Export Snapshot…"), this, [this] { exportSnapshot(commandSnapshotPath()); });
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportAction->setToolTip(tr("Write the selected snapshot to a file you choose (Ctrl+E)"));
     file->addSeparator();
@@ -170,66 +204,20 @@ void MainWindow::createLayout() {
     m_sourceView->addAction(m_snapshotAction);
     m_sourceView->addAction(m_snapshotToAction);
     connect(m_sourceView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        showSelectedSource();
+        showSelectedSource(true);
         updateActions();
     });
     connect(m_sourceView, &QListView::activated, this, [this] { snapshotSelected(); });
 
-    m_snapshotView = new QTreeView(this);
-    m_snapshotView->setObjectName(QStringLiteral("snapshotList"));
-    m_snapshotView->setAccessibleName(tr("Snapshots"));
-    m_snapshotView->setModel(m_snapshots);
-    m_snapshotView->setRootIsDecorated(false);
-    m_snapshotView->setUniformRowHeights(true);
-    m_snapshotView->header()->setStretchLastSection(false);
-    m_snapshotView->header()->setSectionResizeMode(SnapshotListModel::NameColumn, QHeaderView::Stretch);
-    for (int c :
-         {SnapshotListModel::TakenColumn, SnapshotListModel::SizeColumn, SnapshotListModel::IntegrityColumn})
-        m_snapshotView->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    m_snapshotView->setColumnWidth(SnapshotListModel::Sha256Column, 90); // the whole hash: tooltip, Ctrl+C
-    m_snapshotView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto* openSnapshot = new QAction(tr("Open Preview"), m_snapshotView);
-    connect(openSnapshot, &QAction::triggered, this, [this] {
-        if (const QString p = selectedSnapshotPath(); !p.isEmpty())
-            openPreview(p);
+    m_snapshotsPane = new SnapshotsPane(m_snapshots, this);
+    connect(m_snapshotsPane, &SnapshotsPane::openRequested, this, &MainWindow::openPreview);
+    connect(m_snapshotsPane, &SnapshotsPane::exportRequested, this, &MainWindow::exportSnapshot);
+    connect(m_snapshotsPane, &SnapshotsPane::chooseFolderRequested, this, &MainWindow::chooseSnapshotFolder);
+    connect(m_snapshotsPane, &SnapshotsPane::showInFolderRequested, this, [](const QString& path) {
+        const QFileInfo info(path);
+        QDesktopServices::openUrl(QUrl::fromLocalFile(info.isDir() ? path : info.absolutePath()));
     });
-    auto* copyHash = new QAction(tr("Copy SHA-256"), m_snapshotView);
-    copyHash->setShortcut(QKeySequence::Copy);
-    copyHash->setShortcutContext(Qt::WidgetShortcut);
-    connect(copyHash, &QAction::triggered, this, [this] {
-        const QModelIndex i = m_snapshotView->currentIndex();
-        if (i.isValid() && !m_snapshots->entry(i.row()).sha256.isEmpty())
-            QApplication::clipboard()->setText(m_snapshots->entry(i.row()).sha256);
-    });
-    auto* showInFolder = new QAction(tr("Show in Folder"), m_snapshotView);
-    connect(showInFolder, &QAction::triggered, this, [this] {
-        const QString p = selectedSnapshotPath();
-        QDesktopServices::openUrl(
-            QUrl::fromLocalFile(p.isEmpty() ? m_snapshotFolder : QFileInfo(p).absolutePath()));
-    });
-    m_snapshotView->addActions({openSnapshot, copyHash, showInFolder, m_exportAction});
-    connect(m_snapshotView, &QTreeView::activated, this, [this] {
-        if (const QString p = selectedSnapshotPath(); !p.isEmpty())
-            openPreview(p);
-    });
-    connect(m_snapshotView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MainWindow::updateActions);
-
-    auto* snapshotsBox = new QWidget(this);
-    auto* snapshotsHead = new QHBoxLayout;
-    auto* snapshotsTitle = new QLabel(tr("<b>Snapshots</b>"), snapshotsBox);
-    auto* folderButton = new QPushButton(tr("Folder…"), snapshotsBox);
-    folderButton->setToolTip(tr("Choose where snapshots are written"));
-    connect(folderButton, &QPushButton::clicked, this, &MainWindow::chooseSnapshotFolder);
-    auto* showFolder = new QPushButton(tr("Show in Folder"), snapshotsBox);
-    connect(showFolder, &QPushButton::clicked, showInFolder, &QAction::trigger);
-    snapshotsHead->addWidget(snapshotsTitle, 1);
-    snapshotsHead->addWidget(showFolder);
-    snapshotsHead->addWidget(folderButton);
-    auto* snapshotsLayout = new QVBoxLayout(snapshotsBox);
-    snapshotsLayout->setContentsMargins(0, 0, 0, 0);
-    snapshotsLayout->addLayout(snapshotsHead);
-    snapshotsLayout->addWidget(m_snapshotView, 1);
+    connect(m_snapshotsPane, &SnapshotsPane::currentChanged, this, &MainWindow::updateActions);
 
     auto* sourcesBox = new QWidget(this);
     auto* sourcesLayout = new QVBoxLayout(sourcesBox);
@@ -239,7 +227,7 @@ void MainWindow::createLayout() {
 
     m_leftSplitter = new QSplitter(Qt::Vertical, this);
     m_leftSplitter->addWidget(sourcesBox);
-    m_leftSplitter->addWidget(snapshotsBox);
+    m_leftSplitter->addWidget(m_snapshotsPane);
     m_leftSplitter->setSizes({350, 300});
 
     m_details = new SourceDetailsView(this);
@@ -267,6 +255,9 @@ void MainWindow::createLayout() {
     m_rightSplitter->addWidget(m_jobs);
     m_rightSplitter->setStretchFactor(0, 1);
     m_rightSplitter->setSizes({480, 170});
+    m_jobs->setMinimumHeight(kJobsMinHeight);
+    m_rightSplitter->setCollapsible(0, false);
+    m_rightSplitter->setCollapsible(1, false);
 
     m_mainSplitter = new QSplitter(this);
     m_mainSplitter->addWidget(m_leftSplitter);
@@ -281,16 +272,17 @@ void MainWindow::createLayout() {
     layout->addWidget(m_mainSplitter, 1);
     setCentralWidget(central);
     statusBar();
-    setTabOrder(m_sourceView, m_snapshotView);
+    setTabOrder(m_sourceView, m_snapshotsPane->view());
 }
 
 void MainWindow::restoreSettings() {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1180, 760);
+        resize(QSize(1180, 760).boundedTo(screen()->availableSize())); // all of it on a small screen
     m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_leftSplitter->restoreState(settings.value(QStringLiteral("window/leftSplitter")).toByteArray());
     m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
+    ensureJobsVisible(); // a state saved with the jobs dragged to nothing (older versions allowed it)
     m_recent = settings.value(QStringLiteral("recentFiles")).toStringList();
     m_lastExportFolder = settings.value(QStringLiteral("lastExportFolder"), QDir::homePath()).toString();
     m_lastOpenFolder = settings.value(QStringLiteral("lastOpenFolder"), QDir::homePath()).toString();
@@ -320,7 +312,7 @@ void MainWindow::setSnapshotFolder(const QString& folder) {
                                  "Snapshot Folder….")
                                   .arg(m_snapshotFolder));
     m_snapshots->setFolder(m_snapshotFolder);
-    m_snapshotView->setToolTip(tr("Snapshot folder: %1").arg(m_snapshotFolder));
+    m_snapshotsPane->view()->setToolTip(tr("Snapshot folder: %1").arg(m_snapshotFolder));
     statusBar()->showMessage(tr("Snapshots go to %1").arg(m_snapshotFolder));
 }
 
@@ -333,14 +325,20 @@ void MainWindow::chooseSnapshotFolder() {
 }
 
 void MainWindow::addSources(const QStringList& paths) {
-    if (paths.isEmpty())
+    m_sources->add(paths); // selected and remembered once listed (SourceListModel::added)
+}
+
+QTreeView* MainWindow::snapshotView() const {
+    return m_snapshotsPane->view();
+}
+
+void MainWindow::ensureJobsVisible() {
+    QList<int> sizes = m_rightSplitter->sizes();
+    if (sizes.size() != 2 || sizes[1] >= kJobsMinHeight)
         return;
-    const QList<int> rows = m_sources->add(paths);
-    m_sourceView->setCurrentIndex(m_sources->index(rows.last()));
-    QStringList databases;
-    for (int r : rows)
-        databases << m_sources->source(r).path;
-    rememberRecent(databases);
+    const int total = sizes[0] + sizes[1];
+    const int jobs = std::max(kJobsMinHeight, std::min(170, total / 3));
+    m_rightSplitter->setSizes({std::max(0, total - jobs), jobs});
 }
 
 void MainWindow::openFiles() {
@@ -392,11 +390,18 @@ QStringList MainWindow::selectedSourcePaths() const {
     return paths;
 }
 
-QString MainWindow::selectedSnapshotPath() const {
-    if (auto* preview = qobject_cast<PreviewWidget*>(m_tabs->currentWidget()))
+QString MainWindow::commandSnapshotPath() const {
+    for (const QWidget* w = QApplication::focusWidget(); w; w = w->parentWidget()) {
+        if (const auto* preview = qobject_cast<const PreviewWidget*>(w))
+            return preview->snapshotPath();
+        if (w == m_snapshotsPane)
+            return m_snapshotsPane->currentPath();
+    }
+    if (m_snapshotsPane->view()->selectionModel()->hasSelection())
+        return m_snapshotsPane->currentPath();
+    if (const auto* preview = qobject_cast<const PreviewWidget*>(m_tabs->currentWidget()))
         return preview->snapshotPath();
-    const QModelIndex i = m_snapshotView->currentIndex();
-    return i.isValid() ? m_snapshots->entry(i.row()).path : QString();
+    return {};
 }
 
 QList<SnapshotJob*> MainWindow::snapshotSelected() {
@@ -451,8 +456,23 @@ void MainWindow::snapshotTo() {
     if (dest.isEmpty())
         return;
     m_lastExportFolder = QFileInfo(dest).absolutePath();
-    // The dialog asked before an existing file is replaced; it is replaced only once the new one is whole.
-    startSnapshot(sources.first(), dest, QFileInfo::exists(dest));
+    // An existing file is replaced only once the new one is whole.
+    if (const auto overwrite = checkDestination(sources.first(), dest))
+        startSnapshot(sources.first(), dest, *overwrite);
+}
+
+std::optional<bool> MainWindow::checkDestination(const QString& source, const QString& destination) {
+    if (namesFileOfSource(source, destination)) {
+        m_banner->showMessage(Banner::Level::Error,
+                              tr("%1 is %2 itself or one of its files (-wal, -shm, -journal): a snapshot "
+                                 "never writes over its source. Choose another name.")
+                                  .arg(destination, QFileInfo(source).fileName()));
+        return std::nullopt;
+    }
+    const bool exists = QFileInfo::exists(destination);
+    if (exists && !confirmReplace(destination))
+        return std::nullopt;
+    return exists;
 }
 
 void MainWindow::exportSnapshot(const QString& snapshotPath) {
@@ -464,7 +484,8 @@ void MainWindow::exportSnapshot(const QString& snapshotPath) {
     if (dest.isEmpty())
         return;
     m_lastExportFolder = QFileInfo(dest).absolutePath();
-    startExport(snapshotPath, dest, QFileInfo::exists(dest));
+    if (const auto overwrite = checkDestination(snapshotPath, dest))
+        startExport(snapshotPath, dest, *overwrite);
 }
 
 void MainWindow::exportTable(const QString& snapshotPath, const QString& table, const QString& filter) {
@@ -475,7 +496,8 @@ void MainWindow::exportTable(const QString& snapshotPath, const QString& table, 
     if (dest.isEmpty())
         return;
     m_lastExportFolder = QFileInfo(dest).absolutePath();
-    startTableExport(snapshotPath, table, filter, dest, QFileInfo::exists(dest));
+    if (const auto overwrite = checkDestination(snapshotPath, dest))
+        startTableExport(snapshotPath, table, filter, dest, *overwrite);
 }
 
 SnapshotJob* MainWindow::startTableExport(const QString& snapshot, const QString& table,
@@ -525,10 +547,10 @@ void MainWindow::recordFinishedJob(SnapshotJob* job) {
     }
 }
 
-void MainWindow::showSelectedSource() {
+void MainWindow::showSelectedSource(bool switchToDetails) {
     const QModelIndex current = m_sourceView->currentIndex();
     m_details->show(current.isValid() ? &m_sources->source(current.row()) : nullptr, m_sources->size() > 0);
-    if (current.isValid() && m_tabs->currentIndex() != 0 && m_sourceView->hasFocus())
+    if (switchToDetails && current.isValid() && m_tabs->currentIndex() != 0 && m_sourceView->hasFocus())
         m_tabs->setCurrentIndex(0);
 }
 
@@ -537,7 +559,7 @@ void MainWindow::updateActions() {
     m_snapshotAction->setEnabled(haveSource);
     m_snapshotToAction->setEnabled(haveSource);
     m_removeAction->setEnabled(m_sourceView->currentIndex().isValid());
-    m_exportAction->setEnabled(!selectedSnapshotPath().isEmpty());
+    m_exportAction->setEnabled(!commandSnapshotPath().isEmpty());
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QListView;
@@ -20,6 +21,7 @@ class JobsPanel;
 class PreviewWidget;
 class SnapshotJob;
 class SnapshotListModel;
+class SnapshotsPane;
 class SourceDetailsView;
 class SourceListModel;
 
@@ -29,7 +31,8 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Adds databases (a companion path means its database); selects the last one given.
+    // Adds databases (a companion path means its database, as the engine judges it from the bytes);
+    // selects the last one given once they are listed (asynchronously: sources() emits added()).
     void addSources(const QStringList& paths);
     // Snapshots every selected source into the snapshot folder; returns the jobs started.
     QList<SnapshotJob*> snapshotSelected();
@@ -47,14 +50,23 @@ public:
     SourceDetailsView* details() const { return m_details; }
     JobsPanel* jobs() const { return m_jobs; }
     SnapshotListModel* snapshots() const { return m_snapshots; }
-    QTreeView* snapshotView() const { return m_snapshotView; }
+    SnapshotsPane* snapshotsPane() const { return m_snapshotsPane; }
+    QTreeView* snapshotView() const;
+    QSplitter* jobsSplitter() const { return m_rightSplitter; }
     QTabWidget* tabs() const { return m_tabs; }
     Banner* banner() const { return m_banner; }
     QAction* snapshotAction() const { return m_snapshotAction; }
+    QAction* snapshotToAction() const { return m_snapshotToAction; }
+    QAction* exportAction() const { return m_exportAction; }
+    // The snapshot a keyboard or menu-bar command acts on: the preview with focus, else the snapshots
+    // list's current row when the list has focus or a selection, else the preview tab in view.
+    QString commandSnapshotPath() const;
 
     // Asks for a file to write (native dialog by default); tests replace it. Empty: the user declined.
     std::function<QString(const QString& title, const QString& suggestedPath, const QString& nameFilters)>
         chooseSaveFile;
+    // Asks whether an existing file may be replaced (a message box by default); tests replace it.
+    std::function<bool(const QString& path)> confirmReplace;
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -68,7 +80,13 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void updateActions();
-    void showSelectedSource();
+    // Shows the current source's details; with switchToDetails (the user picked a source), also brings
+    // the Database tab forward. A refresh of the files never does: it must not move what is in view.
+    void showSelectedSource(bool switchToDetails = false);
+    void ensureJobsVisible();
+    // The destination of a Snapshot To… or export: refused in place when it is one of the source's own
+    // files, confirmed when it exists. Empty: do not start.
+    std::optional<bool> checkDestination(const QString& source, const QString& destination);
     void rememberRecent(const QStringList& paths);
     void rebuildRecentMenu();
     void openFiles();
@@ -78,7 +96,6 @@ private:
     void chooseSnapshotFolder();
     void onJobFinished(SnapshotJob* job);
     void recordFinishedJob(SnapshotJob* job);
-    QString selectedSnapshotPath() const;
     QStringList selectedSourcePaths() const;
 
     SourceListModel* m_sources;
@@ -86,7 +103,7 @@ private:
     QListView* m_sourceView = nullptr;
     SourceDetailsView* m_details = nullptr;
     JobsPanel* m_jobs = nullptr;
-    QTreeView* m_snapshotView = nullptr;
+    SnapshotsPane* m_snapshotsPane = nullptr;
     QTabWidget* m_tabs = nullptr;
     Banner* m_banner = nullptr;
     QSplitter* m_mainSplitter = nullptr;

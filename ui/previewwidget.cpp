@@ -19,6 +19,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace sqlsnap::ui {
@@ -53,6 +54,7 @@ PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
     m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->installEventFilter(this);
+    m_filter->installEventFilter(this);
     m_scroll = new QScrollBar(Qt::Vertical, this);
     m_scroll->setObjectName(QStringLiteral("tableScrollBar"));
     m_scroll->setAccessibleName(tr("Rows of the whole table"));
@@ -180,17 +182,7 @@ void PreviewWidget::listTables() {
                     m_error->show();
                     return;
                 }
-                for (const TableInfo& t : *tables) {
-                    auto* item = new QTreeWidgetItem(m_tables);
-                    item->setText(0, t.name);
-                    item->setData(0, Qt::UserRole, t.name);
-                    item->setToolTip(0, t.sql);
-                    item->setIcon(0, QIcon(t.type == QStringLiteral("view")
-                                               ? QStringLiteral(":/icons/view.svg")
-                                               : QStringLiteral(":/icons/table.svg")));
-                    item->setText(1, QStringLiteral("…"));
-                    item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-                }
+                addTableItems(*tables);
                 if (m_tables->topLevelItemCount() > 0)
                     m_tables->setCurrentItem(m_tables->topLevelItem(0));
                 else
@@ -198,6 +190,8 @@ void PreviewWidget::listTables() {
                 emit tablesListed();
                 // Counts arrive one by one, after the first rows: they never hold anything up.
                 for (const TableInfo& t : *tables) {
+                    if (!t.error.isEmpty())
+                        continue; // its rows cannot be read: "?" already
                     const QString name = t.name;
                     m_listReader->post([this, name](SnapshotReader* reader) {
                         if (!reader)
@@ -208,10 +202,11 @@ void PreviewWidget::listTables() {
                         QMetaObject::invokeMethod(
                             this,
                             [this, name, count] {
-                                for (int i = 0; i < m_tables->topLevelItemCount(); ++i)
-                                    if (auto* item = m_tables->topLevelItem(i);
-                                        item->data(0, Qt::UserRole).toString() == name)
-                                        item->setText(1, count ? groupedNumber(*count) : tr("?"));
+                                if (QTreeWidgetItem* item = itemOf(name)) {
+                                    item->setText(1, count ? groupedNumber(*count) : tr("?"));
+                                    if (!count)
+                                        item->setToolTip(1, count.error().message);
+                                }
                             },
                             Qt::QueuedConnection);
                     });
@@ -221,10 +216,68 @@ void PreviewWidget::listTables() {
     });
 }
 
+QTreeWidgetItem* PreviewWidget::itemOf(const QString& name) const {
+    for (QTreeWidgetItemIterator it(m_tables); *it; ++it)
+        if ((*it)->data(0, Qt::UserRole).toString() == name)
+            return *it;
+    return nullptr;
+}
+
 void PreviewWidget::selectTable(const QString& name) {
-    for (int i = 0; i < m_tables->topLevelItemCount(); ++i)
-        if (m_tables->topLevelItem(i)->data(0, Qt::UserRole).toString() == name)
-            m_tables->setCurrentItem(m_tables->topLevelItem(i));
+    if (QTreeWidgetItem* item = itemOf(name))
+        m_tables->setCurrentItem(item);
+}
+
+void PreviewWidget::addTableItems(const QList<TableInfo>& tables) {
+    // Every entry is listed: tables, views, virtual tables (with their module) and the shadow tables a
+    // virtual table keeps its data in, folded under it. An entry that cannot be read shows why.
+    QHash<QString, QTreeWidgetItem*> virtualItems;
+    const auto make = [this](const TableInfo& t, QTreeWidgetItem* parent) {
+        auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tables);
+        QString text = t.name, tip = t.sql;
+        if (t.type == QStringLiteral("virtual")) {
+            const QString module = t.module.isEmpty() ? tr("unknown module") : t.module;
+            text = tr("%1 (%2)").arg(t.name, module);
+            tip = tr("Virtual table, module %1").arg(module) + QStringLiteral("\n\n") + t.sql;
+        } else if (t.type == QStringLiteral("shadow")) {
+            if (!parent)
+                text = tr("%1 (shadow table)").arg(t.name);
+            tip = t.shadowOf.isEmpty() ? tr("Shadow table of a virtual table")
+                                       : tr("Shadow table of the virtual table %1").arg(t.shadowOf);
+        }
+        item->setText(0, text);
+        item->setData(0, Qt::UserRole, t.name);
+        item->setData(0, Qt::UserRole + 1, t.type);
+        item->setIcon(0, QIcon(t.type == QStringLiteral("view") ? QStringLiteral(":/icons/view.svg")
+                                                                : QStringLiteral(":/icons/table.svg")));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        if (t.error.isEmpty()) {
+            item->setText(1, QStringLiteral("…"));
+        } else {
+            item->setText(1, tr("?"));
+            tip = tr("Cannot be read: %1").arg(t.error) + QStringLiteral("\n\n") + tip;
+            for (int c : {0, 1}) {
+                item->setForeground(c, QColor(Qt::gray));
+                item->setToolTip(c, tr("Cannot be read: %1").arg(t.error));
+            }
+        }
+        item->setToolTip(0, tip.trimmed());
+        return item;
+    };
+    for (const TableInfo& t : tables)
+        if (t.type != QStringLiteral("shadow")) {
+            QTreeWidgetItem* item = make(t, nullptr);
+            if (t.type == QStringLiteral("virtual"))
+                virtualItems.insert(t.name, item);
+        }
+    bool folded = false;
+    for (const TableInfo& t : tables)
+        if (t.type == QStringLiteral("shadow")) {
+            QTreeWidgetItem* owner = virtualItems.value(t.shadowOf);
+            make(t, owner);
+            folded = folded || owner;
+        }
+    m_tables->setRootIsDecorated(folded);
 }
 
 void PreviewWidget::showSchema() {
@@ -332,6 +385,24 @@ void PreviewWidget::onViewScrolled(int value) {
 }
 
 bool PreviewWidget::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_filter && event->type() == QEvent::ShortcutOverride) {
+        // A line edit claims Ctrl+<letter> keys for editing (on X11, Ctrl+E is "end of line"), so the
+        // window's commands on those keys (Ctrl+E: Export Snapshot…) would never fire while the filter
+        // has focus. The window's key wins, except for the editing keys everyone expects in a text box.
+        auto* key = static_cast<QKeyEvent*>(event);
+        const QKeySequence pressed(key->keyCombination());
+        for (QKeySequence::StandardKey editing :
+             {QKeySequence::Copy, QKeySequence::Cut, QKeySequence::Paste, QKeySequence::Undo,
+              QKeySequence::Redo, QKeySequence::SelectAll})
+            if (key->matches(editing))
+                return QWidget::eventFilter(watched, event);
+        for (const QAction* action : window()->findChildren<QAction*>())
+            if (action->isEnabled() && action->shortcutContext() != Qt::WidgetShortcut &&
+                action->shortcuts().contains(pressed)) {
+                event->ignore(); // not overridden: the shortcut map gives the key to the action
+                return true;
+            }
+    }
     if (watched == m_view && event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
         const bool toEnd = key->matches(QKeySequence::MoveToEndOfDocument);

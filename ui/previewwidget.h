@@ -15,6 +15,7 @@ class QTableView;
 class QTabWidget;
 class QTimer;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace sqlsnap::ui {
 
@@ -51,6 +52,8 @@ signals:
 
 private:
     void listTables();
+    void addTableItems(const QList<TableInfo>& tables);
+    QTreeWidgetItem* itemOf(const QString& name) const;
     void showSchema();
     void updateStatus();
     void syncTableScrollBar();

@@ -211,6 +211,7 @@ void SnapshotJob::onFinished() {
     } else {
         error = Error{ErrorKind::Cancelled, tr("cancelled before it started")};
     }
+    m_elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0; // before the state: elapsedMs() reads it after
     if (error) {
         m_error = std::move(error);
         m_state = m_error->kind == ErrorKind::Cancelled ? State::Cancelled : State::Failed;

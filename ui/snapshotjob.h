@@ -46,7 +46,13 @@ public:
     int permille() const { return m_permille; }
     double bytesPerSecond() const { return m_rate; }     // of the current phase; 0 unknown
     qint64 secondsLeft() const { return m_secondsLeft; } // of the current phase; -1 unknown
-    qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
+    // Running: time so far; finished: the time it took (frozen when it ended).
+    qint64 elapsedMs() const {
+        return m_state != State::Running ? m_elapsedMs : m_clock.isValid() ? m_clock.elapsed() : 0;
+    }
+    const SnapshotOptions& options() const { return m_options; }
+    TableFormat tableFormat() const { return m_format; }
+    QString filter() const { return m_filter; }
     const std::optional<SnapshotResult>& result() const { return m_result; }
     const std::optional<TableExportResult>& tableResult() const { return m_tableResult; }
     QString table() const { return m_table; }
@@ -74,6 +80,7 @@ private:
     int m_permille = 0;
     double m_rate = 0;
     qint64 m_secondsLeft = -1;
+    qint64 m_elapsedMs = 0;
     QElapsedTimer m_clock, m_phaseClock;
     Phase m_rateOf = Phase::Inspecting;
     std::optional<SnapshotResult> m_result;

@@ -79,7 +79,8 @@ void SourceDetailsView::show(const SourceListModel::Source* source, bool haveSou
     }
     m_stack->setCurrentIndex(1);
     m_title->setText(QFileInfo(source->path).fileName());
-    m_path->setText(QFileInfo(source->path).absolutePath());
+    // The path the engine inspected (a dropped companion, or a symlink, maps to it): the whole of it.
+    m_path->setText(source->files ? source->files->databasePath : source->path);
     while (QLayoutItem* item = m_files->takeAt(0)) {
         delete item->widget();
         delete item;
@@ -137,9 +138,16 @@ void SourceDetailsView::show(const SourceListModel::Source* source, bool haveSou
     };
     fact(tr("Journal mode:"), h.isWal() ? tr("WAL (write-ahead log)") : tr("rollback journal"));
     fact(tr("Page size:"), tr("%1 bytes").arg(groupedNumber(h.pageSize)));
-    fact(tr("Pages:"), h.pageCountValid ? groupedNumber(h.pageCount)
-                                        : tr("%1 (header not current)").arg(groupedNumber(h.pageCount)));
-    fact(tr("Text encoding:"), h.textEncodingName());
+    // In WAL mode the main file's header is only as new as the last checkpoint: a database whose
+    // content is all in the -wal has a 1-page main file and no text encoding there yet.
+    const bool stale = set.headerMayBeStale();
+    QString pages = pagesText(h.pageCount);
+    if (stale)
+        pages = tr("%1 in the main file (the -wal may hold more, not yet in the main file)").arg(pages);
+    else if (!h.pageCountValid)
+        pages = tr("%1 (header not current)").arg(pages);
+    fact(tr("Pages:"), pages);
+    fact(tr("Text encoding:"), h.textEncoding == 0 ? tr("not yet in the main file") : h.textEncodingName());
     if (h.userVersion != 0)
         fact(tr("user_version:"), QString::number(h.userVersion));
     if (h.applicationId != 0)

@@ -5,35 +5,39 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QIcon>
 #include <QPalette>
 #include <QStyle>
 
+#include <sys/stat.h>
+
 namespace sqlsnap::ui {
 
 SourceListModel::SourceListModel(QObject* parent) : QAbstractListModel(parent) {
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(300);
-    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
-        const QSet<QString> dirty = std::exchange(m_dirty, {});
-        for (const QString& path : dirty)
-            if (const int row = rowOf(path); row >= 0)
-                inspect(row);
-    });
+    connect(&m_refreshTimer, &QTimer::timeout, this, &SourceListModel::refreshChanged);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &SourceListModel::onFilesChanged);
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &SourceListModel::onFilesChanged);
 }
 
-QString SourceListModel::databasePathByName(const QString& path) {
-    QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
-        const QString s = QString::fromLatin1(suffix);
-        if (absolute.endsWith(s) && absolute.size() > s.size())
-            return absolute.left(absolute.size() - s.size());
+QByteArray SourceListModel::filesSignature(const QString& databasePath) {
+    QByteArray signature;
+    for (FileKind kind : {FileKind::Database, FileKind::Wal, FileKind::Shm, FileKind::Journal}) {
+        struct stat st {};
+        if (::stat(QFile::encodeName(companionPath(databasePath, kind)).constData(), &st) != 0) {
+            signature += "-;";
+            continue;
+        }
+        signature += QByteArray::number(qint64(st.st_ino)) + ',' + QByteArray::number(qint64(st.st_size)) +
+                     ',' + QByteArray::number(qint64(st.st_mtim.tv_sec)) + '.' +
+                     QByteArray::number(qint64(st.st_mtim.tv_nsec)) + ',' +
+                     QByteArray::number(qint64(st.st_ctim.tv_nsec)) + ';';
     }
-    return absolute;
+    return signature;
 }
 
 int SourceListModel::rowOf(const QString& databasePath) const {
@@ -43,21 +47,42 @@ int SourceListModel::rowOf(const QString& databasePath) const {
     return -1;
 }
 
-QList<int> SourceListModel::add(const QStringList& paths) {
-    QList<int> rows;
-    for (const QString& given : paths) {
-        const QString path = databasePathByName(given);
-        int row = rowOf(path);
-        if (row < 0) {
-            row = int(m_sources.size());
-            beginInsertRows({}, row, row);
-            m_sources.append(Source{path, State::Inspecting, {}, {}, 0});
-            endInsertRows();
-            inspect(row);
+void SourceListModel::add(const QStringList& paths) {
+    if (paths.isEmpty())
+        return;
+    const int batch = m_nextBatch++;
+    auto* watcher = new QFutureWatcher<QStringList>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, batch] {
+        watcher->deleteLater();
+        m_mapped.insert(batch, watcher->result());
+        applyMappedBatches();
+    });
+    // The engine decides from the bytes: a real database named `notes-journal` is not `notes`'s journal.
+    watcher->setFuture(runInPool([paths] {
+        QStringList databases;
+        for (const QString& p : paths)
+            databases << QDir::cleanPath(databasePathFor(p));
+        return databases;
+    }));
+}
+
+void SourceListModel::applyMappedBatches() {
+    while (m_mapped.contains(m_applyBatch)) {
+        const QStringList databases = m_mapped.take(m_applyBatch++);
+        QList<int> rows;
+        for (const QString& path : databases) {
+            int row = rowOf(path);
+            if (row < 0) {
+                row = int(m_sources.size());
+                beginInsertRows({}, row, row);
+                m_sources.append(Source{path, State::Inspecting, {}, {}, 0, {}});
+                endInsertRows();
+                inspect(row);
+            }
+            rows << row;
         }
-        rows << row;
+        emit added(rows);
     }
-    return rows;
 }
 
 void SourceListModel::remove(int row) {
@@ -77,22 +102,28 @@ void SourceListModel::inspect(int row) {
     Source& s = m_sources[row];
     const int inspection = ++s.inspection;
     const QString path = s.path;
-    auto* watcher = new QFutureWatcher<std::optional<Expected<DatabaseFiles>>>(this);
+    struct Outcome {
+        QByteArray signature;
+        std::optional<Expected<DatabaseFiles>> files;
+    };
+    auto* watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, inspection] {
         watcher->deleteLater();
         const int r = rowOf(path);
         if (r < 0 || m_sources[r].inspection != inspection)
             return; // removed meanwhile, or a newer inspection is on its way
-        auto outcome = watcher->result();
+        Outcome outcome = watcher->result();
         Source& s = m_sources[r];
-        if (outcome && *outcome) {
-            s.files = std::move(outcome->value());
+        s.signature = outcome.signature;
+        if (outcome.files && *outcome.files) {
+            s.files = std::move(outcome.files->value());
             s.error.reset();
             s.state = State::Ready;
             watch(s);
         } else {
             s.files.reset();
-            s.error = outcome ? outcome->error() : Error{ErrorKind::IoError, tr("inspection failed")};
+            s.error =
+                outcome.files ? outcome.files->error() : Error{ErrorKind::IoError, tr("inspection failed")};
             s.state = State::Error;
             // A missing file may come back: keep watching its folder.
             m_watcher.addPath(QFileInfo(s.path).absolutePath());
@@ -100,8 +131,10 @@ void SourceListModel::inspect(int row) {
         emit dataChanged(index(r), index(r));
         emit sourceUpdated(r);
     });
-    watcher->setFuture(
-        runInPool([path]() -> std::optional<Expected<DatabaseFiles>> { return inspectDatabase(path); }));
+    // The signature first: a change during the inspection then shows as a difference next time.
+    watcher->setFuture(runInPool([path]() -> Outcome {
+        return {filesSignature(path), inspectDatabase(path)};
+    }));
 }
 
 void SourceListModel::watch(const Source& source) {
@@ -115,12 +148,50 @@ void SourceListModel::watch(const Source& source) {
 
 void SourceListModel::onFilesChanged(const QString& path) {
     const QString cleaned = QDir::cleanPath(path);
-    for (const Source& s : std::as_const(m_sources))
-        if (cleaned == QFileInfo(s.path).absolutePath() || databasePathByName(cleaned) == s.path)
+    for (const Source& s : std::as_const(m_sources)) {
+        bool own = false;
+        for (FileKind kind : {FileKind::Database, FileKind::Wal, FileKind::Shm, FileKind::Journal})
+            own = own || cleaned == companionPath(s.path, kind);
+        if (s.files)
+            for (const FileEntry& f : s.files->files)
+                own = own || cleaned == f.path; // a symlinked source's files live at its target
+        if (own)
             m_dirty.insert(s.path);
+        else if (cleaned == QFileInfo(s.path).absolutePath() ||
+                 (s.files && cleaned == QFileInfo(s.files->databasePath).absolutePath()))
+            m_folderSeen.insert(s.path);
+    }
     // Throttled, not debounced: a database written continuously still refreshes every 300 ms.
-    if (!m_dirty.isEmpty() && !m_refreshTimer.isActive())
+    if ((!m_dirty.isEmpty() || !m_folderSeen.isEmpty()) && !m_refreshTimer.isActive())
         m_refreshTimer.start();
+}
+
+void SourceListModel::refreshChanged() {
+    const QSet<QString> dirty = std::exchange(m_dirty, {});
+    for (const QString& path : dirty)
+        if (const int row = rowOf(path); row >= 0)
+            inspect(row);
+    // Something changed in their folder: only the sources whose own files differ are inspected again.
+    QList<QPair<QString, QByteArray>> candidates;
+    for (const QString& path : std::exchange(m_folderSeen, {}))
+        if (const int row = rowOf(path); row >= 0 && !dirty.contains(path))
+            candidates.append({path, m_sources[row].signature});
+    if (candidates.isEmpty())
+        return;
+    auto* watcher = new QFutureWatcher<QStringList>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        for (const QString& path : watcher->result())
+            if (const int row = rowOf(path); row >= 0)
+                inspect(row);
+    });
+    watcher->setFuture(runInPool([candidates] {
+        QStringList changed;
+        for (const auto& [path, signature] : candidates)
+            if (filesSignature(path) != signature)
+                changed << path;
+        return changed;
+    }));
 }
 
 int SourceListModel::rowCount(const QModelIndex& parent) const {
@@ -142,8 +213,7 @@ QVariant SourceListModel::data(const QModelIndex& index, int role) const {
         else {
             const DatabaseHeader& h = s.files->header;
             detail = tr("%1 · %2 · %3 mode")
-                         .arg(humanSize(s.files->files.first().size),
-                              tr("%1 pages").arg(groupedNumber(h.pageCount)),
+                         .arg(humanSize(s.files->files.first().size), pagesText(h.pageCount),
                               h.isWal() ? QStringLiteral("WAL") : tr("rollback"));
             if (const FileEntry* wal = s.files->find(FileKind::Wal); wal && wal->size > 0)
                 detail += tr(" · -wal %1").arg(humanSize(wal->size));

@@ -1,15 +1,21 @@
 // The databases the user dropped or opened, each inspected off the GUI thread and kept fresh.
 //
-// add() puts a row in at once (state Inspecting) and inspects its files in a QtConcurrent task; the
-// row turns Ready (with the DatabaseFiles) or Error (with the engine's message). A companion path
-// (-wal, -shm, -journal) stands for its database, and a database already listed is not added twice.
-// The files of every source are watched; changes re-inspect the source, at most every 300 ms.
+// add() asks the engine, off the GUI thread, which database each path stands for (databasePathFor():
+// a -wal, -shm or -journal means its database unless its own bytes say it is a database itself), then
+// puts a row in per database not yet listed (state Inspecting) and emits added(). Each row is inspected
+// in a QtConcurrent task and turns Ready (with the DatabaseFiles) or Error (with the engine's message).
+//
+// Refreshing: a change to one of a source's own files (the database, -wal, -shm, -journal) re-inspects
+// that source, at most every 300 ms. A change in its folder (any file created, renamed or deleted) only
+// compares the stat signature of the source's own files, off the GUI thread, and re-inspects the source
+// when they differ: a program writing another database in the same folder costs no inspection.
 #pragma once
 
 #include <sqlitesnapshot/databasefiles.h>
 
 #include <QAbstractListModel>
 #include <QFileSystemWatcher>
+#include <QMap>
 #include <QSet>
 #include <QTimer>
 
@@ -26,15 +32,16 @@ public:
         State state = State::Inspecting;
         std::optional<DatabaseFiles> files;
         std::optional<Error> error;
-        int inspection = 0; // bumps with each inspection started; older answers are dropped
+        int inspection = 0;   // bumps with each inspection started; older answers are dropped
+        QByteArray signature; // size, time and inode of its own files, taken just before the inspection
     };
     enum Roles { PathRole = Qt::UserRole, StateRole };
 
     explicit SourceListModel(QObject* parent = nullptr);
 
-    // Adds each path (or the database it stands for); returns the rows of the paths given, whether
-    // new or already listed, in order.
-    QList<int> add(const QStringList& paths);
+    // Adds each path (or the database it stands for), asynchronously: added() follows with the rows
+    // of the paths given, whether new or already listed, in order. Calls are answered in call order.
+    void add(const QStringList& paths);
     void remove(int row);
     void refresh(int row);
     const Source& source(int row) const { return m_sources[row]; }
@@ -44,22 +51,27 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
 
-    // The database a dropped or opened path stands for, judged from the name alone (no I/O: this runs
-    // on the GUI thread). The inspection confirms it from the bytes.
-    static QString databasePathByName(const QString& path);
+    // The stat signature of a database's own files (I/O: call it off the GUI thread).
+    static QByteArray filesSignature(const QString& databasePath);
 
 signals:
     void sourceUpdated(int row);
+    void added(const QList<int>& rows);
 
 private:
     void inspect(int row);
     void watch(const Source& source);
     void onFilesChanged(const QString& path);
+    void refreshChanged();
+    void applyMappedBatches();
 
     QList<Source> m_sources;
     QFileSystemWatcher m_watcher;
-    QSet<QString> m_dirty; // databases whose files changed since the last refresh
+    QSet<QString> m_dirty;      // databases whose own files changed since the last refresh
+    QSet<QString> m_folderSeen; // databases whose folder changed: compare signatures first
     QTimer m_refreshTimer;
+    int m_nextBatch = 0, m_applyBatch = 0;
+    QMap<int, QStringList> m_mapped; // add() batches mapped by the engine, waiting for their turn
 };
 
 } // namespace sqlsnap::ui

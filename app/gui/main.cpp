@@ -12,10 +12,16 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QIcon>
+#include <QSocketNotifier>
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <csignal>
 #include <cstdio>
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace sqlsnap::ui;
 
@@ -33,10 +39,44 @@ QStringList absolutePaths(const QStringList& arguments) {
     return paths;
 }
 
+// SIGTERM and SIGINT end the app as Quit does: the handler only writes a byte to a socket pair, and
+// the event loop, reading the other end, closes the window (which saves settings and cancels jobs) and
+// returns from exec(), so main's destructors run: the demo's temporary folder is removed.
+int g_signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int) {
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
+}
+
+// Installed first thing: a signal that comes while the demo is being made waits on the socket until the
+// event loop runs, and the app then quits at once, cleaning up all the same.
+void quitOnTerminationSignals() {
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe) != 0)
+        return;
+    ::fcntl(g_signalPipe[1], F_SETFL, O_NONBLOCK);
+    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, qApp);
+    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [notifier] {
+        notifier->setEnabled(false);
+        char byte = 0;
+        [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &byte, 1);
+        for (QWidget* window : QApplication::topLevelWidgets())
+            window->close(); // MainWindow::closeEvent cancels its jobs and saves the settings
+        QApplication::quit();
+    });
+    struct sigaction action {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
+    quitOnTerminationSignals();
     applyApplicationIdentity();
     installTranslations();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sqlite-snapshot.svg")));

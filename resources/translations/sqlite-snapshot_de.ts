@@ -158,14 +158,6 @@
         <translation>Super-Journal: fehlt — die Transaktion über mehrere Datenbanken ist bestätigt</translation>
     </message>
     <message>
-        <source>No -shm beside the -wal: another program holds this database with exclusive locking. The snapshot still has every committed change.</source>
-        <translation>Keine -shm neben der -wal: ein anderes Programm hält diese Datenbank exklusiv gesperrt. Der Schnappschuss enthält trotzdem jede bestätigte Änderung.</translation>
-    </message>
-    <message>
-        <source>Another program is writing to this database right now; the copy retries until it is stable.</source>
-        <translation>Ein anderes Programm schreibt gerade in diese Datenbank; die Kopie wird wiederholt, bis sie stabil ist.</translation>
-    </message>
-    <message>
         <source>Another program has a write transaction open; its uncommitted changes are left out.</source>
         <translation>Ein anderes Programm hat eine Schreibtransaktion offen; ihre unbestätigten Änderungen bleiben außen vor.</translation>
     </message>
@@ -226,12 +218,56 @@
         <translation>anstehend (ein Programm bestätigt gleich)</translation>
     </message>
     <message>
-        <source>exclusive (a program is committing or holds it exclusively)</source>
-        <translation>exklusiv (ein Programm bestätigt oder hält sie exklusiv)</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 Seite</translation>
+    </message>
+    <message>
+        <source>%1 pages</source>
+        <translation>%1 Seiten</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>exclusive (a program is committing, or holds the database with exclusive locking)</source>
+        <translation>exklusiv (ein Programm bestätigt gerade oder hält die Datenbank mit exklusiver Sperre)</translation>
+    </message>
+    <message>
+        <source>No -shm beside the -wal: a program holds this database open with exclusive locking (locking_mode=EXCLUSIVE). The snapshot still has every committed change.</source>
+        <translation>Keine -shm neben der -wal: ein Programm hält diese Datenbank mit exklusiver Sperre geöffnet (locking_mode=EXCLUSIVE). Der Schnappschuss enthält trotzdem jede bestätigte Änderung.</translation>
+    </message>
+    <message>
+        <source>No -shm beside the -wal, and no program holds the database: the -wal was left by a program that stopped without closing the database. Its committed changes are only in the -wal; the snapshot includes them.</source>
+        <translation>Keine -shm neben der -wal, und kein Programm hält die Datenbank: die -wal stammt von einem Programm, das beendet wurde, ohne die Datenbank zu schließen. Seine bestätigten Änderungen stehen nur in der -wal; der Schnappschuss enthält sie.</translation>
+    </message>
+    <message>
+        <source>No -shm beside the -wal. The snapshot still has every committed change.</source>
+        <translation>Keine -shm neben der -wal. Der Schnappschuss enthält trotzdem jede bestätigte Änderung.</translation>
+    </message>
+    <message>
+        <source>Another program is committing to this database right now; the copy retries until it is stable.</source>
+        <translation>Ein anderes Programm bestätigt gerade Änderungen an dieser Datenbank; die Kopie wird wiederholt, bis sie stabil ist.</translation>
+    </message>
+    <message>
+        <source>Another program holds this database open with exclusive locking; it may be idle. The copy is taken from the files all the same.</source>
+        <translation>Ein anderes Programm hält diese Datenbank mit exklusiver Sperre geöffnet; es kann untätig sein. Die Kopie wird trotzdem aus den Dateien erstellt.</translation>
+    </message>
+    <message>
+        <source>Another program is about to commit to this database; the copy retries until it is stable.</source>
+        <translation>Ein anderes Programm bestätigt gleich Änderungen an dieser Datenbank; die Kopie wird wiederholt, bis sie stabil ist.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
     </message>
 </context>
 <context>
@@ -251,21 +287,17 @@
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
+    <message>
+        <source>Retry with a Brief Read Lock</source>
+        <translation>Mit kurzer Lesesperre wiederholen</translation>
+    </message>
+    <message>
+        <source>Publish Anyway (Unverified State)</source>
+        <translation>Trotzdem veröffentlichen (ungeprüfter Stand)</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::JobListModel</name>
-    <message>
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <source>Snapshot</source>
-        <translation>Schnappschuss</translation>
-    </message>
-    <message>
-        <source>%1 of %2 → %3</source>
-        <translation>%1 von %2 → %3</translation>
-    </message>
     <message>
         <source>%1/s</source>
         <translation>%1/s</translation>
@@ -273,10 +305,6 @@
     <message>
         <source>%1 left</source>
         <translation>noch %1</translation>
-    </message>
-    <message>
-        <source>Done in %1 · %2 rows · %3</source>
-        <translation>Fertig in %1 · %2 Zeilen · %3</translation>
     </message>
     <message>
         <source>1 copy attempt</source>
@@ -299,18 +327,42 @@
         <translation> · Integrität: %1</translation>
     </message>
     <message>
-        <source>
-The files kept changing through every attempt; SQLite found the last copy intact.</source>
-        <translation>
-Die Dateien haben sich bei jedem Versuch geändert; SQLite fand die letzte Kopie intakt.</translation>
-    </message>
-    <message>
         <source>Cancelled — nothing was written.</source>
         <translation>Abgebrochen — es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Export of snapshot %1 → %2</source>
+        <translation>Export des Schnappschusses %1 → %2</translation>
+    </message>
+    <message>
+        <source>Table “%1” of %2 → %3</source>
+        <translation>Tabelle „%1“ aus %2 → %3</translation>
+    </message>
+    <message>
+        <source>Snapshot of %1 → %2 (brief read lock)</source>
+        <translation>Schnappschuss von %1 → %2 (kurze Lesesperre)</translation>
+    </message>
+    <message>
+        <source>Snapshot of %1 → %2 (unverified state allowed)</source>
+        <translation>Schnappschuss von %1 → %2 (ungeprüfter Stand erlaubt)</translation>
+    </message>
+    <message>
+        <source>Snapshot of %1 → %2</source>
+        <translation>Schnappschuss von %1 → %2</translation>
+    </message>
+    <message>
+        <source>
+Flagged: not shown to be one committed state. The files kept changing through every attempt and the last copy was published as asked; SQLite found it intact.</source>
+        <translation>
+Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich bei jedem Versuch geändert, und die letzte Kopie wurde wie gewünscht veröffentlicht; SQLite fand sie intakt.</translation>
+    </message>
+    <message>
+        <source> Or retry with a brief read lock (the other program may wait a moment), or publish the last copy without the guarantee that it is one committed state.</source>
+        <translation> Oder mit kurzer Lesesperre wiederholen (das andere Programm wartet dann eventuell einen Moment), oder die letzte Kopie ohne die Garantie veröffentlichen, dass sie ein bestätigter Stand ist.</translation>
     </message>
 </context>
 <context>
@@ -350,6 +402,14 @@ Die Dateien haben sich bei jedem Versuch geändert; SQLite fand die letzte Kopie
         <source>Copy Message</source>
         <translation>Meldung kopieren</translation>
     </message>
+    <message>
+        <source>Retry with a Brief Read Lock</source>
+        <translation>Mit kurzer Lesesperre wiederholen</translation>
+    </message>
+    <message>
+        <source>Publish Anyway (Unverified State)</source>
+        <translation>Trotzdem veröffentlichen (ungeprüfter Stand)</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::MainWindow</name>
@@ -388,10 +448,6 @@ Die Dateien haben sich bei jedem Versuch geändert; SQLite fand die letzte Kopie
     <message>
         <source>Snapshot &amp;To…</source>
         <translation>Schnappschuss &amp;nach …</translation>
-    </message>
-    <message>
-        <source>Snapshot the selected database into a file you choose</source>
-        <translation>Schnappschuss der gewählten Datenbank in eine Datei Ihrer Wahl</translation>
     </message>
     <message>
         <source>&amp;Export Snapshot…</source>
@@ -444,34 +500,6 @@ Die Dateien haben sich bei jedem Versuch geändert; SQLite fand die letzte Kopie
     <message>
         <source>Databases</source>
         <translation>Datenbanken</translation>
-    </message>
-    <message>
-        <source>Snapshots</source>
-        <translation>Schnappschüsse</translation>
-    </message>
-    <message>
-        <source>Open Preview</source>
-        <translation>Vorschau öffnen</translation>
-    </message>
-    <message>
-        <source>Copy SHA-256</source>
-        <translation>SHA-256 kopieren</translation>
-    </message>
-    <message>
-        <source>Show in Folder</source>
-        <translation>Im Ordner zeigen</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Snapshots&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Schnappschüsse&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Folder…</source>
-        <translation>Ordner …</translation>
-    </message>
-    <message>
-        <source>Choose where snapshots are written</source>
-        <translation>Wählen, wohin Schnappschüsse geschrieben werden</translation>
     </message>
     <message>
         <source>&lt;b&gt;Databases&lt;/b&gt;</source>
@@ -532,6 +560,22 @@ Die Dateien haben sich bei jedem Versuch geändert; SQLite fand die letzte Kopie
     <message>
         <source>Wrote %1</source>
         <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Replace File</source>
+        <translation>Datei ersetzen</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it? It is replaced only once the new file is complete.</source>
+        <translation>%1 ist schon vorhanden. Ersetzen? Sie wird erst ersetzt, wenn die neue Datei vollständig ist.</translation>
+    </message>
+    <message>
+        <source>Snapshot the selected database into a file you choose (Ctrl+Shift+S)</source>
+        <translation>Schnappschuss der gewählten Datenbank in eine Datei Ihrer Wahl (Strg+Umschalt+S)</translation>
+    </message>
+    <message>
+        <source>%1 is %2 itself or one of its files (-wal, -shm, -journal): a snapshot never writes over its source. Choose another name.</source>
+        <translation>%1 ist %2 selbst oder eine ihrer Dateien (-wal, -shm, -journal): ein Schnappschuss überschreibt nie seine Quelle. Wählen Sie einen anderen Namen.</translation>
     </message>
 </context>
 <context>
@@ -664,6 +708,34 @@ Die Dateien haben sich bei jedem Versuch geändert; SQLite fand die letzte Kopie
         <source> matching “%1”</source>
         <translation> passend zu „%1“</translation>
     </message>
+    <message>
+        <source>unknown module</source>
+        <translation>unbekanntes Modul</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Virtual table, module %1</source>
+        <translation>Virtuelle Tabelle, Modul %1</translation>
+    </message>
+    <message>
+        <source>%1 (shadow table)</source>
+        <translation>%1 (Schattentabelle)</translation>
+    </message>
+    <message>
+        <source>Shadow table of a virtual table</source>
+        <translation>Schattentabelle einer virtuellen Tabelle</translation>
+    </message>
+    <message>
+        <source>Shadow table of the virtual table %1</source>
+        <translation>Schattentabelle der virtuellen Tabelle %1</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation>Nicht lesbar: %1</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::SnapshotJob</name>
@@ -719,6 +791,49 @@ SHA-256 %1</translation>
     <message>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::SnapshotsPane</name>
+    <message>
+        <source>Snapshots</source>
+        <translation>Schnappschüsse</translation>
+    </message>
+    <message>
+        <source>Copy SHA-256</source>
+        <translation>SHA-256 kopieren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Snapshots&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Schnappschüsse&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Im Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Show the selected snapshot (or the snapshot folder) in the file manager</source>
+        <translation>Den gewählten Schnappschuss (oder den Schnappschuss-Ordner) im Dateimanager zeigen</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Ordner …</translation>
+    </message>
+    <message>
+        <source>Choose where snapshots are written</source>
+        <translation>Wählen, wohin Schnappschüsse geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Show Snapshot Folder</source>
+        <translation>Schnappschuss-Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Open Preview</source>
+        <translation>Vorschau öffnen</translation>
+    </message>
+    <message>
+        <source>Export Snapshot…</source>
+        <translation>Schnappschuss exportieren …</translation>
     </message>
 </context>
 <context>
@@ -807,6 +922,14 @@ SHA-256 %1</translation>
         <source>SQLite %1.%2.%3</source>
         <translation>SQLite %1.%2.%3</translation>
     </message>
+    <message>
+        <source>%1 in the main file (the -wal may hold more, not yet in the main file)</source>
+        <translation>%1 in der Hauptdatei (die -wal kann mehr enthalten, noch nicht in der Hauptdatei)</translation>
+    </message>
+    <message>
+        <source>not yet in the main file</source>
+        <translation>noch nicht in der Hauptdatei</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::SourceListModel</name>
@@ -821,10 +944,6 @@ SHA-256 %1</translation>
     <message>
         <source>%1 · %2 · %3 mode</source>
         <translation>%1 · %2 · %3-Modus</translation>
-    </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 Seiten</translation>
     </message>
     <message>
         <source>rollback</source>

@@ -1,0 +1,42 @@
+// The snapshots of the snapshot folder as a list, with its own actions. Every action acts on what the
+// user pointed at: the context menu on the row under the cursor, double-click and Enter on the row
+// activated, the header's Show in Folder on the list's current row. It never looks at which preview tab
+// happens to be current.
+#pragma once
+
+#include <QWidget>
+
+class QMenu;
+class QTreeView;
+
+namespace sqlsnap::ui {
+
+class SnapshotListModel;
+
+class SnapshotsPane : public QWidget {
+    Q_OBJECT
+public:
+    explicit SnapshotsPane(SnapshotListModel* model, QWidget* parent = nullptr);
+
+    QTreeView* view() const { return m_view; }
+    // The snapshot of the list's current row, or empty.
+    QString currentPath() const;
+    // The snapshot at a point of the view's viewport, or empty.
+    QString pathAt(const QPoint& viewportPos) const;
+
+signals:
+    void openRequested(const QString& snapshotPath);
+    void exportRequested(const QString& snapshotPath);
+    void showInFolderRequested(const QString& path); // a snapshot, or the folder itself
+    void chooseFolderRequested();
+    void currentChanged();
+
+private:
+    void showContextMenu(const QPoint& viewportPos);
+    void copyHash(int row) const;
+
+    SnapshotListModel* m_model;
+    QTreeView* m_view;
+};
+
+} // namespace sqlsnap::ui

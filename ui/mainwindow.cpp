@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
-#include "aliascheck.h"
+#include <sqlitesnapshot/databasefiles.h>
+
 #include "banner.h"
 #include "format.h"
 #include "jobspanel.h"
@@ -462,7 +463,7 @@ void MainWindow::snapshotTo() {
 }
 
 std::optional<bool> MainWindow::checkDestination(const QString& source, const QString& destination) {
-    if (namesFileOfSource(source, destination)) {
+    if (namesFileOfDatabase(source, destination)) {
         m_banner->showMessage(Banner::Level::Error,
                               tr("%1 is %2 itself or one of its files (-wal, -shm, -journal): a snapshot "
                                  "never writes over its source. Choose another name.")

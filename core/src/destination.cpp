@@ -25,28 +25,38 @@ QString canonicalName(const QString& path) {
     return dir.isEmpty() ? QString() : dir + QLatin1Char('/') + info.fileName();
 }
 
-QStringList sourceNames(const DatabaseFiles& source) {
-    QStringList names;
-    for (FileKind kind : {FileKind::Database, FileKind::Wal, FileKind::Shm, FileKind::Journal})
-        names << canonicalName(companionPath(source.databasePath, kind));
-    if (!source.superJournalPath.isEmpty())
-        names << canonicalName(source.superJournalPath);
-    return names;
-}
+} // namespace
 
-bool sameInodeAsSource(const io::FileStat& dest, const DatabaseFiles& source) {
-    QStringList paths;
-    for (FileKind kind : {FileKind::Database, FileKind::Wal, FileKind::Shm, FileKind::Journal})
-        paths << companionPath(source.databasePath, kind);
-    for (const QString& p : paths) {
-        const io::FileStat s = io::statPath(p);
-        if (s.exists && s.device == dest.device && s.inode == dest.inode)
+bool namesFileOfDatabase(const QString& databasePath, const QString& destination,
+                         const QString& superJournal) {
+    // SQLite keeps a symlinked database's companions beside its target: compare those names too.
+    QStringList databases{databasePath};
+    if (const QString target = QFileInfo(databasePath).canonicalFilePath();
+        !target.isEmpty() && target != databasePath)
+        databases << target;
+    QStringList files;
+    for (const QString& db : std::as_const(databases))
+        for (FileKind kind : {FileKind::Database, FileKind::Wal, FileKind::Shm, FileKind::Journal})
+            files << companionPath(db, kind);
+    if (!superJournal.isEmpty())
+        files << superJournal;
+    // The name itself, and where a symlink at that name points.
+    QStringList destinationNames{canonicalName(destination)};
+    if (const QFileInfo info(destination); info.isSymLink())
+        destinationNames << canonicalName(info.symLinkTarget());
+    const io::FileStat dest = io::statPath(destination);
+    for (const QString& file : std::as_const(files)) {
+        const QString name = canonicalName(file);
+        if (!name.isEmpty() && destinationNames.contains(name))
             return true;
+        if (dest.exists) { // a hard link, or any other route to the same file
+            const io::FileStat st = io::statPath(file);
+            if (st.exists && st.device == dest.device && st.inode == dest.inode)
+                return true;
+        }
     }
     return false;
 }
-
-} // namespace
 
 Expected<DestinationPlan> planDestination(const DatabaseFiles& source, const QString& destination,
                                           bool overwrite) {
@@ -70,17 +80,12 @@ Expected<DestinationPlan> planDestination(const DatabaseFiles& source, const QSt
         return Error{ErrorKind::DestinationDirectoryMissing,
                      QStringLiteral("destination folder does not exist: %1").arg(plan.directory)};
 
-    const QStringList aliases = sourceNames(source);
-    if (aliases.contains(canonicalName(plan.path)))
+    if (namesFileOfDatabase(source.databasePath, plan.path, source.superJournalPath))
         return aliasError(plan.path);
 
     const io::FileStat link = io::lstatPath(plan.path);
     if (link.exists) {
         const io::FileStat target = io::statPath(plan.path);
-        if (target.exists && sameInodeAsSource(target, source))
-            return aliasError(plan.path);
-        if (link.symlink && aliases.contains(canonicalName(info.symLinkTarget())))
-            return aliasError(plan.path);
         if (target.directory)
             return Error{ErrorKind::InvalidArgument,
                          QStringLiteral("destination is a folder, not a file name: %1").arg(plan.path)};

@@ -151,7 +151,23 @@ Expected<std::unique_ptr<SnapshotReader>> SnapshotReader::open(const QString& pa
 
 Expected<QList<TableInfo>> SnapshotReader::tables() {
     m_impl->begin();
-    return readTableList(m_impl->db.get(), m_impl->db.path());
+    auto list = readTableList(m_impl->db.get(), m_impl->db.path());
+    if (!list)
+        return list;
+    // Only a view or a virtual table can be unreadable while the schema parses (a view over a dropped
+    // table, a module this SQLite lacks): try their columns, so the entry can say why.
+    const QString prefix = m_impl->db.path() + QStringLiteral(": ");
+    for (TableInfo& t : *list) {
+        if (t.type != QLatin1String("view") && t.type != QLatin1String("virtual"))
+            continue;
+        auto columns = readColumns(m_impl->db.get(), t.name, m_impl->db.path());
+        if (!columns && columns.error().kind == ErrorKind::Cancelled)
+            return columns.error();
+        if (!columns)
+            t.error = columns.error().message.startsWith(prefix) ? columns.error().message.mid(prefix.size())
+                                                                 : columns.error().message;
+    }
+    return list;
 }
 
 Expected<TableSchema> SnapshotReader::schema(const QString& table) {
@@ -167,8 +183,17 @@ Expected<TableSchema> SnapshotReader::schema(const QString& table) {
 
     sqlite3* db = m_impl->db.get();
     auto columns = readColumns(db, table, m_impl->db.path());
-    if (!columns)
-        return columns.error();
+    if (!columns) {
+        if (columns.error().kind == ErrorKind::Cancelled)
+            return columns.error();
+        // A view over a dropped table, a virtual table whose module is missing: the entry is still shown
+        // (its CREATE statement, indexes, triggers), with the reason its rows cannot be read.
+        const QString prefix = m_impl->db.path() + QStringLiteral(": ");
+        schema.table.error = columns.error().message.startsWith(prefix)
+                                 ? columns.error().message.mid(prefix.size())
+                                 : columns.error().message;
+        return schema;
+    }
     schema.table.columns = *columns;
     const QByteArray name = table.toUtf8();
     int rc;

@@ -121,6 +121,12 @@ QString databasePathFor(const QString& path);
 // The companion path of a database for a kind (`db-wal`, …); exact names, no globbing.
 QString companionPath(const QString& databasePath, FileKind kind);
 
+// Whether `destination` is one of the database's own files (the database, its -wal, -shm or -journal, and
+// `superJournal` when given) by any route: the same name, `..`, a symlinked folder, a symlink (dangling
+// too) or a hard link. It stats a handful of paths. The one alias check: snapshots and the app use it.
+bool namesFileOfDatabase(const QString& databasePath, const QString& destination,
+                         const QString& superJournal = {});
+
 // Reads the set without opening any SQLite connection. Errors: SourceMissing, NotADatabase (also for
 // a directory, a 0-byte or short file), Unreadable (the database or a companion cannot be read).
 Expected<DatabaseFiles> inspectDatabase(const QString& path);

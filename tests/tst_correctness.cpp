@@ -1,9 +1,9 @@
 // Engine defects of the correctness round, each through the library on real files: bounded copies,
 // locked staging folders and their sweep, strict by default, the in-memory result's time, one vanished
 // companion, broken entries in the reader, messages without staging paths, Expected that never throws.
-#include "faults.h"
-#include "posixio.h"
-#include "task.h"
+#include "io/faults.h"
+#include "io/posixio.h"
+#include "base/task.h"
 
 #include "testsupport.h"
 

@@ -4,7 +4,7 @@
 // correct snapshot, with no partial DEST, nothing left in staging, and the source untouched.
 #include "testsupport.h"
 
-#include "faults.h"
+#include "io/faults.h"
 
 #include <sqlitesnapshot/snapshot.h>
 

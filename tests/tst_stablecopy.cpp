@@ -1,8 +1,8 @@
 // Step 2 alone: copying the set until it is stable, and how each attempt is judged.
 #include "testsupport.h"
 
-#include "stablecopy.h"
-#include "task.h"
+#include "snapshot/stablecopy.h"
+#include "base/task.h"
 
 #include <sqlitesnapshot/databasefiles.h>
 

@@ -1,0 +1,567 @@
+#include "io/posixio.h"
+
+#include "io/faults.h"
+
+#include "base/task.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+#include <utility>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace sqlsnap::io {
+namespace {
+
+constexpr qint64 kCopyChunk = 8 * 1024 * 1024; // per copy_file_range call: cancel checks between
+constexpr qint64 kCompareChunk = 256 * 1024;   // two of these stay in L2
+
+FileStat fromStat(const struct stat& st) {
+    FileStat s;
+    s.exists = true;
+    s.regular = S_ISREG(st.st_mode);
+    s.directory = S_ISDIR(st.st_mode);
+    s.symlink = S_ISLNK(st.st_mode);
+    s.device = st.st_dev;
+    s.inode = st.st_ino;
+    s.size = st.st_size;
+    s.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    s.mode = st.st_mode;
+    return s;
+}
+
+FileStat failedStat(int error) {
+    FileStat s;
+    // A name longer than NAME_MAX cannot exist: `x-journal` beside a 255-byte `x` is simply absent.
+    if (error != ENOENT && error != ENOTDIR && error != ENAMETOOLONG)
+        s.error = error;
+    return s;
+}
+
+QString randomSuffix() {
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    QString suffix;
+    for (int i = 0; i < 12; ++i)
+        suffix += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof alphabet) - 1)]);
+    return suffix;
+}
+
+bool writeAll(int fd, const QString& path, const char* data, qint64 length, int* error) {
+    while (length > 0) {
+        size_t chunk = size_t(length);
+        if (!faults::allow(faults::Call::Write, path, &chunk, error))
+            return false;
+        ssize_t n = ::write(fd, data, chunk);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            *error = errno;
+            return false;
+        }
+        data += n;
+        length -= n;
+    }
+    return true;
+}
+
+// Fallback when copy_file_range cannot be used between these two files.
+Expected<qint64> copyByReadWrite(int from, const QString& fromPath, int to, qint64 offset, qint64 limit,
+                                 const QString& toPath, Task& task) {
+    std::vector<char> buffer(size_t(1024 * 1024));
+    qint64 copied = 0;
+    for (;;) {
+        if (task.cancelled())
+            return Task::cancelledError();
+        if (copied >= limit)
+            return copied;
+        size_t chunk = size_t(qMin<qint64>(qint64(buffer.size()), limit - copied));
+        int injected = 0;
+        if (!faults::allow(faults::Call::Read, fromPath, &chunk, &injected)) {
+            if (injected == EINTR)
+                continue;
+            return readError(injected, fromPath);
+        }
+        ssize_t n = ::pread(from, buffer.data(), chunk, offset + copied);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return readError(errno, fromPath);
+        }
+        if (n == 0)
+            return copied;
+        int error = 0;
+        if (!writeAll(to, toPath, buffer.data(), n, &error))
+            return writeError(error, QStringLiteral("cannot write"), toPath);
+        copied += n;
+        task.progress().bytesDone += n;
+        task.report();
+    }
+}
+
+} // namespace
+
+Fd& Fd::operator=(Fd&& other) noexcept {
+    if (this != &other) {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = other.release();
+    }
+    return *this;
+}
+
+Fd::~Fd() {
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+QByteArray encodePath(const QString& path) {
+    return QFile::encodeName(path);
+}
+
+FileStat statPath(const QString& path) {
+    struct stat st;
+    if (::stat(encodePath(path).constData(), &st) != 0)
+        return failedStat(errno);
+    return fromStat(st);
+}
+
+FileStat lstatPath(const QString& path) {
+    struct stat st;
+    if (::lstat(encodePath(path).constData(), &st) != 0)
+        return failedStat(errno);
+    return fromStat(st);
+}
+
+FileStat statFd(int fd) {
+    struct stat st;
+    if (::fstat(fd, &st) != 0)
+        return failedStat(errno);
+    return fromStat(st);
+}
+
+QString describeErrno(int error) {
+    switch (error) {
+    case EACCES:
+    case EPERM:
+        return QStringLiteral("permission denied");
+    case ENOSPC:
+    case EDQUOT:
+        return QStringLiteral("no space left on device");
+    case ENOENT:
+        return QStringLiteral("no such file or directory");
+    case EISDIR:
+        return QStringLiteral("is a directory");
+    case EROFS:
+        return QStringLiteral("read-only file system");
+    case EIO:
+        return QStringLiteral("input/output error");
+    case EFBIG:
+        return QStringLiteral("file too large (the file size limit was reached)");
+    case EMFILE:
+    case ENFILE:
+        return QStringLiteral("too many open files");
+    default:
+        return QString::fromLocal8Bit(std::strerror(error));
+    }
+}
+
+Error readError(int error, const QString& path) {
+    ErrorKind kind = ErrorKind::IoError;
+    if (error == EACCES || error == EPERM)
+        kind = ErrorKind::Unreadable;
+    else if (error == ENOENT)
+        kind = ErrorKind::SourceMissing;
+    return {kind, QStringLiteral("cannot read %1: %2").arg(path, describeErrno(error))};
+}
+
+Error writeError(int error, const QString& what, const QString& path) {
+    ErrorKind kind = ErrorKind::IoError;
+    if (error == ENOSPC || error == EDQUOT || error == EFBIG)
+        kind = ErrorKind::DiskFull;
+    else if (error == EACCES || error == EPERM || error == EROFS)
+        kind = ErrorKind::PermissionDenied;
+    return {kind, QStringLiteral("%1 %2: %3").arg(what, path, describeErrno(error))};
+}
+
+Fd openReadOnly(const QString& path, int* error) {
+    if (!faults::allow(faults::Call::OpenRead, path, nullptr, error))
+        return Fd();
+    const QByteArray name = encodePath(path);
+    // O_NONBLOCK: a FIFO planted under a companion's name must not hang the open (regular files ignore it).
+    int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NOATIME | O_NONBLOCK);
+    if (fd < 0 && errno == EPERM) // O_NOATIME needs ownership; reading must still work
+        fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        *error = errno;
+    return Fd(fd);
+}
+
+QByteArray readAt(int fd, qint64 offset, qint64 length, int* error) {
+    QByteArray bytes(length, Qt::Uninitialized);
+    qint64 done = 0;
+    while (done < length) {
+        size_t chunk = size_t(length - done);
+        if (!faults::allow(faults::Call::Read, QString(), &chunk, error))
+            return {};
+        ssize_t n = ::pread(fd, bytes.data() + done, chunk, offset + done);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            *error = errno;
+            return {};
+        }
+        if (n == 0)
+            break;
+        done += n;
+    }
+    bytes.truncate(done);
+    return bytes;
+}
+
+QByteArray readHead(const QString& path, qint64 length, int* error) {
+    Fd fd = openReadOnly(path, error);
+    if (!fd.valid())
+        return {};
+    return readAt(fd.get(), 0, length, error);
+}
+
+QString fileTypeName(mode_t mode) {
+    if (S_ISDIR(mode))
+        return QStringLiteral("a directory");
+    if (S_ISFIFO(mode))
+        return QStringLiteral("a FIFO");
+    if (S_ISSOCK(mode))
+        return QStringLiteral("a socket");
+    if (S_ISCHR(mode))
+        return QStringLiteral("a character device");
+    if (S_ISBLK(mode))
+        return QStringLiteral("a block device");
+    if (S_ISLNK(mode))
+        return QStringLiteral("a symbolic link");
+    return QStringLiteral("not a regular file");
+}
+
+Error notRegularError(const QString& path, mode_t mode) {
+    return {ErrorKind::Unreadable,
+            QStringLiteral("cannot read %1: it is %2, not a regular file").arg(path, fileTypeName(mode))};
+}
+
+Expected<qint64> copyOpenFile(int from, const QString& fromPath, const QString& to, Task& task) {
+    // Only a regular file is copied, and never more than the size it had when its copy began: a -wal
+    // planted as a link to /dev/zero, or a file that grows without end, must not fill the disk. Growth
+    // shows in the set's markers afterwards, so the attempt is judged unstable and retried.
+    const FileStat source = statFd(from);
+    if (!source.exists)
+        return readError(source.error ? source.error : EIO, fromPath);
+    if (!source.regular)
+        return notRegularError(fromPath, source.mode);
+    const qint64 limit = source.size;
+    Fd out(::open(encodePath(to).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    if (!out.valid())
+        return writeError(errno, QStringLiteral("cannot create"), to);
+    qint64 copied = 0;
+    for (;;) {
+        if (task.cancelled())
+            return Task::cancelledError();
+        if (copied >= limit)
+            return copied;
+        loff_t inOffset = copied;
+        size_t chunk = size_t(qMin(kCopyChunk, limit - copied));
+        int injected = 0;
+        ssize_t n = faults::allow(faults::Call::CopyFileRange, fromPath, &chunk, &injected)
+                        ? ::copy_file_range(from, &inOffset, out.get(), nullptr, chunk, 0)
+                        : (errno = injected, -1);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EXDEV || errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP) {
+                auto rest = copyByReadWrite(from, fromPath, out.get(), copied, limit - copied, to, task);
+                if (!rest)
+                    return rest.error();
+                return copied + *rest;
+            }
+            if (errno == ENOSPC || errno == EDQUOT || errno == EFBIG)
+                return writeError(errno, QStringLiteral("cannot write"), to);
+            return readError(errno, fromPath);
+        }
+        if (n == 0)
+            return copied;
+        copied += n;
+        task.progress().bytesDone += n;
+        task.report();
+    }
+}
+
+ContentComparer::ContentComparer()
+    : first_(static_cast<size_t>(kCompareChunk), 1), second_(static_cast<size_t>(kCompareChunk), 1) {}
+
+Expected<bool> ContentComparer::same(const QString& a, const QString& b, Task& task) {
+    int error = 0;
+    Fd fa = openReadOnly(a, &error);
+    if (!fa.valid())
+        return error == ENOENT ? Expected<bool>(false) : Expected<bool>(readError(error, a));
+    Fd fb = openReadOnly(b, &error);
+    if (!fb.valid())
+        return readError(error, b);
+    auto readChunk = [](int fd, char* buffer, qint64 offset, int* err) -> qint64 {
+        qint64 done = 0;
+        while (done < kCompareChunk) {
+            ssize_t n = ::pread(fd, buffer + done, size_t(kCompareChunk - done), offset + done);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0) {
+                *err = errno;
+                return -1;
+            }
+            if (n == 0)
+                break;
+            done += n;
+        }
+        return done;
+    };
+    for (qint64 offset = 0;; offset += kCompareChunk) {
+        if (task.cancelled())
+            return Task::cancelledError();
+        const qint64 nx = readChunk(fa.get(), first_.data(), offset, &error);
+        if (nx < 0)
+            return readError(error, a);
+        const qint64 ny = readChunk(fb.get(), second_.data(), offset, &error);
+        if (ny < 0)
+            return readError(error, b);
+        if (nx != ny || std::memcmp(first_.data(), second_.data(), size_t(nx)) != 0)
+            return false;
+        if (nx < kCompareChunk)
+            return true;
+    }
+}
+
+Status fsyncFile(const QString& path) {
+    int injected = 0;
+    if (!faults::allow(faults::Call::Fsync, path, nullptr, &injected))
+        return writeError(injected, QStringLiteral("cannot flush"), path);
+    Fd fd(::open(encodePath(path).constData(), O_RDONLY | O_CLOEXEC));
+    if (!fd.valid() || ::fsync(fd.get()) != 0)
+        return writeError(errno, QStringLiteral("cannot flush"), path);
+    return success();
+}
+
+Status fsyncDirectory(const QString& directory) {
+    Fd fd(::open(encodePath(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!fd.valid() || ::fsync(fd.get()) != 0)
+        return writeError(errno, QStringLiteral("cannot flush directory"), directory);
+    return success();
+}
+
+Expected<QString> createUniqueFile(const QString& directory, const QString& prefix) {
+    for (int tries = 0;; ++tries) {
+        const QString path = directory + QLatin1Char('/') + prefix + randomSuffix();
+        int fd =
+            ::open(encodePath(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd >= 0) {
+            ::close(fd);
+            return path;
+        }
+        if (errno != EEXIST || tries > 16)
+            return writeError(errno, QStringLiteral("cannot create a file in"), directory);
+    }
+}
+
+Expected<QString> createUniqueDirectory(const QString& parent, const QString& prefix) {
+    for (int tries = 0;; ++tries) {
+        const QString path = parent + QLatin1Char('/') + prefix + randomSuffix();
+        if (::mkdir(encodePath(path).constData(), 0700) == 0)
+            return path;
+        if (errno != EEXIST || tries > 16)
+            return writeError(errno, QStringLiteral("cannot create a staging folder in"), parent);
+    }
+}
+
+namespace {
+constexpr char kNewStagingPrefix[] = ".sqlite-snapshot-new-";
+
+// flock() on a folder's own descriptor; LOCK_NB: false when another open description holds it.
+bool lockFolder(int fd, bool wait) {
+    for (;;) {
+        if (::flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) == 0)
+            return true;
+        if (errno != EINTR)
+            return false;
+    }
+}
+} // namespace
+
+namespace {
+// The staging folders this thread made lately: engine calls are synchronous, so the folders an error
+// can name were made on the thread that returns it (exact matches, spaces in the parent included).
+thread_local QStringList t_recentStaging;
+void rememberStaging(const QString& path) {
+    t_recentStaging.prepend(path);
+    while (t_recentStaging.size() > 8)
+        t_recentStaging.removeLast();
+}
+} // namespace
+
+Expected<StagingFolder> StagingFolder::create(const QString& parent) {
+    auto fresh = createUniqueDirectory(parent, QString::fromLatin1(kNewStagingPrefix));
+    if (!fresh)
+        return fresh.error();
+    StagingFolder folder;
+    folder.m_lock = Fd(::open(encodePath(*fresh).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!folder.m_lock.valid() || !lockFolder(folder.m_lock.get(), true)) {
+        const int error = errno;
+        ::rmdir(encodePath(*fresh).constData());
+        return writeError(error, QStringLiteral("cannot create a staging folder in"), parent);
+    }
+    for (int tries = 0;; ++tries) {
+        const QString path = parent + QLatin1Char('/') + QString::fromLatin1(kStagingPrefix) + randomSuffix();
+        if (::renameat2(AT_FDCWD, encodePath(*fresh).constData(), AT_FDCWD, encodePath(path).constData(),
+                        RENAME_NOREPLACE) == 0 ||
+            ((errno == EINVAL || errno == ENOSYS) && // no RENAME_NOREPLACE: a fresh random name is enough
+             ::rename(encodePath(*fresh).constData(), encodePath(path).constData()) == 0)) {
+            folder.m_path = path;
+            rememberStaging(path);
+            return folder;
+        }
+        if (errno != EEXIST || tries > 16) {
+            const int error = errno;
+            ::rmdir(encodePath(*fresh).constData());
+            return writeError(error, QStringLiteral("cannot create a staging folder in"), parent);
+        }
+    }
+}
+
+StagingFolder::StagingFolder(StagingFolder&& other) noexcept
+    : m_path(std::exchange(other.m_path, QString())), m_lock(std::move(other.m_lock)) {}
+
+StagingFolder& StagingFolder::operator=(StagingFolder&& other) noexcept {
+    if (this != &other) {
+        remove();
+        m_path = std::exchange(other.m_path, QString());
+        m_lock = std::move(other.m_lock);
+    }
+    return *this;
+}
+
+StagingFolder::~StagingFolder() {
+    remove();
+}
+
+void StagingFolder::remove() {
+    // Removed while still locked, so a sweeper never sees it unlocked before it is gone.
+    removeFlatDirectory(m_path);
+    m_path.clear();
+    m_lock = Fd();
+}
+
+int sweepAbandonedStaging(const QString& parent) {
+    if (parent.isEmpty())
+        return 0;
+    QStringList candidates;
+    if (DIR* dir = ::opendir(encodePath(parent).constData())) {
+        while (dirent* entry = ::readdir(dir))
+            if (std::strncmp(entry->d_name, kStagingPrefix, sizeof kStagingPrefix - 1) == 0)
+                candidates << QFile::decodeName(entry->d_name);
+        ::closedir(dir);
+    }
+    int removed = 0;
+    const qint64 nowNs = qint64(::time(nullptr)) * 1000000000;
+    for (const QString& name : candidates) {
+        const QString path = parent + QLatin1Char('/') + name;
+        const FileStat st = lstatPath(path);
+        if (!st.exists || !st.directory || st.symlink)
+            continue;
+        if (name.startsWith(QLatin1String(kNewStagingPrefix))) {
+            // Unlocked by design for a moment: only an old one is certainly abandoned.
+            if (nowNs - st.mtimeNs > qint64(3600) * 1000000000) {
+                removeFlatDirectory(path);
+                ++removed;
+            }
+            continue;
+        }
+        Fd fd(::open(encodePath(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW));
+        if (!fd.valid() || !lockFolder(fd.get(), false))
+            continue; // in use (or not ours to open)
+        removeFlatDirectory(path);
+        ++removed;
+    }
+    return removed;
+}
+
+Error withoutStagingPaths(Error error) {
+    for (const QString& folder : std::as_const(t_recentStaging)) {
+        const QString parent = folder.section(QLatin1Char('/'), 0, -2);
+        const QString phrase =
+            QStringLiteral("the staged copy (in %1)").arg(parent.isEmpty() ? QStringLiteral("/") : parent);
+        static const QRegularExpression fileInside(QStringLiteral("^/[^\\s:/]+"));
+        for (qsizetype at = error.message.indexOf(folder); at >= 0; at = error.message.indexOf(folder, at)) {
+            qsizetype end = at + folder.size();
+            const QRegularExpressionMatch m = fileInside.match(error.message.mid(end));
+            if (m.hasMatch())
+                end += m.capturedLength();
+            error.message.replace(at, end - at, phrase);
+            at += phrase.size();
+        }
+    }
+    static const QRegularExpression staged(
+        QStringLiteral("(/[^\\s:]*?)?/\\.sqlite-snapshot-[A-Za-z0-9-]+(/[^\\s:]*)?"));
+    QString& message = error.message;
+    for (QRegularExpressionMatch m = staged.match(message); m.hasMatch(); m = staged.match(message)) {
+        const QString parent = m.captured(1).isEmpty() ? QStringLiteral("/") : m.captured(1);
+        message.replace(m.capturedStart(), m.capturedLength(),
+                        QStringLiteral("the staged copy (in %1)").arg(parent));
+    }
+    return error;
+}
+
+void removeFlatDirectory(const QString& directory) {
+    if (directory.isEmpty())
+        return;
+    const QByteArray dirName = encodePath(directory);
+    if (DIR* dir = ::opendir(dirName.constData())) {
+        while (dirent* entry = ::readdir(dir)) {
+            if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0)
+                ::unlinkat(::dirfd(dir), entry->d_name, 0);
+        }
+        ::closedir(dir);
+    }
+    ::rmdir(dirName.constData());
+}
+
+Status renameInto(const QString& from, const QString& to, bool replace) {
+    const QByteArray src = encodePath(from), dst = encodePath(to);
+    if (replace) {
+        if (::rename(src.constData(), dst.constData()) != 0)
+            return writeError(errno, QStringLiteral("cannot rename into"), to);
+        return success();
+    }
+    if (::renameat2(AT_FDCWD, src.constData(), AT_FDCWD, dst.constData(), RENAME_NOREPLACE) == 0)
+        return success();
+    if (errno == EEXIST)
+        return Error{ErrorKind::DestinationExists,
+                     QStringLiteral("destination exists: %1 (use --overwrite to replace it)").arg(to)};
+    if (errno != EINVAL && errno != ENOSYS)
+        return writeError(errno, QStringLiteral("cannot rename into"), to);
+    // File systems without RENAME_NOREPLACE: link(2) fails atomically when the name is taken.
+    if (::link(src.constData(), dst.constData()) != 0) {
+        if (errno == EEXIST)
+            return Error{ErrorKind::DestinationExists,
+                         QStringLiteral("destination exists: %1 (use --overwrite to replace it)").arg(to)};
+        return writeError(errno, QStringLiteral("cannot link into"), to);
+    }
+    ::unlink(src.constData());
+    return success();
+}
+
+} // namespace sqlsnap::io

@@ -1,0 +1,139 @@
+#include "sqlitesnapshot/tables.h"
+
+#include "io/posixio.h"
+#include "read/schema.h"
+#include "base/sqlitedb.h"
+#include "snapshot/stablecopy.h"
+#include "base/task.h"
+
+#include <QDir>
+#include <QUrl>
+
+#include <sqlite3.h>
+
+namespace sqlsnap {
+
+QString quoteIdentifier(const QString& name) {
+    QString quoted = name;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+namespace {
+
+// What must stay the same while a plain file is read in place: any commit changes the header's change
+// counter (and the size or mtime), and a transaction that starts writes its journal before the file.
+struct FileMarkers {
+    io::FileStat stat;
+    QByteArray header;
+    bool journal = false;
+    bool operator==(const FileMarkers& o) const {
+        return stat.exists && o.stat.exists && stat.inode == o.stat.inode && stat.device == o.stat.device &&
+               stat.size == o.stat.size && stat.mtimeNs == o.stat.mtimeNs && header == o.header &&
+               journal == o.journal;
+    }
+};
+
+FileMarkers readFileMarkers(const QString& path) {
+    FileMarkers m;
+    m.stat = io::statPath(path);
+    int error = 0;
+    m.header = io::readHead(path, 100, &error);
+    m.journal = io::lstatPath(companionPath(path, FileKind::Journal)).exists;
+    return m;
+}
+
+// A rollback-mode file with nothing beside it and no writer holding a lock can be read in place with
+// `immutable=1`: SQLite then takes no lock at all and creates no file, so no writer can see SQLITE_BUSY
+// because of us. Anything else (WAL format, a -wal or -journal, a lock beyond SHARED) is read from a
+// private staged copy.
+bool readableInPlace(const DatabaseFiles& files) {
+    return !files.header.isWal() && !files.find(FileKind::Wal) && !files.find(FileKind::Journal) &&
+           (files.lock == LockState::None || files.lock == LockState::Shared);
+}
+
+QString stripContext(const QString& message, const QString& context) {
+    const QString prefix = context + QStringLiteral(": ");
+    return message.startsWith(prefix) ? message.mid(prefix.size()) : message;
+}
+
+Expected<QList<TableInfo>> readTables(const QString& openPath, int flags, const QString& context,
+                                      bool countRows, Task& task) {
+    task.setPhase(Phase::Opening);
+    auto db = SqliteDb::open(openPath, flags);
+    if (!db)
+        return Error{db.error().kind,
+                     QStringLiteral("cannot open %1: %2")
+                         .arg(context, stripContext(db.error().message,
+                                                    QStringLiteral("cannot open %1").arg(openPath)))};
+    db->watchCancellation(&task);
+    if (auto s = db->exec(QStringLiteral("PRAGMA query_only=1")); !s)
+        return s.error();
+
+    auto list = readTableList(db->get(), context);
+    if (!list)
+        return list.error();
+    QList<TableInfo> tables = std::move(*list);
+    for (TableInfo& t : tables) {
+        // One broken entry (a view over a dropped table, a virtual table whose module is missing)
+        // carries its error; the listing goes on.
+        auto columns = readColumns(db->get(), t.name, context);
+        if (!columns) {
+            if (columns.error().kind == ErrorKind::Cancelled)
+                return columns.error();
+            t.error = stripContext(columns.error().message, context);
+            continue;
+        }
+        t.columns = *columns;
+        if (!countRows)
+            continue;
+        auto count = db->queryInt(QStringLiteral("SELECT count(*) FROM %1").arg(quoteIdentifier(t.name)));
+        if (!count) {
+            if (count.error().kind == ErrorKind::Cancelled)
+                return count.error();
+            t.error = stripContext(count.error().message,
+                                   QStringLiteral("SELECT count(*) FROM %1").arg(quoteIdentifier(t.name)));
+            continue;
+        }
+        t.rowCount = *count;
+    }
+    return tables;
+}
+
+Expected<QList<TableInfo>> runListTables(const QString& path, bool countRows, Task& task) {
+    task.setPhase(Phase::Inspecting);
+    auto files = inspectDatabase(path);
+    if (!files)
+        return files.error();
+    const QString& source = files->databasePath;
+
+    if (readableInPlace(*files)) {
+        const FileMarkers before = readFileMarkers(source);
+        const QString uri =
+            QStringLiteral("file:%1?immutable=1")
+                .arg(QString::fromLatin1(QUrl::toPercentEncoding(source, QByteArrayLiteral("/"))));
+        auto tables = readTables(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, source, countRows, task);
+        // Read without a lock: the answer counts only if nothing changed while we read; otherwise a
+        // writer came by, and the staged copy below decides.
+        if ((!tables && tables.error().kind == ErrorKind::Cancelled) || before == readFileMarkers(source))
+            return tables;
+    }
+    io::sweepAbandonedStaging(QDir::tempPath());
+    auto staging = io::StagingFolder::create(QDir::tempPath());
+    if (!staging)
+        return staging.error();
+    auto staged = copyUntilStable(*files, staging->path(), 100, true, task);
+    if (!staged)
+        return staged.error();
+    // Recovery of the private copy (WAL replay, rollback) writes to it: read-write, query_only after.
+    return readTables(staged->databasePath, SQLITE_OPEN_READWRITE, source, countRows, task);
+}
+
+} // namespace
+
+Expected<QList<TableInfo>> listTables(const QString& path, bool countRows, ProgressSink* sink) {
+    Task task(sink);
+    return io::withoutStagingPaths(runListTables(path, countRows, task));
+}
+
+} // namespace sqlsnap

@@ -1,0 +1,225 @@
+#include "common/format.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QLocale>
+#include <QPalette>
+#include <QWidget>
+
+namespace sqlsnap::ui {
+namespace {
+// The translation context of these free functions (lupdate reads it from the declaration).
+struct Format {
+    Q_DECLARE_TR_FUNCTIONS(sqlsnap::ui::Format)
+};
+} // namespace
+
+QString humanSize(qint64 bytes) {
+    if (bytes == 1)
+        return Format::tr("1 byte");
+    if (bytes < 1000)
+        return Format::tr("%1 bytes").arg(bytes);
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+}
+
+QString humanDuration(qint64 seconds) {
+    if (seconds < 60)
+        return Format::tr("%1 s").arg(seconds);
+    if (seconds < 3600)
+        return Format::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return Format::tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
+}
+
+QString elapsedText(qint64 ms) {
+    return ms < 10000 ? Format::tr("%1 ms").arg(ms) : humanDuration(ms / 1000);
+}
+
+QString pagesText(qint64 n) {
+    return n == 1 ? Format::tr("1 page") : Format::tr("%1 pages").arg(groupedNumber(n));
+}
+
+QString rowsText(qint64 n) {
+    return n == 1 ? Format::tr("1 row") : Format::tr("%1 rows").arg(groupedNumber(n));
+}
+
+QString groupedNumber(qint64 n) {
+    // The user's digit grouping; the C locale (no LANG set) has none, so English grouping stands in.
+    const QLocale locale;
+    return (locale.language() == QLocale::C ? QLocale(QLocale::English) : locale).toString(n);
+}
+
+QString lockText(LockState state) {
+    switch (state) {
+    case LockState::None:
+        return Format::tr("none");
+    case LockState::Shared:
+        return Format::tr("shared (a program is reading)");
+    case LockState::Reserved:
+        return Format::tr("reserved (a program is writing)");
+    case LockState::Pending:
+        return Format::tr("pending (a program is about to commit)");
+    case LockState::Exclusive:
+        return Format::tr(
+            "exclusive (a program is committing, or holds the database with exclusive locking)");
+    case LockState::Unknown:
+        break;
+    }
+    return Format::tr("unknown");
+}
+
+QString phaseText(const Progress& p) {
+    switch (p.phase) {
+    case Phase::Inspecting:
+        return Format::tr("Inspecting");
+    case Phase::Copying:
+        return p.maxAttempts > 0 ? Format::tr("Copying (attempt %1 of %2)").arg(p.attempt).arg(p.maxAttempts)
+                                 : Format::tr("Copying");
+    case Phase::Opening:
+        return Format::tr("Opening the copy");
+    case Phase::Converting:
+        return Format::tr("Making it self-contained");
+    case Phase::BackingUp:
+        return p.pagesTotal > 0 ? Format::tr("Backing up — %1 of %2 pages")
+                                      .arg(groupedNumber(p.pagesDone), groupedNumber(p.pagesTotal))
+                                : Format::tr("Backing up");
+    case Phase::Compacting:
+        return Format::tr("Compacting");
+    case Phase::Verifying:
+        return Format::tr("Verifying");
+    case Phase::Hashing:
+        return Format::tr("Computing SHA-256");
+    case Phase::Publishing:
+        return Format::tr("Publishing");
+    case Phase::ExportingRows:
+        return p.rowsTotal > 0 ? Format::tr("Writing rows — %1 of %2")
+                                     .arg(groupedNumber(p.rowsDone), groupedNumber(p.rowsTotal))
+                               : Format::tr("Writing rows");
+    case Phase::Done:
+        return Format::tr("Done");
+    }
+    return {};
+}
+
+QString explainFile(const DatabaseFiles& set, const FileEntry& file) {
+    switch (file.kind) {
+    case FileKind::Database:
+        return set.header.isWal()
+                   ? Format::tr("the database (WAL mode): its committed state is this file plus its -wal")
+                   : Format::tr("the database (rollback-journal mode)");
+    case FileKind::Wal:
+        if (file.size == 0)
+            return Format::tr("-wal: empty — every change is already in the main file");
+        return Format::tr(
+            "-wal: committed changes not yet merged into the main file — included in the snapshot");
+    case FileKind::Shm:
+        return Format::tr(
+            "-shm: the WAL index shared by the programs using the database — not needed, not copied");
+    case FileKind::Journal:
+        if (set.hasHotJournal())
+            return Format::tr(
+                "-journal: an interrupted or running transaction — rolled back in the snapshot");
+        return Format::tr("-journal: left over from a finished transaction — nothing to undo, not copied");
+    case FileKind::SuperJournal:
+        return set.superJournalExists
+                   ? Format::tr(
+                         "super-journal: a transaction over several databases is in flight — rolled back")
+                   : Format::tr("super-journal: gone — the multi-database transaction committed");
+    }
+    return {};
+}
+
+QStringList explainSet(const DatabaseFiles& set) {
+    QStringList lines;
+    if (set.heldExclusively())
+        lines << Format::tr(
+            "No -shm beside the -wal: a program holds this database open with exclusive locking "
+            "(locking_mode=EXCLUSIVE). The snapshot still has every committed change.");
+    else if (set.walLeftBehind())
+        lines << Format::tr(
+            "No -shm beside the -wal, and no program holds the database: the -wal was left by a program "
+            "that stopped without closing the database. Its committed changes are only in the -wal; the "
+            "snapshot includes them.");
+    else if (set.walWithoutShm())
+        lines << Format::tr("No -shm beside the -wal. The snapshot still has every committed change.");
+    // An exclusive lock is a commit in progress only while a hot journal exists (rollback mode); in WAL
+    // mode, or with no journal, it is a program that keeps the database open with exclusive locking.
+    const bool committing = !set.header.isWal() && set.hasHotJournal();
+    switch (set.lock) {
+    case LockState::Exclusive:
+        lines << (committing
+                      ? Format::tr("Another program is committing to this database right now; the copy "
+                                   "retries until it is stable.")
+                      : Format::tr("Another program holds this database open with exclusive locking; "
+                                   "it may be idle. The copy is taken from the files all the same."));
+        break;
+    case LockState::Pending:
+        lines << Format::tr("Another program is about to commit to this database; the copy retries until it "
+                            "is stable.");
+        break;
+    case LockState::Reserved:
+        lines << Format::tr(
+            "Another program has a write transaction open; its uncommitted changes are left out.");
+        break;
+    case LockState::Shared:
+        lines << Format::tr("Another program has this database open.");
+        break;
+    default:
+        break;
+    }
+    for (const QString& note : set.notes)
+        lines << Format::tr("Note: %1").arg(note);
+    return lines;
+}
+
+QString adviceFor(ErrorKind kind) {
+    switch (kind) {
+    case ErrorKind::SourceMissing:
+        return Format::tr(
+            "The file was moved or deleted. Remove it from the list, or drop it again from its new place.");
+    case ErrorKind::NotADatabase:
+        return Format::tr("Only SQLite database files can be snapshotted.");
+    case ErrorKind::Unreadable:
+        return Format::tr("Check the file's permissions, or run as a user who may read it.");
+    case ErrorKind::PermissionDenied:
+        return Format::tr(
+            "Choose a folder you may write to (File → Snapshot Folder…), or check its permissions.");
+    case ErrorKind::DestinationExists:
+        return Format::tr("Choose another name; an existing file is replaced only after you confirm it.");
+    case ErrorKind::ChangedTooOften:
+        return Format::tr(
+            "The database changed during every attempt. Try again when the other program is idle.");
+    case ErrorKind::DiskFull:
+        return Format::tr("Free some space, or choose another snapshot folder.");
+    case ErrorKind::DestinationDirectoryMissing:
+        return Format::tr("Choose an existing folder.");
+    case ErrorKind::Corrupt:
+        return Format::tr("The source itself is damaged; SQLite's .recover command may rescue some of it.");
+    case ErrorKind::Cancelled:
+        return {};
+    default:
+        return {};
+    }
+}
+
+QColor toneColor(Tone tone, const QPalette& palette) {
+    return tone == Tone::Success ? QColor(0x1b, 0x7a, 0x2e)
+           : tone == Tone::Muted ? QColor(Qt::gray)
+           : tone == Tone::Error ? QColor(0xb0, 0x1c, 0x1c)
+                                 : palette.color(QPalette::WindowText);
+}
+
+void setTone(QWidget* widget, Tone tone) {
+    QPalette palette = widget->palette();
+    const QColor color = toneColor(tone, QApplication::palette(widget));
+    palette.setColor(QPalette::WindowText, color);
+    palette.setColor(QPalette::Text, color);
+    widget->setPalette(palette);
+}
+
+QString snapshotFileName(const QString& databasePath, const QDateTime& when) {
+    return QStringLiteral("%1 %2.sqlite")
+        .arg(QFileInfo(databasePath).fileName(), when.toString(QStringLiteral("yyyy-MM-dd HHmmss")));
+}
+
+} // namespace sqlsnap::ui

@@ -1,0 +1,72 @@
+// The jobs list as a model: one row per snapshot or export job, newest first, owning the jobs.
+//
+// A job reports progress up to its engine's pace; the model turns that into at most ten repaints a
+// second for all rows together (one dataChanged over the rows that changed), so a hundred running
+// jobs cost the GUI thread what one does. A finished job's row changes at once.
+#pragma once
+
+#include "common/format.h"
+#include "jobs/snapshotjob.h"
+
+#include <QAbstractListModel>
+#include <QSet>
+#include <QTimer>
+
+namespace sqlsnap::ui {
+
+class JobListModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role {
+        JobRole = Qt::UserRole + 1, // SnapshotJob*
+        StatusRole,                 // "Copying (attempt 2 of 101) · 80 MB/s · 3 s left", "Failed: …"
+        ToneRole,                   // int(Tone) of the status
+        PermilleRole,               // 0..1000
+        RunningRole,                // bool
+        CanOpenRole,                // bool: a finished snapshot, which the preview can open
+        CanRerunRole,               // bool: a snapshot that failed because the files never held still
+    };
+    // The two ways out of a snapshot whose copies never became stable (ErrorKind::ChangedTooOften).
+    enum class Rerun {
+        BriefReadLock, // the same job with options.direct = true: read the live source under a read lock
+        Unverified,    // the same job with options.strict = false: publish the last copy, flagged
+    };
+
+    explicit JobListModel(QObject* parent = nullptr);
+
+    // Takes ownership and starts the job; its row is the first.
+    void addJob(SnapshotJob* job);
+    SnapshotJob* job(int row) const { return m_jobs.value(row); }
+    int rowOf(const SnapshotJob* job) const;
+    const QList<SnapshotJob*>& jobs() const { return m_jobs; }
+    int runningCount() const { return m_running; }
+    // Removes (and deletes) every job that is not running.
+    void removeFinished();
+    // Starts a new job like `job` (same source and destination) with the options of `how`; its row is the
+    // first. Null unless `job` can be re-run (CanRerunRole); each failed job is re-run once.
+    SnapshotJob* rerun(const SnapshotJob* job, Rerun how);
+    static bool canRerun(const SnapshotJob& job);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+
+    static QString titleOf(const SnapshotJob& job);
+    static QString statusOf(const SnapshotJob& job);
+    static Tone toneOf(const SnapshotJob& job);
+
+signals:
+    void jobFinished(sqlsnap::ui::SnapshotJob* job);
+    void runningCountChanged(int running);
+    void rowLayoutChanged(const QModelIndex& index); // the row's height may differ: lay it out again
+
+private:
+    void flushProgress();
+
+    QList<SnapshotJob*> m_jobs; // newest first
+    QSet<const SnapshotJob*> m_changed;
+    QSet<const SnapshotJob*> m_rerunDone; // failed jobs already re-run: their buttons are gone
+    QTimer m_repaint;
+    int m_running = 0;
+};
+
+} // namespace sqlsnap::ui

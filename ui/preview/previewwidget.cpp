@@ -1,0 +1,431 @@
+#include "preview/previewwidget.h"
+
+#include "common/format.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
+#include <QVBoxLayout>
+
+namespace sqlsnap::ui {
+
+PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
+    : QWidget(parent), m_path(snapshotPath), m_listReader(std::make_unique<ReaderThread>()) {
+    m_model = new TableDataModel(snapshotPath, this);
+
+    m_tables = new QTreeWidget(this);
+    m_tables->setObjectName(QStringLiteral("tableList"));
+    m_tables->setAccessibleName(tr("Tables and views"));
+    m_tables->setHeaderLabels({tr("Table"), tr("Rows")});
+    m_tables->setRootIsDecorated(false);
+    m_tables->header()->setStretchLastSection(false);
+    m_tables->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tables->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+
+    m_filter = new QLineEdit(this);
+    m_filter->setPlaceholderText(tr("Filter rows (any column contains…)"));
+    m_filter->setAccessibleName(tr("Filter rows"));
+    m_filter->setClearButtonEnabled(true);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("dataView"));
+    m_view->setAccessibleName(tr("Rows"));
+    m_view->setModel(m_model);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row measuring
+    m_view->horizontalHeader()->setDefaultSectionSize(140);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // The model shows a window of the table; this scroll bar stands for the whole table.
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->installEventFilter(this);
+    m_filter->installEventFilter(this);
+    m_scroll = new QScrollBar(Qt::Vertical, this);
+    m_scroll->setObjectName(QStringLiteral("tableScrollBar"));
+    m_scroll->setAccessibleName(tr("Rows of the whole table"));
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("previewStatus"));
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    setTone(m_error, Tone::Error);
+    m_error->hide();
+
+    auto* copy = new QAction(tr("Copy"), m_view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copy, &QAction::triggered, this, &PreviewWidget::copySelection);
+    m_view->addAction(copy);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto* find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, m_filter, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    addAction(find);
+
+    auto* exportTable = new QPushButton(tr("Export Table…"), this);
+    exportTable->setToolTip(tr("Write the rows shown (all of them, filtered as shown) as CSV or JSON"));
+    connect(exportTable, &QPushButton::clicked, this, [this] {
+        if (!m_model->table().isEmpty())
+            emit tableExportRequested(m_path, m_model->table(), m_model->filter());
+    });
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(exportTable);
+    auto* dataPage = new QWidget(this);
+    auto* dataLayout = new QVBoxLayout(dataPage);
+    dataLayout->setContentsMargins(0, 4, 0, 0);
+    dataLayout->addLayout(filterRow);
+    auto* grid = new QHBoxLayout;
+    grid->setSpacing(0);
+    grid->addWidget(m_view, 1);
+    grid->addWidget(m_scroll);
+    dataLayout->addLayout(grid, 1);
+    dataLayout->addWidget(m_status);
+    m_schema = new QPlainTextEdit(this);
+    m_schema->setReadOnly(true);
+    m_schema->setAccessibleName(tr("Schema"));
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    m_schema->setFont(mono);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(dataPage, tr("Data"));
+    m_tabs->addTab(m_schema, tr("Schema"));
+
+    m_splitter = new QSplitter(this);
+    m_splitter->addWidget(m_tables);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({220, 600});
+
+    auto* title = new QLabel(this);
+    title->setText(tr("<b>%1</b> — read-only").arg(QFileInfo(snapshotPath).fileName().toHtmlEscaped()));
+    title->setToolTip(snapshotPath);
+    auto* exportButton = new QPushButton(tr("Export…"), this);
+    exportButton->setToolTip(tr("Write this snapshot to a file you choose"));
+    connect(exportButton, &QPushButton::clicked, this, [this] { emit exportRequested(m_path); });
+    auto* head = new QHBoxLayout;
+    head->addWidget(title, 1);
+    head->addWidget(exportButton);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(head);
+    layout->addWidget(m_error);
+    layout->addWidget(m_splitter, 1);
+    setTabOrder(m_tables, m_filter);
+    setTabOrder(m_filter, m_view);
+
+    m_filterDelay = new QTimer(this);
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(250);
+    connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_filterDelay, &QTimer::timeout, this, [this] { m_model->setFilter(m_filter->text()); });
+    connect(m_tables, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (!item)
+            return;
+        m_filter->blockSignals(true);
+        m_filter->clear();
+        m_filter->blockSignals(false);
+        m_model->setTable(item->data(0, Qt::UserRole).toString());
+    });
+    connect(m_model, &TableDataModel::schemaLoaded, this, &PreviewWidget::showSchema);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &PreviewWidget::onViewScrolled);
+    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &PreviewWidget::syncTableScrollBar);
+    connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::syncTableScrollBar);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &PreviewWidget::syncTableScrollBar);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &PreviewWidget::syncTableScrollBar);
+    connect(m_scroll, &QScrollBar::valueChanged, this, [this](int value) {
+        if (!m_syncing)
+            scrollToRow(value);
+    });
+    connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::updateStatus);
+    connect(m_model, &TableDataModel::firstPageLoaded, this, &PreviewWidget::updateStatus);
+    connect(m_model, &TableDataModel::pageLoaded, this, &PreviewWidget::updateStatus);
+    connect(m_model, &TableDataModel::failed, this, [this](const QString& message) {
+        m_error->setText(message);
+        m_error->show();
+    });
+    listTables();
+}
+
+PreviewWidget::~PreviewWidget() {
+    m_listReader.reset();
+}
+
+void PreviewWidget::listTables() {
+    m_listReader->open(m_path, [](const Error*) {}); // the grid's model reports open errors
+    m_listReader->post([this](SnapshotReader* reader) {
+        if (!reader)
+            return;
+        auto tables = reader->tables();
+        QMetaObject::invokeMethod(
+            this,
+            [this, tables] {
+                if (!tables) {
+                    m_error->setText(tables.error().message);
+                    m_error->show();
+                    return;
+                }
+                addTableItems(*tables);
+                if (m_tables->topLevelItemCount() > 0)
+                    m_tables->setCurrentItem(m_tables->topLevelItem(0));
+                else
+                    m_status->setText(tr("This database has no tables."));
+                emit tablesListed();
+                // Counts arrive one by one, after the first rows: they never hold anything up.
+                for (const TableInfo& t : *tables) {
+                    if (!t.error.isEmpty())
+                        continue; // its rows cannot be read: "?" already
+                    const QString name = t.name;
+                    m_listReader->post([this, name](SnapshotReader* reader) {
+                        if (!reader)
+                            return;
+                        auto schema = reader->schema(name);
+                        auto count =
+                            schema ? reader->countRows(*schema, {}) : Expected<qint64>(schema.error());
+                        QMetaObject::invokeMethod(
+                            this,
+                            [this, name, count] {
+                                if (QTreeWidgetItem* item = itemOf(name)) {
+                                    item->setText(1, count ? groupedNumber(*count) : tr("?"));
+                                    if (!count)
+                                        item->setToolTip(1, count.error().message);
+                                }
+                            },
+                            Qt::QueuedConnection);
+                    });
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+QTreeWidgetItem* PreviewWidget::itemOf(const QString& name) const {
+    for (QTreeWidgetItemIterator it(m_tables); *it; ++it)
+        if ((*it)->data(0, Qt::UserRole).toString() == name)
+            return *it;
+    return nullptr;
+}
+
+void PreviewWidget::selectTable(const QString& name) {
+    if (QTreeWidgetItem* item = itemOf(name))
+        m_tables->setCurrentItem(item);
+}
+
+void PreviewWidget::addTableItems(const QList<TableInfo>& tables) {
+    // Every entry is listed: tables, views, virtual tables (with their module) and the shadow tables a
+    // virtual table keeps its data in, folded under it. An entry that cannot be read shows why.
+    QHash<QString, QTreeWidgetItem*> virtualItems;
+    const auto make = [this](const TableInfo& t, QTreeWidgetItem* parent) {
+        auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tables);
+        QString text = t.name, tip = t.sql;
+        if (t.type == QStringLiteral("virtual")) {
+            const QString module = t.module.isEmpty() ? tr("unknown module") : t.module;
+            text = tr("%1 (%2)").arg(t.name, module);
+            tip = tr("Virtual table, module %1").arg(module) + QStringLiteral("\n\n") + t.sql;
+        } else if (t.type == QStringLiteral("shadow")) {
+            if (!parent)
+                text = tr("%1 (shadow table)").arg(t.name);
+            tip = t.shadowOf.isEmpty() ? tr("Shadow table of a virtual table")
+                                       : tr("Shadow table of the virtual table %1").arg(t.shadowOf);
+        }
+        item->setText(0, text);
+        item->setData(0, Qt::UserRole, t.name);
+        item->setData(0, Qt::UserRole + 1, t.type);
+        item->setIcon(0, QIcon(t.type == QStringLiteral("view") ? QStringLiteral(":/icons/view.svg")
+                                                                : QStringLiteral(":/icons/table.svg")));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        if (t.error.isEmpty()) {
+            item->setText(1, QStringLiteral("…"));
+        } else {
+            item->setText(1, tr("?"));
+            tip = tr("Cannot be read: %1").arg(t.error) + QStringLiteral("\n\n") + tip;
+            for (int c : {0, 1}) {
+                item->setForeground(c, QColor(Qt::gray));
+                item->setToolTip(c, tr("Cannot be read: %1").arg(t.error));
+            }
+        }
+        item->setToolTip(0, tip.trimmed());
+        return item;
+    };
+    for (const TableInfo& t : tables)
+        if (t.type != QStringLiteral("shadow")) {
+            QTreeWidgetItem* item = make(t, nullptr);
+            if (t.type == QStringLiteral("virtual"))
+                virtualItems.insert(t.name, item);
+        }
+    bool folded = false;
+    for (const TableInfo& t : tables)
+        if (t.type == QStringLiteral("shadow")) {
+            QTreeWidgetItem* owner = virtualItems.value(t.shadowOf);
+            make(t, owner);
+            folded = folded || owner;
+        }
+    m_tables->setRootIsDecorated(folded);
+}
+
+void PreviewWidget::showSchema() {
+    const TableSchema* s = m_model->schema();
+    if (!s)
+        return;
+    QString text = s->table.sql + QStringLiteral(";\n\n-- ") + tr("Columns") + QLatin1Char('\n');
+    for (const ColumnInfo& c : s->table.columns)
+        text +=
+            QStringLiteral("--   %1  %2%3%4%5\n")
+                .arg(c.name, c.type.isEmpty() ? tr("(no type)") : c.type,
+                     c.primaryKey ? tr("  primary key") : QString(), c.notNull ? tr("  not null") : QString(),
+                     c.hidden ? tr("  generated/hidden") : QString());
+    if (!s->indexes.isEmpty()) {
+        text += QStringLiteral("\n-- ") + tr("Indexes") + QLatin1Char('\n');
+        for (const IndexInfo& i : s->indexes)
+            text += i.sql.isEmpty()
+                        ? QStringLiteral("-- %1 (%2%3 on %4)\n")
+                              .arg(i.name, i.unique ? tr("unique, ") : QString(),
+                                   i.origin == QStringLiteral("pk") ? tr("primary key") : tr("automatic"),
+                                   i.columns.join(QStringLiteral(", ")))
+                        : i.sql + QStringLiteral(";\n");
+    }
+    if (!s->triggers.isEmpty()) {
+        text += QStringLiteral("\n-- ") + tr("Triggers") + QLatin1Char('\n');
+        for (const QString& t : s->triggers)
+            text += t + QStringLiteral(";\n");
+    }
+    m_schema->setPlainText(text);
+}
+
+void PreviewWidget::updateStatus() {
+    QString text;
+    const qint64 n = m_model->count();
+    switch (m_model->countState()) {
+    case TableDataModel::CountState::Unknown:
+        text = m_model->rowCount() > 0
+                   ? tr("%1 rows loaded, counting…").arg(groupedNumber(m_model->rowCount()))
+                   : tr("Loading…");
+        break;
+    case TableDataModel::CountState::Estimated:
+        text = tr("≈ %1 rows (counting…)").arg(groupedNumber(n));
+        break;
+    case TableDataModel::CountState::Exact:
+        text = n == 1 ? tr("1 row") : tr("%1 rows").arg(groupedNumber(n));
+        break;
+    }
+    if (!m_model->filter().isEmpty())
+        text += tr(" matching “%1”").arg(m_model->filter());
+    m_status->setText(text);
+}
+
+int PreviewWidget::rowsInView() const {
+    const int rowHeight = std::max(1, m_view->verticalHeader()->defaultSectionSize());
+    return std::max(1, m_view->viewport()->height() / rowHeight);
+}
+
+qint64 PreviewWidget::topRow() const {
+    return m_model->windowStart() + m_view->verticalScrollBar()->value();
+}
+
+void PreviewWidget::syncTableScrollBar() {
+    // A scroll bar's range is an int: tables beyond 2^31 rows scroll in steps (rare enough).
+    const qint64 total = m_model->totalRows();
+    const int maximum = int(std::min<qint64>(std::max<qint64>(0, total - rowsInView()), INT_MAX));
+    m_syncing = true;
+    m_scroll->setRange(0, maximum);
+    m_scroll->setPageStep(rowsInView());
+    m_scroll->setSingleStep(3);
+    m_scroll->setValue(int(std::min<qint64>(topRow(), INT_MAX)));
+    m_syncing = false;
+}
+
+void PreviewWidget::scrollToRow(qint64 row) {
+    const qint64 total = m_model->totalRows();
+    row = std::clamp<qint64>(row, 0, std::max<qint64>(0, total - rowsInView()));
+    const qint64 start = m_model->windowStart();
+    const int window = m_model->rowCount();
+    const int margin = m_model->windowRows() / 4;
+    // Inside the window (away from its edges, unless the edge is the table's): just scroll the view.
+    const bool fits = row >= start && row + rowsInView() <= start + window &&
+                      (row - start >= margin || start == 0) &&
+                      (start + window - row >= margin || start + window >= total);
+    m_syncing = true;
+    if (!fits) {
+        const QModelIndex current = m_view->currentIndex();
+        const qint64 currentRow = current.isValid() ? start + current.row() : -1;
+        const int currentColumn = current.isValid() ? current.column() : 0;
+        m_model->setWindowStart(row - m_model->windowRows() / 2);
+        const qint64 moved = currentRow - m_model->windowStart();
+        if (currentRow >= 0 && moved >= 0 && moved < m_model->rowCount())
+            m_view->selectionModel()->setCurrentIndex(m_model->index(int(moved), currentColumn),
+                                                      QItemSelectionModel::NoUpdate);
+    }
+    m_view->verticalScrollBar()->setValue(int(row - m_model->windowStart()));
+    m_syncing = false;
+    syncTableScrollBar();
+}
+
+void PreviewWidget::onViewScrolled(int value) {
+    if (m_syncing)
+        return;
+    // Wheel, keys or selection moved the view: move the window with it when it nears an edge.
+    scrollToRow(m_model->windowStart() + value);
+}
+
+bool PreviewWidget::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_filter && event->type() == QEvent::ShortcutOverride) {
+        // A line edit claims Ctrl+<letter> keys for editing (on X11, Ctrl+E is "end of line"), so the
+        // window's commands on those keys (Ctrl+E: Export Snapshot…) would never fire while the filter
+        // has focus. The window's key wins, except for the editing keys everyone expects in a text box.
+        auto* key = static_cast<QKeyEvent*>(event);
+        const QKeySequence pressed(key->keyCombination());
+        for (QKeySequence::StandardKey editing :
+             {QKeySequence::Copy, QKeySequence::Cut, QKeySequence::Paste, QKeySequence::Undo,
+              QKeySequence::Redo, QKeySequence::SelectAll})
+            if (key->matches(editing))
+                return QWidget::eventFilter(watched, event);
+        for (const QAction* action : window()->findChildren<QAction*>())
+            if (action->isEnabled() && action->shortcutContext() != Qt::WidgetShortcut &&
+                action->shortcuts().contains(pressed)) {
+                event->ignore(); // not overridden: the shortcut map gives the key to the action
+                return true;
+            }
+    }
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        const bool toEnd = key->matches(QKeySequence::MoveToEndOfDocument);
+        const bool toStart = key->matches(QKeySequence::MoveToStartOfDocument);
+        if (toEnd || toStart) {
+            // The whole table's first or last row, not the window's.
+            const qint64 total = m_model->totalRows();
+            if (total == 0)
+                return true;
+            scrollToRow(toEnd ? total : 0);
+            const int column = std::max(0, m_view->currentIndex().column());
+            const int row = toEnd ? m_model->rowCount() - 1 : 0;
+            m_view->setCurrentIndex(m_model->index(row, column));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void PreviewWidget::copySelection() const {
+    const QModelIndexList cells = m_view->selectionModel()->selectedIndexes();
+    if (!cells.isEmpty())
+        QApplication::clipboard()->setText(m_model->tabSeparated(cells));
+}
+
+} // namespace sqlsnap::ui

@@ -1,0 +1,79 @@
+// Inside one snapshot: its tables and views (with row counts), the selected one's rows and schema.
+#pragma once
+
+#include "preview/readerthread.h"
+#include "preview/tabledatamodel.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QScrollBar;
+class QSplitter;
+class QTableView;
+class QTabWidget;
+class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace sqlsnap::ui {
+
+class PreviewWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit PreviewWidget(const QString& snapshotPath, QWidget* parent = nullptr);
+    ~PreviewWidget() override;
+
+    QString snapshotPath() const { return m_path; }
+    TableDataModel* dataModel() const { return m_model; }
+    QTableView* dataView() const { return m_view; }
+    QTreeWidget* tableList() const { return m_tables; }
+    QLineEdit* filterEdit() const { return m_filter; }
+    QLabel* statusLabel() const { return m_status; }
+    QPlainTextEdit* schemaView() const { return m_schema; }
+    void selectTable(const QString& name);
+    void copySelection() const;
+    QSplitter* splitter() const { return m_splitter; }
+    // The scroll bar for the whole table (the view's own one covers only the model's window).
+    QScrollBar* tableScrollBar() const { return m_scroll; }
+    // The table row (not window row) at the top of the view.
+    qint64 topRow() const;
+    // Shows table row `row` at the top (or as near as the table's end allows), moving the window.
+    void scrollToRow(qint64 row);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+signals:
+    void tablesListed();
+    void exportRequested(const QString& snapshotPath);
+    void tableExportRequested(const QString& snapshotPath, const QString& table, const QString& filter);
+
+private:
+    void listTables();
+    void addTableItems(const QList<TableInfo>& tables);
+    QTreeWidgetItem* itemOf(const QString& name) const;
+    void showSchema();
+    void updateStatus();
+    void syncTableScrollBar();
+    void onViewScrolled(int value);
+    int rowsInView() const;
+
+    QString m_path;
+    std::unique_ptr<ReaderThread> m_listReader; // tables and their counts: never the grid's readers
+    TableDataModel* m_model;
+    QTreeWidget* m_tables;
+    QLineEdit* m_filter;
+    QTableView* m_view;
+    QLabel* m_status;
+    QLabel* m_error;
+    QPlainTextEdit* m_schema;
+    QTabWidget* m_tabs;
+    QSplitter* m_splitter;
+    QTimer* m_filterDelay;
+    QScrollBar* m_scroll;
+    bool m_syncing = false;
+};
+
+} // namespace sqlsnap::ui

@@ -1,0 +1,143 @@
+// The rows of one table or view of a snapshot, for a QTableView, loaded off the GUI thread.
+//
+// Contract:
+// - setTable() returns at once. The first page (kPageRows rows, by rowid) is read before anything is
+//   counted, so the first rows never wait for a COUNT(*).
+// - While the table is being indexed, rowCount() is the number of rows loaded so far and the view
+//   grows it with canFetchMore()/fetchMore(), one page by key (`rowid > last key`) at a time.
+// - Meanwhile a second reader estimates the count from min(rowid) and max(rowid) (countState()
+//   Estimated) — two b-tree descents — and from then on rowCount() is that estimate and row i is
+//   read as rowid min + i: the end of 10 million rows is one keyed query away at once. That placement
+//   is exact when rowids have no gaps, the usual case. Then it scans the rowids once: the exact count
+//   plus the rowid of every page's first row (countState() Exact); if the estimate was off, the
+//   placed pages are dropped and read again through that index. Views and WITHOUT ROWID tables have
+//   no rowid: they are counted and paged by OFFSET.
+// - data() never blocks: a row whose page is not loaded yet shows "…" and its page is requested; the
+//   rows change (dataChanged) when it arrives. At most kCachedPages pages stay in memory.
+// - The view sees a window of the table: at most windowRows() rows from windowStart(). A QTableView
+//   keeps data per row in its header, so 10 million rows would cost ~300 ms of GUI thread on every
+//   reset; a window of 100,000 costs ~3 ms. PreviewWidget moves the window as the user scrolls, and
+//   model rows are window-relative (absolute row = windowStart() + row).
+#pragma once
+
+#include "preview/readerthread.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace sqlsnap::ui {
+
+class TableDataModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    static constexpr int kPageRows = 200;
+    static constexpr int kCachedPages = 400;
+    static constexpr int kWindowRows = 100000;
+
+    enum class CountState { Unknown, Estimated, Exact };
+    // The value behind a cell (Qt::UserRole): NULL is an invalid QVariant, blobs are QByteArray.
+    static constexpr int RawValueRole = Qt::UserRole;
+
+    explicit TableDataModel(const QString& snapshotPath, QObject* parent = nullptr);
+    ~TableDataModel() override;
+
+    void setTable(const QString& table);
+    // What runs after each first page: by default the estimate and then the exact count with its index.
+    // Tests hold the model in one phase with the others. Raising it starts what is missing.
+    enum class Counting { Off, EstimateOnly, Full };
+    void setCounting(Counting counting);
+    void setFilter(const QString& text);
+    QString table() const { return m_table; }
+    QString filter() const { return m_filter.text; }
+    const TableSchema* schema() const { return m_schema ? &*m_schema : nullptr; }
+
+    // All rows of the table as far as known: loaded so far, estimated, or exact.
+    qint64 totalRows() const;
+    qint64 windowStart() const { return m_windowStart; }
+    int windowRows() const { return m_windowRows; }
+    // Moves the window (clamped to the table); a model reset, cheap since the window is small.
+    void setWindowStart(qint64 start);
+    void setWindowRows(int rows); // tests use small windows
+
+    CountState countState() const { return m_countState; }
+    qint64 count() const { return m_count; } // estimated or exact, per countState(); -1 unknown
+    bool isLoading() const { return m_pending > 0; }
+    QString errorText() const { return m_error; }
+
+    // The selected cells as tab-separated text, one line per row (for the clipboard).
+    QString tabSeparated(const QModelIndexList& cells) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+signals:
+    void schemaLoaded();
+    void countChanged();
+    void firstPageLoaded(); // after setTable()/setFilter(): the first rows are in the model
+    void pageLoaded();
+    void windowMoved();
+    void failed(const QString& message);
+
+private:
+    struct Page {
+        QList<qint64> keys;
+        QList<QVariantList> rows;
+        quint64 lastUsed = 0;
+    };
+    void restart(bool newTable);
+    void requestPage(qint64 page) const;
+    void storePage(qint64 page, RowPage rows);
+    void startCounting();
+    void applyEstimate(qint64 firstRowid, qint64 span);
+    // Runs `apply` on the GUI thread with a reader thread's answer, unless the table or filter changed
+    // since `generation` was current (the answer is stale then, and dropped). Called on reader threads.
+    template <class Apply> void answer(int generation, Apply&& apply) const;
+    // A page could not be read: the error is shown, unless a neighbour's cancel interrupted the read.
+    void pageFailed(const Error& error);
+    void evictPages() const;
+    bool hasRowid() const { return m_schema && !m_schema->rowidName.isEmpty(); }
+    // Changes what totalRows() will return by running `apply`, telling the view about rows that enter
+    // or leave the window.
+    void changeTotalRows(qint64 newTotal, const std::function<void()>& apply);
+    int visibleRows(qint64 total) const;
+
+    std::unique_ptr<ReaderThread> m_pageReader, m_countReader;
+    QString m_table;
+    RowFilter m_filter;
+    std::optional<TableSchema> m_schema;
+    int m_generation = 0;
+    int m_pending = 0;
+    QString m_error;
+
+    // Growing phase: pages 0 .. m_loadedPages-1 were read in order; m_lastKey ends the last one.
+    qint64 m_loadedRows = 0;
+    std::optional<qint64> m_lastKey;
+    bool m_atEnd = false;
+    bool m_fetching = false;
+
+    CountState m_countState = CountState::Unknown;
+    qint64 m_count = -1;
+    std::shared_ptr<const PositionIndex> m_index; // set once the rowid scan is done
+    bool m_random = false;                        // rowCount is the exact count; pages load on demand
+    Counting m_counting = Counting::Full;
+    bool m_positionsEstimated = false; // rows placed at rowid m_firstRowid + i until the index is built
+    qint64 m_firstRowid = 0;
+    int m_pageEpoch = 0;
+    qint64 m_windowStart = 0;
+    int m_windowRows =
+        kWindowRows; // bumps when cached pages are dropped: answers to older requests are stale
+
+    mutable QHash<qint64, Page> m_pages;
+    mutable QSet<qint64> m_requested;
+    mutable quint64 m_useClock = 0;
+};
+
+} // namespace sqlsnap::ui

@@ -1,0 +1,109 @@
+#include "snapshots/snapshotspane.h"
+
+#include "snapshots/snapshotlistmodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace sqlsnap::ui {
+
+SnapshotsPane::SnapshotsPane(SnapshotListModel* model, QWidget* parent)
+    : QWidget(parent), m_model(model), m_view(new QTreeView(this)) {
+    m_view->setObjectName(QStringLiteral("snapshotList"));
+    m_view->setAccessibleName(tr("Snapshots"));
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(SnapshotListModel::NameColumn, QHeaderView::Stretch);
+    for (int c :
+         {SnapshotListModel::TakenColumn, SnapshotListModel::SizeColumn, SnapshotListModel::IntegrityColumn})
+        m_view->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_view->setColumnWidth(SnapshotListModel::Sha256Column, 90); // the whole hash: tooltip, Ctrl+C
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QTreeView::customContextMenuRequested, this, &SnapshotsPane::showContextMenu);
+    // Double-click and Enter: the row activated, whatever tab is current.
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        if (index.isValid())
+            emit openRequested(m_model->entry(index.row()).path);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &SnapshotsPane::currentChanged);
+
+    auto* copy = new QAction(tr("Copy SHA-256"), m_view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, [this] {
+        if (m_view->currentIndex().isValid())
+            copyHash(m_view->currentIndex().row());
+    });
+    m_view->addAction(copy);
+
+    auto* head = new QHBoxLayout;
+    auto* title = new QLabel(tr("<b>Snapshots</b>"), this);
+    auto* showFolder = new QPushButton(tr("Show in Folder"), this);
+    showFolder->setToolTip(tr("Show the selected snapshot (or the snapshot folder) in the file manager"));
+    connect(showFolder, &QPushButton::clicked, this, [this] {
+        const QString p = currentPath();
+        emit showInFolderRequested(p.isEmpty() ? m_model->folder() : p);
+    });
+    auto* folderButton = new QPushButton(tr("Folder…"), this);
+    folderButton->setToolTip(tr("Choose where snapshots are written"));
+    connect(folderButton, &QPushButton::clicked, this, &SnapshotsPane::chooseFolderRequested);
+    head->addWidget(title, 1);
+    head->addWidget(showFolder);
+    head->addWidget(folderButton);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(head);
+    layout->addWidget(m_view, 1);
+}
+
+QString SnapshotsPane::currentPath() const {
+    const QModelIndex i = m_view->currentIndex();
+    return i.isValid() ? m_model->entry(i.row()).path : QString();
+}
+
+QString SnapshotsPane::pathAt(const QPoint& viewportPos) const {
+    const QModelIndex i = m_view->indexAt(viewportPos);
+    return i.isValid() ? m_model->entry(i.row()).path : QString();
+}
+
+void SnapshotsPane::copyHash(int row) const {
+    if (!m_model->entry(row).sha256.isEmpty())
+        QApplication::clipboard()->setText(m_model->entry(row).sha256);
+}
+
+void SnapshotsPane::showContextMenu(const QPoint& viewportPos) {
+    const QModelIndex index = m_view->indexAt(viewportPos);
+    QMenu menu(this);
+    if (!index.isValid()) {
+        menu.addAction(tr("Show Snapshot Folder"), this,
+                       [this] { emit showInFolderRequested(m_model->folder()); });
+        menu.exec(m_view->viewport()->mapToGlobal(viewportPos));
+        return;
+    }
+    // The row under the cursor becomes the current one (as file managers do) and every entry acts on it.
+    m_view->setCurrentIndex(index);
+    const int row = index.row();
+    const QString path = m_model->entry(row).path;
+    menu.addAction(tr("Open Preview"), this, [this, path] { emit openRequested(path); });
+    menu.addAction(tr("Export Snapshot…"), this, [this, path] { emit exportRequested(path); });
+    menu.addSeparator();
+    const QString sha256 = m_model->entry(row).sha256; // rows may move while the menu is open
+    QAction* hash =
+        menu.addAction(tr("Copy SHA-256"), this, [sha256] { QApplication::clipboard()->setText(sha256); });
+    hash->setEnabled(!sha256.isEmpty());
+    menu.addAction(tr("Show in Folder"), this, [this, path] { emit showInFolderRequested(path); });
+    menu.exec(m_view->viewport()->mapToGlobal(viewportPos));
+}
+
+} // namespace sqlsnap::ui

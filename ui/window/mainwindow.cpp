@@ -1,0 +1,590 @@
+#include "window/mainwindow.h"
+
+#include <sqlitesnapshot/databasefiles.h>
+
+#include "window/banner.h"
+#include "common/format.h"
+#include "jobs/jobspanel.h"
+#include "preview/previewwidget.h"
+#include "snapshots/snapshotlistmodel.h"
+#include "snapshots/snapshotspane.h"
+#include "sources/sourcedetailsview.h"
+#include "sources/sourcelistmodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QTreeView>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <sqlite3.h>
+
+namespace sqlsnap::ui {
+namespace {
+constexpr int kMaxRecent = 10;
+constexpr int kJobsMinHeight = 90; // the jobs header and one row: never dragged or restored to nothing
+
+QString databaseFilters() {
+    return QCoreApplication::translate("sqlsnap::ui::MainWindow",
+                                       "SQLite databases (*.sqlite *.db *.sqlite3);;All files (*)");
+}
+
+QStringList localFiles(const QMimeData* mime) {
+    QStringList paths;
+    if (mime && mime->hasUrls())
+        for (const QUrl& url : mime->urls())
+            if (url.isLocalFile())
+                paths << url.toLocalFile();
+    return paths;
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_sources(new SourceListModel(this)), m_snapshots(new SnapshotListModel(this)) {
+    setWindowTitle(tr("SQLite Snapshot"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/sqlite-snapshot.svg")));
+    setAcceptDrops(true);
+    chooseSaveFile = [this](const QString& title, const QString& suggested, const QString& nameFilters) {
+        // The replace question comes after the alias check (checkDestination), not from the dialog.
+        return QFileDialog::getSaveFileName(this, title, suggested, nameFilters, nullptr,
+                                            QFileDialog::DontConfirmOverwrite);
+    };
+    confirmReplace = [this](const QString& path) {
+        return QMessageBox::question(this, tr("Replace File"),
+                                     tr("%1 already exists. Replace it? It is replaced only once the new "
+                                        "file is complete.")
+                                         .arg(QFileInfo(path).fileName())) == QMessageBox::Yes;
+    };
+    createActions();
+    createLayout();
+    restoreSettings();
+    connect(m_sources, &SourceListModel::sourceUpdated, this, [this](int row) {
+        if (m_sourceView->currentIndex().row() == row)
+            showSelectedSource(); // a refresh: the details update, the tab in view stays
+        updateActions();
+    });
+    connect(m_sources, &SourceListModel::added, this, [this](const QList<int>& rows) {
+        if (rows.isEmpty())
+            return;
+        m_sourceView->setCurrentIndex(m_sources->index(rows.last()));
+        QStringList databases;
+        for (int r : rows)
+            databases << m_sources->source(r).path;
+        rememberRecent(databases);
+    });
+    // Which snapshot Export acts on follows the focus.
+    connect(qApp, &QApplication::focusChanged, this, &MainWindow::updateActions);
+    connect(m_sources, &QAbstractItemModel::rowsInserted, this, [this] {
+        showSelectedSource();
+        updateActions();
+    });
+    connect(m_sources, &QAbstractItemModel::rowsRemoved, this, [this] {
+        showSelectedSource();
+        updateActions();
+    });
+    connect(m_jobs, &JobsPanel::jobFinished, this, &MainWindow::onJobFinished);
+    connect(m_jobs, &JobsPanel::openRequested, this, &MainWindow::openPreview);
+    connect(m_jobs, &JobsPanel::jobAdded, this, &MainWindow::ensureJobsVisible);
+    connect(m_jobs, &JobsPanel::showInFolderRequested, this, [](const QString& path) {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath()));
+    });
+    updateActions();
+}
+
+MainWindow::~MainWindow() {
+    // Children are destroyed before QObject would drop this connection: a focus change on the way
+    // (a focused child going) must not reach updateActions() on a half-destroyed window.
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
+    m_jobs->cancelAll(); // each job's destructor waits for its engine, which stops within milliseconds
+}
+
+void MainWindow::createActions() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    m_openAction = file->addAction(
+        QIcon::fromTheme(QStringLiteral("document-open"), style()->standardIcon(QStyle::SP_DialogOpenButton)),
+        tr("&Open Databases…"), this, &MainWindow::openFiles);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setToolTip(tr("Add SQLite databases to the list (Ctrl+O)"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    m_snapshotAction = file->addAction(QIcon(QStringLiteral(":/icons/snapshot.svg")), tr("&Snapshot"), this,
+                                       [this] { snapshotSelected(); });
+    m_snapshotAction->setShortcut(QKeySequence::Save);
+    m_snapshotAction->setToolTip(tr("Snapshot the selected databases into the snapshot folder (Ctrl+S)"));
+    m_snapshotToAction = file->addAction(tr("Snapshot &To…"), this, &MainWindow::snapshotTo);
+    // Explicit: QKeySequence::SaveAs is unbound on plain X11. The platform's own Save As key, where it
+    // differs, works too; the menu shows the first.
+    QList<QKeySequence> snapshotToKeys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)};
+    for (const QKeySequence& k : QKeySequence::keyBindings(QKeySequence::SaveAs))
+        if (!snapshotToKeys.contains(k))
+            snapshotToKeys << k;
+    m_snapshotToAction->setShortcuts(snapshotToKeys);
+    m_snapshotToAction->setToolTip(
+        tr("Snapshot the selected database into a file you choose (Ctrl+Shift+S)"));
+    m_exportAction =
+        file->addAction(QIcon::fromTheme(QStringLiteral("document-save-as"),
+                                         style()->standardIcon(QStyle::SP_DialogSaveButton)),
+                        tr("&Export Snapshot…"), this, [this] { exportSnapshot(commandSnapshotPath()); });
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Write the selected snapshot to a file you choose (Ctrl+E)"));
+    file->addSeparator();
+    file->addAction(tr("Snapshot &Folder…"), this, &MainWindow::chooseSnapshotFolder);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    m_removeAction = edit->addAction(tr("&Remove from List"), this, [this] {
+        const QModelIndexList rows = m_sourceView->selectionModel()->selectedRows();
+        QList<int> sorted;
+        for (const QModelIndex& i : rows)
+            sorted << i.row();
+        std::sort(sorted.rbegin(), sorted.rend());
+        for (int r : sorted)
+            m_sources->remove(r);
+    });
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    m_removeAction->setShortcutContext(Qt::WidgetShortcut);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About SQLite Snapshot"), this, [this] {
+        QMessageBox::about(
+            this, tr("About SQLite Snapshot"),
+            tr("<h3>SQLite Snapshot %1</h3><p>Consistent, self-contained snapshots of SQLite databases, "
+               "even while other programs write to them. The source files are only ever read.</p>"
+               "<p>Qt %2 · SQLite %3</p>")
+                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                     QString::fromLatin1(sqlite3_libversion())));
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setMovable(false);
+    bar->addAction(m_openAction);
+    bar->addAction(m_snapshotAction);
+    bar->addAction(m_snapshotToAction);
+    bar->addAction(m_exportAction);
+}
+
+void MainWindow::createLayout() {
+    m_banner = new Banner(this);
+
+    m_sourceView = new QListView(this);
+    m_sourceView->setObjectName(QStringLiteral("sourceList"));
+    m_sourceView->setAccessibleName(tr("Databases"));
+    m_sourceView->setModel(m_sources);
+    m_sourceView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_sourceView->setIconSize(QSize(28, 28));
+    m_sourceView->setSpacing(2);
+    m_sourceView->setTextElideMode(Qt::ElideMiddle);
+    m_sourceView->addAction(m_removeAction);
+    m_sourceView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_sourceView->addAction(m_snapshotAction);
+    m_sourceView->addAction(m_snapshotToAction);
+    connect(m_sourceView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        showSelectedSource(true);
+        updateActions();
+    });
+    connect(m_sourceView, &QListView::activated, this, [this] { snapshotSelected(); });
+
+    m_snapshotsPane = new SnapshotsPane(m_snapshots, this);
+    connect(m_snapshotsPane, &SnapshotsPane::openRequested, this, &MainWindow::openPreview);
+    connect(m_snapshotsPane, &SnapshotsPane::exportRequested, this, &MainWindow::exportSnapshot);
+    connect(m_snapshotsPane, &SnapshotsPane::chooseFolderRequested, this, &MainWindow::chooseSnapshotFolder);
+    connect(m_snapshotsPane, &SnapshotsPane::showInFolderRequested, this, [](const QString& path) {
+        const QFileInfo info(path);
+        QDesktopServices::openUrl(QUrl::fromLocalFile(info.isDir() ? path : info.absolutePath()));
+    });
+    connect(m_snapshotsPane, &SnapshotsPane::currentChanged, this, &MainWindow::updateActions);
+
+    auto* sourcesBox = new QWidget(this);
+    auto* sourcesLayout = new QVBoxLayout(sourcesBox);
+    sourcesLayout->setContentsMargins(0, 0, 0, 0);
+    sourcesLayout->addWidget(new QLabel(tr("<b>Databases</b>"), sourcesBox));
+    sourcesLayout->addWidget(m_sourceView, 1);
+
+    m_leftSplitter = new QSplitter(Qt::Vertical, this);
+    m_leftSplitter->addWidget(sourcesBox);
+    m_leftSplitter->addWidget(m_snapshotsPane);
+    m_leftSplitter->setSizes({350, 300});
+
+    m_details = new SourceDetailsView(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->addTab(m_details, tr("Database"));
+    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the details tab stays
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
+        if (i > 0)
+            delete m_tabs->widget(i);
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+    auto* closeTab = new QAction(this);
+    closeTab->setShortcut(QKeySequence::Close);
+    connect(closeTab, &QAction::triggered, this, [this] {
+        if (m_tabs->currentIndex() > 0)
+            delete m_tabs->currentWidget();
+    });
+    addAction(closeTab);
+
+    m_jobs = new JobsPanel(this);
+    m_rightSplitter = new QSplitter(Qt::Vertical, this);
+    m_rightSplitter->addWidget(m_tabs);
+    m_rightSplitter->addWidget(m_jobs);
+    m_rightSplitter->setStretchFactor(0, 1);
+    m_rightSplitter->setSizes({480, 170});
+    m_jobs->setMinimumHeight(kJobsMinHeight);
+    m_rightSplitter->setCollapsible(0, false);
+    m_rightSplitter->setCollapsible(1, false);
+
+    m_mainSplitter = new QSplitter(this);
+    m_mainSplitter->addWidget(m_leftSplitter);
+    m_mainSplitter->addWidget(m_rightSplitter);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setSizes({430, 750});
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_mainSplitter, 1);
+    setCentralWidget(central);
+    statusBar();
+    setTabOrder(m_sourceView, m_snapshotsPane->view());
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(QSize(1180, 760).boundedTo(screen()->availableSize())); // all of it on a small screen
+    m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
+    m_leftSplitter->restoreState(settings.value(QStringLiteral("window/leftSplitter")).toByteArray());
+    m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
+    ensureJobsVisible(); // a state saved with the jobs dragged to nothing (older versions allowed it)
+    m_recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    m_lastExportFolder = settings.value(QStringLiteral("lastExportFolder"), QDir::homePath()).toString();
+    m_lastOpenFolder = settings.value(QStringLiteral("lastOpenFolder"), QDir::homePath()).toString();
+    const QString defaultFolder =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/snapshots");
+    setSnapshotFolder(settings.value(QStringLiteral("snapshotFolder"), defaultFolder).toString());
+    rebuildRecentMenu();
+}
+
+void MainWindow::saveSettings() const {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
+    settings.setValue(QStringLiteral("window/leftSplitter"), m_leftSplitter->saveState());
+    settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
+    settings.setValue(QStringLiteral("recentFiles"), m_recent);
+    settings.setValue(QStringLiteral("lastExportFolder"), m_lastExportFolder);
+    settings.setValue(QStringLiteral("lastOpenFolder"), m_lastOpenFolder);
+    settings.setValue(QStringLiteral("snapshotFolder"), m_snapshotFolder);
+}
+
+void MainWindow::setSnapshotFolder(const QString& folder) {
+    m_snapshotFolder = QDir::cleanPath(folder);
+    if (!QDir().mkpath(m_snapshotFolder))
+        m_banner->showMessage(Banner::Level::Error,
+                              tr("The snapshot folder %1 cannot be created. Choose another one with File → "
+                                 "Snapshot Folder….")
+                                  .arg(m_snapshotFolder));
+    m_snapshots->setFolder(m_snapshotFolder);
+    m_snapshotsPane->view()->setToolTip(tr("Snapshot folder: %1").arg(m_snapshotFolder));
+    statusBar()->showMessage(tr("Snapshots go to %1").arg(m_snapshotFolder));
+}
+
+void MainWindow::chooseSnapshotFolder() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Snapshot Folder"), m_snapshotFolder);
+    if (!folder.isEmpty()) {
+        setSnapshotFolder(folder);
+        saveSettings();
+    }
+}
+
+void MainWindow::addSources(const QStringList& paths) {
+    m_sources->add(paths); // selected and remembered once listed (SourceListModel::added)
+}
+
+QTreeView* MainWindow::snapshotView() const {
+    return m_snapshotsPane->view();
+}
+
+void MainWindow::ensureJobsVisible() {
+    QList<int> sizes = m_rightSplitter->sizes();
+    if (sizes.size() != 2 || sizes[1] >= kJobsMinHeight)
+        return;
+    const int total = sizes[0] + sizes[1];
+    const int jobs = std::max(kJobsMinHeight, std::min(170, total / 3));
+    m_rightSplitter->setSizes({std::max(0, total - jobs), jobs});
+}
+
+void MainWindow::openFiles() {
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open SQLite Databases"), m_lastOpenFolder,
+        tr("SQLite databases (*.sqlite *.sqlite3 *.db *.db3 *-wal *-journal);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    m_lastOpenFolder = QFileInfo(files.first()).absolutePath();
+    addSources(files);
+}
+
+void MainWindow::rememberRecent(const QStringList& paths) {
+    for (const QString& p : paths) {
+        m_recent.removeAll(p);
+        m_recent.prepend(p);
+    }
+    while (m_recent.size() > kMaxRecent)
+        m_recent.removeLast();
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    for (const QString& p : std::as_const(m_recent))
+        m_recentMenu->addAction(QFileInfo(p).fileName() + QStringLiteral("  —  ") +
+                                    QFileInfo(p).absolutePath(),
+                                this, [this, p] { addSources({p}); });
+    if (!m_recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear Menu"), this, [this] {
+            m_recent.clear();
+            rebuildRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!m_recent.isEmpty());
+}
+
+QStringList MainWindow::selectedSourcePaths() const {
+    QList<int> rows;
+    for (const QModelIndex& i : m_sourceView->selectionModel()->selectedRows())
+        rows << i.row();
+    if (rows.isEmpty() && m_sourceView->currentIndex().isValid())
+        rows << m_sourceView->currentIndex().row();
+    QStringList paths;
+    for (int r : rows) // a row in error has nothing to snapshot until its file is fixed (it refreshes itself)
+        if (m_sources->source(r).state != SourceListModel::State::Error)
+            paths << m_sources->source(r).path;
+    return paths;
+}
+
+QString MainWindow::commandSnapshotPath() const {
+    for (const QWidget* w = QApplication::focusWidget(); w; w = w->parentWidget()) {
+        if (const auto* preview = qobject_cast<const PreviewWidget*>(w))
+            return preview->snapshotPath();
+        if (w == m_snapshotsPane)
+            return m_snapshotsPane->currentPath();
+    }
+    if (m_snapshotsPane->view()->selectionModel()->hasSelection())
+        return m_snapshotsPane->currentPath();
+    if (const auto* preview = qobject_cast<const PreviewWidget*>(m_tabs->currentWidget()))
+        return preview->snapshotPath();
+    return {};
+}
+
+QList<SnapshotJob*> MainWindow::snapshotSelected() {
+    QList<SnapshotJob*> started;
+    const QDateTime now = QDateTime::currentDateTime();
+    for (const QString& source : selectedSourcePaths()) {
+        QString dest = m_snapshotFolder + QLatin1Char('/') + snapshotFileName(source, now);
+        // Two snapshots within one second: the file may exist, or a job may still be writing it.
+        const auto taken = [this](const QString& path) {
+            if (QFileInfo::exists(path))
+                return true;
+            for (const SnapshotJob* job : m_jobs->jobs())
+                if (job->isRunning() && job->destination() == path)
+                    return true;
+            return false;
+        };
+        for (int n = 2; taken(dest); ++n)
+            dest = m_snapshotFolder + QLatin1Char('/') +
+                   QFileInfo(snapshotFileName(source, now)).completeBaseName() +
+                   QStringLiteral(" (%1).sqlite").arg(n);
+        started << startSnapshot(source, dest, false);
+    }
+    return started;
+}
+
+SnapshotJob* MainWindow::startSnapshot(const QString& source, const QString& destination, bool overwrite) {
+    SnapshotOptions options;
+    options.verify = true;
+    options.overwrite = overwrite;
+    auto* job = new SnapshotJob(SnapshotJob::Kind::Snapshot, source, destination, options);
+    m_jobs->addJob(job);
+    return job;
+}
+
+SnapshotJob* MainWindow::startExport(const QString& snapshot, const QString& destination, bool overwrite) {
+    SnapshotOptions options;
+    options.verify = true;
+    options.overwrite = overwrite;
+    options.strategy = OutputStrategy::Backup; // page progress, and DEST may be on any file system
+    auto* job = new SnapshotJob(SnapshotJob::Kind::Export, snapshot, destination, options);
+    m_jobs->addJob(job);
+    return job;
+}
+
+void MainWindow::snapshotTo() {
+    const QStringList sources = selectedSourcePaths();
+    if (sources.isEmpty())
+        return;
+    const QString suggested = m_lastExportFolder + QLatin1Char('/') +
+                              snapshotFileName(sources.first(), QDateTime::currentDateTime());
+    const QString dest = chooseSaveFile(tr("Snapshot To"), suggested, databaseFilters());
+    if (dest.isEmpty())
+        return;
+    m_lastExportFolder = QFileInfo(dest).absolutePath();
+    // An existing file is replaced only once the new one is whole.
+    if (const auto overwrite = checkDestination(sources.first(), dest))
+        startSnapshot(sources.first(), dest, *overwrite);
+}
+
+std::optional<bool> MainWindow::checkDestination(const QString& source, const QString& destination) {
+    if (namesFileOfDatabase(source, destination)) {
+        m_banner->showMessage(Banner::Level::Error,
+                              tr("%1 is %2 itself or one of its files (-wal, -shm, -journal): a snapshot "
+                                 "never writes over its source. Choose another name.")
+                                  .arg(destination, QFileInfo(source).fileName()));
+        return std::nullopt;
+    }
+    const bool exists = QFileInfo::exists(destination);
+    if (exists && !confirmReplace(destination))
+        return std::nullopt;
+    return exists;
+}
+
+void MainWindow::exportSnapshot(const QString& snapshotPath) {
+    if (snapshotPath.isEmpty())
+        return;
+    const QString dest = chooseSaveFile(
+        tr("Export Snapshot"), m_lastExportFolder + QLatin1Char('/') + QFileInfo(snapshotPath).fileName(),
+        databaseFilters());
+    if (dest.isEmpty())
+        return;
+    m_lastExportFolder = QFileInfo(dest).absolutePath();
+    if (const auto overwrite = checkDestination(snapshotPath, dest))
+        startExport(snapshotPath, dest, *overwrite);
+}
+
+void MainWindow::exportTable(const QString& snapshotPath, const QString& table, const QString& filter) {
+    const QString csv = tr("CSV (*.csv)"), json = tr("JSON (*.json)");
+    const QString dest = chooseSaveFile(
+        tr("Export Table"), m_lastExportFolder + QLatin1Char('/') + table + QStringLiteral(".csv"),
+        csv + QStringLiteral(";;") + json);
+    if (dest.isEmpty())
+        return;
+    m_lastExportFolder = QFileInfo(dest).absolutePath();
+    if (const auto overwrite = checkDestination(snapshotPath, dest))
+        startTableExport(snapshotPath, table, filter, dest, *overwrite);
+}
+
+SnapshotJob* MainWindow::startTableExport(const QString& snapshot, const QString& table,
+                                          const QString& filter, const QString& destination, bool overwrite) {
+    const TableFormat format = destination.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+                                   ? TableFormat::Json
+                                   : TableFormat::Csv;
+    auto* job = new SnapshotJob(snapshot, table, filter, format, destination, overwrite);
+    m_jobs->addJob(job);
+    return job;
+}
+
+PreviewWidget* MainWindow::openPreview(const QString& snapshotPath) {
+    for (int i = 1; i < m_tabs->count(); ++i)
+        if (auto* p = qobject_cast<PreviewWidget*>(m_tabs->widget(i));
+            p && p->snapshotPath() == snapshotPath) {
+            m_tabs->setCurrentIndex(i);
+            return p;
+        }
+    auto* preview = new PreviewWidget(snapshotPath, m_tabs);
+    connect(preview, &PreviewWidget::exportRequested, this, &MainWindow::exportSnapshot);
+    connect(preview, &PreviewWidget::tableExportRequested, this, &MainWindow::exportTable);
+    const int i = m_tabs->addTab(preview, QIcon(QStringLiteral(":/icons/snapshot.svg")),
+                                 QFileInfo(snapshotPath).completeBaseName());
+    m_tabs->setTabToolTip(i, snapshotPath);
+    m_tabs->setCurrentIndex(i);
+    updateActions();
+    return preview;
+}
+
+void MainWindow::onJobFinished(SnapshotJob* job) {
+    if (job->state() == SnapshotJob::State::Succeeded)
+        recordFinishedJob(job);
+    if (m_jobs->runningCount() == 0 && !m_lastFinishedSnapshot.isEmpty())
+        openPreview(std::exchange(m_lastFinishedSnapshot, QString()));
+}
+
+void MainWindow::recordFinishedJob(SnapshotJob* job) {
+    if (job->kind() == SnapshotJob::Kind::Snapshot) {
+        if (QFileInfo(job->destination()).absolutePath() == m_snapshotFolder)
+            m_snapshots->add(*job->result(), QDateTime::currentDateTime());
+        // One preview for a batch, not a tab per job: the last snapshot opens once nothing else runs
+        // (the others are a click away in the snapshots list and on their job rows).
+        m_lastFinishedSnapshot = job->destination();
+    } else {
+        statusBar()->showMessage(tr("Wrote %1").arg(job->destination()), 8000);
+    }
+}
+
+void MainWindow::showSelectedSource(bool switchToDetails) {
+    const QModelIndex current = m_sourceView->currentIndex();
+    m_details->show(current.isValid() ? &m_sources->source(current.row()) : nullptr, m_sources->size() > 0);
+    if (switchToDetails && current.isValid() && m_tabs->currentIndex() != 0 && m_sourceView->hasFocus())
+        m_tabs->setCurrentIndex(0);
+}
+
+void MainWindow::updateActions() {
+    const bool haveSource = !selectedSourcePaths().isEmpty();
+    m_snapshotAction->setEnabled(haveSource);
+    m_snapshotToAction->setEnabled(haveSource);
+    m_removeAction->setEnabled(m_sourceView->currentIndex().isValid());
+    m_exportAction->setEnabled(!commandSnapshotPath().isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
+    if (!localFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QStringList files = localFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    addSources(files);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    m_jobs->cancelAll();
+    saveSettings();
+    event->accept();
+}
+
+} // namespace sqlsnap::ui

@@ -1,0 +1,48 @@
+#include "window/translations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+#include <memory>
+
+namespace sqlsnap::ui {
+
+namespace {
+const QString kResourceFolder = QStringLiteral(":/i18n");
+const QString kBaseName = QStringLiteral("sqlite-snapshot");
+} // namespace
+
+QStringList installTranslations(const QLocale& locale) {
+    QStringList loaded;
+    // QTranslator::load(locale, …) walks the user's preferred languages in order (LANGUAGE, then
+    // LC_ALL / LC_MESSAGES / LANG), so "de_AT" finds "_de".
+    auto app = std::make_unique<QTranslator>(QCoreApplication::instance());
+    if (app->load(locale, kBaseName, QStringLiteral("_"), kResourceFolder)) {
+        loaded << app->filePath();
+        QCoreApplication::installTranslator(app.release());
+    }
+    // Qt's own strings (Cancel, Open, file dialogs), from qt6-translations-l10n when installed. Only
+    // worth loading next to a translation of our own: a half-translated window is worse than none.
+    if (!loaded.isEmpty()) {
+        auto qt = std::make_unique<QTranslator>(QCoreApplication::instance());
+        if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+            loaded << qt->filePath();
+            QCoreApplication::installTranslator(qt.release());
+        }
+    }
+    return loaded;
+}
+
+QStringList availableTranslations() {
+    QStringList languages;
+    const QStringList files =
+        QDir(kResourceFolder).entryList({kBaseName + QStringLiteral("_*.qm")}, QDir::Files, QDir::Name);
+    for (const QString& file : files)
+        languages << file.mid(kBaseName.size() + 1).chopped(3);
+    return languages;
+}
+
+} // namespace sqlsnap::ui

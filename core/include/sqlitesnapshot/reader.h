@@ -1,9 +1,11 @@
 // Reading a snapshot's contents for a preview: tables, schema, rows in pages, counts.
 //
 // A SnapshotReader owns one read-only connection (SQLITE_OPEN_READONLY + PRAGMA query_only) to a
-// self-contained database file. Its calls are synchronous and meant for one worker thread at a time;
-// interrupt() is the one call that is safe from any thread: it stops the statement running now, which
-// then returns ErrorKind::Cancelled.
+// self-contained database file. Its calls are synchronous and meant for one worker thread at a time.
+// Every call takes the caller's CancelToken (default: one nobody cancels): once it is cancelled, from
+// any thread, the call stops with ErrorKind::Cancelled within milliseconds — a single long SQLite step
+// such as count(*) included — and every later call with that token returns Cancelled at once. A token
+// is the caller's, never reset by the reader: a job of several calls is stopped as a whole.
 //
 // Rows are read by key, never by a growing OFFSET: a table with a rowid is paged with
 // `WHERE rowid > ? ORDER BY rowid LIMIT n`, so page 10,000 costs what page 1 costs. Random access
@@ -76,23 +78,25 @@ public:
     const QString& path() const;
 
     // Tables and views, without row counts (see countRows).
-    Expected<QList<TableInfo>> tables();
-    Expected<TableSchema> schema(const QString& table);
+    Expected<QList<TableInfo>> tables(const CancelToken& cancel = {});
+    Expected<TableSchema> schema(const QString& table, const CancelToken& cancel = {});
 
     // Rows after `afterKey` in rowid order (from the start when unset). Needs schema.rowidName.
     Expected<RowPage> rowsAfterKey(const TableSchema& schema, const RowFilter& filter,
-                                   std::optional<qint64> afterKey, int limit);
+                                   std::optional<qint64> afterKey, int limit, const CancelToken& cancel = {});
     // The last `limit` rows in rowid order (for "jump to the end" before any index exists).
-    Expected<RowPage> lastRows(const TableSchema& schema, const RowFilter& filter, int limit);
+    Expected<RowPage> lastRows(const TableSchema& schema, const RowFilter& filter, int limit,
+                               const CancelToken& cancel = {});
     // Rows at a position: by key through the index when the table has a rowid, else by OFFSET
     // (views and WITHOUT ROWID tables have nothing better).
     Expected<RowPage> rowsAt(const TableSchema& schema, const RowFilter& filter, const PositionIndex* index,
-                             qint64 position, int limit);
+                             qint64 position, int limit, const CancelToken& cancel = {});
 
     // Every row in order (rowid order where there is one), one statement, no paging: for exports.
-    // `row` returns false to stop early. Stops with Cancelled on interrupt().
+    // `row` returns false to stop early. Cancellation is checked inside SQLite's scan too, so a filter
+    // that matches nothing for millions of rows still stops at once.
     Status forEachRow(const TableSchema& schema, const RowFilter& filter,
-                      const std::function<bool(const QVariantList& row)>& row);
+                      const std::function<bool(const QVariantList& row)>& row, const CancelToken& cancel = {});
 
     // min(rowid) and max(rowid), two b-tree descents: max - min + 1 is an instant upper bound of the
     // count, exact when the rowids have no gaps (unset for tables without rowid, or empty ones).
@@ -101,15 +105,12 @@ public:
         qint64 last = 0;
         qint64 span() const { return last - first + 1; }
     };
-    Expected<std::optional<RowidRange>> rowidRange(const TableSchema& schema);
+    Expected<std::optional<RowidRange>> rowidRange(const TableSchema& schema, const CancelToken& cancel = {});
     // The exact count, honouring the filter. Slow on big tables: call it off the GUI thread.
-    Expected<qint64> countRows(const TableSchema& schema, const RowFilter& filter);
+    Expected<qint64> countRows(const TableSchema& schema, const RowFilter& filter, const CancelToken& cancel = {});
     // One scan in rowid order: anchors every `stride` rows and the exact count. Rowid tables only.
     Expected<PositionIndex> buildPositionIndex(const TableSchema& schema, const RowFilter& filter,
-                                               int stride);
-
-    // Thread-safe: makes the call running now (if any) stop with Cancelled. Later calls run normally.
-    void interrupt();
+                                               int stride, const CancelToken& cancel = {});
 
 private:
     struct Impl;

@@ -66,27 +66,35 @@ Expected<SqliteDb> SqliteDb::open(const QString& path, int flags) {
 
 SqliteDb& SqliteDb::operator=(SqliteDb&& other) noexcept {
     if (this != &other) {
+        m_interruption.reset(); // no cancel may reach the handle once it closes
         if (m_db)
             sqlite3_close_v2(m_db);
         m_db = other.m_db;
         m_path = std::move(other.m_path);
+        m_interruption = std::move(other.m_interruption);
         other.m_db = nullptr;
     }
     return *this;
 }
 
 SqliteDb::~SqliteDb() {
+    m_interruption.reset();
     if (m_db)
         sqlite3_close_v2(m_db);
 }
 
 void SqliteDb::watchCancellation(Task* task) {
+    m_interruption.reset();
     if (!task) {
         sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
         return;
     }
     sqlite3_progress_handler(
         m_db, 2000, [](void* t) { return static_cast<Task*>(t)->cancelled() ? 1 : 0; }, task);
+    if (const CancelToken* token = task->token()) {
+        sqlite3* db = m_db;
+        m_interruption = std::make_unique<CancelToken::Interruption>(*token, [db] { sqlite3_interrupt(db); });
+    }
 }
 
 Status SqliteDb::exec(const QString& sql) {
@@ -133,6 +141,7 @@ Expected<QString> SqliteDb::queryText(const QString& sql) {
 }
 
 Status SqliteDb::close() {
+    m_interruption.reset();
     if (!m_db)
         return success();
     const int rc = sqlite3_close(m_db);

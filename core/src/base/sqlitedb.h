@@ -2,10 +2,12 @@
 #pragma once
 
 #include "sqlitesnapshot/error.h"
+#include "sqlitesnapshot/progress.h"
 
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <utility>
 
 struct sqlite3;
@@ -22,7 +24,8 @@ public:
     // flags are sqlite3_open_v2 flags. Opening never creates a missing file unless SQLITE_OPEN_CREATE.
     static Expected<SqliteDb> open(const QString& path, int flags);
 
-    SqliteDb(SqliteDb&& other) noexcept : m_db(other.m_db), m_path(std::move(other.m_path)) {
+    SqliteDb(SqliteDb&& other) noexcept
+        : m_db(other.m_db), m_path(std::move(other.m_path)), m_interruption(std::move(other.m_interruption)) {
         other.m_db = nullptr;
     }
     SqliteDb& operator=(SqliteDb&& other) noexcept;
@@ -33,7 +36,9 @@ public:
     sqlite3* get() const { return m_db; }
     const QString& path() const { return m_path; }
 
-    // While set, long statements stop with Cancelled once the task is cancelled.
+    // While set, long statements stop with Cancelled once the task is cancelled: polled by SQLite's
+    // progress handler, and, when the task has a CancelToken, at once through sqlite3_interrupt (which
+    // also stops a single long step such as count(*)). Null stops watching.
     void watchCancellation(Task* task);
 
     Status exec(const QString& sql);
@@ -43,12 +48,16 @@ public:
     Expected<QString> queryText(const QString& sql);
 
     Status close(); // reports an error the destructor would swallow
-    sqlite3* release() { return std::exchange(m_db, nullptr); } // the caller closes it
+    sqlite3* release() { // the caller closes it
+        m_interruption.reset();
+        return std::exchange(m_db, nullptr);
+    }
 
 private:
     SqliteDb(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
     sqlite3* m_db = nullptr;
     QString m_path;
+    std::unique_ptr<CancelToken::Interruption> m_interruption; // reset before the handle closes
 };
 
 // A prepared statement, finalized on destruction.

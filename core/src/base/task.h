@@ -8,7 +8,9 @@ namespace sqlsnap {
 
 class Task {
 public:
-    explicit Task(ProgressSink* sink) : m_sink(sink) {}
+    explicit Task(ProgressSink* sink) : m_sink(sink), m_token(sink ? sink->cancelToken() : nullptr) {}
+    // A call that reports nothing and is stopped by `token` (the reader's calls).
+    explicit Task(const CancelToken& token) : m_sink(nullptr), m_token(&token) {}
 
     Progress& progress() { return m_progress; }
     void setPhase(Phase phase) {
@@ -22,11 +24,16 @@ public:
         if (m_sink)
             m_sink->report(m_progress);
     }
-    bool cancelled() const { return m_sink && m_sink->isCancelled(); }
+    bool cancelled() const {
+        return (m_token && m_token->isCancelled()) || (m_sink && m_sink->isCancelled());
+    }
+    // The token whose cancel can interrupt SQLite at once, if the caller has one.
+    const CancelToken* token() const { return m_token; }
     static Error cancelledError() { return {ErrorKind::Cancelled, QStringLiteral("cancelled")}; }
 
 private:
     ProgressSink* m_sink;
+    const CancelToken* m_token;
     Progress m_progress;
 };
 

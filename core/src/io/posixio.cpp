@@ -58,23 +58,6 @@ QString randomSuffix() {
     return suffix;
 }
 
-bool writeAll(int fd, const QString& path, const char* data, qint64 length, int* error) {
-    while (length > 0) {
-        size_t chunk = size_t(length);
-        if (!faults::allow(faults::Call::Write, path, &chunk, error))
-            return false;
-        ssize_t n = ::write(fd, data, chunk);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            *error = errno;
-            return false;
-        }
-        data += n;
-        length -= n;
-    }
-    return true;
-}
 
 // Fallback when copy_file_range cannot be used between these two files.
 Expected<qint64> copyByReadWrite(int from, const QString& fromPath, int to, qint64 offset, qint64 limit,
@@ -111,6 +94,24 @@ Expected<qint64> copyByReadWrite(int from, const QString& fromPath, int to, qint
 }
 
 } // namespace
+
+bool writeAll(int fd, const QString& path, const char* data, qint64 length, int* error) {
+    while (length > 0) {
+        size_t chunk = size_t(length);
+        if (!faults::allow(faults::Call::Write, path, &chunk, error))
+            return false;
+        ssize_t n = ::write(fd, data, chunk);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            *error = errno;
+            return false;
+        }
+        data += n;
+        length -= n;
+    }
+    return true;
+}
 
 Fd& Fd::operator=(Fd&& other) noexcept {
     if (this != &other) {

@@ -72,6 +72,10 @@ Fd openReadOnly(const QString& path, int* error);
 QByteArray readAt(int fd, qint64 offset, qint64 length, int* error);
 QByteArray readHead(const QString& path, qint64 length, int* error);
 
+// write(2) of all `length` bytes through the fault seam, retrying EINTR and short writes; false with
+// *error set on failure.
+bool writeAll(int fd, const QString& path, const char* data, qint64 length, int* error);
+
 // "a FIFO", "a character device", … for a file that is not a regular file.
 QString fileTypeName(mode_t mode);
 // Unreadable: "cannot read PATH: it is a FIFO, not a regular file".

@@ -28,12 +28,6 @@ QVariant columnValue(sqlite3_stmt* stmt, int column) {
     }
 }
 
-class InterruptFlag : public ProgressSink {
-public:
-    bool isCancelled() const override { return raised.load(std::memory_order_relaxed); }
-    std::atomic<bool> raised{false};
-};
-
 // `a LIKE '%text%' ESCAPE '\'` over every column: the filter is bound as a parameter, never spliced.
 QString filterCondition(const TableSchema& schema, const RowFilter& filter, int parameter) {
     if (filter.isEmpty() || schema.table.columns.isEmpty())
@@ -82,13 +76,23 @@ QString whereClause(const QStringList& conditions) {
 } // namespace
 
 struct SnapshotReader::Impl {
-    InterruptFlag interruptFlag;
-    Task task{&interruptFlag};
     SqliteDb db;
-    explicit Impl(SqliteDb&& d) : db(std::move(d)) { db.watchCancellation(&task); }
+    explicit Impl(SqliteDb&& d) : db(std::move(d)) {}
 
-    // Each call starts uninterrupted: interrupt() is aimed at the call running when it is made.
-    void begin() { interruptFlag.raised.store(false, std::memory_order_relaxed); }
+    // One call, watched by the caller's token for as long as it runs (polled by SQLite's progress
+    // handler, and sqlite3_interrupt at once on cancel). Nothing carries over to the next call.
+    class Call {
+    public:
+        Call(Impl& impl, const CancelToken& token) : m_impl(impl), m_task(token) {
+            m_impl.db.watchCancellation(&m_task);
+        }
+        ~Call() { m_impl.db.watchCancellation(nullptr); }
+        bool cancelled() const { return m_task.cancelled(); }
+
+    private:
+        Impl& m_impl;
+        Task m_task;
+    };
 
     Error error(int rc) { return sqliteError(db.get(), rc, db.path()); }
 
@@ -149,8 +153,10 @@ Expected<std::unique_ptr<SnapshotReader>> SnapshotReader::open(const QString& pa
     return std::unique_ptr<SnapshotReader>(new SnapshotReader(std::make_unique<Impl>(std::move(*db))));
 }
 
-Expected<QList<TableInfo>> SnapshotReader::tables() {
-    m_impl->begin();
+Expected<QList<TableInfo>> SnapshotReader::tables(const CancelToken& cancel) {
+    const Impl::Call call(*m_impl, cancel);
+    if (call.cancelled())
+        return Task::cancelledError();
     auto list = readTableList(m_impl->db.get(), m_impl->db.path());
     if (!list)
         return list;
@@ -170,8 +176,10 @@ Expected<QList<TableInfo>> SnapshotReader::tables() {
     return list;
 }
 
-Expected<TableSchema> SnapshotReader::schema(const QString& table) {
-    m_impl->begin();
+Expected<TableSchema> SnapshotReader::schema(const QString& table, const CancelToken& cancel) {
+    const Impl::Call call(*m_impl, cancel);
+    if (call.cancelled())
+        return Task::cancelledError();
     auto found = table.isEmpty() ? Expected<QList<TableInfo>>(QList<TableInfo>())
                                  : readTableList(m_impl->db.get(), m_impl->db.path(), table);
     if (!found)
@@ -246,8 +254,11 @@ Expected<TableSchema> SnapshotReader::schema(const QString& table) {
 }
 
 Expected<RowPage> SnapshotReader::rowsAfterKey(const TableSchema& schema, const RowFilter& filter,
-                                               std::optional<qint64> afterKey, int limit) {
-    m_impl->begin();
+                                               std::optional<qint64> afterKey, int limit,
+                                               const CancelToken& cancel) {
+    const Impl::Call call(*m_impl, cancel);
+    if (call.cancelled())
+        return Task::cancelledError();
     if (schema.rowidName.isEmpty())
         return Error{ErrorKind::InvalidArgument, QStringLiteral("%1 has no rowid").arg(schema.table.name)};
     const QString sql =
@@ -258,8 +269,11 @@ Expected<RowPage> SnapshotReader::rowsAfterKey(const TableSchema& schema, const 
     return m_impl->readPage(sql, schema, filter, afterKey, 0, limit, true);
 }
 
-Expected<RowPage> SnapshotReader::lastRows(const TableSchema& schema, const RowFilter& filter, int limit) {
-    m_impl->begin();
+Expected<RowPage> SnapshotReader::lastRows(const TableSchema& schema, const RowFilter& filter, int limit,
+                                           const CancelToken& cancel) {
+    const Impl::Call call(*m_impl, cancel);
+    if (call.cancelled())
+        return Task::cancelledError();
     if (schema.rowidName.isEmpty())
         return Error{ErrorKind::InvalidArgument, QStringLiteral("%1 has no rowid").arg(schema.table.name)};
     const QString sql =
@@ -274,8 +288,11 @@ Expected<RowPage> SnapshotReader::lastRows(const TableSchema& schema, const RowF
 }
 
 Expected<RowPage> SnapshotReader::rowsAt(const TableSchema& schema, const RowFilter& filter,
-                                         const PositionIndex* index, qint64 position, int limit) {
-    m_impl->begin();
+                                         const PositionIndex* index, qint64 position, int limit,
+                                         const CancelToken& cancel) {
+    const Impl::Call call(*m_impl, cancel);
+    if (call.cancelled())
+        return Task::cancelledError();
     if (!schema.rowidName.isEmpty() && index && index->stride > 0) {
         const qint64 anchor = position / index->stride;
         if (anchor >= index->anchors.size())
@@ -297,8 +314,11 @@ Expected<RowPage> SnapshotReader::rowsAt(const TableSchema& schema, const RowFil
 }
 
 Status SnapshotReader::forEachRow(const TableSchema& schema, const RowFilter& filter,
-                                  const std::function<bool(const QVariantList&)>& row) {
-    m_impl->begin();
+                                  const std::function<bool(const QVariantList&)>& row,
+                                  const CancelToken& cancel) {
+    const Impl::Call call(*m_impl, cancel);
+    if (call.cancelled())
+        return Task::cancelledError();
     auto stmt = Statement::prepare(
         m_impl->db.get(),
         QStringLiteral("SELECT %1 FROM %2%3%4")
@@ -317,7 +337,7 @@ Status SnapshotReader::forEachRow(const TableSchema& schema, const RowFilter& fi
             values << columnValue(stmt->get(), c);
         if (!row(values))
             return success();
-        if (m_impl->interruptFlag.isCancelled())
+        if (call.cancelled())
             return Task::cancelledError();
     }
     if (rc != SQLITE_DONE)
@@ -325,8 +345,11 @@ Status SnapshotReader::forEachRow(const TableSchema& schema, const RowFilter& fi
     return success();
 }
 
-Expected<std::optional<SnapshotReader::RowidRange>> SnapshotReader::rowidRange(const TableSchema& schema) {
-    m_impl->begin();
+Expected<std::optional<SnapshotReader::RowidRange>> SnapshotReader::rowidRange(const TableSchema& schema,
+                                                                                const CancelToken& cancel) {
+    const Impl::Call call(*m_impl, cancel);
+    if (call.cancelled())
+        return Task::cancelledError();
     if (schema.rowidName.isEmpty())
         return std::optional<RowidRange>();
     // Two scalar subqueries: each is one descent of the table's b-tree (min/max optimisation).
@@ -344,8 +367,11 @@ Expected<std::optional<SnapshotReader::RowidRange>> SnapshotReader::rowidRange(c
         RowidRange{sqlite3_column_int64(stmt->get(), 0), sqlite3_column_int64(stmt->get(), 1)});
 }
 
-Expected<qint64> SnapshotReader::countRows(const TableSchema& schema, const RowFilter& filter) {
-    m_impl->begin();
+Expected<qint64> SnapshotReader::countRows(const TableSchema& schema, const RowFilter& filter,
+                                           const CancelToken& cancel) {
+    const Impl::Call call(*m_impl, cancel);
+    if (call.cancelled())
+        return Task::cancelledError();
     auto stmt =
         Statement::prepare(m_impl->db.get(), QStringLiteral("SELECT count(*) FROM %1%2")
                                                  .arg(quoteIdentifier(schema.table.name),
@@ -360,8 +386,10 @@ Expected<qint64> SnapshotReader::countRows(const TableSchema& schema, const RowF
 }
 
 Expected<PositionIndex> SnapshotReader::buildPositionIndex(const TableSchema& schema, const RowFilter& filter,
-                                                           int stride) {
-    m_impl->begin();
+                                                           int stride, const CancelToken& cancel) {
+    const Impl::Call call(*m_impl, cancel);
+    if (call.cancelled())
+        return Task::cancelledError();
     if (schema.rowidName.isEmpty() || stride <= 0)
         return Error{ErrorKind::InvalidArgument, QStringLiteral("%1 has no rowid").arg(schema.table.name)};
     auto stmt =
@@ -384,10 +412,6 @@ Expected<PositionIndex> SnapshotReader::buildPositionIndex(const TableSchema& sc
         return m_impl->error(rc);
     index.rowCount = n;
     return index;
-}
-
-void SnapshotReader::interrupt() {
-    m_impl->interruptFlag.raised.store(true, std::memory_order_relaxed);
 }
 
 } // namespace sqlsnap

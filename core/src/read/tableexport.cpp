@@ -2,7 +2,7 @@
 
 #include "sqlitesnapshot/reader.h"
 
-#include "io/posixio.h"
+#include "io/atomicoutput.h"
 #include "base/task.h"
 
 #include <QDir>
@@ -84,62 +84,13 @@ QByteArray jsonValue(const QVariant& v) {
     }
 }
 
-// The file being written: a new file with an unpredictable name in the destination's folder, renamed
-// over the destination only once complete and synced; removed on any other way out.
-class TemporaryOutput {
-public:
-    ~TemporaryOutput() {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        if (!m_path.isEmpty())
-            ::unlink(io::encodePath(m_path).constData());
-    }
-    Status create(const QString& folder, mode_t mode) {
-        auto path = io::createUniqueFile(folder, QStringLiteral(".sqlite-snapshot-export-"));
-        if (!path)
-            return path.error();
-        m_path = *path;
-        m_fd = ::open(io::encodePath(m_path).constData(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
-        if (m_fd < 0 || ::fchmod(m_fd, mode) != 0)
-            return io::writeError(errno, QStringLiteral("cannot write"), m_path);
-        return success();
-    }
-    Status write(const QByteArray& bytes) {
-        qint64 done = 0;
-        while (done < bytes.size()) {
-            const ssize_t n = ::write(m_fd, bytes.constData() + done, size_t(bytes.size() - done));
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n < 0)
-                return io::writeError(errno, QStringLiteral("cannot write"), m_path);
-            done += n;
-        }
-        m_bytes += done;
-        return success();
-    }
-    Status publish(const QString& destination, bool overwrite) {
-        if (::fsync(m_fd) != 0)
-            return io::writeError(errno, QStringLiteral("cannot write"), m_path);
-        ::close(m_fd);
-        m_fd = -1;
-        if (auto renamed = io::renameInto(m_path, destination, overwrite); !renamed)
-            return renamed.error();
-        m_path.clear(); // it is the destination now
-        return io::fsyncDirectory(QFileInfo(destination).absolutePath());
-    }
-    qint64 bytes() const { return m_bytes; }
-
-private:
-    QString m_path;
-    int m_fd = -1;
-    qint64 m_bytes = 0;
-};
-
 } // namespace
 
-Expected<TableExportResult> exportTable(const QString& snapshotPath, const QString& table,
-                                        const QString& filterText, TableFormat format,
-                                        const QString& destination, bool overwrite, ProgressSink* sink) {
+namespace {
+
+Expected<TableExportResult> runExportTable(const QString& snapshotPath, const QString& table,
+                                           const QString& filterText, TableFormat format,
+                                           const QString& destination, bool overwrite, ProgressSink* sink) {
     Task task(sink);
     task.setPhase(Phase::Inspecting);
     const QFileInfo dest(destination);
@@ -152,28 +103,40 @@ Expected<TableExportResult> exportTable(const QString& snapshotPath, const QStri
         return Error{ErrorKind::DestinationAliasesSource,
                      QStringLiteral("the destination is the snapshot itself: %1").arg(destination)};
 
+    // The caller's cancellation reaches every reader call, inside SQLite's scan too: a filter that
+    // matches nothing in 10 M rows still stops at once.
+    const CancelToken cancel = CancelToken::following(sink);
     auto opened = SnapshotReader::open(snapshotPath);
     if (!opened)
         return opened.error();
     SnapshotReader& reader = **opened;
-    auto schema = reader.schema(table);
+    auto schema = reader.schema(table, cancel);
     if (!schema)
         return schema.error();
     const RowFilter filter{filterText};
-    auto total = reader.countRows(*schema, filter);
-    if (!total)
-        return total.error();
+    // One scan: the total is an estimate that costs nothing (the rowid span, an upper bound, for an
+    // unfiltered rowid table), never a second full scan. Unknown (0) otherwise.
+    qint64 estimate = 0;
+    if (filter.isEmpty()) {
+        auto range = reader.rowidRange(*schema, cancel);
+        if (!range)
+            return range.error();
+        if (*range)
+            estimate = (*range)->span();
+    }
 
-    TemporaryOutput file;
     struct stat snapshotStat {};
     const mode_t mode = ::stat(io::encodePath(snapshotPath).constData(), &snapshotStat) == 0
                             ? mode_t(snapshotStat.st_mode & 0666)
                             : mode_t(0600); // no more readable than the snapshot it comes from
-    if (auto created = file.create(dest.absolutePath(), mode); !created)
+    io::sweepAbandonedStaging(dest.absolutePath());
+    auto created = io::AtomicOutput::create(dest.absolutePath(), QStringLiteral("export"), true);
+    if (!created)
         return created.error();
+    io::AtomicOutput& file = *created;
 
     task.setPhase(Phase::ExportingRows);
-    task.progress().rowsTotal = *total;
+    task.progress().rowsTotal = estimate;
     QStringList names;
     for (const ColumnInfo& c : schema->table.columns)
         names << c.name;
@@ -221,6 +184,7 @@ Expected<TableExportResult> exportTable(const QString& snapshotPath, const QStri
         }
         if (rows % kRowsPerReport == 0) {
             task.progress().rowsDone = rows;
+            task.progress().rowsTotal = qMax(estimate, rows);
             task.report();
             if (task.cancelled()) {
                 cancelled = true;
@@ -228,7 +192,7 @@ Expected<TableExportResult> exportTable(const QString& snapshotPath, const QStri
             }
         }
         return true;
-    });
+    }, cancel);
     if (!status)
         return status.error();
     if (writeFailure)
@@ -239,13 +203,23 @@ Expected<TableExportResult> exportTable(const QString& snapshotPath, const QStri
         buffer += rows == 0 ? "]\n" : "\n]\n";
     if (auto written = file.write(buffer); !written)
         return written.error();
-    task.progress().rowsDone = rows;
+    task.progress().rowsDone = task.progress().rowsTotal = rows;
     task.report();
     task.setPhase(Phase::Publishing);
-    if (auto published = file.publish(dest.absoluteFilePath(), overwrite); !published)
+    const qint64 bytes = file.bytes();
+    if (auto published = file.publish(dest.absoluteFilePath(), mode, overwrite); !published)
         return published.error();
     task.setPhase(Phase::Done);
-    return TableExportResult{dest.absoluteFilePath(), rows, file.bytes()};
+    return TableExportResult{dest.absoluteFilePath(), rows, bytes};
+}
+
+} // namespace
+
+Expected<TableExportResult> exportTable(const QString& snapshotPath, const QString& table,
+                                        const QString& filterText, TableFormat format,
+                                        const QString& destination, bool overwrite, ProgressSink* sink) {
+    return io::withoutStagingPaths(
+        runExportTable(snapshotPath, table, filterText, format, destination, overwrite, sink));
 }
 
 } // namespace sqlsnap

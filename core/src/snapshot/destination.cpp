@@ -1,6 +1,6 @@
 #include "snapshot/destination.h"
 
-#include "io/posixio.h"
+#include "io/atomicoutput.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -117,14 +117,7 @@ Expected<DestinationPlan> planDestination(const DatabaseFiles& source, const QSt
 }
 
 Status publishFile(const QString& temporaryPath, const DestinationPlan& plan, bool overwrite) {
-    const QByteArray tmp = io::encodePath(temporaryPath);
-    if (::chmod(tmp.constData(), plan.mode) != 0)
-        return io::writeError(errno, QStringLiteral("cannot set permissions of"), temporaryPath);
-    if (auto synced = io::fsyncFile(temporaryPath); !synced)
-        return synced;
-    if (auto renamed = io::renameInto(temporaryPath, plan.path, overwrite); !renamed)
-        return renamed;
-    return io::fsyncDirectory(plan.directory);
+    return io::publishInto(temporaryPath, plan.path, plan.mode, overwrite);
 }
 
 } // namespace sqlsnap

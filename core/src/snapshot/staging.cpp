@@ -1,0 +1,122 @@
+// Steps 3 and 4 of every snapshot: stage the set until stable, open the staged copy, make it
+// self-contained.
+#include "snapshot/steps.h"
+
+#include "snapshot/verify.h"
+
+#include <sqlite3.h>
+
+namespace sqlsnap {
+namespace {
+
+// Opening the staged copy replays its WAL or rolls back its hot journal; journal_mode=DELETE then
+// checkpoints everything into the main file and removes the -wal.
+Expected<SqliteDb> openAndConvert(const QString& stagedDb, int cacheKiB, Task& task) {
+    task.setPhase(Phase::Opening);
+    auto db = SqliteDb::open(stagedDb, SQLITE_OPEN_READWRITE);
+    if (!db)
+        return db.error();
+    db->watchCancellation(&task);
+    // The staged copy is private until it is published, and publishing fsyncs it once: the recovery,
+    // the checkpoint and the switch to DELETE need no syncs of their own (each would flush the whole
+    // dirty file, 1 GiB for a 1 GiB database).
+    if (auto s = db->exec(QStringLiteral("PRAGMA synchronous=OFF")); !s)
+        return s.error();
+    if (cacheKiB > 0)
+        if (auto s = db->exec(QStringLiteral("PRAGMA cache_size=-%1").arg(cacheKiB)); !s)
+            return s.error();
+    if (auto count = db->queryInt(QStringLiteral("SELECT count(*) FROM sqlite_schema")); !count)
+        return count.error();
+    task.setPhase(Phase::Converting);
+    auto mode = db->queryText(QStringLiteral("PRAGMA journal_mode=DELETE"));
+    if (!mode)
+        return mode.error();
+    if (mode->compare(QStringLiteral("delete"), Qt::CaseInsensitive) != 0)
+        return Error{
+            ErrorKind::SqliteError,
+            QStringLiteral("cannot switch the staged copy to journal_mode=DELETE (got %1)").arg(*mode)};
+    // A header with mixed format versions (write 2 / read 1: SQLite reads it as rollback mode) is left
+    // as it is by the switch above. A round trip through WAL rewrites both bytes, so every strategy ends
+    // in the same plain 1/1 file instead of publish and backup refusing what compact takes.
+    int error = 0;
+    const QByteArray head = io::readHead(stagedDb, 20, &error);
+    if (head.size() == 20 && (head[18] != 1 || head[19] != 1)) {
+        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA journal_mode=DELETE"})
+            if (auto switched = db->queryText(QString::fromLatin1(pragma)); !switched)
+                return switched.error();
+    }
+    return db;
+}
+
+// A rollback-mode file shorter than its header says is damaged, not merely small.
+Status checkNotTruncated(const QString& path, const QString& sourcePath) {
+    int error = 0;
+    auto header = parseDatabaseHeader(io::readHead(path, 100, &error), sourcePath);
+    if (!header)
+        return header.error();
+    const qint64 size = io::statPath(path).size;
+    if (header->pageCountValid && size < qint64(header->pageCount) * header->pageSize)
+        return Error{
+            ErrorKind::NotADatabase,
+            QStringLiteral("not an SQLite database: %1 (truncated: %2 bytes, its header says %3 pages of %4)")
+                .arg(sourcePath)
+                .arg(size)
+                .arg(header->pageCount)
+                .arg(header->pageSize)};
+    return success();
+}
+
+} // namespace
+
+Status requireIntact(SqliteDb& db, Task& task, ErrorKind kind, const QString& what) {
+    task.setPhase(Phase::Verifying);
+    auto report = integrityCheck(db, task);
+    if (!report)
+        return report.error();
+    if (!report->ok())
+        return Error{kind, QStringLiteral("%1: %2").arg(what, report->report)};
+    return success();
+}
+
+Expected<StagedAndOpen> stageAndOpen(const DatabaseFiles& files, const QString& stagingParent,
+                                     const SnapshotOptions& options, Cleanup& cleanup, Task& task) {
+    auto staging = io::StagingFolder::create(stagingParent);
+    if (!staging)
+        return staging.error();
+    cleanup.staging = std::move(*staging);
+    auto staged = copyUntilStable(files, cleanup.staging.path(), options.retries, options.strict, task);
+    if (!staged)
+        return staged.error();
+    // Without a WAL or journal to replay, a file shorter than its header says is damaged: say so plainly.
+    if (!io::statPath(companionPath(staged->databasePath, FileKind::Wal)).exists &&
+        !io::statPath(companionPath(staged->databasePath, FileKind::Journal)).exists)
+        if (auto s = checkNotTruncated(staged->databasePath, files.databasePath); !s)
+            return s.error();
+    auto db = openAndConvert(staged->databasePath, options.stagedCacheKiB, task);
+    if (!db)
+        return db.error();
+    if (!staged->consistent) {
+        // Allowed unstable (strict off) and no attempt was stable: use the last copy only if SQLite finds
+        // nothing wrong with it. It is flagged consistentCopy = false either way.
+        if (auto s = requireIntact(*db, task, ErrorKind::Inconsistent,
+                                   QStringLiteral("could not make a consistent snapshot: %1 kept changing through "
+                                                  "%2 attempts and the last copy is damaged")
+                                       .arg(files.databasePath)
+                                       .arg(staged->attempts));
+            !s)
+            return s.error();
+    }
+    return StagedAndOpen{std::move(*staged), std::move(*db)};
+}
+
+SnapshotResult resultOf(const DatabaseFiles& files, const StagedSet& staged, OutputStrategy strategy) {
+    SnapshotResult result;
+    result.source = files.databasePath;
+    result.companions = staged.files;
+    result.copyAttempts = staged.attempts;
+    result.consistentCopy = staged.consistent;
+    result.strategy = strategy;
+    return result;
+}
+
+} // namespace sqlsnap

@@ -229,7 +229,14 @@ private slots:
     // is disk_full, with nothing left behind.
     void descriptorLimitsEndInExitCodes() {
         const QString out = freshDir();
-        for (int limit = 4; limit <= 12; ++limit) { // below 4 the loader itself cannot start a program
+        // Below 4 the loader itself cannot start a program. In a sanitizer build (the CLI is built like
+        // this test) UBSan's own type check needs one descriptor more than the program.
+#if defined(__SANITIZE_ADDRESS__)
+        const int lowest = 5;
+#else
+        const int lowest = 4;
+#endif
+        for (int limit = lowest; limit <= 12; ++limit) {
             // Descriptors the test runner may have left open are closed: the limit is the program's alone.
             const QString shell =
                 QStringLiteral("exec 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; ulimit -n %1; exec \"$0\" \"$@\"")

@@ -63,6 +63,20 @@ Status trimToPageCount(const QString& path) {
     return success();
 }
 
+// A header with mixed format versions (write 2 / read 1: SQLite reads it as rollback mode) is left as it
+// is by journal_mode=DELETE. A round trip through WAL rewrites both bytes, so every strategy ends in the
+// same plain 1/1 file instead of publish and backup refusing what compact takes.
+Status normalizeFormatVersions(SqliteDb& db, const QString& path) {
+    int error = 0;
+    const QByteArray head = io::readHead(path, 20, &error);
+    if (head.size() == 20 && (head[18] != 1 || head[19] != 1)) {
+        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA journal_mode=DELETE"})
+            if (auto switched = db.queryText(QString::fromLatin1(pragma)); !switched)
+                return switched.error();
+    }
+    return success();
+}
+
 // Opening the staged copy replays its WAL or rolls back its hot journal; journal_mode=DELETE then
 // checkpoints everything into the main file and removes the -wal.
 Expected<SqliteDb> openAndConvert(const QString& stagedDb, int cacheKiB, Task& task) {
@@ -89,16 +103,8 @@ Expected<SqliteDb> openAndConvert(const QString& stagedDb, int cacheKiB, Task& t
         return Error{
             ErrorKind::SqliteError,
             QStringLiteral("cannot switch the staged copy to journal_mode=DELETE (got %1)").arg(*mode)};
-    // A header with mixed format versions (write 2 / read 1: SQLite reads it as rollback mode) is left
-    // as it is by the switch above. A round trip through WAL rewrites both bytes, so every strategy ends
-    // in the same plain 1/1 file instead of publish and backup refusing what compact takes.
-    int error = 0;
-    const QByteArray head = io::readHead(stagedDb, 20, &error);
-    if (head.size() == 20 && (head[18] != 1 || head[19] != 1)) {
-        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA journal_mode=DELETE"})
-            if (auto switched = db->queryText(QString::fromLatin1(pragma)); !switched)
-                return switched.error();
-    }
+    if (auto s = normalizeFormatVersions(*db, stagedDb); !s)
+        return s.error();
     return db;
 }
 
@@ -262,6 +268,8 @@ Status backupDirect(const QString& source, const QString& output, const Snapshot
     auto mode = out->queryText(QStringLiteral("PRAGMA journal_mode=DELETE"));
     if (!mode)
         return mode.error();
+    if (auto s = normalizeFormatVersions(*out, output); !s)
+        return s;
     return out->close();
 }
 
@@ -384,6 +392,8 @@ Expected<SnapshotResult> runSnapshot(const QString& source, const QString& desti
                 // compact must refuse it.
                 task.setPhase(Phase::Verifying);
                 auto report = integrityCheck(*db, task);
+                if (!report && report.error().kind == ErrorKind::Cancelled)
+                    return report.error();
                 if (!report)
                     return Error{report.error().kind, QStringLiteral("cannot check %1 before compacting: %2")
                                                           .arg(files->databasePath, report.error().message)};
@@ -415,6 +425,8 @@ Expected<SnapshotResult> runSnapshot(const QString& source, const QString& desti
     SnapshotResult result;
     if (options.verify) {
         auto verified = verifyFile(output, task);
+        if (!verified && verified.error().kind == ErrorKind::Cancelled)
+            return verified.error();
         if (!verified)
             return Error{verified.error().kind, QStringLiteral("cannot verify the snapshot of %1: %2")
                                                     .arg(files->databasePath, verified.error().message)};
@@ -529,6 +541,8 @@ Expected<MemoryParts> runSnapshotToMemory(const QString& source, const SnapshotO
         // Checked in memory, on the handle the caller gets.
         task.setPhase(Phase::Verifying);
         auto report = integrityCheck(*memory, task);
+        if (!report && report.error().kind == ErrorKind::Cancelled)
+            return report.error();
         if (!report)
             return Error{report.error().kind, QStringLiteral("cannot verify the snapshot of %1: %2")
                                                   .arg(files->databasePath, report.error().message)};

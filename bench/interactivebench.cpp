@@ -2,10 +2,10 @@
 // of the GUI thread while a snapshot runs in the real window.
 #include "benchsupport.h"
 
-#include <jobspanel.h>
-#include <mainwindow.h>
-#include <previewwidget.h>
-#include <tabledatamodel.h>
+#include <jobs/jobspanel.h>
+#include <window/mainwindow.h>
+#include <preview/previewwidget.h>
+#include <preview/tabledatamodel.h>
 
 #include <sqlitesnapshot/snapshot.h>
 

@@ -1,11 +1,11 @@
 // The app as the desktop meets it: one window per user (a second launch hands its files to the
 // running window over a local socket, with the real sqlite-snapshot binary on one end) and the
 // interface's translations, loaded for the user's language.
-#include <appidentity.h>
-#include <mainwindow.h>
-#include <singleinstance.h>
-#include <sourcedetailsview.h>
-#include <translations.h>
+#include <window/appidentity.h>
+#include <window/mainwindow.h>
+#include <window/singleinstance.h>
+#include <sources/sourcedetailsview.h>
+#include <window/translations.h>
 
 #include <QApplication>
 #include <QLabel>

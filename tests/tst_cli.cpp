@@ -274,9 +274,10 @@ private slots:
         MtimeToucher toucher(db);
         // Strict is the default; --strict is still accepted and means the same.
         for (const QStringList& extra : {QStringList{}, QStringList{QStringLiteral("--strict")}}) {
-            const Run strict = cli(QStringList{QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"),
-                                               QStringLiteral("--retries"), QStringLiteral("3")} +
-                                   extra);
+            const Run strict =
+                cli(QStringList{QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"),
+                                QStringLiteral("--retries"), QStringLiteral("3")} +
+                    extra);
             expectOneError(strict, 3, QStringLiteral("kept changing"));
             // The message names both ways out.
             QVERIFY(strict.err.contains("--direct") && strict.err.contains("--allow-unstable"));
@@ -291,8 +292,8 @@ private slots:
         for (int tries = 0; tries < 5; ++tries) {
             QFile::remove(outDir + QStringLiteral("/s.db"));
             lenient = cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"),
-                           QStringLiteral("--json"), QStringLiteral("--allow-unstable"), QStringLiteral("--retries"),
-                           QStringLiteral("3")});
+                           QStringLiteral("--json"), QStringLiteral("--allow-unstable"),
+                           QStringLiteral("--retries"), QStringLiteral("3")});
             if (lenient.exitCode != 0 ||
                 !lenient.json().value(QStringLiteral("consistent_copy")).toBool(true))
                 break;
@@ -307,6 +308,7 @@ private slots:
         QTest::addColumn<int>("signal");
         QTest::newRow("SIGINT") << int(SIGINT);
         QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGHUP") << int(SIGHUP); // the terminal went away
     }
     void signalsCancelPromptly() {
         QFETCH(int, signal);

@@ -331,6 +331,160 @@ private slots:
         QCOMPARE(folderEntries(out), QStringList{QStringLiteral("next.db")});
     }
 
+    // Item 16, from the review: a sweep removes only what provably is the engine's. A user's folders
+    // whose names start like a staging folder are never touched, whatever they hold.
+    void sweepNeverTouchesUsersFolders() {
+        const QString out = freshDir();
+        const QString archive = out + QStringLiteral("/.sqlite-snapshot-archive"),
+                      lookalike = out + QStringLiteral("/.sqlite-snapshot-Abc123XYZ789");
+        QVERIFY(QDir().mkdir(archive));
+        QVERIFY(QDir().mkdir(lookalike));
+        QVERIFY(QFile::copy(m_db, archive + QStringLiteral("/2024.db")));
+        QVERIFY(writeFile(archive + QStringLiteral("/important.txt"), "precious"));
+        QVERIFY(writeFile(lookalike + QStringLiteral("/notes.txt"), "mine"));
+        const auto before = folderBytes(archive);
+        for (const QStringList& how :
+             {QStringList{}, QStringList{QStringLiteral("--strategy"), QStringLiteral("backup"),
+                                         QStringLiteral("--staging-dir"), out}}) {
+            const Run r = cli(QStringList{QStringLiteral("snapshot"), m_db, out + QStringLiteral("/s.db"),
+                                          QStringLiteral("--overwrite")} +
+                              how);
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        }
+        QCOMPARE(folderBytes(archive), before);
+        QVERIFY(QFileInfo::exists(lookalike + QStringLiteral("/notes.txt")));
+    }
+
+    // Item 19, from the review: a name that is not UTF-8 reached through a folder or a symlink is
+    // refused too; the look-alike name Qt would decode it to is never read or written.
+    void nonUtf8ThroughAFolderOrALinkIsRefused() {
+        const QString base = freshDir();
+        // dir\xff holds the real database; dir\xef\xbf\xbd (U+FFFD, what Qt decodes \xff to) a decoy.
+        const QString setup = QStringLiteral(
+            "cd \"$1\" && mkdir \"$(printf 'dir\\xff')\" \"$(printf 'dir\\xef\\xbf\\xbd')\" && "
+            "cp \"$2\" \"$(printf 'dir\\xff')/s.db\" && cp \"$2\" \"$(printf 'dir\\xef\\xbf\\xbd')/s.db\" && "
+            "ln -s \"$(printf 'dir\\xff')/s.db\" link.db");
+        QProcess sh;
+        sh.start(QStringLiteral("bash"), {QStringLiteral("-c"), setup, QStringLiteral("x"), base, m_db});
+        QVERIFY(sh.waitForFinished() && sh.exitCode() == 0);
+        const QString decoy = base + QStringLiteral("/dir") + QChar(QChar::ReplacementCharacter);
+        const auto decoyBefore = folderBytes(decoy);
+        QCOMPARE(decoyBefore.size(), 1);
+        const Run viaLink = cli(
+            {QStringLiteral("snapshot"), base + QStringLiteral("/link.db"), base + QStringLiteral("/o.db")});
+        expectOneError(viaLink, 1, QStringLiteral("not valid UTF-8"));
+        const Run viaCwd = cli({QStringLiteral("snapshot"), QStringLiteral("s.db"), QStringLiteral("o.db")},
+                               QStringLiteral("cd \"$(printf 'dir\\xff')\" && exec \"$0\" \"$@\""), base);
+        expectOneError(viaCwd, 1, QStringLiteral("not valid UTF-8"));
+        QCOMPARE(folderBytes(decoy), decoyBefore);
+        QVERIFY(!QFileInfo::exists(base + QStringLiteral("/o.db")));
+    }
+
+    // Item 15, from the review: a reader of stdout that went away is a write error, not SIGPIPE.
+    void closedPipeIsAWriteError() {
+        const QString out = freshDir();
+        for (const QStringList& args :
+             {QStringList{QStringLiteral("snapshot"), m_db, out + QStringLiteral("/p.db"),
+                          QStringLiteral("--json")},
+              QStringList{QStringLiteral("tables"), m_db, QStringLiteral("--json")}}) {
+            // `sleep 0` closes the pipe's reading end at once, before the report is written.
+            const Run r =
+                cli(args,
+                    QStringLiteral("exec 3>&1; \"$0\" \"$@\" | (exec 0<&-; sleep 0); exit ${PIPESTATUS[0]}"));
+            expectOneError(r, 1, QStringLiteral("cannot write the report"));
+        }
+        // A failure whose report is lost says its one error line, not two.
+        const Run failed = cli({QStringLiteral("snapshot"), out + QStringLiteral("/nope.db"),
+                                out + QStringLiteral("/o.db"), QStringLiteral("--json")},
+                               QStringLiteral("exec \"$0\" \"$@\" > /dev/full"));
+        expectOneError(failed, 1, QStringLiteral("source not found"));
+    }
+
+    // From the review: usage errors in our words, repeated options refused, empty names refused.
+    void usageErrorsAreClear_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("says");
+        const QString a = QStringLiteral("a"), b = QStringLiteral("b"), snap = QStringLiteral("snapshot");
+        QTest::newRow("no command") << QStringList{} << QStringLiteral("no command given");
+        QTest::newRow("unknown option")
+            << QStringList{snap, QStringLiteral("--bogus"), a, b} << QStringLiteral("unknown option --bogus");
+        QTest::newRow("missing value") << QStringList{snap, a, b, QStringLiteral("--retries")}
+                                       << QStringLiteral("missing value after '--retries'");
+        QTest::newRow("strategy twice") << QStringList{snap,
+                                                       a,
+                                                       b,
+                                                       QStringLiteral("--strategy"),
+                                                       QStringLiteral("backup"),
+                                                       QStringLiteral("--strategy"),
+                                                       QStringLiteral("compact")}
+                                        << QStringLiteral("--strategy is given more than once");
+        QTest::newRow("retries twice") << QStringList{snap,
+                                                      a,
+                                                      b,
+                                                      QStringLiteral("--retries"),
+                                                      QStringLiteral("1"),
+                                                      QStringLiteral("--retries"),
+                                                      QStringLiteral("2")}
+                                       << QStringLiteral("more than once");
+        QTest::newRow("empty SOURCE") << QStringList{snap, QString(), b} << QStringLiteral("empty file name");
+        QTest::newRow("retries too many")
+            << QStringList{snap, a, b, QStringLiteral("--retries"), QStringLiteral("99999999999999")}
+            << QStringLiteral("from 0 to 1000000");
+    }
+    void usageErrorsAreClear() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, says);
+        const Run r = cli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(!r.errLines().isEmpty() && r.errLines().first().startsWith(QStringLiteral("error: ")) &&
+                     r.errLines().first().contains(says),
+                 r.err.constData());
+        QCOMPARE(r.errLines().filter(QStringLiteral("error: ")).size(), 1);
+    }
+
+    // From the review: a companion name held by a database of its own is not the set's companion.
+    void lookalikeCompanionIsNotCopied() {
+        const QString src = freshDir(), out = freshDir();
+        const QString notes = copyOfBank(src, QStringLiteral("notes"));
+        QVERIFY(QFile::copy(m_db, notes + QStringLiteral("-journal")));
+        const auto bytes = folderBytes(src);
+        const Run r =
+            cli({QStringLiteral("snapshot"), notes, out + QStringLiteral("/s.db"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.json().value(QStringLiteral("companions")).toArray().size(), 1);
+        const Run inspect = cli({QStringLiteral("inspect"), notes, QStringLiteral("--json")});
+        QCOMPARE(inspect.json().value(QStringLiteral("files")).toArray().size(), 1);
+        QVERIFY(inspect.json()
+                    .value(QStringLiteral("notes"))
+                    .toArray()
+                    .first()
+                    .toString()
+                    .contains(QStringLiteral("database of its own")));
+        QCOMPARE(folderBytes(src), bytes);
+    }
+
+    // From the review: inspect says when a file is shorter than its header; a 2/1 header is rollback mode.
+    void inspectSaysWhatTheBytesSay() {
+        const QString src = freshDir();
+        const QString trunc = src + QStringLiteral("/trunc.db");
+        QFile whole(m_db);
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        QVERIFY(writeFile(trunc, whole.read(8192)));
+        const Run t = cli({QStringLiteral("inspect"), trunc});
+        QCOMPARE(t.exitCode, 0);
+        QVERIFY2(t.out.contains("shorter than its header says"), t.out.constData());
+        const QString mixed = copyOfBank(src, QStringLiteral("mixed.db"));
+        QFile f(mixed);
+        QVERIFY(f.open(QIODevice::ReadWrite) && f.seek(18));
+        QCOMPARE(f.write("\x02\x01", 2), qint64(2));
+        f.close();
+        const Run m = cli({QStringLiteral("inspect"), mixed, QStringLiteral("--json")});
+        QCOMPARE(m.json().value(QStringLiteral("journal_mode")).toString(), QStringLiteral("rollback"));
+        const Run d = cli(
+            {QStringLiteral("snapshot"), mixed, src + QStringLiteral("/d.db"), QStringLiteral("--direct")});
+        QVERIFY2(d.exitCode == 0, d.err.constData());
+    }
+
     // Item 17: --overwrite replaces a regular file or a symlink, never a FIFO, socket or device node.
     void overwriteReplacesOnlyFiles() {
         const QString out = freshDir();
@@ -660,15 +814,18 @@ private slots:
 
         const Run text = cli({QStringLiteral("tables"), db});
         QCOMPARE(text.exitCode, 0);
-        // Every line's "rows" word sits in the same column, long names included.
+        // Every line's row count ends in the same column, long names included ("1 row", "N rows", "? rows").
+        static const QRegularExpression count(QStringLiteral("(\\d+ rows?|\\? rows)  "));
         qsizetype column = -1;
         for (const QString& line : QString::fromUtf8(text.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-            const qsizetype at = line.indexOf(QStringLiteral(" rows"));
-            QVERIFY2(at > 0, qPrintable(line));
+            const QRegularExpressionMatch m = count.match(line);
+            QVERIFY2(m.hasMatch(), qPrintable(line));
             if (column < 0)
-                column = at;
-            QVERIFY2(at == column, qPrintable(line));
+                column = m.capturedEnd(1);
+            QVERIFY2(m.capturedEnd(1) == column, qPrintable(line));
         }
+        QVERIFY(text.out.contains(" 1 row  "));
+        QVERIFY2(!text.out.contains("rank"), text.out.constData()); // FTS5's hidden columns are not data
     }
 
     // Item 14: tables never takes a lock on a live source: a writer with no busy timeout never sees

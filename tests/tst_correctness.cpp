@@ -18,6 +18,8 @@
 
 #include <fcntl.h>
 #include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <utility>
 
 using namespace sqlsnap;
@@ -60,31 +62,61 @@ private slots:
         QVERIFY(QFileInfo(from).size() > qint64(3 * 1024 * 1024));
     }
 
-    // Item 16: a folder in use is never swept; an abandoned one is, and so is an old half-made one.
-    void stagingFoldersInUseAreNeverSwept() {
+    // Item 16: a folder in use is never swept; an abandoned one is (a child process that made one and
+    // died without cleaning up), and so is an old half-made one; a user's folder that merely has such a
+    // name, or holds files of its own, is never touched.
+    void onlyAbandonedStagingFoldersAreSwept() {
         const QString parent = freshDir();
         auto inUse = io::StagingFolder::create(parent);
         QVERIFY(inUse);
         QVERIFY(QFileInfo(inUse->path()).fileName().startsWith(QStringLiteral(".sqlite-snapshot-")));
         QVERIFY(writeFile(inUse->filePath(QStringLiteral("snapshot.db")), "x"));
-        const QString abandoned = parent + QStringLiteral("/.sqlite-snapshot-abandoned1");
-        QVERIFY(QDir().mkdir(abandoned));
-        QVERIFY(writeFile(abandoned + QStringLiteral("/snapshot.db"), "left by kill -9"));
-        const QString halfMadeNow = parent + QStringLiteral("/.sqlite-snapshot-new-fresh"),
-                      halfMadeOld = parent + QStringLiteral("/.sqlite-snapshot-new-old");
-        QVERIFY(QDir().mkdir(halfMadeNow));
-        QVERIFY(QDir().mkdir(halfMadeOld));
+
+        auto abandonedBy = [&](const QString& extraFile) {
+            const pid_t child = ::fork();
+            if (child == 0) {
+                auto folder = io::StagingFolder::create(parent);
+                if (folder && !extraFile.isEmpty())
+                    writeFile(folder->filePath(extraFile), "y");
+                ::_exit(folder ? 0 : 1); // as kill -9 would: no destructor runs
+            }
+            int status = 0;
+            ::waitpid(child, &status, 0);
+            return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+        };
+        QStringList before = folderEntries(parent);
+        QVERIFY(abandonedBy(QStringLiteral("snapshot.db")));
+        QStringList abandoned = folderEntries(parent);
+        for (const QString& name : before)
+            abandoned.removeAll(name);
+        QCOMPARE(abandoned.size(), 1);
+        before = folderEntries(parent);
+        QVERIFY(abandonedBy(QStringLiteral("my-notes.txt"))); // someone put a file of theirs in it
+        QStringList withForeignFile = folderEntries(parent);
+        for (const QString& name : before)
+            withForeignFile.removeAll(name);
+        QCOMPARE(withForeignFile.size(), 1);
+
+        const QString halfMadeOld = parent + QStringLiteral("/.sqlite-snapshot-new-AbCdEf123456");
+        const QString usersOwn = parent + QStringLiteral("/.sqlite-snapshot-archive");
+        const QString usersLookalike = parent + QStringLiteral("/.sqlite-snapshot-Abc123XYZ789");
+        for (const QString& dir : {halfMadeOld, usersOwn, usersLookalike})
+            QVERIFY(QDir().mkdir(dir));
+        QVERIFY(writeFile(usersOwn + QStringLiteral("/2024.db"), "precious"));
+        QVERIFY(writeFile(usersLookalike + QStringLiteral("/notes.txt"), "mine"));
+        QFile(usersLookalike)
+            .setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         const struct timeval old[2] = {{::time(nullptr) - 7200, 0}, {::time(nullptr) - 7200, 0}};
         QCOMPARE(::utimes(QFile::encodeName(halfMadeOld).constData(), old), 0);
-        const QString unrelated = parent + QStringLiteral("/keep-me");
-        QVERIFY(QDir().mkdir(unrelated));
 
-        QCOMPARE(io::sweepAbandonedStaging(parent), 2);
+        QCOMPARE(io::sweepAbandonedStaging(parent), 1);
+        QVERIFY(!QFileInfo::exists(parent + QLatin1Char('/') + abandoned.first()));
+        QVERIFY(QFileInfo::exists(parent + QLatin1Char('/') + withForeignFile.first() +
+                                  QStringLiteral("/my-notes.txt")));
         QVERIFY(QFileInfo::exists(inUse->filePath(QStringLiteral("snapshot.db"))));
-        QVERIFY(!QFileInfo::exists(abandoned));
-        QVERIFY(QFileInfo::exists(halfMadeNow));
-        QVERIFY(!QFileInfo::exists(halfMadeOld));
-        QVERIFY(QFileInfo::exists(unrelated));
+        QVERIFY(QFileInfo::exists(usersOwn + QStringLiteral("/2024.db")));
+        QVERIFY(QFileInfo::exists(usersLookalike + QStringLiteral("/notes.txt")));
+        QVERIFY(QFileInfo::exists(halfMadeOld)); // no marker: not provably ours, whatever its age
         const QString path = inUse->path();
         inUse->remove();
         QVERIFY(!QFileInfo::exists(path));
@@ -147,10 +179,11 @@ private slots:
         QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("300")}));
         QVERIFY(writeFile(db + QStringLiteral("-wal"), QByteArray(32, '\0')));
         QVERIFY(writeFile(db + QStringLiteral("-journal"), QByteArray(28, '\0')));
-        io::faults::inject({io::faults::Call::OpenRead, QStringLiteral("set.db-wal"), 0, 1, ENOENT, 0, {}});
+        // Every open of the -wal fails as if it had just been deleted (its stat still saw it).
+        io::faults::inject({io::faults::Call::OpenRead, QStringLiteral("set.db-wal"), 0, -1, ENOENT, 0, {}});
         auto set = inspectDatabase(db);
         QVERIFY(set);
-        QCOMPARE(io::faults::injectedCount(), 1);
+        QVERIFY(io::faults::injectedCount() >= 1);
         QVERIFY(!set->find(FileKind::Wal)); // gone, as far as this inspection knows
         QVERIFY(set->find(FileKind::Journal));
     }
@@ -186,6 +219,43 @@ private slots:
         QVERIFY(good->table.error.isEmpty());
     }
 
+    // A cancel is "cancelled", in whichever step it lands, never wrapped in that step's words.
+    void cancelIsCancelledInEveryStep_data() {
+        QTest::addColumn<int>("phase");
+        QTest::addColumn<QString>("strategy");
+        QTest::newRow("verifying") << int(Phase::Verifying) << QStringLiteral("publish");
+        QTest::newRow("hashing") << int(Phase::Hashing) << QStringLiteral("publish");
+        QTest::newRow("checking before compacting") << int(Phase::Verifying) << QStringLiteral("compact");
+        QTest::newRow("backing up") << int(Phase::BackingUp) << QStringLiteral("backup");
+        QTest::newRow("copying") << int(Phase::Copying) << QStringLiteral("publish");
+    }
+    void cancelIsCancelledInEveryStep() {
+        QFETCH(int, phase);
+        QFETCH(QString, strategy);
+        const QString src = freshDir(), out = freshDir();
+        const QString db = src + QStringLiteral("/bank.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("3000")}));
+        struct CancelAt : CancelFlag {
+            Phase at = Phase::Done;
+            void report(const Progress& p) override {
+                if (p.phase == at)
+                    cancel();
+            }
+        } sink;
+        sink.at = Phase(phase);
+        SnapshotOptions options;
+        options.verify = true;
+        options.strategy = *strategyFromName(strategy);
+        auto r = takeSnapshot(db, out + QStringLiteral("/s.db"), options, &sink);
+        QVERIFY(!r);
+        QCOMPARE(r.error().kind, ErrorKind::Cancelled);
+        QCOMPARE(r.error().message, QStringLiteral("cancelled"));
+        QVERIFY(folderEntries(out).isEmpty());
+        auto memory = snapshotToMemory(db, options, &sink);
+        QVERIFY(!memory);
+        QCOMPARE(memory.error().message, QStringLiteral("cancelled"));
+    }
+
     // No message names an internal staging path, wherever the folder is (spaces included).
     void messagesNeverNameStagingPaths() {
         const QString parent = freshDir(QStringLiteral("My Snapshots"));
@@ -194,12 +264,13 @@ private slots:
         const Error e{ErrorKind::IoError, QStringLiteral("cannot write %1: no space left on device")
                                               .arg(folder->filePath(QStringLiteral("snapshot.db")))};
         const Error clean = io::withoutStagingPaths(e);
-        QCOMPARE(clean.message,
-                 QStringLiteral("cannot write the staged copy (in %1): no space left on device").arg(parent));
+        QCOMPARE(
+            clean.message,
+            QStringLiteral("cannot write a temporary file (in %1): no space left on device").arg(parent));
         const Error other = io::withoutStagingPaths(
             Error{ErrorKind::IoError,
                   QStringLiteral("cannot open /var/tmp/.sqlite-snapshot-Zx81/snapshot.db: gone")});
-        QCOMPARE(other.message, QStringLiteral("cannot open the staged copy (in /var/tmp): gone"));
+        QCOMPARE(other.message, QStringLiteral("cannot open a temporary file (in /var/tmp): gone"));
     }
 
     // The one alias check, for the app and the engine alike.

@@ -2,14 +2,14 @@
 // export, and every error state a user can meet.
 #include "testsupport.h"
 
-#include <banner.h>
-#include <joblistmodel.h>
-#include <jobspanel.h>
-#include <mainwindow.h>
-#include <previewwidget.h>
-#include <snapshotlistmodel.h>
-#include <sourcedetailsview.h>
-#include <sourcelistmodel.h>
+#include <window/banner.h>
+#include <jobs/joblistmodel.h>
+#include <jobs/jobspanel.h>
+#include <window/mainwindow.h>
+#include <preview/previewwidget.h>
+#include <snapshots/snapshotlistmodel.h>
+#include <sources/sourcedetailsview.h>
+#include <sources/sourcelistmodel.h>
 
 #include <QAction>
 #include <QApplication>

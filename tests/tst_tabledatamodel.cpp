@@ -2,8 +2,8 @@
 // exact count and random access after the index, exact rendering of NULL / '' / BLOB, filter, copy.
 #include "testsupport.h"
 
-#include <previewwidget.h>
-#include <tabledatamodel.h>
+#include <preview/previewwidget.h>
+#include <preview/tabledatamodel.h>
 
 #include <QApplication>
 #include <QScrollBar>

@@ -32,6 +32,7 @@ void installSignalHandlers() {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr); // a closed terminal: cancel and clean up, as for SIGTERM
 }
 
 // The CLI never runs an event loop. Qt would still make one dispatcher for the main thread, GLib's by
@@ -143,8 +144,11 @@ private:
 void prepareProcess() {
     QCoreApplication::setEventDispatcher(new NoEventDispatcher);
     // A file size limit (ulimit -f) must end in an error (EFBIG: disk_full) and the usual cleanup, not in
-    // SIGXFSZ killing the process and leaving a staging folder behind.
+    // SIGXFSZ killing the process and leaving a staging folder behind; a reader of stdout that went away
+    // is a write error (EPIPE: "cannot write the report"), not SIGPIPE.
     std::signal(SIGXFSZ, SIG_IGN);
+    std::signal(SIGPIPE, SIG_IGN);
+    installSignalHandlers();
 }
 
 int checkArgumentEncoding(int argc, char** argv) {
@@ -160,9 +164,11 @@ int checkArgumentEncoding(int argc, char** argv) {
     return -1;
 }
 
-bool finishOutput() {
+bool finishOutput(bool report) {
     if (std::fflush(stdout) == 0 && !std::ferror(stdout))
         return true;
+    if (!report)
+        return false; // the command failed already and said so: one error line
     std::fprintf(stderr, "error: cannot write the report to standard output: %s\n",
                  errno ? std::strerror(errno) : "write error");
     return false;
@@ -173,7 +179,6 @@ bool interruptedBySignal() {
 }
 
 void runWithProgress(const std::function<void(sqlsnap::ProgressSink&)>& work, bool showProgress) {
-    installSignalHandlers();
     ProgressReporter reporter;
     const bool live = showProgress && ::isatty(STDERR_FILENO);
     // A plain thread and a condition variable: no event loop, no event dispatcher, so no descriptor
@@ -216,8 +221,26 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positio
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show the version and exit."));
     parser.addOption(help);
     parser.addOption(version);
-    if (!parser.parse(args))
-        return usageError(parser.errorText());
+    if (!parser.parse(args)) {
+        // Our wording, with the option as the user typed it (Qt says "Unknown option 'bogus'.").
+        if (!parser.unknownOptionNames().isEmpty()) {
+            const QString name = parser.unknownOptionNames().first();
+            return usageError(
+                QStringLiteral("unknown option %1%2 (see %3 --help)")
+                    .arg(name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--"), name, usageName));
+        }
+        QString text = parser.errorText();
+        if (!text.isEmpty())
+            text[0] = text[0].toLower();
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+        return usageError(text);
+    }
+    // An option given twice is a contradiction or a slip: never silently "the last one wins".
+    for (const QString& name : parser.optionNames())
+        if (parser.optionNames().count(name) > 1)
+            return usageError(QStringLiteral("%1%2 is given more than once")
+                                  .arg(name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--"), name));
     if (parser.isSet(help)) {
         std::fputs(qPrintable(parser.helpText().replace(QCoreApplication::applicationFilePath(), usageName)),
                    stdout);
@@ -227,6 +250,9 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positio
         std::printf("sqlite-snapshot-cli %s\n", SQLSNAP_VERSION);
         return Success;
     }
+    for (const QString& argument : parser.positionalArguments())
+        if (argument.isEmpty())
+            return usageError(QStringLiteral("an empty file name was given (see %1 --help)").arg(usageName));
     const int given = int(parser.positionalArguments().size());
     if (given != positionalCount)
         return usageError(

@@ -31,12 +31,14 @@ int usageError(const QString& message);
 void printJson(const QJsonObject& object);
 void warn(const QString& message);
 
-// Before QCoreApplication: an event dispatcher that needs no descriptor, SIGXFSZ ignored.
+// Before QCoreApplication: an event dispatcher that needs no descriptor; SIGXFSZ and SIGPIPE ignored
+// (their failures are reported as errors); SIGINT, SIGTERM and SIGHUP cancel.
 void prepareProcess();
 // -1 when every argument is valid UTF-8; otherwise prints `error: …` and returns Usage.
 int checkArgumentEncoding(int argc, char** argv);
-// Flushes stdout; false (after printing `error: …`) when the report could not be written (/dev/full).
-bool finishOutput();
+// Flushes stdout; false when the report could not be written (/dev/full, a closed pipe), after printing
+// `error: …` if `report` (false when the command failed already and printed its one error line).
+bool finishOutput(bool report);
 
 // Runs `work` on a worker thread while the main thread shows progress on a terminal and turns
 // SIGINT/SIGTERM into cancellation.

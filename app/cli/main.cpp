@@ -40,8 +40,10 @@ int main(int argc, char** argv) {
 
     QStringList args = QCoreApplication::arguments();
     const QString command = args.value(1);
-    if (command.isEmpty())
+    if (command.isEmpty()) {
+        std::fputs("error: no command given (see sqlite-snapshot-cli --help)\n\n", stderr);
         return std::fputs(kUsage, stderr), cli::Usage;
+    }
     args.removeFirst(); // the subcommand parses "<command> [options]"
     int code = -1;
     if (command == QStringLiteral("--help") || command == QStringLiteral("-h") ||
@@ -59,7 +61,7 @@ int main(int argc, char** argv) {
         return cli::usageError(
             QStringLiteral("unknown command '%1' (see sqlite-snapshot-cli --help)").arg(command));
     // What was printed must have reached stdout: a report lost to a full device is a failure.
-    if (!cli::finishOutput() && code == cli::Success)
+    if (!cli::finishOutput(code == cli::Success) && code == cli::Success)
         return cli::Failure;
     return code;
 }

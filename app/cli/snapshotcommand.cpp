@@ -104,9 +104,9 @@ int runSnapshot(const QStringList& args) {
     sqlsnap::SnapshotOptions options;
     bool numberOk = false;
     options.retries = parser.value(retries).toInt(&numberOk);
-    if (!numberOk || options.retries < 0)
-        return usageError(
-            QStringLiteral("--retries takes a whole number ≥ 0, not '%1'").arg(parser.value(retries)));
+    if (!numberOk || options.retries < 0 || options.retries > 1000000)
+        return usageError(QStringLiteral("--retries takes a whole number from 0 to 1000000, not '%1'")
+                              .arg(parser.value(retries)));
     const auto chosen = sqlsnap::strategyFromName(parser.value(strategy));
     if (!chosen)
         return usageError(QStringLiteral("unknown --strategy '%1' (publish, backup or compact)")
@@ -115,8 +115,8 @@ int runSnapshot(const QStringList& args) {
     options.direct = parser.isSet(direct);
     options.busyTimeoutMs = parser.value(busyTimeout).toInt(&numberOk);
     if (!numberOk || options.busyTimeoutMs < 0)
-        return usageError(
-            QStringLiteral("--busy-timeout takes milliseconds ≥ 0, not '%1'").arg(parser.value(busyTimeout)));
+        return usageError(QStringLiteral("--busy-timeout takes milliseconds from 0 to 2147483647, not '%1'")
+                              .arg(parser.value(busyTimeout)));
     options.strict = !parser.isSet(allowUnstable);
     options.overwrite = parser.isSet(overwrite);
     options.verify = parser.isSet(verify);

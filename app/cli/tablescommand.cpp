@@ -39,7 +39,8 @@ int runTables(const QStringList& args) {
                 columns.append(QJsonObject{{QStringLiteral("name"), c.name},
                                            {QStringLiteral("type"), c.type},
                                            {QStringLiteral("primary_key"), c.primaryKey},
-                                           {QStringLiteral("not_null"), c.notNull}});
+                                           {QStringLiteral("not_null"), c.notNull},
+                                           {QStringLiteral("hidden"), c.hidden}});
             list.append(QJsonObject{
                 {QStringLiteral("name"), t.name},
                 {QStringLiteral("type"), t.type},
@@ -58,13 +59,29 @@ int runTables(const QStringList& args) {
     const auto typeOf = [](const sqlsnap::TableInfo& t) {
         return t.module.isEmpty() ? t.type : t.type + QLatin1Char(' ') + t.module;
     };
-    const auto rowsOf = [](const sqlsnap::TableInfo& t) {
-        return t.rowCount >= 0 ? QString::number(t.rowCount) : QStringLiteral("?");
+    const bool counted = !parser.isSet(noCount);
+    const auto rowsOf = [counted](const sqlsnap::TableInfo& t) {
+        if (!counted)
+            return QString();
+        if (t.rowCount < 0)
+            return QStringLiteral("? rows");
+        return t.rowCount == 1 ? QStringLiteral("1 row") : QStringLiteral("%1 rows").arg(t.rowCount);
     };
-    int typeWidth = 4, nameWidth = 4, rowsWidth = 4;
+    // One entry per line whatever a name holds: control characters are shown escaped.
+    const auto printable = [](QString text) {
+        QString shown;
+        for (QChar c : text)
+            shown += c == QLatin1Char('\n')   ? QStringLiteral("\\n")
+                     : c == QLatin1Char('\t') ? QStringLiteral("\\t")
+                     : c.unicode() < 0x20 || c.unicode() == 0x7f
+                         ? QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'))
+                         : QString(c);
+        return shown;
+    };
+    int typeWidth = 4, nameWidth = 4, rowsWidth = 0;
     for (const sqlsnap::TableInfo& t : tables) {
         typeWidth = qMax(typeWidth, int(typeOf(t).size()));
-        nameWidth = qMax(nameWidth, int(t.name.size()));
+        nameWidth = qMax(nameWidth, int(printable(t.name).size()));
         rowsWidth = qMax(rowsWidth, int(rowsOf(t).size()));
     }
     const auto pad = [](const QString& text, int width, bool right = false) {
@@ -73,14 +90,17 @@ int runTables(const QStringList& args) {
     for (const sqlsnap::TableInfo& t : tables) {
         QStringList names;
         for (const sqlsnap::ColumnInfo& c : t.columns)
-            names << c.name;
+            if (!c.hidden) // FTS5's own `docs` and `rank`, generated columns' hidden parts: not the table's
+                           // data
+                names << printable(c.name);
         QString detail = names.join(QStringLiteral(", "));
         if (!t.shadowOf.isEmpty())
             detail = QStringLiteral("(data of %1) ").arg(t.shadowOf) + detail;
         if (!t.error.isEmpty())
             detail = QStringLiteral("error: ") + t.error;
-        const QString line = pad(typeOf(t), typeWidth) + QLatin1Char(' ') + pad(t.name, nameWidth) +
-                             QLatin1Char(' ') + pad(rowsOf(t), rowsWidth, true) + QStringLiteral(" rows  ") +
+        const QString line = pad(typeOf(t), typeWidth) + QLatin1Char(' ') +
+                             pad(printable(t.name), nameWidth) + QLatin1Char(' ') +
+                             (counted ? pad(rowsOf(t), rowsWidth, true) + QStringLiteral("  ") : QString()) +
                              detail;
         std::printf("%s\n", qPrintable(line.trimmed()));
     }

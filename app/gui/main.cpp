@@ -2,10 +2,10 @@
 // are added as sources; when a window is already running, they are handed to it instead.
 #include "demodatabase.h"
 
-#include <appidentity.h>
-#include <mainwindow.h>
-#include <singleinstance.h>
-#include <translations.h>
+#include <window/appidentity.h>
+#include <window/mainwindow.h>
+#include <window/singleinstance.h>
+#include <window/translations.h>
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -170,10 +170,10 @@ PreviewWidget::~PreviewWidget() {
 
 void PreviewWidget::listTables() {
     m_listReader->open(m_path, [](const Error*) {}); // the grid's model reports open errors
-    m_listReader->post([this](SnapshotReader* reader) {
+    m_listReader->post(m_listToken, [this](SnapshotReader* reader, const CancelToken& cancel) {
         if (!reader)
             return;
-        auto tables = reader->tables();
+        auto tables = reader->tables(cancel);
         QMetaObject::invokeMethod(
             this,
             [this, tables] {
@@ -193,12 +193,11 @@ void PreviewWidget::listTables() {
                     if (!t.error.isEmpty())
                         continue; // its rows cannot be read: "?" already
                     const QString name = t.name;
-                    m_listReader->post([this, name](SnapshotReader* reader) {
+                    m_listReader->post(m_listToken, [this, name](SnapshotReader* reader, const CancelToken& cancel) {
                         if (!reader)
                             return;
-                        auto schema = reader->schema(name);
-                        auto count =
-                            schema ? reader->countRows(*schema, {}) : Expected<qint64>(schema.error());
+                        auto schema = reader->schema(name, cancel);
+                        auto count = schema ? reader->countRows(*schema, {}, cancel) : Expected<qint64>(schema.error());
                         QMetaObject::invokeMethod(
                             this,
                             [this, name, count] {

@@ -62,6 +62,7 @@ private:
 
     QString m_path;
     std::unique_ptr<ReaderThread> m_listReader; // tables and their counts: never the grid's readers
+    CancelToken m_listToken; // the table list and its counts: cancelled with the preview
     TableDataModel* m_model;
     QTreeWidget* m_tables;
     QLineEdit* m_filter;

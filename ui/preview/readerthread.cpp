@@ -4,9 +4,14 @@
 
 namespace sqlsnap::ui {
 
+struct ReaderThread::Live {
+    std::mutex mutex;
+    quint64 nextId = 1;
+    QList<std::pair<quint64, CancelToken>> tokens;
+};
+
 ReaderThread::ReaderThread()
-    : m_reader(std::make_shared<std::unique_ptr<SnapshotReader>>()),
-      m_running(std::make_shared<std::atomic<SnapshotReader*>>(nullptr)) {
+    : m_reader(std::make_shared<std::unique_ptr<SnapshotReader>>()), m_live(std::make_shared<Live>()) {
     m_context = new QObject;
     m_context->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("snapshot reader"));
@@ -14,8 +19,14 @@ ReaderThread::ReaderThread()
 }
 
 ReaderThread::~ReaderThread() {
-    interrupt();
+    // First no job may start any more, then the tokens of the jobs posted are cancelled: a job dequeued
+    // in between sees the interruption request, and the one running stops at once.
     m_thread.requestInterruption();
+    {
+        std::lock_guard lock(m_live->mutex);
+        for (const auto& [id, token] : std::as_const(m_live->tokens))
+            token.cancel();
+    }
     m_thread.quit();
     m_thread.wait();
     // Nothing runs on the thread any more: its context (and the jobs still queued for it) and the
@@ -39,25 +50,26 @@ void ReaderThread::open(const QString& path, std::function<void(const Error*)> d
         Qt::QueuedConnection);
 }
 
-void ReaderThread::post(std::function<void(SnapshotReader*)> job) {
+void ReaderThread::post(const CancelToken& token,
+                        std::function<void(SnapshotReader*, const CancelToken&)> job) {
     auto reader = m_reader;
-    auto running = m_running;
+    auto live = m_live;
     QThread* thread = &m_thread;
+    quint64 id = 0;
+    {
+        std::lock_guard lock(live->mutex);
+        id = live->nextId++;
+        live->tokens.append({id, token});
+    }
     QMetaObject::invokeMethod(
         m_context,
-        [reader, running, thread, job = std::move(job)] {
-            if (thread->isInterruptionRequested())
-                return; // shutting down: drop what is still queued
-            running->store(reader->get());
-            job(reader->get());
-            running->store(nullptr);
+        [reader, live, thread, id, token, job = std::move(job)] {
+            if (!thread->isInterruptionRequested() && !token.isCancelled())
+                job(reader->get(), token);
+            std::lock_guard lock(live->mutex);
+            live->tokens.removeIf([id](const auto& entry) { return entry.first == id; });
         },
         Qt::QueuedConnection);
-}
-
-void ReaderThread::interrupt() {
-    if (SnapshotReader* r = m_running->load())
-        r->interrupt();
 }
 
 } // namespace sqlsnap::ui

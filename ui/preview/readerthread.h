@@ -3,15 +3,22 @@
 // The GUI thread never touches SQLite: it posts jobs here and gets answers back as queued calls.
 // A model keeps two of these for one snapshot, one for pages (always quick) and one for counting and
 // indexing (slow on big tables), so a count never delays the rows a user is looking at.
+//
+// Every job carries its caller's CancelToken and passes it to each reader call it makes: cancelling the
+// token stops the job as a whole (a job of two calls included), at once, and a job whose token is
+// cancelled before it starts does not run. A caller gives the jobs of one request (a table, a filter)
+// one token and cancels it when the request is replaced.
 #pragma once
 
 #include <sqlitesnapshot/reader.h>
 
+#include <QList>
 #include <QObject>
 #include <QThread>
 
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace sqlsnap::ui {
 
@@ -19,23 +26,23 @@ class ReaderThread {
 public:
     // Starts the thread; the reader itself is opened by the first job (see open()).
     ReaderThread();
-    // Interrupts the running job and waits for the thread: jobs still queued are dropped.
+    // Drops every job still queued, cancels the one running (its token) and waits for the thread.
     ~ReaderThread();
     ReaderThread(const ReaderThread&) = delete;
     ReaderThread& operator=(const ReaderThread&) = delete;
 
-    // Opens `path` on the thread; `done` runs there with the error, or with an empty message.
+    // Opens `path` on the thread; `done` runs there with the error, or with a null one.
     void open(const QString& path, std::function<void(const Error* error)> done);
-    // Runs `job` on the thread once every earlier job is done. `job` gets a null reader if open failed.
-    void post(std::function<void(SnapshotReader* reader)> job);
-    // Stops the job running now (thread-safe, immediate); later jobs still run.
-    void interrupt();
+    // Runs `job` on the thread once every earlier job is done, unless `token` is cancelled by then.
+    // `job` gets a null reader if open failed.
+    void post(const CancelToken& token, std::function<void(SnapshotReader* reader, const CancelToken& token)> job);
 
 private:
+    struct Live; // the tokens of jobs posted and not finished, cancelled by the destructor
     QThread m_thread;
     QObject* m_context = nullptr; // lives on m_thread: queued calls to it run there
     std::shared_ptr<std::unique_ptr<SnapshotReader>> m_reader;
-    std::shared_ptr<std::atomic<SnapshotReader*>> m_running;
+    std::shared_ptr<Live> m_live;
 };
 
 } // namespace sqlsnap::ui

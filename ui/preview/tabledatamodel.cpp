@@ -74,8 +74,8 @@ template <class Apply> void TableDataModel::answer(int generation, Apply&& apply
 }
 
 void TableDataModel::pageFailed(const Error& error) {
-    if (error.kind == ErrorKind::Cancelled)
-        return; // a neighbour's cancel interrupted it: the view asks again for what it shows
+    // Only a replaced request's token is ever cancelled, and its answers are dropped by answer():
+    // a Cancelled never arrives here.
     m_error = error.message;
     emit failed(m_error);
 }
@@ -129,8 +129,9 @@ void TableDataModel::setCounting(Counting counting) {
 
 void TableDataModel::restart(bool newTable) {
     const int generation = ++m_generation;
-    m_countReader->interrupt();
-    m_pageReader->interrupt();
+    // The jobs of the request being replaced stop as a whole, wherever they are.
+    m_requestToken.cancel();
+    m_requestToken = CancelToken();
     beginResetModel();
     m_pages.clear();
     m_requested.clear();
@@ -153,24 +154,21 @@ void TableDataModel::restart(bool newTable) {
     const QString table = m_table;
     const RowFilter filter = m_filter;
     const std::optional<TableSchema> known = m_schema;
-    m_pageReader->post([this, generation, table, filter, known](SnapshotReader* reader) {
+    m_pageReader->post(m_requestToken, [this, generation, table, filter, known](SnapshotReader* reader,
+                                                                                const CancelToken& cancel) {
         if (!reader)
             return; // the open error is reported already
-        auto schema = known ? Expected<TableSchema>(*known) : reader->schema(table);
+        auto schema = known ? Expected<TableSchema>(*known) : reader->schema(table, cancel);
         std::optional<Expected<RowPage>> first;
         if (schema)
             first = schema->rowidName.isEmpty()
-                        ? reader->rowsAt(*schema, filter, nullptr, 0, kPageRows)
-                        : reader->rowsAfterKey(*schema, filter, std::nullopt, kPageRows);
+                        ? reader->rowsAt(*schema, filter, nullptr, 0, kPageRows, cancel)
+                        : reader->rowsAfterKey(*schema, filter, std::nullopt, kPageRows, cancel);
         answer(generation, [this, schema = std::move(schema), first = std::move(first), known]() mutable {
             m_pending = 0;
             m_fetching = false;
             if (!schema || !first || !*first) {
                 const Error& e = !schema ? schema.error() : first->error();
-                if (e.kind == ErrorKind::Cancelled) { // interrupted by a neighbour's cancel: again
-                    restart(!known);
-                    return;
-                }
                 m_error = e.message;
                 emit failed(m_error);
                 return;
@@ -256,13 +254,14 @@ void TableDataModel::startCounting() {
     const TableSchema schema = *m_schema;
     const RowFilter filter = m_filter;
     const bool exact = m_counting == Counting::Full;
-    m_countReader->post([this, generation, schema, filter, exact](SnapshotReader* reader) {
+    m_countReader->post(m_requestToken, [this, generation, schema, filter, exact](SnapshotReader* reader,
+                                                                                  const CancelToken& cancel) {
         if (!reader)
             return;
         if (!schema.rowidName.isEmpty() && filter.isEmpty()) {
             // Instant and usually right (rowids are dense unless rows were deleted): shown first, and
             // the whole table becomes reachable at once by estimated position (see positionsEstimated).
-            auto range = reader->rowidRange(schema);
+            auto range = reader->rowidRange(schema, cancel);
             if (range && *range)
                 answer(generation, [this, range = **range] { applyEstimate(range.first, range.span()); });
         }
@@ -271,19 +270,16 @@ void TableDataModel::startCounting() {
         std::shared_ptr<const PositionIndex> index;
         Expected<qint64> count = qint64(0);
         if (!schema.rowidName.isEmpty()) {
-            auto built = reader->buildPositionIndex(schema, filter, kPageRows);
+            auto built = reader->buildPositionIndex(schema, filter, kPageRows, cancel);
             if (built)
                 index = std::make_shared<const PositionIndex>(std::move(*built));
             count = built ? Expected<qint64>(index->rowCount) : Expected<qint64>(built.error());
         } else {
-            count = reader->countRows(schema, filter);
+            count = reader->countRows(schema, filter, cancel);
         }
         answer(generation, [this, index, count] {
-            if (!count) {
-                if (count.error().kind == ErrorKind::Cancelled)
-                    startCounting(); // interrupted by a neighbour's cancel: again
-                return;              // a count that fails leaves the growing view as it is
-            }
+            if (!count)
+                return; // a count that fails leaves the growing view as it is
             const bool estimateWasExact = m_positionsEstimated && *count == m_count;
             const bool placementChanged = m_positionsEstimated && !estimateWasExact;
             changeTotalRows(*count, [&] {
@@ -348,12 +344,13 @@ void TableDataModel::requestPage(qint64 page) const {
                                            : std::nullopt;
     const int epoch = m_pageEpoch;
     m_pageReader->post(
-        [self, generation, epoch, schema, filter, positions, estimatedKey, page](SnapshotReader* reader) {
+        m_requestToken, [self, generation, epoch, schema, filter, positions, estimatedKey,
+                         page](SnapshotReader* reader, const CancelToken& cancel) {
             if (!reader)
                 return;
             auto rows = estimatedKey
-                            ? reader->rowsAfterKey(schema, filter, *estimatedKey, kPageRows)
-                            : reader->rowsAt(schema, filter, positions.get(), page * kPageRows, kPageRows);
+                            ? reader->rowsAfterKey(schema, filter, *estimatedKey, kPageRows, cancel)
+                            : reader->rowsAt(schema, filter, positions.get(), page * kPageRows, kPageRows, cancel);
             self->answer(generation, [self, epoch, page, rows = std::move(rows)]() mutable {
                 if (epoch != self->m_pageEpoch)
                     return; // the pages were placed again meanwhile
@@ -462,11 +459,13 @@ void TableDataModel::fetchMore(const QModelIndex& parent) {
     const RowFilter filter = m_filter;
     const std::optional<qint64> after = m_lastKey;
     const qint64 position = m_loadedRows;
-    m_pageReader->post([this, generation, schema, filter, after, position](SnapshotReader* reader) {
+    m_pageReader->post(m_requestToken, [this, generation, schema, filter, after,
+                                        position](SnapshotReader* reader, const CancelToken& cancel) {
         if (!reader)
             return;
-        auto rows = schema.rowidName.isEmpty() ? reader->rowsAt(schema, filter, nullptr, position, kPageRows)
-                                               : reader->rowsAfterKey(schema, filter, after, kPageRows);
+        auto rows = schema.rowidName.isEmpty()
+                        ? reader->rowsAt(schema, filter, nullptr, position, kPageRows, cancel)
+                        : reader->rowsAfterKey(schema, filter, after, kPageRows, cancel);
         answer(generation, [this, position, rows = std::move(rows)]() mutable {
             m_fetching = false;
             if (!rows)

@@ -100,7 +100,7 @@ private:
     // Runs `apply` on the GUI thread with a reader thread's answer, unless the table or filter changed
     // since `generation` was current (the answer is stale then, and dropped). Called on reader threads.
     template <class Apply> void answer(int generation, Apply&& apply) const;
-    // A page could not be read: the error is shown, unless a neighbour's cancel interrupted the read.
+    // A page could not be read: the error is shown.
     void pageFailed(const Error& error);
     void evictPages() const;
     bool hasRowid() const { return m_schema && !m_schema->rowidName.isEmpty(); }
@@ -114,6 +114,7 @@ private:
     RowFilter m_filter;
     std::optional<TableSchema> m_schema;
     int m_generation = 0;
+    CancelToken m_requestToken; // every job of the current table and filter; cancelled when they change
     int m_pending = 0;
     QString m_error;
 

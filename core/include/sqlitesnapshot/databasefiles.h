@@ -28,7 +28,8 @@ struct DatabaseHeader {
     quint32 applicationId = 0;
     quint32 sqliteVersion = 0; // SQLITE_VERSION_NUMBER that last wrote the file
 
-    bool isWal() const { return writeVersion == 2 || readVersion == 2; }
+    // SQLite decides from the read version (offset 19): 2/1 is a rollback-mode database.
+    bool isWal() const { return readVersion == 2; }
     QString journalFormat() const { return isWal() ? QStringLiteral("wal") : QStringLiteral("rollback"); }
     QString textEncodingName() const;
 };
@@ -95,6 +96,9 @@ struct DatabaseFiles {
     LockState lock = LockState::Unknown;
     // Things worth saying that do not stop a snapshot, one line each (an -shm that cannot be read).
     QStringList notes;
+    // Companion names held by files that are SQLite databases themselves (`notes-journal` beside
+    // `notes`): not part of this set, never copied, and said in `notes`.
+    QList<FileKind> lookalikes;
 
     const FileEntry* find(FileKind kind) const;
     bool hasHotJournal() const { return journal && journal->validMagic && find(FileKind::Journal); }

@@ -47,7 +47,12 @@ Error sqliteError(sqlite3* db, int rc, const QString& context) {
     }
     Q_UNUSED(extended);
     QString message = context + QStringLiteral(": ") + detail;
-    if (kind == ErrorKind::DiskFull)
+    // SQLite's own words ("unable to open database file", "disk I/O error") hide the cause: add the
+    // system's ("too many open files", "file too large").
+    if (systemErrno != 0 &&
+        ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL))
+        message = context + QStringLiteral(": ") + io::describeErrno(systemErrno);
+    else if (kind == ErrorKind::DiskFull)
         message = context + QStringLiteral(": no space left on device");
     return {kind, message};
 }

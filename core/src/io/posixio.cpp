@@ -391,6 +391,57 @@ Expected<QString> createUniqueDirectory(const QString& parent, const QString& pr
 
 namespace {
 constexpr char kNewStagingPrefix[] = ".sqlite-snapshot-new-";
+// Inside every staging folder from its first moment: with the exact name, mode 0700, our uid and only
+// the files the engine makes, it proves a folder is the engine's before a sweep may remove it.
+constexpr char kMarkerName[] = ".sqlite-snapshot-staging";
+constexpr char kMarkerText[] = "SQLite Snapshot staging folder: removed when its run ends, or by a later run "
+                               "once its lock is free.\n";
+
+bool writeMarker(const QString& folder) {
+    Fd fd(::open(encodePath(folder + QLatin1Char('/') + QLatin1String(kMarkerName)).constData(),
+                 O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
+    int error = 0;
+    return fd.valid() && writeAll(fd.get(), folder, kMarkerText, qint64(sizeof kMarkerText - 1), &error);
+}
+
+// Only what the engine makes in a staging folder: the marker, the staged copy and what SQLite adds
+// beside it while recovering it, an output being written.
+bool isEngineFile(const char* name) {
+    for (const char* known :
+         {kMarkerName, "snapshot.db", "snapshot.db-journal", "snapshot.db-wal", "snapshot.db-shm", "export"})
+        if (std::strcmp(name, known) == 0)
+            return true;
+    return false;
+}
+
+// A folder a sweep may remove: the engine's name pattern, a real folder (not a link) of ours with mode
+// 0700, holding the marker with its text and nothing but the engine's files. A user's folder that merely
+// has such a name is left alone.
+bool provablyStaging(const QString& parent, const QString& name) {
+    static const QRegularExpression pattern(QStringLiteral("^\\.sqlite-snapshot-(new-)?[A-Za-z0-9]{12}$"));
+    if (!pattern.match(name).hasMatch())
+        return false;
+    const QString path = parent + QLatin1Char('/') + name;
+    struct stat st {};
+    if (::lstat(encodePath(path).constData(), &st) != 0 || !S_ISDIR(st.st_mode) ||
+        (st.st_mode & 07777) != 0700 || st.st_uid != ::geteuid())
+        return false;
+    int error = 0;
+    const QString marker = path + QLatin1Char('/') + QLatin1String(kMarkerName);
+    if (!lstatPath(marker).regular || readHead(marker, 4096, &error) != QByteArray(kMarkerText))
+        return false;
+    bool onlyOurs = true;
+    if (DIR* dir = ::opendir(encodePath(path).constData())) {
+        while (dirent* entry = ::readdir(dir))
+            if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0 &&
+                !isEngineFile(entry->d_name))
+                onlyOurs = false;
+        ::closedir(dir);
+    } else {
+        return false;
+    }
+    return onlyOurs;
+}
 
 // flock() on a folder's own descriptor; LOCK_NB: false when another open description holds it.
 bool lockFolder(int fd, bool wait) {
@@ -420,9 +471,9 @@ Expected<StagingFolder> StagingFolder::create(const QString& parent) {
         return fresh.error();
     StagingFolder folder;
     folder.m_lock = Fd(::open(encodePath(*fresh).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (!folder.m_lock.valid() || !lockFolder(folder.m_lock.get(), true)) {
-        const int error = errno;
-        ::rmdir(encodePath(*fresh).constData());
+    if (!folder.m_lock.valid() || !lockFolder(folder.m_lock.get(), true) || !writeMarker(*fresh)) {
+        const int error = errno ? errno : EIO;
+        removeFlatDirectory(*fresh);
         return writeError(error, QStringLiteral("cannot create a staging folder in"), parent);
     }
     for (int tries = 0;; ++tries) {
@@ -437,7 +488,7 @@ Expected<StagingFolder> StagingFolder::create(const QString& parent) {
         }
         if (errno != EEXIST || tries > 16) {
             const int error = errno;
-            ::rmdir(encodePath(*fresh).constData());
+            removeFlatDirectory(*fresh);
             return writeError(error, QStringLiteral("cannot create a staging folder in"), parent);
         }
     }
@@ -480,9 +531,9 @@ int sweepAbandonedStaging(const QString& parent) {
     const qint64 nowNs = qint64(::time(nullptr)) * 1000000000;
     for (const QString& name : candidates) {
         const QString path = parent + QLatin1Char('/') + name;
+        if (!provablyStaging(parent, name))
+            continue; // not provably the engine's: never touched
         const FileStat st = lstatPath(path);
-        if (!st.exists || !st.directory || st.symlink)
-            continue;
         if (name.startsWith(QLatin1String(kNewStagingPrefix))) {
             // Unlocked by design for a moment: only an old one is certainly abandoned.
             if (nowNs - st.mtimeNs > qint64(3600) * 1000000000) {
@@ -504,7 +555,7 @@ Error withoutStagingPaths(Error error) {
     for (const QString& folder : std::as_const(t_recentStaging)) {
         const QString parent = folder.section(QLatin1Char('/'), 0, -2);
         const QString phrase =
-            QStringLiteral("the staged copy (in %1)").arg(parent.isEmpty() ? QStringLiteral("/") : parent);
+            QStringLiteral("a temporary file (in %1)").arg(parent.isEmpty() ? QStringLiteral("/") : parent);
         static const QRegularExpression fileInside(QStringLiteral("^/[^\\s:/]+"));
         for (qsizetype at = error.message.indexOf(folder); at >= 0; at = error.message.indexOf(folder, at)) {
             qsizetype end = at + folder.size();
@@ -521,7 +572,7 @@ Error withoutStagingPaths(Error error) {
     for (QRegularExpressionMatch m = staged.match(message); m.hasMatch(); m = staged.match(message)) {
         const QString parent = m.captured(1).isEmpty() ? QStringLiteral("/") : m.captured(1);
         message.replace(m.capturedStart(), m.capturedLength(),
-                        QStringLiteral("the staged copy (in %1)").arg(parent));
+                        QStringLiteral("a temporary file (in %1)").arg(parent));
     }
     return error;
 }

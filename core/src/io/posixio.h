@@ -135,16 +135,18 @@ private:
     Fd m_lock;
 };
 
-// Removes every `.sqlite-snapshot-*` folder directly in `parent` whose lock nobody holds (and a
-// `.sqlite-snapshot-new-*` one older than an hour: a run killed between mkdir and lock). Never one in
-// use. Returns how many were removed; errors are ignored (a folder that can't be removed stays).
+// Removes every staging folder directly in `parent` that is provably the engine's (its exact name
+// pattern, a real 0700 folder of this user holding the engine's marker file and nothing but the engine's
+// files) and whose lock nobody holds; a `.sqlite-snapshot-new-*` one (a run killed between mkdir and
+// lock) only when older than an hour. Never a folder in use, never a user's folder that merely has such
+// a name. Returns how many were removed; errors are ignored (a folder that can't be removed stays).
 int sweepAbandonedStaging(const QString& parent);
 
 // The prefix of every folder the engine stages in.
 inline constexpr char kStagingPrefix[] = ".sqlite-snapshot-";
 
 // No message names an internal staging path: `/tmp/.sqlite-snapshot-Ab3…/snapshot.db` becomes
-// "the staged copy (in /tmp)". Applied once, where an engine call returns.
+// "a temporary file (in /tmp)". Applied once, where an engine call returns.
 Error withoutStagingPaths(Error error);
 template <typename T> Expected<T> withoutStagingPaths(Expected<T>&& result) {
     if (result)

@@ -309,6 +309,11 @@ Expected<DatabaseFiles> inspectDatabase(const QString& input) {
             set.databasePath = target;
     }
     const QString& path = set.databasePath;
+    // Qt decodes file names as UTF-8 and replaces what is not: a name reached through a folder or a
+    // symlink target that is not UTF-8 would silently become another name, maybe another file.
+    if (path.contains(QChar::ReplacementCharacter))
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("file name is not valid UTF-8 (or contains U+FFFD): %1").arg(path)};
 
     const io::FileStat st = io::statPath(path);
     if (!st.exists) {
@@ -376,6 +381,16 @@ Expected<DatabaseFiles> inspectDatabase(const QString& input) {
         // cannot read, must stop us at once (a snapshot without it could lose commits).
         if (!cst.regular)
             return io::notRegularError(companion, cst.mode);
+        if (startsLikeDatabase(companion)) {
+            set.lookalikes << kind;
+            set.notes << QStringLiteral(
+                             "%1 is an SQLite database of its own, not the %2 of %3: not copied (a "
+                             "program that opens %3 with SQLite may take it for its %2 and delete it)")
+                             .arg(companion,
+                                  kind == FileKind::Wal ? QStringLiteral("-wal") : QStringLiteral("-journal"),
+                                  QFileInfo(path).fileName());
+            continue;
+        }
         const qint64 want = kind == FileKind::Wal ? 32 : 28;
         error = 0;
         io::Fd companionFd = io::openReadOnly(companion, &error);
@@ -395,6 +410,17 @@ Expected<DatabaseFiles> inspectDatabase(const QString& input) {
                 set.superJournalPath = readSuperJournalName(companionFd.get(), entry.size);
         }
     }
+    // With nothing to replay, a file shorter than its header says is damaged (or still being copied).
+    const qint64 expected = qint64(set.header.pageCount) * set.header.pageSize;
+    if (set.header.pageCountValid && !set.find(FileKind::Wal) && !set.find(FileKind::Journal) &&
+        st.size < expected)
+        set.notes << QStringLiteral(
+                         "%1 is shorter than its header says (%2 bytes, %3 pages of %4): truncated or "
+                         "damaged; a snapshot of it will fail")
+                         .arg(path)
+                         .arg(st.size)
+                         .arg(set.header.pageCount)
+                         .arg(set.header.pageSize);
     if (!set.superJournalPath.isEmpty()) {
         if (auto super = entryFor(FileKind::SuperJournal, set.superJournalPath, &statError)) {
             set.superJournalExists = true;

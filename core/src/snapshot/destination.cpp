@@ -70,6 +70,11 @@ Expected<DestinationPlan> planDestination(const DatabaseFiles& source, const QSt
         return Error{ErrorKind::InvalidArgument,
                      QStringLiteral("destination is a folder, not a file name: %1").arg(destination)};
 
+    if (plan.path.contains(QChar::ReplacementCharacter) ||
+        QFileInfo(plan.directory).canonicalFilePath().contains(QChar::ReplacementCharacter))
+        return Error{
+            ErrorKind::InvalidArgument,
+            QStringLiteral("destination name is not valid UTF-8 (or contains U+FFFD): %1").arg(plan.path)};
     if (io::encodePath(info.fileName()).size() > NAME_MAX)
         return Error{ErrorKind::InvalidArgument,
                      QStringLiteral("destination name is longer than %1 bytes, the limit of file names: %2")

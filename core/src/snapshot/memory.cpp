@@ -76,6 +76,8 @@ Expected<MemoryParts> runSnapshotToMemory(const QString& source, const SnapshotO
         // Checked in memory, on the handle the caller gets.
         task.setPhase(Phase::Verifying);
         auto report = integrityCheck(*memory, task);
+        if (!report && report.error().kind == ErrorKind::Cancelled)
+            return report.error();
         if (!report)
             return Error{report.error().kind, QStringLiteral("cannot verify the snapshot of %1: %2")
                                                   .arg(files->databasePath, report.error().message)};

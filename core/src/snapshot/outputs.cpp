@@ -92,6 +92,17 @@ Status vacuumInto(SqliteDb& staged, const QString& outputPath, Task& task) {
     return staged.exec(QStringLiteral("VACUUM INTO '%1'").arg(literal));
 }
 
+Status normalizeFormatVersions(SqliteDb& db, const QString& path) {
+    int error = 0;
+    const QByteArray head = io::readHead(path, 20, &error);
+    if (head.size() == 20 && (head[18] != 1 || head[19] != 1)) {
+        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA journal_mode=DELETE"})
+            if (auto switched = db.queryText(QString::fromLatin1(pragma)); !switched)
+                return switched.error();
+    }
+    return success();
+}
+
 // Both output paths must end in a plain rollback-mode file: bytes 18/19 = 1, nothing beside it.
 Status checkSelfContained(const QString& path) {
     int error = 0;
@@ -170,6 +181,8 @@ Status backupDirect(const QString& source, const QString& output, const Snapshot
     auto mode = out->queryText(QStringLiteral("PRAGMA journal_mode=DELETE"));
     if (!mode)
         return mode.error();
+    if (auto s = normalizeFormatVersions(*out, output); !s)
+        return s;
     return out->close();
 }
 

@@ -41,8 +41,12 @@ Expected<QString> produceOutput(const DatabaseFiles& files, const DestinationPla
         if (auto s = requireIntact(*staged, task, ErrorKind::Corrupt,
                                    QStringLiteral("%1 is damaged; compacting it would drop what cannot be read")
                                        .arg(files.databasePath));
-            !s)
-            return s.error();
+            !s) {
+            if (s.error().kind == ErrorKind::Cancelled || s.error().kind == ErrorKind::Corrupt)
+                return s.error();
+            return Error{s.error().kind, QStringLiteral("cannot check %1 before compacting: %2")
+                                             .arg(files.databasePath, s.error().message)};
+        }
     }
     auto output = io::AtomicOutput::create(plan.directory, QStringLiteral("snapshot.db"), false);
     if (!output)
@@ -134,6 +138,8 @@ Expected<SnapshotResult> runSnapshot(const QString& source, const QString& desti
     // 6. Verify, on request.
     if (options.verify) {
         auto verified = verifyFile(output, task);
+        if (!verified && verified.error().kind == ErrorKind::Cancelled)
+            return verified.error();
         if (!verified)
             return Error{verified.error().kind, QStringLiteral("cannot verify the snapshot of %1: %2")
                                                     .arg(files->databasePath, verified.error().message)};

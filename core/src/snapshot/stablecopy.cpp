@@ -62,8 +62,11 @@ FileMarker readMarker(const QString& path, qint64 headBytes) {
 SetMarkers readMarkers(const DatabaseFiles& source) {
     SetMarkers m;
     m.database = readMarker(source.databasePath, 100);
-    m.wal = readMarker(companionPath(source.databasePath, FileKind::Wal), 32);
-    m.journal = readMarker(companionPath(source.databasePath, FileKind::Journal), 28);
+    // A lookalike (a database of its own under a companion's name) is not part of the set.
+    if (!source.lookalikes.contains(FileKind::Wal))
+        m.wal = readMarker(companionPath(source.databasePath, FileKind::Wal), 32);
+    if (!source.lookalikes.contains(FileKind::Journal))
+        m.journal = readMarker(companionPath(source.databasePath, FileKind::Journal), 28);
     if (!source.superJournalPath.isEmpty())
         m.superJournal = readMarker(source.superJournalPath, 0);
     return m;
@@ -197,6 +200,8 @@ Expected<StagedSet> copyUntilStable(const DatabaseFiles& source, const QString& 
         staged.files.clear();
         // Order matters: the main file first, then the WAL / journal (see rules 1 and 2 above).
         for (FileKind kind : {FileKind::Database, FileKind::Wal, FileKind::Journal}) {
+            if (source.lookalikes.contains(kind))
+                continue;
             auto copied = copyOne(kind, companionPath(source.databasePath, kind),
                                   companionPath(staged.databasePath, kind), task);
             if (!copied)

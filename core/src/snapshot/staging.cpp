@@ -35,16 +35,8 @@ Expected<SqliteDb> openAndConvert(const QString& stagedDb, int cacheKiB, Task& t
         return Error{
             ErrorKind::SqliteError,
             QStringLiteral("cannot switch the staged copy to journal_mode=DELETE (got %1)").arg(*mode)};
-    // A header with mixed format versions (write 2 / read 1: SQLite reads it as rollback mode) is left
-    // as it is by the switch above. A round trip through WAL rewrites both bytes, so every strategy ends
-    // in the same plain 1/1 file instead of publish and backup refusing what compact takes.
-    int error = 0;
-    const QByteArray head = io::readHead(stagedDb, 20, &error);
-    if (head.size() == 20 && (head[18] != 1 || head[19] != 1)) {
-        for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA journal_mode=DELETE"})
-            if (auto switched = db->queryText(QString::fromLatin1(pragma)); !switched)
-                return switched.error();
-    }
+    if (auto s = normalizeFormatVersions(*db, stagedDb); !s)
+        return s.error();
     return db;
 }
 

@@ -46,6 +46,10 @@ Status backupDirect(const QString& source, const QString& output, const Snapshot
 // The result of every strategy: a plain rollback-mode file with nothing beside it, exactly
 // page_count x page_size bytes.
 Status checkSelfContained(const QString& path);
+// A header with mixed format versions (write 2 / read 1: SQLite reads it as rollback mode) is left as it
+// is by journal_mode=DELETE. A round trip through WAL rewrites both bytes, so every strategy ends in the
+// same plain 1/1 file instead of publish and backup refusing what compact takes.
+Status normalizeFormatVersions(SqliteDb& db, const QString& path);
 Status trimToPageCount(const QString& path);
 
 // The facts every form reports, from the inspection and the staged set.

@@ -1042,6 +1042,14 @@ private slots:
         QString text = labelTexts(w->details());
         QVERIFY2(text.contains(QStringLiteral("holds this database open with exclusive locking")),
                  qPrintable(text));
+        // Said once: the notes do not repeat the holder in other words.
+        const QString notes = w->details()->findChild<QLabel*>(QStringLiteral("sourceNotes"))->text();
+        QVERIFY2(notes.count(QStringLiteral("exclusive locking")) == 1, qPrintable(notes));
+        // An idle holder, no hot journal: not "committing".
+        QVERIFY2(!text.contains(QStringLiteral("committing")), qPrintable(text));
+        if (w->sources()->source(0).files->lock == LockState::Exclusive)
+            QVERIFY2(text.contains(QStringLiteral("held with exclusive locking (the program may be idle)")),
+                     qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("writing to this database right now")), qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral(" 1 pages")) && !text.contains(QStringLiteral("|1 pages")),
                  qPrintable(text));
@@ -1058,6 +1066,72 @@ private slots:
         text = labelTexts(w->details());
         QVERIFY2(text.contains(QStringLiteral("stopped without closing")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("the snapshot includes them")), qPrintable(text));
+    }
+
+    // "Locks now" and the database's own line say what the lock and the files found mean: committing
+    // only with a hot journal in rollback mode; shared in WAL mode may be a writer; WAL mode without a
+    // -wal is the file alone.
+    void detailsWordLocksByJournalMode() {
+        const QString dir = freshDir();
+        auto w = window(freshDir());
+        const auto detailsOf = [&](const QString& db) {
+            w->addSources({db});
+            const int row = waitForRow(*w, db);
+            if (row < 0)
+                return QString();
+            w->sourceView()->setCurrentIndex(w->sources()->index(row));
+            for (int i = 0; i < 500 && stateOf(*w, row) != SourceListModel::State::Ready; ++i)
+                QTest::qWait(10);
+            return labelTexts(w->details());
+        };
+
+        // Rollback mode, a spilled transaction open: a hot journal and an exclusive lock.
+        const QString hot = dir + QStringLiteral("/hot.db");
+        auto crasher = std::make_unique<Helper>(QStringList{QStringLiteral("crash"), hot});
+        QVERIFY(crasher->ready());
+        QString text = detailsOf(hot);
+        const DatabaseFiles hotSet = *w->sources()->source(w->sources()->rowOf(hot)).files;
+        QCOMPARE(hotSet.lock, LockState::Exclusive);
+        QVERIFY(hotSet.hasHotJournal());
+        QVERIFY2(text.contains(QStringLiteral("exclusive (a program is committing)")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("may be idle")), qPrintable(text));
+        crasher->kill();
+
+        // Rollback mode, held with exclusive locking after a commit: no hot journal, an idle holder.
+        const QString held = dir + QStringLiteral("/held.db");
+        Helper holder({QStringLiteral("hold"), held, QStringLiteral("rollback")});
+        QVERIFY(holder.ready());
+        text = detailsOf(held);
+        const DatabaseFiles heldSet = *w->sources()->source(w->sources()->rowOf(held)).files;
+        QCOMPARE(heldSet.lock, LockState::Exclusive);
+        QVERIFY(!heldSet.hasHotJournal());
+        QVERIFY2(text.contains(QStringLiteral("held with exclusive locking (the program may be idle)")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("committing")), qPrintable(text));
+
+        // WAL mode, a writer committing now and then: only a shared lock on the main file.
+        const QString busy = dir + QStringLiteral("/busy.db");
+        Helper writer({QStringLiteral("writer"), busy, QStringLiteral("wal"), QStringLiteral("--pace-us"),
+                       QStringLiteral("20000")});
+        QVERIFY(writer.ready());
+        text = detailsOf(busy);
+        const DatabaseFiles busySet = *w->sources()->source(w->sources()->rowOf(busy)).files;
+        QCOMPARE(busySet.lock, LockState::Shared);
+        QVERIFY2(text.contains(QStringLiteral("a program has it open: reading or, in WAL mode, writing")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("a program is reading")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("this file plus its -wal")), qPrintable(text));
+
+        // WAL mode, every program gone: SQLite checkpointed and deleted the -wal.
+        const QString closed = dir + QStringLiteral("/closed.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), closed, QStringLiteral("wal"), QStringLiteral("100")}));
+        QVERIFY(!QFileInfo::exists(closed + QStringLiteral("-wal")));
+        text = detailsOf(closed);
+        QVERIFY(w->sources()->source(w->sources()->rowOf(closed)).files->header.isWal());
+        QVERIFY2(
+            text.contains(QStringLiteral("WAL mode; no -wal now: this file alone is its committed state")),
+            qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("plus its -wal")), qPrintable(text));
     }
 
     // Issue #12, item 13 (app side): virtual tables with their module, shadow tables under them, an

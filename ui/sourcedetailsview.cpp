@@ -152,7 +152,7 @@ void SourceDetailsView::show(const SourceListModel::Source* source, bool haveSou
         fact(tr("user_version:"), QString::number(h.userVersion));
     if (h.applicationId != 0)
         fact(tr("application_id:"), QStringLiteral("0x%1").arg(h.applicationId, 8, 16, QLatin1Char('0')));
-    fact(tr("Locks now:"), lockText(set.lock));
+    fact(tr("Locks now:"), lockText(set));
     if (h.sqliteVersion != 0)
         fact(tr("Last written by:"), tr("SQLite %1.%2.%3")
                                          .arg(h.sqliteVersion / 1000000)

@@ -126,6 +126,30 @@ double peakResidentMiB() {
     return statusMiB("VmHWM:");
 }
 
+// Why a widget is wider than `limit`: from `root` down, the visible child with the widest minimum at
+// each level (class, object name, minimum width), for a failure message.
+QString widestChain(QWidget* root) {
+    QStringList chain;
+    for (QWidget* w = root; w;) {
+        chain << QStringLiteral("%1 \"%2\" %3")
+                     .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName())
+                     .arg(std::max(w->minimumSizeHint().width(), w->minimumWidth()));
+        QWidget* widest = nullptr;
+        for (QWidget* c : w->findChildren<QWidget*>(Qt::FindDirectChildrenOnly))
+            if (c->isVisible() && !c->isWindow() &&
+                (!widest || c->minimumSizeHint().width() > widest->minimumSizeHint().width()))
+                widest = c;
+        w = widest;
+    }
+    return chain.join(QStringLiteral(" > "));
+}
+
+// Whether `widget` lies wholly inside its window's rect.
+bool insideWindow(QWidget* widget) {
+    const QRect r(widget->mapTo(widget->window(), QPoint(0, 0)), widget->size());
+    return widget->isVisible() && widget->window()->rect().contains(r);
+}
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -1066,6 +1090,55 @@ private slots:
         text = labelTexts(w->details());
         QVERIFY2(text.contains(QStringLiteral("stopped without closing")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("the snapshot includes them")), qPrintable(text));
+    }
+
+    // A small screen (800×600): with a snapshot's preview open, every pane still shrinks to fit, and
+    // the preview's and the jobs panel's buttons are inside the window.
+    void windowFitsASmallScreenWithAPreview() {
+        const QString dir = freshDir();
+        // A long name: the preview's title and the list's row must give way, not widen the window.
+        const QString db =
+            dir + QStringLiteral("/a database with a rather long name, for the narrow screen.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("1000")}));
+        auto w = window(freshDir());
+        SnapshotJob* job = snapshotOf(*w, db);
+        QVERIFY(job);
+        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
+        QCOMPARE(job->state(), SnapshotJob::State::Succeeded);
+        auto* preview = qobject_cast<PreviewWidget*>(w->tabs()->currentWidget());
+        QVERIFY(preview);
+        QTRY_VERIFY(preview->tableList()->topLevelItemCount() > 0);
+        QTest::qWait(50); // the counts and the first rows arrive
+        QVERIFY2(w->minimumSizeHint().width() <= 800, qPrintable(widestChain(w.get())));
+        QVERIFY2(w->minimumSize().width() <= 800, qPrintable(widestChain(w.get())));
+        QVERIFY(w->minimumSizeHint().height() <= 600);
+        QVERIFY(w->minimumSize().height() <= 600);
+
+        w->resize(800, 600);
+        QTRY_COMPARE(w->size(), QSize(800, 600));
+        const QList<QPushButton*> buttons = preview->findChildren<QPushButton*>();
+        QVERIFY(buttons.size() >= 2); // Export… and Export Table…
+        for (QPushButton* b : buttons)
+            QVERIFY2(insideWindow(b), qPrintable(b->text()));
+        for (QPushButton* b : w->jobs()->findChildren<QPushButton*>())
+            QVERIFY2(insideWindow(b), qPrintable(b->text()));
+        const QRect open = w->jobs()->openButtonRect(job);
+        QVERIFY(open.isValid());
+        QWidget* viewport = w->jobs()->view()->viewport();
+        QVERIFY(viewport->rect().contains(open));
+        QVERIFY(w->rect().contains(QRect(viewport->mapTo(w.get(), open.topLeft()), open.size())));
+
+        // The Database tab at that size: nothing wider than the window, long values wrap.
+        w->tabs()->setCurrentIndex(0);
+        QTest::qWait(50);
+        for (QLabel* l : w->details()->findChildren<QLabel*>())
+            if (l->isVisible())
+                QVERIFY2(l->width() <= w->width() && l->minimumSizeHint().width() < 400,
+                         qPrintable(l->text()));
+        // The list's row is elided to the list's width, not wider than it.
+        QListView* list = w->sourceView();
+        const QRect row = list->visualRect(w->sources()->index(w->sources()->rowOf(db)));
+        QVERIFY2(row.right() <= list->viewport()->width(), qPrintable(QString::number(row.width())));
     }
 
     // "Locks now" and the database's own line say what the lock and the files found mean: committing

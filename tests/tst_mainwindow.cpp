@@ -739,6 +739,9 @@ private slots:
         w->tabs()->setCurrentWidget(previewB);
         list->setFocus();
         list->setCurrentIndex(w->snapshots()->index(rowA, 0));
+        // A shortcut reaches only the active window's focus: wait for both (slow under ThreadSanitizer).
+        QTRY_VERIFY(w->isActiveWindow() && list->hasFocus());
+        QTRY_VERIFY(w->exportAction()->isEnabled());
         target = exports + QStringLiteral("/from-keyboard.sqlite");
         QTest::keyClick(list, Qt::Key_E, Qt::ControlModifier);
         QCOMPARE(suggested.size(), 2);

@@ -191,11 +191,13 @@ private slots:
         own->waitForFinished();
     }
 
-    // Issue #12, item 7: SIGTERM or SIGINT ends the app as Quit does, and the demo's folder goes with it.
+    // Issue #12, item 7: SIGTERM, SIGINT or SIGHUP ends the app as Quit does, and the demo's folder goes
+    // with it.
     void demoFolderIsRemovedOnTerminationSignals_data() {
         QTest::addColumn<int>("signal");
         QTest::newRow("SIGTERM") << int(SIGTERM);
         QTest::newRow("SIGINT") << int(SIGINT);
+        QTest::newRow("SIGHUP") << int(SIGHUP);
     }
     void demoFolderIsRemovedOnTerminationSignals() {
         QFETCH(int, signal);
@@ -208,6 +210,12 @@ private slots:
         app.setProgram(QStringLiteral(SQLSNAP_GUI));
         app.setArguments({QStringLiteral("--demo")});
         app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        // Run under nohup (SIGHUP ignored, which the child inherits), the app would rightly keep ignoring
+        // SIGHUP: the child starts with every signal at its default, as from a terminal.
+        app.setChildProcessModifier([] {
+            for (int s : {SIGTERM, SIGINT, SIGHUP})
+                ::signal(s, SIG_DFL);
+        });
         app.start();
         QVERIFY(app.waitForStarted());
         const auto demoFolders = [&] {
@@ -221,6 +229,7 @@ private slots:
         QCOMPARE(::kill(pid_t(app.processId()), signal), 0);
         QVERIFY(app.waitForFinished(10000));
         QCOMPARE(app.exitStatus(), QProcess::NormalExit); // it quit; the signal did not kill it
+        QCOMPARE(app.exitCode(), 0);
         QCOMPARE(demoFolders(), QStringList());
     }
 

@@ -126,6 +126,30 @@ double peakResidentMiB() {
     return statusMiB("VmHWM:");
 }
 
+// Why a widget is wider than `limit`: from `root` down, the visible child with the widest minimum at
+// each level (class, object name, minimum width), for a failure message.
+QString widestChain(QWidget* root) {
+    QStringList chain;
+    for (QWidget* w = root; w;) {
+        chain << QStringLiteral("%1 \"%2\" %3")
+                     .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName())
+                     .arg(std::max(w->minimumSizeHint().width(), w->minimumWidth()));
+        QWidget* widest = nullptr;
+        for (QWidget* c : w->findChildren<QWidget*>(Qt::FindDirectChildrenOnly))
+            if (c->isVisible() && !c->isWindow() &&
+                (!widest || c->minimumSizeHint().width() > widest->minimumSizeHint().width()))
+                widest = c;
+        w = widest;
+    }
+    return chain.join(QStringLiteral(" > "));
+}
+
+// Whether `widget` lies wholly inside its window's rect.
+bool insideWindow(QWidget* widget) {
+    const QRect r(widget->mapTo(widget->window(), QPoint(0, 0)), widget->size());
+    return widget->isVisible() && widget->window()->rect().contains(r);
+}
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -715,6 +739,9 @@ private slots:
         w->tabs()->setCurrentWidget(previewB);
         list->setFocus();
         list->setCurrentIndex(w->snapshots()->index(rowA, 0));
+        // A shortcut reaches only the active window's focus: wait for both (slow under ThreadSanitizer).
+        QTRY_VERIFY(w->isActiveWindow() && list->hasFocus());
+        QTRY_VERIFY(w->exportAction()->isEnabled());
         target = exports + QStringLiteral("/from-keyboard.sqlite");
         QTest::keyClick(list, Qt::Key_E, Qt::ControlModifier);
         QCOMPARE(suggested.size(), 2);
@@ -1042,6 +1069,14 @@ private slots:
         QString text = labelTexts(w->details());
         QVERIFY2(text.contains(QStringLiteral("holds this database open with exclusive locking")),
                  qPrintable(text));
+        // Said once: the notes do not repeat the holder in other words.
+        const QString notes = w->details()->findChild<QLabel*>(QStringLiteral("sourceNotes"))->text();
+        QVERIFY2(notes.count(QStringLiteral("exclusive locking")) == 1, qPrintable(notes));
+        // An idle holder, no hot journal: not "committing".
+        QVERIFY2(!text.contains(QStringLiteral("committing")), qPrintable(text));
+        if (w->sources()->source(0).files->lock == LockState::Exclusive)
+            QVERIFY2(text.contains(QStringLiteral("held with exclusive locking (the program may be idle)")),
+                     qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("writing to this database right now")), qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral(" 1 pages")) && !text.contains(QStringLiteral("|1 pages")),
                  qPrintable(text));
@@ -1058,6 +1093,121 @@ private slots:
         text = labelTexts(w->details());
         QVERIFY2(text.contains(QStringLiteral("stopped without closing")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("the snapshot includes them")), qPrintable(text));
+    }
+
+    // A small screen (800×600): with a snapshot's preview open, every pane still shrinks to fit, and
+    // the preview's and the jobs panel's buttons are inside the window.
+    void windowFitsASmallScreenWithAPreview() {
+        const QString dir = freshDir();
+        // A long name: the preview's title and the list's row must give way, not widen the window.
+        const QString db =
+            dir + QStringLiteral("/a database with a rather long name, for the narrow screen.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("1000")}));
+        auto w = window(freshDir());
+        SnapshotJob* job = snapshotOf(*w, db);
+        QVERIFY(job);
+        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
+        QCOMPARE(job->state(), SnapshotJob::State::Succeeded);
+        auto* preview = qobject_cast<PreviewWidget*>(w->tabs()->currentWidget());
+        QVERIFY(preview);
+        QTRY_VERIFY(preview->tableList()->topLevelItemCount() > 0);
+        QTest::qWait(50); // the counts and the first rows arrive
+        QVERIFY2(w->minimumSizeHint().width() <= 800, qPrintable(widestChain(w.get())));
+        QVERIFY2(w->minimumSize().width() <= 800, qPrintable(widestChain(w.get())));
+        QVERIFY(w->minimumSizeHint().height() <= 600);
+        QVERIFY(w->minimumSize().height() <= 600);
+
+        w->resize(800, 600);
+        QTRY_COMPARE(w->size(), QSize(800, 600));
+        const QList<QPushButton*> buttons = preview->findChildren<QPushButton*>();
+        QVERIFY(buttons.size() >= 2); // Export… and Export Table…
+        for (QPushButton* b : buttons)
+            QVERIFY2(insideWindow(b), qPrintable(b->text()));
+        for (QPushButton* b : w->jobs()->findChildren<QPushButton*>())
+            QVERIFY2(insideWindow(b), qPrintable(b->text()));
+        const QRect open = w->jobs()->openButtonRect(job);
+        QVERIFY(open.isValid());
+        QWidget* viewport = w->jobs()->view()->viewport();
+        QVERIFY(viewport->rect().contains(open));
+        QVERIFY(w->rect().contains(QRect(viewport->mapTo(w.get(), open.topLeft()), open.size())));
+
+        // The Database tab at that size: nothing wider than the window, long values wrap.
+        w->tabs()->setCurrentIndex(0);
+        QTest::qWait(50);
+        for (QLabel* l : w->details()->findChildren<QLabel*>())
+            if (l->isVisible())
+                QVERIFY2(l->width() <= w->width() && l->minimumSizeHint().width() < 400,
+                         qPrintable(l->text()));
+        // The list's row is elided to the list's width, not wider than it.
+        QListView* list = w->sourceView();
+        const QRect row = list->visualRect(w->sources()->index(w->sources()->rowOf(db)));
+        QVERIFY2(row.right() <= list->viewport()->width(), qPrintable(QString::number(row.width())));
+    }
+
+    // "Locks now" and the database's own line say what the lock and the files found mean: committing
+    // only with a hot journal in rollback mode; shared in WAL mode may be a writer; WAL mode without a
+    // -wal is the file alone.
+    void detailsWordLocksByJournalMode() {
+        const QString dir = freshDir();
+        auto w = window(freshDir());
+        const auto detailsOf = [&](const QString& db) {
+            w->addSources({db});
+            const int row = waitForRow(*w, db);
+            if (row < 0)
+                return QString();
+            w->sourceView()->setCurrentIndex(w->sources()->index(row));
+            for (int i = 0; i < 500 && stateOf(*w, row) != SourceListModel::State::Ready; ++i)
+                QTest::qWait(10);
+            return labelTexts(w->details());
+        };
+
+        // Rollback mode, a spilled transaction open: a hot journal and an exclusive lock.
+        const QString hot = dir + QStringLiteral("/hot.db");
+        auto crasher = std::make_unique<Helper>(QStringList{QStringLiteral("crash"), hot});
+        QVERIFY(crasher->ready());
+        QString text = detailsOf(hot);
+        const DatabaseFiles hotSet = *w->sources()->source(w->sources()->rowOf(hot)).files;
+        QCOMPARE(hotSet.lock, LockState::Exclusive);
+        QVERIFY(hotSet.hasHotJournal());
+        QVERIFY2(text.contains(QStringLiteral("exclusive (a program is committing)")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("may be idle")), qPrintable(text));
+        crasher->kill();
+
+        // Rollback mode, held with exclusive locking after a commit: no hot journal, an idle holder.
+        const QString held = dir + QStringLiteral("/held.db");
+        Helper holder({QStringLiteral("hold"), held, QStringLiteral("rollback")});
+        QVERIFY(holder.ready());
+        text = detailsOf(held);
+        const DatabaseFiles heldSet = *w->sources()->source(w->sources()->rowOf(held)).files;
+        QCOMPARE(heldSet.lock, LockState::Exclusive);
+        QVERIFY(!heldSet.hasHotJournal());
+        QVERIFY2(text.contains(QStringLiteral("held with exclusive locking (the program may be idle)")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("committing")), qPrintable(text));
+
+        // WAL mode, a writer committing now and then: only a shared lock on the main file.
+        const QString busy = dir + QStringLiteral("/busy.db");
+        Helper writer({QStringLiteral("writer"), busy, QStringLiteral("wal"), QStringLiteral("--pace-us"),
+                       QStringLiteral("20000")});
+        QVERIFY(writer.ready());
+        text = detailsOf(busy);
+        const DatabaseFiles busySet = *w->sources()->source(w->sources()->rowOf(busy)).files;
+        QCOMPARE(busySet.lock, LockState::Shared);
+        QVERIFY2(text.contains(QStringLiteral("a program has it open: reading or, in WAL mode, writing")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("a program is reading")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("this file plus its -wal")), qPrintable(text));
+
+        // WAL mode, every program gone: SQLite checkpointed and deleted the -wal.
+        const QString closed = dir + QStringLiteral("/closed.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), closed, QStringLiteral("wal"), QStringLiteral("100")}));
+        QVERIFY(!QFileInfo::exists(closed + QStringLiteral("-wal")));
+        text = detailsOf(closed);
+        QVERIFY(w->sources()->source(w->sources()->rowOf(closed)).files->header.isWal());
+        QVERIFY2(
+            text.contains(QStringLiteral("WAL mode; no -wal now: this file alone is its committed state")),
+            qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("plus its -wal")), qPrintable(text));
     }
 
     // Issue #12, item 13 (app side): virtual tables with their module, shadow tables under them, an

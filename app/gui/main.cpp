@@ -39,9 +39,10 @@ QStringList absolutePaths(const QStringList& arguments) {
     return paths;
 }
 
-// SIGTERM and SIGINT end the app as Quit does: the handler only writes a byte to a socket pair, and
-// the event loop, reading the other end, closes the window (which saves settings and cancels jobs) and
-// returns from exec(), so main's destructors run: the demo's temporary folder is removed.
+// SIGTERM, SIGINT and SIGHUP (the terminal or session went away) end the app as Quit does: the handler
+// only writes a byte to a socket pair, and the event loop, reading the other end, closes the window
+// (which saves settings and cancels jobs) and returns from exec(), so main's destructors run: the demo's
+// temporary folder is removed.
 int g_signalPipe[2] = {-1, -1};
 
 void onTerminationSignal(int) {
@@ -70,6 +71,10 @@ void quitOnTerminationSignals() {
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGTERM, &action, nullptr);
     ::sigaction(SIGINT, &action, nullptr);
+    // Started with SIGHUP ignored (nohup), the app keeps ignoring it, as nohup asks.
+    struct sigaction previous {};
+    if (::sigaction(SIGHUP, nullptr, &previous) == 0 && previous.sa_handler != SIG_IGN)
+        ::sigaction(SIGHUP, &action, nullptr);
 }
 
 } // namespace

@@ -238,10 +238,6 @@
         <translation>%1 Zeilen</translation>
     </message>
     <message>
-        <source>exclusive (a program is committing, or holds the database with exclusive locking)</source>
-        <translation>exklusiv (ein Programm bestätigt gerade oder hält die Datenbank mit exklusiver Sperre)</translation>
-    </message>
-    <message>
         <source>No -shm beside the -wal: a program holds this database open with exclusive locking (locking_mode=EXCLUSIVE). The snapshot still has every committed change.</source>
         <translation>Keine -shm neben der -wal: ein Programm hält diese Datenbank mit exklusiver Sperre geöffnet (locking_mode=EXCLUSIVE). Der Schnappschuss enthält trotzdem jede bestätigte Änderung.</translation>
     </message>
@@ -268,6 +264,22 @@
     <message>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>shared (a program has it open: reading or, in WAL mode, writing)</source>
+        <translation>geteilt (ein Programm hat sie geöffnet: lesend oder, im WAL-Modus, schreibend)</translation>
+    </message>
+    <message>
+        <source>exclusive (a program is committing)</source>
+        <translation>exklusiv (ein Programm bestätigt gerade)</translation>
+    </message>
+    <message>
+        <source>exclusive: held with exclusive locking (the program may be idle)</source>
+        <translation>exklusiv: mit exklusiver Sperre gehalten (das Programm kann untätig sein)</translation>
+    </message>
+    <message>
+        <source>the database (WAL mode; no -wal now: this file alone is its committed state)</source>
+        <translation>die Datenbank (WAL-Modus; zurzeit keine -wal: diese Datei allein ist ihr bestätigter Stand)</translation>
     </message>
 </context>
 <context>
@@ -625,10 +637,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <translation>Daten</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; — read-only</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; — schreibgeschützt</translation>
-    </message>
-    <message>
         <source>Export…</source>
         <translation>Exportieren …</translation>
     </message>
@@ -735,6 +743,10 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>Cannot be read: %1</source>
         <translation>Nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>— read-only</source>
+        <translation>— schreibgeschützt</translation>
     </message>
 </context>
 <context>

@@ -49,19 +49,31 @@ QString groupedNumber(qint64 n) {
     return (locale.language() == QLocale::C ? QLocale(QLocale::English) : locale).toString(n);
 }
 
-QString lockText(LockState state) {
-    switch (state) {
+namespace {
+// An exclusive lock is a commit in progress only while a hot journal exists (rollback mode); in WAL
+// mode, or with no journal, it is a program that keeps the database open with exclusive locking.
+bool committing(const DatabaseFiles& set) {
+    return !set.header.isWal() && set.hasHotJournal();
+}
+} // namespace
+
+QString lockText(const DatabaseFiles& set) {
+    switch (set.lock) {
     case LockState::None:
         return Format::tr("none");
     case LockState::Shared:
-        return Format::tr("shared (a program is reading)");
+        // A WAL writer keeps only a shared lock on the main file (its write lock is in the -shm).
+        return set.header.isWal() ? Format::tr("shared (a program has it open: reading or, in WAL mode, "
+                                               "writing)")
+                                  : Format::tr("shared (a program is reading)");
     case LockState::Reserved:
         return Format::tr("reserved (a program is writing)");
     case LockState::Pending:
         return Format::tr("pending (a program is about to commit)");
     case LockState::Exclusive:
-        return Format::tr(
-            "exclusive (a program is committing, or holds the database with exclusive locking)");
+        return committing(set)
+                   ? Format::tr("exclusive (a program is committing)")
+                   : Format::tr("exclusive: held with exclusive locking (the program may be idle)");
     case LockState::Unknown:
         break;
     }
@@ -104,9 +116,12 @@ QString phaseText(const Progress& p) {
 QString explainFile(const DatabaseFiles& set, const FileEntry& file) {
     switch (file.kind) {
     case FileKind::Database:
-        return set.header.isWal()
+        if (!set.header.isWal())
+            return Format::tr("the database (rollback-journal mode)");
+        return set.find(FileKind::Wal)
                    ? Format::tr("the database (WAL mode): its committed state is this file plus its -wal")
-                   : Format::tr("the database (rollback-journal mode)");
+                   : Format::tr(
+                         "the database (WAL mode; no -wal now: this file alone is its committed state)");
     case FileKind::Wal:
         if (file.size == 0)
             return Format::tr("-wal: empty — every change is already in the main file");
@@ -131,7 +146,9 @@ QString explainFile(const DatabaseFiles& set, const FileEntry& file) {
 
 QStringList explainSet(const DatabaseFiles& set) {
     QStringList lines;
-    if (set.heldExclusively())
+    // Held with exclusive locking in WAL mode: said once, here, whatever lock the holder has now.
+    const bool held = set.heldExclusively();
+    if (held)
         lines << Format::tr(
             "No -shm beside the -wal: a program holds this database open with exclusive locking "
             "(locking_mode=EXCLUSIVE). The snapshot still has every committed change.");
@@ -142,12 +159,11 @@ QStringList explainSet(const DatabaseFiles& set) {
             "snapshot includes them.");
     else if (set.walWithoutShm())
         lines << Format::tr("No -shm beside the -wal. The snapshot still has every committed change.");
-    // An exclusive lock is a commit in progress only while a hot journal exists (rollback mode); in WAL
-    // mode, or with no journal, it is a program that keeps the database open with exclusive locking.
-    const bool committing = !set.header.isWal() && set.hasHotJournal();
     switch (set.lock) {
     case LockState::Exclusive:
-        lines << (committing
+        if (held)
+            break;
+        lines << (committing(set)
                       ? Format::tr("Another program is committing to this database right now; the copy "
                                    "retries until it is stable.")
                       : Format::tr("Another program holds this database open with exclusive locking; "
@@ -162,7 +178,8 @@ QStringList explainSet(const DatabaseFiles& set) {
             "Another program has a write transaction open; its uncommitted changes are left out.");
         break;
     case LockState::Shared:
-        lines << Format::tr("Another program has this database open.");
+        if (!held)
+            lines << Format::tr("Another program has this database open.");
         break;
     default:
         break;

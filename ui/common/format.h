@@ -16,7 +16,6 @@ namespace sqlsnap::ui {
 QString humanSize(qint64 bytes);       // "1.5 MB", "812 bytes"
 QString humanDuration(qint64 seconds); // "3 s", "2 min 05 s", "1 h 04 min"
 QString groupedNumber(qint64 n);       // "12,345" (in the user's locale)
-QString lockText(LockState state);     // what the lock another program holds means
 QString elapsedText(qint64 ms);        // "277 ms" under 10 s, else as humanDuration
 // Counts with their noun, singular or plural ("1 page", "12,345 pages"; "1 row", "3,000 rows").
 QString pagesText(qint64 n);
@@ -27,6 +26,10 @@ QString phaseText(const Progress& progress);
 
 // One plain-language line for a file of the set, as the sources panel shows it.
 QString explainFile(const DatabaseFiles& set, const FileEntry& file);
+// What the lock another program holds on the database means, read with the set's journal mode and
+// journal: "exclusive" is a commit only with a hot journal in rollback mode, and in WAL mode readers and
+// writers alike hold "shared".
+QString lockText(const DatabaseFiles& set);
 // Lines about the set as a whole: a -wal without -shm (held exclusively, or left by a program that
 // stopped without closing it), locks held right now, and the engine's notes (an unreadable -shm).
 QStringList explainSet(const DatabaseFiles& set);

@@ -1,6 +1,7 @@
 #include "preview/previewwidget.h"
 
 #include "common/format.h"
+#include "common/elidedlabel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -60,6 +61,7 @@ PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
     m_scroll->setAccessibleName(tr("Rows of the whole table"));
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("previewStatus"));
+    m_status->setWordWrap(true); // a narrow window: the counts wrap instead of widening it
     m_error = new QLabel(this);
     m_error->setWordWrap(true);
     setTone(m_error, Tone::Error);
@@ -115,14 +117,22 @@ PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({220, 600});
 
-    auto* title = new QLabel(this);
-    title->setText(tr("<b>%1</b> — read-only").arg(QFileInfo(snapshotPath).fileName().toHtmlEscaped()));
+    // The snapshot's name gives way (elided in the middle) before the buttons do.
+    auto* title = new ElidedLabel(this);
+    title->setObjectName(QStringLiteral("previewTitle"));
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    title->setFullText(QFileInfo(snapshotPath).fileName());
     title->setToolTip(snapshotPath);
+    auto* readOnly = new QLabel(tr("— read-only"), this);
     auto* exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setToolTip(tr("Write this snapshot to a file you choose"));
     connect(exportButton, &QPushButton::clicked, this, [this] { emit exportRequested(m_path); });
     auto* head = new QHBoxLayout;
-    head->addWidget(title, 1);
+    head->addWidget(title);
+    head->addWidget(readOnly);
+    head->addStretch(1);
     head->addWidget(exportButton);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(head);

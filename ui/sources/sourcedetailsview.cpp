@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -25,9 +26,15 @@ SourceDetailsView::SourceDetailsView(QWidget* parent) : QWidget(parent) {
     m_emptyHint->setObjectName(QStringLiteral("emptyHint"));
     m_stack->addWidget(m_emptyHint);
 
-    auto* page = new QWidget(m_stack);
+    // Long values wrap to the width there is; what still does not fit (a long word) scrolls.
+    auto* scroll = new QScrollArea(m_stack);
+    scroll->setObjectName(QStringLiteral("detailsScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    auto* page = new QWidget(scroll);
     auto* layout = new QVBoxLayout(page);
     m_title = new QLabel(page);
+    m_title->setWordWrap(true);
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
@@ -55,6 +62,7 @@ SourceDetailsView::SourceDetailsView(QWidget* parent) : QWidget(parent) {
     m_facts = new QFormLayout(m_factsBox);
     m_facts->setContentsMargins(0, 0, 0, 0);
     m_facts->setLabelAlignment(Qt::AlignRight);
+    m_facts->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow); // values wrap in all the width
     layout->addWidget(m_title);
     layout->addWidget(m_path);
     layout->addWidget(m_error);
@@ -62,7 +70,8 @@ SourceDetailsView::SourceDetailsView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_notes);
     layout->addWidget(m_factsBox);
     layout->addStretch(1);
-    m_stack->addWidget(page);
+    scroll->setWidget(page);
+    m_stack->addWidget(scroll);
     show(nullptr, false);
 }
 
@@ -107,7 +116,7 @@ void SourceDetailsView::show(const SourceListModel::Source* source, bool haveSou
         auto* label = new QLabel(text, m_filesBox);
         label->setAlignment(align | Qt::AlignTop);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        if (column == 3)
+        if (column != 1) // names, times and meanings wrap; sizes are short
             label->setWordWrap(true);
         m_files->addWidget(label, row, column);
         return label;
@@ -134,6 +143,7 @@ void SourceDetailsView::show(const SourceListModel::Source* source, bool haveSou
     auto fact = [this](const QString& label, const QString& value) {
         auto* v = new QLabel(value);
         v->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        v->setWordWrap(true);
         m_facts->addRow(label, v);
     };
     fact(tr("Journal mode:"), h.isWal() ? tr("WAL (write-ahead log)") : tr("rollback journal"));
@@ -152,7 +162,7 @@ void SourceDetailsView::show(const SourceListModel::Source* source, bool haveSou
         fact(tr("user_version:"), QString::number(h.userVersion));
     if (h.applicationId != 0)
         fact(tr("application_id:"), QStringLiteral("0x%1").arg(h.applicationId, 8, 16, QLatin1Char('0')));
-    fact(tr("Locks now:"), lockText(set.lock));
+    fact(tr("Locks now:"), lockText(set));
     if (h.sqliteVersion != 0)
         fact(tr("Last written by:"), tr("SQLite %1.%2.%3")
                                          .arg(h.sqliteVersion / 1000000)

@@ -10,6 +10,7 @@
 #include "snapshots/snapshotspane.h"
 #include "sources/sourcedetailsview.h"
 #include "sources/sourcelistmodel.h"
+#include "common/viewwidthdelegate.h"
 
 #include <QAction>
 #include <QApplication>
@@ -199,7 +200,11 @@ void MainWindow::createLayout() {
     m_sourceView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_sourceView->setIconSize(QSize(28, 28));
     m_sourceView->setSpacing(2);
+    // Rows as wide as the list: a long name is elided in the middle (its path is in the tooltip).
     m_sourceView->setTextElideMode(Qt::ElideMiddle);
+    m_sourceView->setItemDelegate(new ViewWidthDelegate(m_sourceView));
+    m_sourceView->setResizeMode(QListView::Adjust);
+    m_sourceView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_sourceView->addAction(m_removeAction);
     m_sourceView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_sourceView->addAction(m_snapshotAction);
@@ -280,7 +285,10 @@ void MainWindow::restoreSettings() {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(QSize(1180, 760).boundedTo(screen()->availableSize())); // all of it on a small screen
-    m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
+    // First start: the lists take a third of the window, whatever its size (430 of 1180 px), so a
+    // small screen's window still leaves the details and the preview most of the room.
+    if (!m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray()))
+        m_mainSplitter->setSizes({width() * 430 / 1180, width() * 750 / 1180});
     m_leftSplitter->restoreState(settings.value(QStringLiteral("window/leftSplitter")).toByteArray());
     m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
     ensureJobsVisible(); // a state saved with the jobs dragged to nothing (older versions allowed it)
@@ -521,8 +529,11 @@ PreviewWidget* MainWindow::openPreview(const QString& snapshotPath) {
     auto* preview = new PreviewWidget(snapshotPath, m_tabs);
     connect(preview, &PreviewWidget::exportRequested, this, &MainWindow::exportSnapshot);
     connect(preview, &PreviewWidget::tableExportRequested, this, &MainWindow::exportTable);
-    const int i = m_tabs->addTab(preview, QIcon(QStringLiteral(":/icons/snapshot.svg")),
-                                 QFileInfo(snapshotPath).completeBaseName());
+    // A long name is elided (the tooltip has it all); the Database tab keeps its name, and more tabs
+    // than fit scroll.
+    const QString name = m_tabs->tabBar()->fontMetrics().elidedText(
+        QFileInfo(snapshotPath).completeBaseName(), Qt::ElideMiddle, 260);
+    const int i = m_tabs->addTab(preview, QIcon(QStringLiteral(":/icons/snapshot.svg")), name);
     m_tabs->setTabToolTip(i, snapshotPath);
     m_tabs->setCurrentIndex(i);
     updateActions();

@@ -57,6 +57,7 @@ int runContender(const QString& name, const QString& source, const QString& dest
                  const QString& cliPath, const QString& resultFile);
 QList<Row> runSnapshotCost(const Options& options, const QString& selfPath, const QString& cliPath);
 QList<Row> runCancelLatency(const Options& options);
+QList<Row> runReadCancelLatency(const Options& options);
 QList<Row> runPreview(const Options& options);
 QList<Row> runGuiStall(const Options& options);
 

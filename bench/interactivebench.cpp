@@ -7,7 +7,9 @@
 #include <preview/previewwidget.h>
 #include <preview/tabledatamodel.h>
 
+#include <sqlitesnapshot/reader.h>
 #include <sqlitesnapshot/snapshot.h>
+#include <sqlitesnapshot/tableexport.h>
 
 #include <QApplication>
 #include <QDir>
@@ -23,6 +25,7 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <functional>
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -125,6 +128,90 @@ QList<Row> runCancelLatency(const Options& options) {
                      .arg(latencies.size());
         rows << r;
     }
+    return rows;
+}
+
+// Cancel of the reader's long calls and of a table export on the preview table (10 M rows by default),
+// a filter that matches nothing included: the call is started on a worker, cancelled once it has run
+// for 50 ms, and the time until it returns is measured.
+QList<Row> runReadCancelLatency(const Options& options) {
+    QList<Row> rows;
+    const QString path = ensurePreviewDatabase(options.workDirectory, options.previewRows);
+    if (path.isEmpty())
+        return rows;
+    auto reader = sqlsnap::SnapshotReader::open(path);
+    if (!reader)
+        return rows;
+    auto schema = (*reader)->schema(QStringLiteral("big"));
+    if (!schema)
+        return rows;
+    const sqlsnap::RowFilter nothing{QStringLiteral("no such text anywhere")};
+    using Call = std::function<sqlsnap::Status(const sqlsnap::CancelToken&)>;
+    const auto asStatus = [](auto&& result) -> sqlsnap::Status {
+        if (!result)
+            return result.error();
+        return sqlsnap::success();
+    };
+    const QString exportDir = options.workDirectory + QStringLiteral("/export");
+    const QList<std::pair<QString, Call>> calls{
+        {QStringLiteral("count, no filter"),
+         [&](const sqlsnap::CancelToken& t) { return asStatus((*reader)->countRows(*schema, {}, t)); }},
+        {QStringLiteral("count, filter matching nothing"),
+         [&](const sqlsnap::CancelToken& t) { return asStatus((*reader)->countRows(*schema, nothing, t)); }},
+        {QStringLiteral("position index"),
+         [&](const sqlsnap::CancelToken& t) { return asStatus((*reader)->buildPositionIndex(*schema, {}, 200, t)); }},
+        {QStringLiteral("export, filter matching nothing"),
+         [&](const sqlsnap::CancelToken& t) {
+             sqlsnap::CancelFlag sink(t);
+             QDir(exportDir).removeRecursively();
+             QDir().mkpath(exportDir);
+             return asStatus(sqlsnap::exportTable(path, QStringLiteral("big"), nothing.text, sqlsnap::TableFormat::Csv,
+                                                  exportDir + QStringLiteral("/big.csv"), false, &sink));
+         }},
+        {QStringLiteral("export, every row"),
+         [&](const sqlsnap::CancelToken& t) {
+             sqlsnap::CancelFlag sink(t);
+             QDir(exportDir).removeRecursively();
+             QDir().mkpath(exportDir);
+             return asStatus(sqlsnap::exportTable(path, QStringLiteral("big"), QString(), sqlsnap::TableFormat::Csv,
+                                                  exportDir + QStringLiteral("/big.csv"), false, &sink));
+         }},
+    };
+    for (const auto& [name, call] : calls) {
+        QList<double> latencies;
+        for (int round = 0; round < options.rounds; ++round) {
+            sqlsnap::CancelToken token;
+            std::atomic<bool> done{false};
+            sqlsnap::Status status = sqlsnap::success();
+            QElapsedTimer sinceCancel;
+            std::thread worker([&] {
+                status = call(token);
+                done = true;
+            });
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            const bool ranLongEnough = !done;
+            sinceCancel.start();
+            token.cancel();
+            worker.join();
+            const double latency = sinceCancel.nsecsElapsed() / 1e9;
+            if (!ranLongEnough || status || status.error().kind != sqlsnap::ErrorKind::Cancelled) {
+                std::fprintf(stderr, "bench: %s ended before its cancel (or not with it)\n", qPrintable(name));
+                continue;
+            }
+            latencies << latency;
+        }
+        if (latencies.isEmpty())
+            continue;
+        Row r;
+        r.section = QStringLiteral("cancel (%1-row table)").arg(options.previewRows);
+        r.name = name;
+        r.seconds = median(latencies);
+        r.note = QStringLiteral("max %1 ms over %2")
+                     .arg(*std::max_element(latencies.begin(), latencies.end()) * 1000, 0, 'f', 1)
+                     .arg(latencies.size());
+        rows << r;
+    }
+    QDir(exportDir).removeRecursively();
     return rows;
 }
 

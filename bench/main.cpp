@@ -45,8 +45,9 @@ int main(int argc, char** argv) {
         QStringLiteral("Where generated databases are kept (same file system as the output)."),
         QStringLiteral("folder"), QStringLiteral("/var/tmp/sqlite-snapshot-bench"));
     const QCommandLineOption only(
-        QStringLiteral("only"), QStringLiteral("Parts to run: snapshot,cancel,preview,stall (default: all)."),
-        QStringLiteral("list"), QStringLiteral("snapshot,cancel,preview,stall"));
+        QStringLiteral("only"),
+        QStringLiteral("Parts to run: snapshot,cancel,readcancel,preview,stall (default: all)."),
+        QStringLiteral("list"), QStringLiteral("snapshot,cancel,readcancel,preview,stall"));
     const QCommandLineOption previewRows(QStringLiteral("preview-rows"),
                                          QStringLiteral("Rows of the preview table."), QStringLiteral("n"),
                                          QStringLiteral("10000000"));
@@ -79,6 +80,8 @@ int main(int argc, char** argv) {
         rows += bench::runSnapshotCost(options, QCoreApplication::applicationFilePath(), cliPath);
     if (options.parts.contains(QStringLiteral("cancel")))
         rows += bench::runCancelLatency(options);
+    if (options.parts.contains(QStringLiteral("readcancel")))
+        rows += bench::runReadCancelLatency(options);
     if (options.parts.contains(QStringLiteral("preview")))
         rows += bench::runPreview(options);
     if (options.parts.contains(QStringLiteral("stall")))

@@ -122,6 +122,25 @@ private slots:
         QVERIFY(!QFileInfo::exists(path));
     }
 
+    // A big staging folder is removed in the background, locked until it is gone; the library's wait
+    // returns when it is.
+    void bigStagingFoldersGoInTheBackground() {
+        const QString parent = freshDir();
+        auto folder = io::StagingFolder::create(parent);
+        QVERIFY(folder);
+        const QString path = folder->path();
+        QFile big(folder->filePath(QStringLiteral("snapshot.db")));
+        QVERIFY(big.open(QIODevice::WriteOnly) && big.resize(qint64(200) * 1024 * 1024)); // sparse: instant
+        big.close();
+        folder->remove();
+        QVERIFY(!folder->valid());
+        // Whether or not the remover got to it yet, a sweep never takes it: it is still locked.
+        io::sweepAbandonedStaging(parent);
+        waitForBackgroundRemovals();
+        QVERIFY(!QFileInfo::exists(path));
+        QVERIFY(folderEntries(parent).isEmpty());
+    }
+
     // Item 18: strict is the library's default too.
     void strictIsTheDefault() {
         QVERIFY(SnapshotOptions{}.strict);

@@ -106,6 +106,12 @@ struct CopiedSet {
 Expected<CopiedSet> copyDatabaseFiles(const QString& source, const QString& folder, int retries = 100,
                                       bool strict = true, ProgressSink* sink = nullptr);
 
+// A big staging folder (over 64 MiB: the staged copy of a big database) is removed on a background
+// thread after the call returns, so that a cancel of a 4 GiB snapshot returns within milliseconds.
+// Its files are gone when this returns (and at the latest when the process exits normally; after a
+// crash, the next run's sweep removes them). Nothing half-written is ever under DEST's name.
+void waitForBackgroundRemovals();
+
 // Runs the whole pipeline. Never opens an SQLite connection on SOURCE and never writes its files.
 // DEST is absent or unchanged unless the call succeeds. `sink` may be null.
 Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& destination,

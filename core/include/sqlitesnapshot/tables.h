@@ -43,4 +43,8 @@ Expected<QList<TableInfo>> listTables(const QString& path, bool countRows = true
 // "name" with embedded quotes doubled: safe for any identifier in SQL text.
 QString quoteIdentifier(const QString& name);
 
+// The version of the SQLite library the engine runs on ("3.40.1"), so that no caller needs SQLite's
+// header to say it.
+QString sqliteLibraryVersion();
+
 } // namespace sqlsnap

@@ -9,6 +9,10 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <utility>
 
 #include <cerrno>
@@ -510,11 +514,99 @@ StagingFolder::~StagingFolder() {
     remove();
 }
 
+namespace {
+
+// Unlinking a 4 GiB staged copy takes over a second: a cancel or a finished job must not wait for it.
+// Folders holding more than kRemoveInBackgroundBytes are removed here, one at a time, each still
+// locked until it is gone (so a sweeper never takes it for abandoned). The destructor, at exit, drains
+// the queue.
+constexpr qint64 kRemoveInBackgroundBytes = 64LL * 1024 * 1024;
+
+class BackgroundRemover {
+public:
+    ~BackgroundRemover() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_changed.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    void add(QString path, Fd lock) {
+        std::lock_guard guard(m_mutex);
+        m_queue.push_back({std::move(path), std::move(lock)});
+        ++m_pending;
+        if (!m_thread.joinable())
+            m_thread = std::thread([this] { run(); });
+        m_changed.notify_all();
+    }
+    void waitUntilIdle() {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_pending == 0; });
+    }
+
+private:
+    void run() {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_changed.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty())
+                return; // stopping, and nothing left
+            auto [path, folderLock] = std::move(m_queue.front());
+            m_queue.pop_front();
+            lock.unlock();
+            removeFlatDirectory(path);
+            folderLock = Fd();
+            lock.lock();
+            --m_pending;
+            m_changed.notify_all();
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::pair<QString, Fd>> m_queue;
+    int m_pending = 0;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+BackgroundRemover& backgroundRemover() {
+    static BackgroundRemover remover;
+    return remover;
+}
+
+qint64 flatDirectoryBytes(const QString& directory) {
+    qint64 bytes = 0;
+    if (DIR* dir = ::opendir(encodePath(directory).constData())) {
+        while (dirent* entry = ::readdir(dir)) {
+            struct stat st {};
+            if (::fstatat(::dirfd(dir), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
+                bytes += st.st_size;
+        }
+        ::closedir(dir);
+    }
+    return bytes;
+}
+
+} // namespace
+
 void StagingFolder::remove() {
+    if (m_path.isEmpty())
+        return;
+    if (flatDirectoryBytes(m_path) > kRemoveInBackgroundBytes) {
+        backgroundRemover().add(std::exchange(m_path, QString()), std::move(m_lock));
+        return;
+    }
     // Removed while still locked, so a sweeper never sees it unlocked before it is gone.
     removeFlatDirectory(m_path);
     m_path.clear();
     m_lock = Fd();
+}
+
+void waitForBackgroundRemovals() {
+    backgroundRemover().waitUntilIdle();
 }
 
 int sweepAbandonedStaging(const QString& parent) {

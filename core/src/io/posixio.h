@@ -114,7 +114,10 @@ Expected<QString> createUniqueDirectory(const QString& parent, const QString& pr
 // folder in use from one left by a run that was killed (kill -9, power loss), which
 // sweepAbandonedStaging() then removes. The folder is created under a `.sqlite-snapshot-new-` name and
 // renamed once locked, so no folder with the final prefix is ever unlocked while its run is alive.
-// Destroying the object removes the folder and everything in it.
+// Destroying the object removes the folder and everything in it: at once, or, when it holds more than
+// 64 MiB (a staged copy of a big database), on a background thread, still locked until it is gone, so
+// that a cancel or a finished job never waits for the unlink. sqlsnap::waitForBackgroundRemovals()
+// (snapshot.h) waits for those.
 class StagingFolder {
 public:
     static Expected<StagingFolder> create(const QString& parent);
@@ -141,6 +144,8 @@ private:
 // lock) only when older than an hour. Never a folder in use, never a user's folder that merely has such
 // a name. Returns how many were removed; errors are ignored (a folder that can't be removed stays).
 int sweepAbandonedStaging(const QString& parent);
+
+void waitForBackgroundRemovals();
 
 // The prefix of every folder the engine stages in.
 inline constexpr char kStagingPrefix[] = ".sqlite-snapshot-";

@@ -19,6 +19,10 @@ QString quoteIdentifier(const QString& name) {
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+QString sqliteLibraryVersion() {
+    return QString::fromLatin1(sqlite3_libversion());
+}
+
 namespace {
 
 // What must stay the same while a plain file is read in place: any commit changes the header's change

@@ -172,6 +172,10 @@ Expected<SnapshotResult> runSnapshot(const QString& source, const QString& desti
 
 } // namespace
 
+void waitForBackgroundRemovals() {
+    io::waitForBackgroundRemovals();
+}
+
 Expected<SnapshotResult> takeSnapshot(const QString& source, const QString& destination,
                                       const SnapshotOptions& options, ProgressSink* sink) {
     Task task(sink);

@@ -1,0 +1,56 @@
+#include "commands.h"
+
+#include <array>
+
+namespace cli {
+
+int runSnapshot(const QStringList& args);
+int runInspect(const QStringList& args);
+int runTables(const QStringList& args);
+
+namespace {
+
+constexpr std::array kCommands{
+    Command{"snapshot", "SOURCE DEST", "copy SOURCE (with its -wal/-journal) into one self-contained file DEST",
+            runSnapshot},
+    Command{"inspect", "SOURCE", "show the database's files and what its header says", runInspect},
+    Command{"tables", "DB", "list tables, virtual tables and views with row counts and columns", runTables},
+};
+
+} // namespace
+
+std::span<const Command> commands() {
+    return kCommands;
+}
+
+const Command* findCommand(const QString& name) {
+    for (const Command& c : kCommands)
+        if (name == QLatin1String(c.name))
+            return &c;
+    return nullptr;
+}
+
+QString usageText() {
+    QString text = QStringLiteral(
+        "Usage: sqlite-snapshot-cli <command> [options]\n"
+        "\n"
+        "Consistent, self-contained snapshots of SQLite databases, even while another program writes to\n"
+        "them. The source database and its companion files are only ever read.\n"
+        "\n"
+        "Commands:\n");
+    int width = 0;
+    for (const Command& c : kCommands)
+        width = qMax(width, int(qstrlen(c.name) + 1 + qstrlen(c.synopsis)));
+    for (const Command& c : kCommands)
+        text += QStringLiteral("  %1   %2\n")
+                    .arg((QLatin1String(c.name) + QLatin1Char(' ') + QLatin1String(c.synopsis)).leftJustified(width),
+                         QLatin1String(c.summary));
+    text += QStringLiteral(
+        "\n"
+        "Run 'sqlite-snapshot-cli <command> --help' for a command's options.\n"
+        "Exit codes: 0 success, 1 failure, 2 usage error, 3 no stable copy (the files kept changing), 130 "
+        "interrupted.\n");
+    return text;
+}
+
+} // namespace cli

@@ -290,6 +290,13 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::Job</name>
+    <message>
+        <source>cancelled before it started</source>
+        <translation>vor dem Start abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::JobDelegate</name>
     <message>
         <source>Cancel</source>
@@ -347,13 +354,18 @@
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>Export of snapshot %1 → %2</source>
-        <translation>Export des Schnappschusses %1 → %2</translation>
+        <source>
+Flagged: not shown to be one committed state. The files kept changing through every attempt and the last copy was published as asked; SQLite found it intact.</source>
+        <translation>
+Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich bei jedem Versuch geändert, und die letzte Kopie wurde wie gewünscht veröffentlicht; SQLite fand sie intakt.</translation>
     </message>
     <message>
-        <source>Table “%1” of %2 → %3</source>
-        <translation>Tabelle „%1“ aus %2 → %3</translation>
+        <source> Or retry with a brief read lock (the other program may wait a moment), or publish the last copy without the guarantee that it is one committed state.</source>
+        <translation> Oder mit kurzer Lesesperre wiederholen (das andere Programm wartet dann eventuell einen Moment), oder die letzte Kopie ohne die Garantie veröffentlichen, dass sie ein bestätigter Stand ist.</translation>
     </message>
+</context>
+<context>
+    <name>sqlsnap::ui::JobSpecs</name>
     <message>
         <source>Snapshot of %1 → %2 (brief read lock)</source>
         <translation>Schnappschuss von %1 → %2 (kurze Lesesperre)</translation>
@@ -367,14 +379,12 @@
         <translation>Schnappschuss von %1 → %2</translation>
     </message>
     <message>
-        <source>
-Flagged: not shown to be one committed state. The files kept changing through every attempt and the last copy was published as asked; SQLite found it intact.</source>
-        <translation>
-Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich bei jedem Versuch geändert, und die letzte Kopie wurde wie gewünscht veröffentlicht; SQLite fand sie intakt.</translation>
+        <source>Export of snapshot %1 → %2</source>
+        <translation>Export des Schnappschusses %1 → %2</translation>
     </message>
     <message>
-        <source> Or retry with a brief read lock (the other program may wait a moment), or publish the last copy without the guarantee that it is one committed state.</source>
-        <translation> Oder mit kurzer Lesesperre wiederholen (das andere Programm wartet dann eventuell einen Moment), oder die letzte Kopie ohne die Garantie veröffentlichen, dass sie ein bestätigter Stand ist.</translation>
+        <source>Table “%1” of %2 → %3</source>
+        <translation>Tabelle „%1“ aus %2 → %3</translation>
     </message>
 </context>
 <context>
@@ -747,13 +757,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>— read-only</source>
         <translation>— schreibgeschützt</translation>
-    </message>
-</context>
-<context>
-    <name>sqlsnap::ui::SnapshotJob</name>
-    <message>
-        <source>cancelled before it started</source>
-        <translation>vor dem Start abgebrochen</translation>
     </message>
 </context>
 <context>

@@ -2,15 +2,16 @@
 
 #include <sqlitesnapshot/databasefiles.h>
 
-#include "window/banner.h"
 #include "common/format.h"
+#include "common/viewwidthdelegate.h"
 #include "jobs/jobspanel.h"
+#include "jobs/jobspecs.h"
 #include "preview/previewwidget.h"
 #include "snapshots/snapshotlistmodel.h"
 #include "snapshots/snapshotspane.h"
 #include "sources/sourcedetailsview.h"
 #include "sources/sourcelistmodel.h"
-#include "common/viewwidthdelegate.h"
+#include "window/banner.h"
 
 #include <QAction>
 #include <QApplication>
@@ -413,8 +414,8 @@ QString MainWindow::commandSnapshotPath() const {
     return {};
 }
 
-QList<SnapshotJob*> MainWindow::snapshotSelected() {
-    QList<SnapshotJob*> started;
+QList<Job*> MainWindow::snapshotSelected() {
+    QList<Job*> started;
     const QDateTime now = QDateTime::currentDateTime();
     for (const QString& source : selectedSourcePaths()) {
         QString dest = m_snapshotFolder + QLatin1Char('/') + snapshotFileName(source, now);
@@ -422,7 +423,7 @@ QList<SnapshotJob*> MainWindow::snapshotSelected() {
         const auto taken = [this](const QString& path) {
             if (QFileInfo::exists(path))
                 return true;
-            for (const SnapshotJob* job : m_jobs->jobs())
+            for (const Job* job : m_jobs->jobs())
                 if (job->isRunning() && job->destination() == path)
                     return true;
             return false;
@@ -436,21 +437,21 @@ QList<SnapshotJob*> MainWindow::snapshotSelected() {
     return started;
 }
 
-SnapshotJob* MainWindow::startSnapshot(const QString& source, const QString& destination, bool overwrite) {
-    SnapshotOptions options;
-    options.verify = true;
-    options.overwrite = overwrite;
-    auto* job = new SnapshotJob(SnapshotJob::Kind::Snapshot, source, destination, options);
-    m_jobs->addJob(job);
-    return job;
+Job* MainWindow::startSnapshot(const QString& source, const QString& destination, bool overwrite) {
+    return startJob(JobSpecs::snapshot(source, destination, overwrite));
 }
 
-SnapshotJob* MainWindow::startExport(const QString& snapshot, const QString& destination, bool overwrite) {
-    SnapshotOptions options;
-    options.verify = true;
-    options.overwrite = overwrite;
-    options.strategy = OutputStrategy::Backup; // page progress, and DEST may be on any file system
-    auto* job = new SnapshotJob(SnapshotJob::Kind::Export, snapshot, destination, options);
+Job* MainWindow::startExport(const QString& snapshot, const QString& destination, bool overwrite) {
+    return startJob(JobSpecs::exportSnapshot(snapshot, destination, overwrite));
+}
+
+Job* MainWindow::startTableExport(const QString& snapshot, const QString& table, const QString& filter,
+                                  const QString& destination, bool overwrite) {
+    return startJob(JobSpecs::tableExport(snapshot, table, filter, destination, overwrite));
+}
+
+Job* MainWindow::startJob(JobSpec spec) {
+    auto* job = new Job(std::move(spec));
     m_jobs->addJob(job);
     return job;
 }
@@ -509,16 +510,6 @@ void MainWindow::exportTable(const QString& snapshotPath, const QString& table, 
         startTableExport(snapshotPath, table, filter, dest, *overwrite);
 }
 
-SnapshotJob* MainWindow::startTableExport(const QString& snapshot, const QString& table,
-                                          const QString& filter, const QString& destination, bool overwrite) {
-    const TableFormat format = destination.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
-                                   ? TableFormat::Json
-                                   : TableFormat::Csv;
-    auto* job = new SnapshotJob(snapshot, table, filter, format, destination, overwrite);
-    m_jobs->addJob(job);
-    return job;
-}
-
 PreviewWidget* MainWindow::openPreview(const QString& snapshotPath) {
     for (int i = 1; i < m_tabs->count(); ++i)
         if (auto* p = qobject_cast<PreviewWidget*>(m_tabs->widget(i));
@@ -540,17 +531,17 @@ PreviewWidget* MainWindow::openPreview(const QString& snapshotPath) {
     return preview;
 }
 
-void MainWindow::onJobFinished(SnapshotJob* job) {
-    if (job->state() == SnapshotJob::State::Succeeded)
+void MainWindow::onJobFinished(Job* job) {
+    if (job->state() == Job::State::Succeeded)
         recordFinishedJob(job);
     if (m_jobs->runningCount() == 0 && !m_lastFinishedSnapshot.isEmpty())
         openPreview(std::exchange(m_lastFinishedSnapshot, QString()));
 }
 
-void MainWindow::recordFinishedJob(SnapshotJob* job) {
-    if (job->kind() == SnapshotJob::Kind::Snapshot) {
+void MainWindow::recordFinishedJob(Job* job) {
+    if (job->kind() == JobKind::Snapshot) {
         if (QFileInfo(job->destination()).absolutePath() == m_snapshotFolder)
-            m_snapshots->add(*job->result(), QDateTime::currentDateTime());
+            m_snapshots->add(*job->resultAs<SnapshotResult>(), QDateTime::currentDateTime());
         // One preview for a batch, not a tab per job: the last snapshot opens once nothing else runs
         // (the others are a click away in the snapshots list and on their job rows).
         m_lastFinishedSnapshot = job->destination();

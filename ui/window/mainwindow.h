@@ -19,7 +19,8 @@ namespace sqlsnap::ui {
 class Banner;
 class JobsPanel;
 class PreviewWidget;
-class SnapshotJob;
+class Job;
+struct JobSpec;
 class SnapshotListModel;
 class SnapshotsPane;
 class SourceDetailsView;
@@ -35,11 +36,12 @@ public:
     // selects the last one given once they are listed (asynchronously: sources() emits added()).
     void addSources(const QStringList& paths);
     // Snapshots every selected source into the snapshot folder; returns the jobs started.
-    QList<SnapshotJob*> snapshotSelected();
-    SnapshotJob* startSnapshot(const QString& source, const QString& destination, bool overwrite);
-    SnapshotJob* startExport(const QString& snapshot, const QString& destination, bool overwrite);
-    SnapshotJob* startTableExport(const QString& snapshot, const QString& table, const QString& filter,
-                                  const QString& destination, bool overwrite);
+    QList<Job*> snapshotSelected();
+    Job* startSnapshot(const QString& source, const QString& destination, bool overwrite);
+    Job* startExport(const QString& snapshot, const QString& destination, bool overwrite);
+    Job* startTableExport(const QString& snapshot, const QString& table, const QString& filter,
+                          const QString& destination, bool overwrite);
+    Job* startJob(JobSpec spec); // any job: its row is the first of the jobs panel
     PreviewWidget* openPreview(const QString& snapshotPath);
 
     QString snapshotFolder() const { return m_snapshotFolder; }
@@ -94,8 +96,8 @@ private:
     void exportSnapshot(const QString& snapshotPath);
     void exportTable(const QString& snapshotPath, const QString& table, const QString& filter);
     void chooseSnapshotFolder();
-    void onJobFinished(SnapshotJob* job);
-    void recordFinishedJob(SnapshotJob* job);
+    void onJobFinished(Job* job);
+    void recordFinishedJob(Job* job);
     QStringList selectedSourcePaths() const;
 
     SourceListModel* m_sources;

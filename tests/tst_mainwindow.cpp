@@ -5,6 +5,7 @@
 #include <common/executor.h>
 #include <jobs/joblistmodel.h>
 #include <jobs/jobspanel.h>
+#include <window/destinationprompt.h>
 #include <jobs/jobspecs.h>
 #include <preview/previewwidget.h>
 #include <snapshots/snapshotlistmodel.h>
@@ -174,7 +175,7 @@ class TestMainWindow : public QObject {
     // A window whose snapshot folder is a fresh folder of the test.
     std::unique_ptr<MainWindow> window(const QString& snapshotFolder) {
         auto w = std::make_unique<MainWindow>();
-        w->confirmReplace = [](const QString&) { return true; }; // the user says yes
+        w->destinations()->confirmReplace = [](const QString&) { return true; }; // the user says yes
         w->setSnapshotFolder(snapshotFolder);
         w->show();
         return w;
@@ -305,7 +306,7 @@ private slots:
         QCOMPARE(snap->state(), Job::State::Succeeded);
         const QString target = exports + QStringLiteral("/exported copy.sqlite");
         QString askedTitle;
-        w->chooseSaveFile = [&](const QString& title, const QString&, const QString&) {
+        w->destinations()->chooseSaveFile = [&](const QString& title, const QString&, const QString&) {
             askedTitle = title;
             return target;
         };
@@ -407,7 +408,7 @@ private slots:
         QTRY_COMPARE(preview->dataModel()->table(), QStringLiteral("log"));
         const QString target = exports + QStringLiteral("/log.csv");
         QString filters;
-        w->chooseSaveFile = [&](const QString&, const QString&, const QString& nameFilters) {
+        w->destinations()->chooseSaveFile = [&](const QString&, const QString&, const QString& nameFilters) {
             filters = nameFilters;
             return target;
         };
@@ -759,7 +760,7 @@ private slots:
 
         QStringList suggested;
         QString target;
-        w->chooseSaveFile = [&](const QString&, const QString& suggestion, const QString&) {
+        w->destinations()->chooseSaveFile = [&](const QString&, const QString& suggestion, const QString&) {
             suggested << QFileInfo(suggestion).fileName();
             return target;
         };
@@ -967,7 +968,8 @@ private slots:
         Job* snap = snapshotOf(*w, db);
         QTRY_VERIFY_WITH_TIMEOUT(!snap->isRunning(), 30000);
         QStringList asked;
-        w->chooseSaveFile = [&](const QString& title, const QString& suggested, const QString&) {
+        w->destinations()->chooseSaveFile = [&](const QString& title, const QString& suggested,
+                                                const QString&) {
             asked << title + QLatin1Char(':') + QFileInfo(suggested).fileName();
             return QString(); // declined
         };
@@ -1039,12 +1041,14 @@ private slots:
         w->addSources({db});
         QTRY_COMPARE(stateOf(*w, 0), SourceListModel::State::Ready);
         QStringList replaceAsked;
-        w->confirmReplace = [&](const QString& path) {
+        w->destinations()->confirmReplace = [&](const QString& path) {
             replaceAsked << path;
             return false;
         };
         QString choice;
-        w->chooseSaveFile = [&](const QString&, const QString&, const QString&) { return choice; };
+        w->destinations()->chooseSaveFile = [&](const QString&, const QString&, const QString&) {
+            return choice;
+        };
         const QStringList aliases{db,
                                   db + QStringLiteral("-journal"),
                                   db + QStringLiteral("-wal"),

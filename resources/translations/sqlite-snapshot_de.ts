@@ -29,6 +29,17 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::AboutBox</name>
+    <message>
+        <source>About SQLite Snapshot</source>
+        <translation>Über SQLite Snapshot</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Consistent, self-contained snapshots of SQLite databases, even while other programs write to them. The source files are only ever read.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Konsistente, eigenständige Schnappschüsse von SQLite-Datenbanken, auch während andere Programme in sie schreiben. Die Quelldateien werden nur gelesen.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::Banner</name>
     <message>
         <source>Dismiss</source>
@@ -37,6 +48,21 @@
     <message>
         <source>Dismiss message</source>
         <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::DestinationPrompt</name>
+    <message>
+        <source>Replace File</source>
+        <translation>Datei ersetzen</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it? It is replaced only once the new file is complete.</source>
+        <translation>%1 ist schon vorhanden. Ersetzen? Sie wird erst ersetzt, wenn die neue Datei vollständig ist.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 itself or one of its files (-wal, -shm, -journal): a snapshot never writes over its source. Choose another name.</source>
+        <translation>%1 ist %2 selbst oder eine ihrer Dateien (-wal, -shm, -journal): ein Schnappschuss überschreibt nie seine Quelle. Wählen Sie einen anderen Namen.</translation>
     </message>
 </context>
 <context>
@@ -504,32 +530,12 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <translation>&amp;Über SQLite Snapshot</translation>
     </message>
     <message>
-        <source>About SQLite Snapshot</source>
-        <translation>Über SQLite Snapshot</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Consistent, self-contained snapshots of SQLite databases, even while other programs write to them. The source files are only ever read.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Konsistente, eigenständige Schnappschüsse von SQLite-Datenbanken, auch während andere Programme in sie schreiben. Die Quelldateien werden nur gelesen.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>Main</source>
         <translation>Haupt</translation>
-    </message>
-    <message>
-        <source>Databases</source>
-        <translation>Datenbanken</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Databases&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Datenbanken&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>Datenbank</translation>
     </message>
     <message>
         <source>The snapshot folder %1 cannot be created. Choose another one with File → Snapshot Folder….</source>
@@ -556,10 +562,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <translation>SQLite-Datenbanken (*.sqlite *.sqlite3 *.db *.db3 *-wal *-journal);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Clear Menu</source>
-        <translation>Menü leeren</translation>
-    </message>
-    <message>
         <source>Snapshot To</source>
         <translation>Schnappschuss nach</translation>
     </message>
@@ -584,20 +586,15 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <source>Replace File</source>
-        <translation>Datei ersetzen</translation>
-    </message>
-    <message>
-        <source>%1 already exists. Replace it? It is replaced only once the new file is complete.</source>
-        <translation>%1 ist schon vorhanden. Ersetzen? Sie wird erst ersetzt, wenn die neue Datei vollständig ist.</translation>
-    </message>
-    <message>
         <source>Snapshot the selected database into a file you choose (Ctrl+Shift+S)</source>
         <translation>Schnappschuss der gewählten Datenbank in eine Datei Ihrer Wahl (Strg+Umschalt+S)</translation>
     </message>
+</context>
+<context>
+    <name>sqlsnap::ui::PreviewTabs</name>
     <message>
-        <source>%1 is %2 itself or one of its files (-wal, -shm, -journal): a snapshot never writes over its source. Choose another name.</source>
-        <translation>%1 ist %2 selbst oder eine ihrer Dateien (-wal, -shm, -journal): ein Schnappschuss überschreibt nie seine Quelle. Wählen Sie einen anderen Namen.</translation>
+        <source>Database</source>
+        <translation>Datenbank</translation>
     </message>
 </context>
 <context>
@@ -757,6 +754,13 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>— read-only</source>
         <translation>— schreibgeschützt</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::RecentFiles</name>
+    <message>
+        <source>Clear Menu</source>
+        <translation>Menü leeren</translation>
     </message>
 </context>
 <context>
@@ -971,6 +975,17 @@ SHA-256 %1</translation>
     <message>
         <source> · hot journal</source>
         <translation> · heißes Journal</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::SourcesPane</name>
+    <message>
+        <source>Databases</source>
+        <translation>Datenbanken</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Databases&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Datenbanken&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

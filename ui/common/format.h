@@ -9,6 +9,8 @@
 #include <QPalette>
 #include <QString>
 
+#include <functional>
+
 class QWidget;
 
 namespace sqlsnap::ui {
@@ -44,5 +46,8 @@ QColor toneColor(Tone tone, const QPalette& palette); // the text colour setTone
 
 // The name a snapshot gets in the snapshot folder: "<database name> <yyyy-MM-dd HHmmss>.sqlite".
 QString snapshotFileName(const QString& databasePath, const QDateTime& when);
+// The first of "<folder>/<that name>", "… (2).sqlite", "… (3).sqlite", … that `taken` does not claim.
+QString freeSnapshotPath(const QString& folder, const QString& databasePath, const QDateTime& when,
+                         const std::function<bool(const QString& path)>& taken);
 
 } // namespace sqlsnap::ui

@@ -101,6 +101,13 @@ int JobsPanel::runningCount() const {
     return m_model->runningCount();
 }
 
+bool JobsPanel::isWriting(const QString& path) const {
+    for (const Job* job : m_model->jobs())
+        if (job->isRunning() && job->destination() == path)
+            return true;
+    return false;
+}
+
 void JobsPanel::cancelAll() {
     for (Job* job : m_model->jobs())
         job->cancel();

@@ -25,6 +25,7 @@ public:
     void addJob(Job* job);
     QList<Job*> jobs() const;
     int runningCount() const;
+    bool isWriting(const QString& path) const; // a running job's destination
     void cancelAll();
     void clearFinished();
 

@@ -129,8 +129,10 @@ Tone JobListModel::toneOf(const Job& job) {
     switch (job.state()) {
     case Job::State::Running:
         return Tone::Normal;
-    case Job::State::Succeeded:
-        return Tone::Success;
+    case Job::State::Succeeded: {
+        const SnapshotResult* r = job.resultAs<SnapshotResult>();
+        return r && !r->consistentCopy ? Tone::Warning : Tone::Success; // flagged: not one committed state
+    }
     case Job::State::Cancelled:
         return Tone::Muted;
     case Job::State::Failed:

@@ -3,7 +3,7 @@
 
 #include "common/format.h"
 
-#include <QColor>
+#include <QApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -118,9 +118,11 @@ QVariant SnapshotListModel::data(const QModelIndex& index, int role) const {
         return tip;
     }
     if (role == Qt::ForegroundRole && index.column() == IntegrityColumn) {
+        const Tones& tones = Tones::of(QApplication::palette());
         if (e.integrity.isEmpty())
-            return QColor(Qt::gray);
-        return e.integrity == QStringLiteral("ok") ? QColor(0x1b, 0x7a, 0x2e) : QColor(0xb0, 0x1c, 0x1c);
+            return tones.muted;
+        return e.integrity == QStringLiteral("ok") ? (e.consistentCopy ? tones.ok : tones.warning)
+                                                   : tones.error;
     }
     if (role == Qt::FontRole && index.column() == Sha256Column) {
         QFont mono(QStringLiteral("monospace"));

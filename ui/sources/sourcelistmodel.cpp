@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QIcon>
-#include <QPalette>
 #include <QStyle>
 
 #include <sys/stat.h>
@@ -261,7 +260,7 @@ QVariant SourceListModel::data(const QModelIndex& index, int role) const {
         return QIcon(QStringLiteral(":/icons/database.svg"));
     case Qt::ForegroundRole:
         if (s.state == State::Error)
-            return QColor(0xb0, 0x1c, 0x1c);
+            return Tones::of(QApplication::palette()).error;
         return {};
     case Qt::AccessibleTextRole:
         return info.fileName();

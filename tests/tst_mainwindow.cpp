@@ -2,14 +2,17 @@
 // export, and every error state a user can meet.
 #include "testsupport.h"
 
-#include <window/banner.h>
+#include <common/executor.h>
 #include <jobs/joblistmodel.h>
 #include <jobs/jobspanel.h>
-#include <window/mainwindow.h>
+#include <window/destinationprompt.h>
+#include <jobs/jobspecs.h>
 #include <preview/previewwidget.h>
 #include <snapshots/snapshotlistmodel.h>
 #include <sources/sourcedetailsview.h>
 #include <sources/sourcelistmodel.h>
+#include <window/banner.h>
+#include <window/mainwindow.h>
 
 #include <QAction>
 #include <QApplication>
@@ -22,6 +25,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -171,19 +175,19 @@ class TestMainWindow : public QObject {
     // A window whose snapshot folder is a fresh folder of the test.
     std::unique_ptr<MainWindow> window(const QString& snapshotFolder) {
         auto w = std::make_unique<MainWindow>();
-        w->confirmReplace = [](const QString&) { return true; }; // the user says yes
+        w->destinations()->confirmReplace = [](const QString&) { return true; }; // the user says yes
         w->setSnapshotFolder(snapshotFolder);
         w->show();
         return w;
     }
 
-    SnapshotJob* snapshotOf(MainWindow& w, const QString& db) {
+    Job* snapshotOf(MainWindow& w, const QString& db) {
         w.addSources({db});
         const int row = waitForRow(w, db);
         if (row < 0)
             return nullptr;
         w.sourceView()->setCurrentIndex(w.sources()->index(row));
-        QList<SnapshotJob*> jobs = w.snapshotSelected();
+        QList<Job*> jobs = w.snapshotSelected();
         return jobs.size() == 1 ? jobs.first() : nullptr;
     }
 
@@ -251,17 +255,17 @@ private slots:
         QVERIFY(holder.ready());
         const auto sourceBefore = folderBytes(dir);
         auto w = window(folder);
-        SnapshotJob* job = snapshotOf(*w, db);
+        Job* job = snapshotOf(*w, db);
         QVERIFY(job);
         QList<int> permille;
-        connect(job, &SnapshotJob::progressChanged, this, [&] { permille << job->permille(); });
+        connect(job, &Job::progressChanged, this, [&] { permille << job->permille(); });
         QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
-        QCOMPARE(job->state(), SnapshotJob::State::Succeeded);
+        QCOMPARE(job->state(), Job::State::Succeeded);
         QVERIFY(!permille.isEmpty());
         QVERIFY(std::is_sorted(permille.begin(), permille.end())); // only ever forward
         QCOMPARE(permille.last(), 1000);
-        QCOMPARE(job->result()->integrity, std::optional<QString>(QStringLiteral("ok")));
-        QCOMPARE(job->result()->sha256.size(), 64);
+        QCOMPARE(job->resultAs<SnapshotResult>()->integrity, std::optional<QString>(QStringLiteral("ok")));
+        QCOMPARE(job->resultAs<SnapshotResult>()->sha256.size(), 64);
         QVERIFY(QFileInfo(job->destination()).fileName().startsWith(QStringLiteral("bank.db ")));
         QVERIFY(job->destination().endsWith(QStringLiteral(".sqlite")));
         const BankState bank = readBank(job->destination());
@@ -273,7 +277,7 @@ private slots:
         // Listed with its integrity and hash, and its preview opened.
         QTRY_COMPARE(w->snapshots()->rowCount(), 1);
         QCOMPARE(w->snapshots()->entry(0).integrity, QStringLiteral("ok"));
-        QCOMPARE(w->snapshots()->entry(0).sha256, job->result()->sha256);
+        QCOMPARE(w->snapshots()->entry(0).sha256, job->resultAs<SnapshotResult>()->sha256);
         auto* preview = qobject_cast<PreviewWidget*>(w->tabs()->currentWidget());
         QVERIFY(preview);
         QCOMPARE(preview->snapshotPath(), job->destination());
@@ -297,12 +301,12 @@ private slots:
         const QString db = dir + QStringLiteral("/big.db");
         QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("60000")}));
         auto w = window(folder);
-        SnapshotJob* snap = snapshotOf(*w, db);
+        Job* snap = snapshotOf(*w, db);
         QTRY_VERIFY_WITH_TIMEOUT(!snap->isRunning(), 30000);
-        QCOMPARE(snap->state(), SnapshotJob::State::Succeeded);
+        QCOMPARE(snap->state(), Job::State::Succeeded);
         const QString target = exports + QStringLiteral("/exported copy.sqlite");
         QString askedTitle;
-        w->chooseSaveFile = [&](const QString& title, const QString&, const QString&) {
+        w->destinations()->chooseSaveFile = [&](const QString& title, const QString&, const QString&) {
             askedTitle = title;
             return target;
         };
@@ -315,14 +319,14 @@ private slots:
             const int before = w->jobs()->jobs().size();
             action->trigger();
             QCOMPARE(w->jobs()->jobs().size(), before + 1);
-            SnapshotJob* job = w->jobs()->jobs().first();
-            QCOMPARE(job->kind(), SnapshotJob::Kind::Export);
+            Job* job = w->jobs()->jobs().first();
+            QCOMPARE(job->kind(), JobKind::Export);
             QList<int> permille;
-            connect(job, &SnapshotJob::progressChanged, this, [&] { permille << job->permille(); });
+            connect(job, &Job::progressChanged, this, [&] { permille << job->permille(); });
             QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
-            QVERIFY2(job->state() == SnapshotJob::State::Succeeded,
+            QVERIFY2(job->state() == Job::State::Succeeded,
                      qPrintable(job->error() ? job->error()->message : QString()));
-            QCOMPARE(job->result()->strategy, OutputStrategy::Backup);
+            QCOMPARE(job->resultAs<SnapshotResult>()->strategy, OutputStrategy::Backup);
             QVERIFY(std::is_sorted(permille.begin(), permille.end()));
             QCOMPARE(askedTitle, QStringLiteral("Export Snapshot"));
             const BankState bank = readBank(target);
@@ -347,14 +351,14 @@ private slots:
         w->sourceView()->selectAll();
         QTRY_VERIFY(w->snapshotAction()->isEnabled());
         w->snapshotAction()->trigger();
-        const QList<SnapshotJob*> jobs = w->jobs()->jobs();
+        const QList<Job*> jobs = w->jobs()->jobs();
         QCOMPARE(jobs.size(), 3);
         QCOMPARE(w->jobs()->runningCount(), 3); // all started at once, none waits for another to finish
-        for (SnapshotJob* job : jobs)
+        for (Job* job : jobs)
             QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
         QStringList snapshotted;
-        for (SnapshotJob* job : jobs) {
-            QCOMPARE(job->state(), SnapshotJob::State::Succeeded);
+        for (Job* job : jobs) {
+            QCOMPARE(job->state(), Job::State::Succeeded);
             QCOMPARE(readBank(job->destination()).logRows, qint64(20000));
             snapshotted << job->source();
         }
@@ -395,7 +399,7 @@ private slots:
         const QString db = dir + QStringLiteral("/bank.db");
         QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("3000")}));
         auto w = window(folder);
-        SnapshotJob* snap = snapshotOf(*w, db);
+        Job* snap = snapshotOf(*w, db);
         QTRY_VERIFY_WITH_TIMEOUT(!snap->isRunning(), 30000);
         auto* preview = qobject_cast<PreviewWidget*>(w->tabs()->currentWidget());
         QVERIFY(preview);
@@ -404,7 +408,7 @@ private slots:
         QTRY_COMPARE(preview->dataModel()->table(), QStringLiteral("log"));
         const QString target = exports + QStringLiteral("/log.csv");
         QString filters;
-        w->chooseSaveFile = [&](const QString&, const QString&, const QString& nameFilters) {
+        w->destinations()->chooseSaveFile = [&](const QString&, const QString&, const QString& nameFilters) {
             filters = nameFilters;
             return target;
         };
@@ -415,12 +419,12 @@ private slots:
         QVERIFY(button);
         QTest::mouseClick(button, Qt::LeftButton);
         QVERIFY(filters.contains(QStringLiteral("*.csv")) && filters.contains(QStringLiteral("*.json")));
-        SnapshotJob* job = w->jobs()->jobs().first();
-        QCOMPARE(job->kind(), SnapshotJob::Kind::TableExport);
+        Job* job = w->jobs()->jobs().first();
+        QCOMPARE(job->kind(), JobKind::TableExport);
         QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
-        QVERIFY2(job->state() == SnapshotJob::State::Succeeded,
+        QVERIFY2(job->state() == Job::State::Succeeded,
                  qPrintable(job->error() ? job->error()->message : QString()));
-        QCOMPARE(job->tableResult()->rows, qint64(3000));
+        QCOMPARE(job->resultAs<TableExportResult>()->rows, qint64(3000));
         QFile csv(target);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll().count("\r\n"), 3001); // the header and every row
@@ -434,7 +438,7 @@ private slots:
         const QString db = neverStableDatabase(toucher);
         QVERIFY(!db.isEmpty());
         auto w = window(folder);
-        SnapshotJob* job = snapshotOf(*w, db);
+        Job* job = snapshotOf(*w, db);
         QVERIFY(job);
         QTRY_VERIFY2(job->progress().attempt >= 3,
                      qPrintable(QStringLiteral("attempt %1, state %2, %3")
@@ -442,16 +446,58 @@ private slots:
                                     .arg(int(job->state()))
                                     .arg(job->error() ? job->error()->message : QString())));
         QTRY_VERIFY(w->jobs()->statusText(job).startsWith(QStringLiteral("Copying (attempt "))); // ≤ 10/s
-        QSignalSpy finished(job, &SnapshotJob::finished);
+        QSignalSpy finished(job, &Job::finished);
         QElapsedTimer clock;
         clock.start();
         clickJobButton(*w, w->jobs()->cancelButtonRect(job));
         QVERIFY(finished.wait(10000));
         qInfo("cancel took effect after %lld ms", clock.elapsed());
-        QCOMPARE(job->state(), SnapshotJob::State::Cancelled);
+        QCOMPARE(job->state(), Job::State::Cancelled);
         QVERIFY(w->jobs()->statusText(job).startsWith(QStringLiteral("Cancelled")));
         QVERIFY(w->jobs()->cancelButtonRect(job).isNull());
         QCOMPARE(folderEntries(folder), QStringList()); // no snapshot, no temporary, no staging folder
+    }
+
+    // The house, item 1: long work never starves a drop. Snapshots of a never-stable database fill the
+    // long lane (and one more waits for it); a database dropped meanwhile is inspected while they all
+    // still run, and none of them had to end first.
+    void inspectionsNeverWaitForLongWork() {
+        Executor& executor = Executor::instance();
+        const int longThreads = executor.threadCount(Lane::Long);
+        const auto restore = qScopeGuard([&] { executor.setThreadCount(Lane::Long, longThreads); });
+        executor.setThreadCount(Lane::Long, 2);
+        const QString dir = freshDir(), folder = freshDir();
+        std::unique_ptr<MtimeToucher> toucher;
+        const QString busy = neverStableDatabase(toucher);
+        QVERIFY(!busy.isEmpty());
+        auto w = window(folder);
+        SnapshotOptions options;
+        options.retries = 1000000; // keeps copying until cancelled
+        QList<Job*> jobs;
+        for (int i = 0; i < 3; ++i)
+            jobs << w->startJob(
+                JobSpecs::snapshot(busy, folder + QStringLiteral("/busy-%1.sqlite").arg(i), options));
+        QTRY_VERIFY(jobs[0]->progress().attempt >= 2 && jobs[1]->progress().attempt >= 2);
+        QCOMPARE(executor.activeCount(Lane::Long), 2);
+        QCOMPARE(jobs[2]->progress().attempt, 0); // waits for a thread of the long lane
+
+        const QString fresh = dir + QStringLiteral("/fresh.db");
+        QVERIFY(runDbtool({QStringLiteral("make"), fresh, QStringLiteral("wal"), QStringLiteral("100")}));
+        drop(w.get(), {fresh});
+        const int row = waitForRow(*w, fresh);
+        QVERIFY(row >= 0);
+        QTRY_COMPARE(stateOf(*w, row), SourceListModel::State::Ready);
+        for (Job* job : std::as_const(jobs))
+            QVERIFY(job->isRunning()); // the inspection did not wait for any of them
+        QCOMPARE(executor.activeCount(Lane::Long), 2);
+
+        for (Job* job : std::as_const(jobs))
+            job->cancel();
+        for (Job* job : std::as_const(jobs)) {
+            QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 10000);
+            QCOMPARE(job->state(), Job::State::Cancelled);
+        }
+        QCOMPARE(folderEntries(folder), QStringList());
     }
 
     void snapshotTwiceInOneSecondGivesTwoSnapshots() {
@@ -462,14 +508,13 @@ private slots:
         w->addSources({db});
         QTRY_COMPARE(stateOf(*w, 0), SourceListModel::State::Ready);
         // The second click comes while the first job is still writing its file.
-        const QList<SnapshotJob*> jobs =
-            w->snapshotSelected() + w->snapshotSelected() + w->snapshotSelected();
+        const QList<Job*> jobs = w->snapshotSelected() + w->snapshotSelected() + w->snapshotSelected();
         QCOMPARE(jobs.size(), 3);
-        for (SnapshotJob* job : jobs)
+        for (Job* job : jobs)
             QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
         QSet<QString> names;
-        for (SnapshotJob* job : jobs) {
-            QVERIFY2(job->state() == SnapshotJob::State::Succeeded,
+        for (Job* job : jobs) {
+            QVERIFY2(job->state() == Job::State::Succeeded,
                      qPrintable(job->error() ? job->error()->message : QString()));
             names.insert(job->destination());
         }
@@ -482,15 +527,15 @@ private slots:
         const QString db = neverStableDatabase(toucher);
         QVERIFY(!db.isEmpty());
         auto w = window(folder);
-        SnapshotJob* job = snapshotOf(*w, db);
+        Job* job = snapshotOf(*w, db);
         QVERIFY(job);
         QListView* list = w->jobs()->view();
         list->setFocus();
         list->setCurrentIndex(list->model()->index(0, 0));
-        QSignalSpy finished(job, &SnapshotJob::finished);
+        QSignalSpy finished(job, &Job::finished);
         QTest::keyClick(list, Qt::Key_Delete);
         QVERIFY(finished.wait(10000));
-        QCOMPARE(job->state(), SnapshotJob::State::Cancelled);
+        QCOMPARE(job->state(), Job::State::Cancelled);
         QCOMPARE(folderEntries(folder), QStringList());
     }
 
@@ -571,9 +616,9 @@ private slots:
         const QString db = dir + QStringLiteral("/f.db");
         QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("5000")}));
         auto w = window(folder);
-        SnapshotJob* job = snapshotOf(*w, db);
+        Job* job = snapshotOf(*w, db);
         QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
-        QCOMPARE(job->state(), SnapshotJob::State::Failed);
+        QCOMPARE(job->state(), Job::State::Failed);
         QVERIFY2(int(job->error()->kind) == kind, qPrintable(job->error()->message));
         const QString status = w->jobs()->statusText(job);
         QVERIFY2(status.contains(shown), qPrintable(status));
@@ -588,12 +633,12 @@ private slots:
         Helper holder({QStringLiteral("hold"), db, QStringLiteral("rollback"), QStringLiteral("--open-txn")});
         QVERIFY(holder.ready());
         auto w = window(freshDir());
-        SnapshotJob* job = snapshotOf(*w, db);
+        Job* job = snapshotOf(*w, db);
         QTRY_COMPARE(stateOf(*w, 0), SourceListModel::State::Ready);
         auto* notes = w->details()->findChild<QLabel*>(QStringLiteral("sourceNotes"));
         QVERIFY2(notes->text().contains(QStringLiteral("Another program")), qPrintable(notes->text()));
         QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
-        QCOMPARE(job->state(), SnapshotJob::State::Succeeded);
+        QCOMPARE(job->state(), Job::State::Succeeded);
         QCOMPARE(readBank(job->destination()).account1, 1007); // committed state, not the open transaction
         holder.finish();
     }
@@ -633,14 +678,14 @@ private slots:
         int verified = 0, cleanCancels = 0, cancelRequests = 0;
         probe.start();
         for (int batch = 0; batch < 2; ++batch) {
-            QList<SnapshotJob*> jobs;
+            QList<Job*> jobs;
             phase = "adding jobs";
             for (int i = 0; i < 100; ++i) {
                 const QString source = sources[i % sources.size()];
                 const QString dest = folder + QStringLiteral("/job-%1-%2.sqlite").arg(batch).arg(i);
                 jobs << w->startSnapshot(source, dest, false);
                 if (random.bounded(3) == 0) { // a third are cancelled, some at once, some a little later
-                    SnapshotJob* job = jobs.last();
+                    Job* job = jobs.last();
                     QTimer::singleShot(random.bounded(20), job, [job, &cancelRequests] {
                         if (job->isRunning()) {
                             job->cancel();
@@ -652,16 +697,17 @@ private slots:
                     QTest::qWait(1); // bursts of 20, as a multi-selection snapshot makes them
             }
             phase = "jobs ran";
-            for (SnapshotJob* job : std::as_const(jobs))
+            for (Job* job : std::as_const(jobs))
                 QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 120000);
             phase = "checking results";
-            for (SnapshotJob* job : std::as_const(jobs)) {
-                if (job->state() == SnapshotJob::State::Succeeded) {
-                    QCOMPARE(job->result()->integrity, std::optional<QString>(QStringLiteral("ok")));
+            for (Job* job : std::as_const(jobs)) {
+                if (job->state() == Job::State::Succeeded) {
+                    QCOMPARE(job->resultAs<SnapshotResult>()->integrity,
+                             std::optional<QString>(QStringLiteral("ok")));
                     QVERIFY(QFileInfo::exists(job->destination()));
                     ++verified;
                 } else {
-                    QVERIFY2(job->state() == SnapshotJob::State::Cancelled,
+                    QVERIFY2(job->state() == Job::State::Cancelled,
                              qPrintable(job->error() ? job->error()->message : QString()));
                     QVERIFY(!QFileInfo::exists(job->destination()));
                     ++cleanCancels;
@@ -700,10 +746,10 @@ private slots:
         auto w = window(folder);
         QVERIFY(activate(w.get()));
         for (const QString& db : {a, b}) {
-            SnapshotJob* job = snapshotOf(*w, db);
+            Job* job = snapshotOf(*w, db);
             QVERIFY(job);
             QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
-            QCOMPARE(job->state(), SnapshotJob::State::Succeeded);
+            QCOMPARE(job->state(), Job::State::Succeeded);
         }
         QTRY_COMPARE(w->snapshots()->rowCount(), 2);
         const int rowA = w->snapshots()->entry(0).source == a ? 0 : 1;
@@ -714,13 +760,13 @@ private slots:
 
         QStringList suggested;
         QString target;
-        w->chooseSaveFile = [&](const QString&, const QString& suggestion, const QString&) {
+        w->destinations()->chooseSaveFile = [&](const QString&, const QString& suggestion, const QString&) {
             suggested << QFileInfo(suggestion).fileName();
             return target;
         };
         const auto exportedRows = [&]() -> qint64 {
-            SnapshotJob* job = w->jobs()->jobs().first();
-            if (job->kind() != SnapshotJob::Kind::Export || job->destination() != target)
+            Job* job = w->jobs()->jobs().first();
+            if (job->kind() != JobKind::Export || job->destination() != target)
                 return -2;
             for (int i = 0; i < 3000 && job->isRunning(); ++i)
                 QTest::qWait(10);
@@ -785,7 +831,7 @@ private slots:
         QTRY_COMPARE(stateOf(*w, 1), SourceListModel::State::Ready);
         QTRY_COMPARE(stateOf(*w, 0), SourceListModel::State::Ready);
         w->sourceView()->setCurrentIndex(w->sources()->index(w->sources()->rowOf(a)));
-        SnapshotJob* job = w->snapshotSelected().value(0);
+        Job* job = w->snapshotSelected().value(0);
         QVERIFY(job);
         QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
         QTRY_COMPARE(w->tabs()->currentIndex(), 1); // the preview of the new snapshot
@@ -831,19 +877,18 @@ private slots:
         SnapshotOptions options; // strict by default
         options.verify = true;
         options.retries = 2;
-        QList<SnapshotJob*> failed;
+        QList<Job*> failed;
         for (const char* name : {"/retried.sqlite", "/published.sqlite"}) {
-            failed << new SnapshotJob(SnapshotJob::Kind::Snapshot, db, folder + QLatin1String(name), options);
+            failed << new Job(JobSpecs::snapshot(db, folder + QLatin1String(name), options));
             w->jobs()->addJob(failed.last());
         }
-        for (SnapshotJob* job : std::as_const(failed)) {
+        for (Job* job : std::as_const(failed)) {
             QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 60000);
-            QVERIFY2(job->state() == SnapshotJob::State::Failed &&
-                         job->error()->kind == ErrorKind::ChangedTooOften,
+            QVERIFY2(job->state() == Job::State::Failed && job->error()->kind == ErrorKind::ChangedTooOften,
                      qPrintable(job->error() ? job->error()->message : QStringLiteral("succeeded")));
             QVERIFY(w->jobs()->statusText(job).contains(QStringLiteral("retry with a brief read lock")));
         }
-        const auto scrollTo = [&](SnapshotJob* job) {
+        const auto scrollTo = [&](Job* job) {
             QListView* list = w->jobs()->view();
             list->scrollTo(list->model()->index(w->jobs()->model()->rowOf(job), 0),
                            QAbstractItemView::PositionAtTop);
@@ -854,15 +899,14 @@ private slots:
 
         // Retry with a brief read lock: the same job again, reading the live source directly.
         clickJobButton(*w, w->jobs()->retryBriefLockButtonRect(failed[0]));
-        SnapshotJob* direct = w->jobs()->jobs().first();
+        Job* direct = w->jobs()->jobs().first();
         QVERIFY(direct != failed[0] && direct != failed[1]);
-        QVERIFY(direct->options().direct);
-        QVERIFY(direct->options().strict);
+        QVERIFY(direct->title().endsWith(QStringLiteral("(brief read lock)"))); // direct, still strict
         QCOMPARE(direct->source(), db);
         QCOMPARE(direct->destination(), failed[0]->destination());
         QVERIFY(w->jobs()->retryBriefLockButtonRect(failed[0]).isNull()); // once per failed job
         QTRY_VERIFY_WITH_TIMEOUT(!direct->isRunning(), 60000);
-        QVERIFY2(direct->state() == SnapshotJob::State::Succeeded,
+        QVERIFY2(direct->state() == Job::State::Succeeded,
                  qPrintable(direct->error() ? direct->error()->message : QString()));
         QCOMPARE(readBank(direct->destination()).problem(), QString());
 
@@ -870,15 +914,14 @@ private slots:
         scrollTo(failed[1]);
         QTRY_VERIFY(w->jobs()->publishUnverifiedButtonRect(failed[1]).isValid());
         clickJobButton(*w, w->jobs()->publishUnverifiedButtonRect(failed[1]));
-        SnapshotJob* unverified = w->jobs()->jobs().first();
+        Job* unverified = w->jobs()->jobs().first();
         QVERIFY(unverified != direct);
-        QVERIFY(!unverified->options().strict);
-        QVERIFY(!unverified->options().direct);
+        QVERIFY(unverified->title().endsWith(QStringLiteral("(unverified state allowed)"))); // not direct
         QCOMPARE(unverified->destination(), failed[1]->destination());
         QTRY_VERIFY_WITH_TIMEOUT(!unverified->isRunning(), 60000);
-        QVERIFY2(unverified->state() == SnapshotJob::State::Succeeded,
+        QVERIFY2(unverified->state() == Job::State::Succeeded,
                  qPrintable(unverified->error() ? unverified->error()->message : QString()));
-        QVERIFY(!unverified->result()->consistentCopy);
+        QVERIFY(!unverified->resultAs<SnapshotResult>()->consistentCopy);
         QVERIFY2(
             w->jobs()->statusText(unverified).contains(QStringLiteral("not shown to be one committed state")),
             qPrintable(w->jobs()->statusText(unverified)));
@@ -890,15 +933,15 @@ private slots:
         const QString db = dir + QStringLiteral("/bank.db");
         QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("500")}));
         auto w = window(folder);
-        SnapshotJob* snap = snapshotOf(*w, db);
+        Job* snap = snapshotOf(*w, db);
         QTRY_VERIFY_WITH_TIMEOUT(!snap->isRunning(), 30000);
         const QString snapshot = snap->destination();
-        SnapshotJob* exported = w->startExport(snapshot, exports + QStringLiteral("/copy.sqlite"), false);
-        SnapshotJob* table = w->startTableExport(snapshot, QStringLiteral("log"), QString(),
-                                                 exports + QStringLiteral("/log.csv"), false);
+        Job* exported = w->startExport(snapshot, exports + QStringLiteral("/copy.sqlite"), false);
+        Job* table = w->startTableExport(snapshot, QStringLiteral("log"), QString(),
+                                         exports + QStringLiteral("/log.csv"), false);
         QTRY_VERIFY_WITH_TIMEOUT(!exported->isRunning() && !table->isRunning(), 30000);
-        QCOMPARE(table->state(), SnapshotJob::State::Succeeded);
-        const auto title = [&](SnapshotJob* job) {
+        QCOMPARE(table->state(), Job::State::Succeeded);
+        const auto title = [&](Job* job) {
             return w->jobs()->model()->index(w->jobs()->model()->rowOf(job)).data().toString();
         };
         const QString name = QFileInfo(snapshot).fileName();
@@ -922,10 +965,11 @@ private slots:
         auto w = window(folder);
         QVERIFY(activate(w.get()));
         QCOMPARE(w->snapshotToAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-        SnapshotJob* snap = snapshotOf(*w, db);
+        Job* snap = snapshotOf(*w, db);
         QTRY_VERIFY_WITH_TIMEOUT(!snap->isRunning(), 30000);
         QStringList asked;
-        w->chooseSaveFile = [&](const QString& title, const QString& suggested, const QString&) {
+        w->destinations()->chooseSaveFile = [&](const QString& title, const QString& suggested,
+                                                const QString&) {
             asked << title + QLatin1Char(':') + QFileInfo(suggested).fileName();
             return QString(); // declined
         };
@@ -997,12 +1041,14 @@ private slots:
         w->addSources({db});
         QTRY_COMPARE(stateOf(*w, 0), SourceListModel::State::Ready);
         QStringList replaceAsked;
-        w->confirmReplace = [&](const QString& path) {
+        w->destinations()->confirmReplace = [&](const QString& path) {
             replaceAsked << path;
             return false;
         };
         QString choice;
-        w->chooseSaveFile = [&](const QString&, const QString&, const QString&) { return choice; };
+        w->destinations()->chooseSaveFile = [&](const QString&, const QString&, const QString&) {
+            return choice;
+        };
         const QStringList aliases{db,
                                   db + QStringLiteral("-journal"),
                                   db + QStringLiteral("-wal"),
@@ -1104,10 +1150,10 @@ private slots:
             dir + QStringLiteral("/a database with a rather long name, for the narrow screen.db");
         QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("1000")}));
         auto w = window(freshDir());
-        SnapshotJob* job = snapshotOf(*w, db);
+        Job* job = snapshotOf(*w, db);
         QVERIFY(job);
         QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
-        QCOMPARE(job->state(), SnapshotJob::State::Succeeded);
+        QCOMPARE(job->state(), Job::State::Succeeded);
         auto* preview = qobject_cast<PreviewWidget*>(w->tabs()->currentWidget());
         QVERIFY(preview);
         QTRY_VERIFY(preview->tableList()->topLevelItemCount() > 0);
@@ -1221,9 +1267,9 @@ private slots:
                                "CREATE TABLE gone(x); CREATE VIEW broken AS SELECT x FROM gone;"
                                "DROP TABLE gone; CREATE TABLE plain(a); INSERT INTO plain VALUES (1)")));
         auto w = window(folder);
-        SnapshotJob* job = snapshotOf(*w, db);
+        Job* job = snapshotOf(*w, db);
         QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
-        QCOMPARE(job->state(), SnapshotJob::State::Succeeded);
+        QCOMPARE(job->state(), Job::State::Succeeded);
         auto* preview = qobject_cast<PreviewWidget*>(w->tabs()->currentWidget());
         QVERIFY(preview);
         QSignalSpy listed(preview, &PreviewWidget::tablesListed);

@@ -29,6 +29,17 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::AboutBox</name>
+    <message>
+        <source>About SQLite Snapshot</source>
+        <translation>Über SQLite Snapshot</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Consistent, self-contained snapshots of SQLite databases, even while other programs write to them. The source files are only ever read.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Konsistente, eigenständige Schnappschüsse von SQLite-Datenbanken, auch während andere Programme in sie schreiben. Die Quelldateien werden nur gelesen.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::Banner</name>
     <message>
         <source>Dismiss</source>
@@ -37,6 +48,21 @@
     <message>
         <source>Dismiss message</source>
         <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::DestinationPrompt</name>
+    <message>
+        <source>Replace File</source>
+        <translation>Datei ersetzen</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it? It is replaced only once the new file is complete.</source>
+        <translation>%1 ist schon vorhanden. Ersetzen? Sie wird erst ersetzt, wenn die neue Datei vollständig ist.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 itself or one of its files (-wal, -shm, -journal): a snapshot never writes over its source. Choose another name.</source>
+        <translation>%1 ist %2 selbst oder eine ihrer Dateien (-wal, -shm, -journal): ein Schnappschuss überschreibt nie seine Quelle. Wählen Sie einen anderen Namen.</translation>
     </message>
 </context>
 <context>
@@ -290,6 +316,13 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::Job</name>
+    <message>
+        <source>cancelled before it started</source>
+        <translation>vor dem Start abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::JobDelegate</name>
     <message>
         <source>Cancel</source>
@@ -347,13 +380,18 @@
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>Export of snapshot %1 → %2</source>
-        <translation>Export des Schnappschusses %1 → %2</translation>
+        <source>
+Flagged: not shown to be one committed state. The files kept changing through every attempt and the last copy was published as asked; SQLite found it intact.</source>
+        <translation>
+Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich bei jedem Versuch geändert, und die letzte Kopie wurde wie gewünscht veröffentlicht; SQLite fand sie intakt.</translation>
     </message>
     <message>
-        <source>Table “%1” of %2 → %3</source>
-        <translation>Tabelle „%1“ aus %2 → %3</translation>
+        <source> Or retry with a brief read lock (the other program may wait a moment), or publish the last copy without the guarantee that it is one committed state.</source>
+        <translation> Oder mit kurzer Lesesperre wiederholen (das andere Programm wartet dann eventuell einen Moment), oder die letzte Kopie ohne die Garantie veröffentlichen, dass sie ein bestätigter Stand ist.</translation>
     </message>
+</context>
+<context>
+    <name>sqlsnap::ui::JobSpecs</name>
     <message>
         <source>Snapshot of %1 → %2 (brief read lock)</source>
         <translation>Schnappschuss von %1 → %2 (kurze Lesesperre)</translation>
@@ -367,14 +405,12 @@
         <translation>Schnappschuss von %1 → %2</translation>
     </message>
     <message>
-        <source>
-Flagged: not shown to be one committed state. The files kept changing through every attempt and the last copy was published as asked; SQLite found it intact.</source>
-        <translation>
-Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich bei jedem Versuch geändert, und die letzte Kopie wurde wie gewünscht veröffentlicht; SQLite fand sie intakt.</translation>
+        <source>Export of snapshot %1 → %2</source>
+        <translation>Export des Schnappschusses %1 → %2</translation>
     </message>
     <message>
-        <source> Or retry with a brief read lock (the other program may wait a moment), or publish the last copy without the guarantee that it is one committed state.</source>
-        <translation> Oder mit kurzer Lesesperre wiederholen (das andere Programm wartet dann eventuell einen Moment), oder die letzte Kopie ohne die Garantie veröffentlichen, dass sie ein bestätigter Stand ist.</translation>
+        <source>Table “%1” of %2 → %3</source>
+        <translation>Tabelle „%1“ aus %2 → %3</translation>
     </message>
 </context>
 <context>
@@ -494,32 +530,12 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <translation>&amp;Über SQLite Snapshot</translation>
     </message>
     <message>
-        <source>About SQLite Snapshot</source>
-        <translation>Über SQLite Snapshot</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Consistent, self-contained snapshots of SQLite databases, even while other programs write to them. The source files are only ever read.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Konsistente, eigenständige Schnappschüsse von SQLite-Datenbanken, auch während andere Programme in sie schreiben. Die Quelldateien werden nur gelesen.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>Main</source>
         <translation>Haupt</translation>
-    </message>
-    <message>
-        <source>Databases</source>
-        <translation>Datenbanken</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Databases&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Datenbanken&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>Datenbank</translation>
     </message>
     <message>
         <source>The snapshot folder %1 cannot be created. Choose another one with File → Snapshot Folder….</source>
@@ -546,10 +562,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <translation>SQLite-Datenbanken (*.sqlite *.sqlite3 *.db *.db3 *-wal *-journal);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Clear Menu</source>
-        <translation>Menü leeren</translation>
-    </message>
-    <message>
         <source>Snapshot To</source>
         <translation>Schnappschuss nach</translation>
     </message>
@@ -574,20 +586,15 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <translation>%1 geschrieben</translation>
     </message>
     <message>
-        <source>Replace File</source>
-        <translation>Datei ersetzen</translation>
-    </message>
-    <message>
-        <source>%1 already exists. Replace it? It is replaced only once the new file is complete.</source>
-        <translation>%1 ist schon vorhanden. Ersetzen? Sie wird erst ersetzt, wenn die neue Datei vollständig ist.</translation>
-    </message>
-    <message>
         <source>Snapshot the selected database into a file you choose (Ctrl+Shift+S)</source>
         <translation>Schnappschuss der gewählten Datenbank in eine Datei Ihrer Wahl (Strg+Umschalt+S)</translation>
     </message>
+</context>
+<context>
+    <name>sqlsnap::ui::PreviewTabs</name>
     <message>
-        <source>%1 is %2 itself or one of its files (-wal, -shm, -journal): a snapshot never writes over its source. Choose another name.</source>
-        <translation>%1 ist %2 selbst oder eine ihrer Dateien (-wal, -shm, -journal): ein Schnappschuss überschreibt nie seine Quelle. Wählen Sie einen anderen Namen.</translation>
+        <source>Database</source>
+        <translation>Datenbank</translation>
     </message>
 </context>
 <context>
@@ -750,10 +757,10 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     </message>
 </context>
 <context>
-    <name>sqlsnap::ui::SnapshotJob</name>
+    <name>sqlsnap::ui::RecentFiles</name>
     <message>
-        <source>cancelled before it started</source>
-        <translation>vor dem Start abgebrochen</translation>
+        <source>Clear Menu</source>
+        <translation>Menü leeren</translation>
     </message>
 </context>
 <context>
@@ -968,6 +975,17 @@ SHA-256 %1</translation>
     <message>
         <source> · hot journal</source>
         <translation> · heißes Journal</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::SourcesPane</name>
+    <message>
+        <source>Databases</source>
+        <translation>Datenbanken</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Databases&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Datenbanken&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

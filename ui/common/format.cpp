@@ -219,24 +219,19 @@ QString adviceFor(ErrorKind kind) {
     }
 }
 
-QColor toneColor(Tone tone, const QPalette& palette) {
-    return tone == Tone::Success ? QColor(0x1b, 0x7a, 0x2e)
-           : tone == Tone::Muted ? QColor(Qt::gray)
-           : tone == Tone::Error ? QColor(0xb0, 0x1c, 0x1c)
-                                 : palette.color(QPalette::WindowText);
-}
-
-void setTone(QWidget* widget, Tone tone) {
-    QPalette palette = widget->palette();
-    const QColor color = toneColor(tone, QApplication::palette(widget));
-    palette.setColor(QPalette::WindowText, color);
-    palette.setColor(QPalette::Text, color);
-    widget->setPalette(palette);
-}
-
 QString snapshotFileName(const QString& databasePath, const QDateTime& when) {
     return QStringLiteral("%1 %2.sqlite")
         .arg(QFileInfo(databasePath).fileName(), when.toString(QStringLiteral("yyyy-MM-dd HHmmss")));
+}
+
+QString freeSnapshotPath(const QString& folder, const QString& databasePath, const QDateTime& when,
+                         const std::function<bool(const QString& path)>& taken) {
+    const QString name = snapshotFileName(databasePath, when);
+    QString path = folder + QLatin1Char('/') + name;
+    for (int n = 2; taken(path); ++n)
+        path = folder + QLatin1Char('/') + QFileInfo(name).completeBaseName() +
+               QStringLiteral(" (%1).sqlite").arg(n);
+    return path;
 }
 
 } // namespace sqlsnap::ui

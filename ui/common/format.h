@@ -5,9 +5,11 @@
 #include <sqlitesnapshot/error.h>
 #include <sqlitesnapshot/progress.h>
 
-#include <QColor>
-#include <QPalette>
+#include "common/tones.h" // Tone, setTone(): formatted text often comes with one
+
 #include <QString>
+
+#include <functional>
 
 class QWidget;
 
@@ -37,12 +39,10 @@ QStringList explainSet(const DatabaseFiles& set);
 // What the user can do about an error, or empty when the message says it all.
 QString adviceFor(ErrorKind kind);
 
-// Colours text by the palette (cheap), not by a style sheet (which re-polishes the widget each time).
-enum class Tone { Normal, Success, Muted, Error };
-void setTone(QWidget* widget, Tone tone);
-QColor toneColor(Tone tone, const QPalette& palette); // the text colour setTone gives
-
 // The name a snapshot gets in the snapshot folder: "<database name> <yyyy-MM-dd HHmmss>.sqlite".
 QString snapshotFileName(const QString& databasePath, const QDateTime& when);
+// The first of "<folder>/<that name>", "… (2).sqlite", "… (3).sqlite", … that `taken` does not claim.
+QString freeSnapshotPath(const QString& folder, const QString& databasePath, const QDateTime& when,
+                         const std::function<bool(const QString& path)>& taken);
 
 } // namespace sqlsnap::ui

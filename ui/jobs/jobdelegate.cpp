@@ -157,7 +157,8 @@ void JobDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
     const bool selected = option.state & QStyle::State_Selected;
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(palette.color(QPalette::Mid));
-    painter->setBrush(selected ? palette.color(QPalette::Highlight).lighter(185)
+    // Selected: a tint of the highlight over the card, so its text colours stay readable on any theme.
+    painter->setBrush(selected ? mix(palette.color(QPalette::Highlight), palette.color(QPalette::Base), 0.22)
                                : palette.color(QPalette::Base));
     painter->drawRoundedRect(QRectF(card).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
     painter->setRenderHint(QPainter::Antialiasing, false);

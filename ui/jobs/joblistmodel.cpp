@@ -1,6 +1,6 @@
 #include "jobs/joblistmodel.h"
 
-#include <QFileInfo>
+#include <variant>
 
 namespace sqlsnap::ui {
 
@@ -10,18 +10,18 @@ JobListModel::JobListModel(QObject* parent) : QAbstractListModel(parent) {
     connect(&m_repaint, &QTimer::timeout, this, &JobListModel::flushProgress);
 }
 
-void JobListModel::addJob(SnapshotJob* job) {
+void JobListModel::addJob(Job* job) {
     job->setParent(this);
     beginInsertRows({}, 0, 0);
     m_jobs.prepend(job);
     ++m_running;
     endInsertRows();
-    connect(job, &SnapshotJob::progressChanged, this, [this, job] {
+    connect(job, &Job::progressChanged, this, [this, job] {
         m_changed.insert(job);
         if (!m_repaint.isActive())
             m_repaint.start();
     });
-    connect(job, &SnapshotJob::finished, this, [this, job] {
+    connect(job, &Job::finished, this, [this, job] {
         m_changed.remove(job);
         --m_running;
         const QModelIndex at = index(rowOf(job));
@@ -33,7 +33,7 @@ void JobListModel::addJob(SnapshotJob* job) {
     emit runningCountChanged(m_running);
 }
 
-int JobListModel::rowOf(const SnapshotJob* job) const {
+int JobListModel::rowOf(const Job* job) const {
     return int(m_jobs.indexOf(job));
 }
 
@@ -78,17 +78,17 @@ int JobListModel::rowCount(const QModelIndex& parent) const {
 QVariant JobListModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= m_jobs.size())
         return {};
-    const SnapshotJob& job = *m_jobs[index.row()];
+    const Job& job = *m_jobs[index.row()];
     switch (role) {
     case Qt::DisplayRole:
-        return titleOf(job);
+        return job.title();
     case Qt::ToolTipRole:
         return job.source() + QStringLiteral("\n→ ") + job.destination() + QStringLiteral("\n\n") +
                statusOf(job);
     case Qt::AccessibleTextRole:
-        return titleOf(job) + QStringLiteral(": ") + statusOf(job);
+        return job.title() + QStringLiteral(": ") + statusOf(job);
     case JobRole:
-        return QVariant::fromValue(const_cast<SnapshotJob*>(&job));
+        return QVariant::fromValue(const_cast<Job*>(&job));
     case StatusRole:
         return statusOf(job);
     case ToneRole:
@@ -98,7 +98,7 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
     case RunningRole:
         return job.isRunning();
     case CanOpenRole:
-        return job.kind() == SnapshotJob::Kind::Snapshot && job.state() == SnapshotJob::State::Succeeded;
+        return job.kind() == JobKind::Snapshot && job.state() == Job::State::Succeeded;
     case CanRerunRole:
         return canRerun(job) && !m_rerunDone.contains(&job);
     default:
@@ -106,62 +106,61 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
     }
 }
 
-bool JobListModel::canRerun(const SnapshotJob& job) {
-    return job.kind() == SnapshotJob::Kind::Snapshot && job.state() == SnapshotJob::State::Failed &&
-           job.error() && job.error()->kind == ErrorKind::ChangedTooOften;
+bool JobListModel::canRerun(const Job& job) {
+    return job.rerunSpec(Rerun::BriefReadLock).has_value();
 }
 
-SnapshotJob* JobListModel::rerun(const SnapshotJob* job, Rerun how) {
+Job* JobListModel::rerun(const Job* job, Rerun how) {
     if (!job || rowOf(job) < 0 || !canRerun(*job) || m_rerunDone.contains(job))
+        return nullptr;
+    std::optional<JobSpec> spec = job->rerunSpec(how);
+    if (!spec)
         return nullptr;
     m_rerunDone.insert(job);
     const QModelIndex at = index(rowOf(job));
     emit dataChanged(at, at);
     emit rowLayoutChanged(at);
-    SnapshotOptions options = job->options();
-    if (how == Rerun::BriefReadLock)
-        options.direct = true;
-    else
-        options.strict = false;
-    auto* again = new SnapshotJob(SnapshotJob::Kind::Snapshot, job->source(), job->destination(), options);
+    auto* again = new Job(std::move(*spec));
     addJob(again);
     return again;
 }
 
-QString JobListModel::titleOf(const SnapshotJob& job) {
-    const QString source = QFileInfo(job.source()).fileName(), dest = QFileInfo(job.destination()).fileName();
-    switch (job.kind()) {
-    case SnapshotJob::Kind::Export:
-        return tr("Export of snapshot %1 → %2").arg(source, dest);
-    case SnapshotJob::Kind::TableExport:
-        return tr("Table “%1” of %2 → %3").arg(job.table(), source, dest);
-    case SnapshotJob::Kind::Snapshot:
-        break;
-    }
-    if (job.options().direct)
-        return tr("Snapshot of %1 → %2 (brief read lock)").arg(source, dest);
-    if (!job.options().strict)
-        return tr("Snapshot of %1 → %2 (unverified state allowed)").arg(source, dest);
-    return tr("Snapshot of %1 → %2").arg(source, dest);
-}
-
-Tone JobListModel::toneOf(const SnapshotJob& job) {
+Tone JobListModel::toneOf(const Job& job) {
     switch (job.state()) {
-    case SnapshotJob::State::Running:
+    case Job::State::Running:
         return Tone::Normal;
-    case SnapshotJob::State::Succeeded:
-        return Tone::Success;
-    case SnapshotJob::State::Cancelled:
+    case Job::State::Succeeded: {
+        const SnapshotResult* r = job.resultAs<SnapshotResult>();
+        return r && !r->consistentCopy ? Tone::Warning : Tone::Success; // flagged: not one committed state
+    }
+    case Job::State::Cancelled:
         return Tone::Muted;
-    case SnapshotJob::State::Failed:
+    case Job::State::Failed:
         return Tone::Error;
     }
     return Tone::Normal;
 }
 
-QString JobListModel::statusOf(const SnapshotJob& job) {
+QString JobListModel::doneText(const Job& job, const TableExportResult& t) {
+    return tr("Done in %1 · %2 · %3").arg(elapsedText(job.elapsedMs()), rowsText(t.rows), humanSize(t.bytes));
+}
+
+QString JobListModel::doneText(const Job&, const SnapshotResult& r) {
+    const QString attempts =
+        r.copyAttempts == 1 ? tr("1 copy attempt") : tr("%1 copy attempts").arg(r.copyAttempts);
+    QString text = tr("Done in %1 · %2 · %3").arg(elapsedText(r.elapsedMs), humanSize(r.bytes), attempts);
+    if (r.integrity)
+        text += *r.integrity == QStringLiteral("ok") ? tr(" · integrity ok")
+                                                     : tr(" · integrity: %1").arg(*r.integrity);
+    if (!r.consistentCopy)
+        text += tr("\nFlagged: not shown to be one committed state. The files kept changing through every "
+                   "attempt and the last copy was published as asked; SQLite found it intact.");
+    return text;
+}
+
+QString JobListModel::statusOf(const Job& job) {
     switch (job.state()) {
-    case SnapshotJob::State::Running: {
+    case Job::State::Running: {
         QStringList parts{phaseText(job.progress())};
         if (job.bytesPerSecond() > 0)
             parts << tr("%1/s").arg(humanSize(qint64(job.bytesPerSecond())));
@@ -169,28 +168,11 @@ QString JobListModel::statusOf(const SnapshotJob& job) {
             parts << tr("%1 left").arg(humanDuration(job.secondsLeft()));
         return parts.join(QStringLiteral(" · "));
     }
-    case SnapshotJob::State::Succeeded: {
-        if (job.kind() == SnapshotJob::Kind::TableExport) {
-            const TableExportResult& t = *job.tableResult();
-            return tr("Done in %1 · %2 · %3")
-                .arg(elapsedText(job.elapsedMs()), rowsText(t.rows), humanSize(t.bytes));
-        }
-        const SnapshotResult& r = *job.result();
-        const QString attempts =
-            r.copyAttempts == 1 ? tr("1 copy attempt") : tr("%1 copy attempts").arg(r.copyAttempts);
-        QString text = tr("Done in %1 · %2 · %3").arg(elapsedText(r.elapsedMs), humanSize(r.bytes), attempts);
-        if (r.integrity)
-            text += *r.integrity == QStringLiteral("ok") ? tr(" · integrity ok")
-                                                         : tr(" · integrity: %1").arg(*r.integrity);
-        if (!r.consistentCopy)
-            text +=
-                tr("\nFlagged: not shown to be one committed state. The files kept changing through every "
-                   "attempt and the last copy was published as asked; SQLite found it intact.");
-        return text;
-    }
-    case SnapshotJob::State::Cancelled:
+    case Job::State::Succeeded:
+        return std::visit([&](const auto& result) { return doneText(job, result); }, *job.result());
+    case Job::State::Cancelled:
         return tr("Cancelled — nothing was written.");
-    case SnapshotJob::State::Failed: {
+    case Job::State::Failed: {
         QString advice = adviceFor(job.error()->kind);
         if (canRerun(job))
             advice += tr(" Or retry with a brief read lock (the other program may wait a moment), or publish "

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "common/format.h"
-#include "jobs/snapshotjob.h"
+#include "jobs/job.h"
 
 #include <QAbstractListModel>
 #include <QSet>
@@ -18,7 +18,7 @@ class JobListModel : public QAbstractListModel {
     Q_OBJECT
 public:
     enum Role {
-        JobRole = Qt::UserRole + 1, // SnapshotJob*
+        JobRole = Qt::UserRole + 1, // Job*
         StatusRole,                 // "Copying (attempt 2 of 101) · 80 MB/s · 3 s left", "Failed: …"
         ToneRole,                   // int(Tone) of the status
         PermilleRole,               // 0..1000
@@ -26,45 +26,41 @@ public:
         CanOpenRole,                // bool: a finished snapshot, which the preview can open
         CanRerunRole,               // bool: a snapshot that failed because the files never held still
     };
-    // The two ways out of a snapshot whose copies never became stable (ErrorKind::ChangedTooOften).
-    enum class Rerun {
-        BriefReadLock, // the same job with options.direct = true: read the live source under a read lock
-        Unverified,    // the same job with options.strict = false: publish the last copy, flagged
-    };
-
     explicit JobListModel(QObject* parent = nullptr);
 
     // Takes ownership and starts the job; its row is the first.
-    void addJob(SnapshotJob* job);
-    SnapshotJob* job(int row) const { return m_jobs.value(row); }
-    int rowOf(const SnapshotJob* job) const;
-    const QList<SnapshotJob*>& jobs() const { return m_jobs; }
+    void addJob(Job* job);
+    Job* job(int row) const { return m_jobs.value(row); }
+    int rowOf(const Job* job) const;
+    const QList<Job*>& jobs() const { return m_jobs; }
     int runningCount() const { return m_running; }
     // Removes (and deletes) every job that is not running.
     void removeFinished();
-    // Starts a new job like `job` (same source and destination) with the options of `how`; its row is the
+    // Starts the job `job` offers to run instead, in the way `how` (JobSpec::rerun); its row is the
     // first. Null unless `job` can be re-run (CanRerunRole); each failed job is re-run once.
-    SnapshotJob* rerun(const SnapshotJob* job, Rerun how);
-    static bool canRerun(const SnapshotJob& job);
+    Job* rerun(const Job* job, Rerun how);
+    static bool canRerun(const Job& job);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
-    static QString titleOf(const SnapshotJob& job);
-    static QString statusOf(const SnapshotJob& job);
-    static Tone toneOf(const SnapshotJob& job);
+    static QString statusOf(const Job& job);
+    // The status of a finished job, by its result's type.
+    static QString doneText(const Job& job, const SnapshotResult& result);
+    static QString doneText(const Job& job, const TableExportResult& result);
+    static Tone toneOf(const Job& job);
 
 signals:
-    void jobFinished(sqlsnap::ui::SnapshotJob* job);
+    void jobFinished(sqlsnap::ui::Job* job);
     void runningCountChanged(int running);
     void rowLayoutChanged(const QModelIndex& index); // the row's height may differ: lay it out again
 
 private:
     void flushProgress();
 
-    QList<SnapshotJob*> m_jobs; // newest first
-    QSet<const SnapshotJob*> m_changed;
-    QSet<const SnapshotJob*> m_rerunDone; // failed jobs already re-run: their buttons are gone
+    QList<Job*> m_jobs; // newest first
+    QSet<const Job*> m_changed;
+    QSet<const Job*> m_rerunDone; // failed jobs already re-run: their buttons are gone
     QTimer m_repaint;
     int m_running = 0;
 };

@@ -51,25 +51,24 @@ JobsPanel::JobsPanel(QWidget* parent)
     connect(m_view, &QListView::customContextMenuRequested, this, &JobsPanel::showContextMenu);
     connect(m_view, &QListView::doubleClicked, this, &JobsPanel::openJob);
     connect(m_delegate, &JobDelegate::cancelClicked, this, [this](const QModelIndex& index) {
-        if (SnapshotJob* job = m_model->job(index.row()))
+        if (Job* job = m_model->job(index.row()))
             job->cancel();
     });
     connect(m_delegate, &JobDelegate::openClicked, this, &JobsPanel::openJob);
     connect(m_delegate, &JobDelegate::actionClicked, this,
             [this](const QModelIndex& index, JobDelegate::Button button) {
-                if (SnapshotJob* job = m_model->job(index.row()))
-                    m_model->rerun(job, button == JobDelegate::Button::RetryBriefLock
-                                            ? JobListModel::Rerun::BriefReadLock
-                                            : JobListModel::Rerun::Unverified);
+                if (Job* job = m_model->job(index.row()))
+                    m_model->rerun(job, button == JobDelegate::Button::RetryBriefLock ? Rerun::BriefReadLock
+                                                                                      : Rerun::Unverified);
             });
     // Every job added, by the window or by a row's button: the view shows the new first row.
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
         m_view->scrollToTop();
-        if (SnapshotJob* job = m_model->job(0))
+        if (Job* job = m_model->job(0))
             emit jobAdded(job);
     });
 
-    connect(m_model, &JobListModel::jobFinished, this, [this](SnapshotJob* job) {
+    connect(m_model, &JobListModel::jobFinished, this, [this](Job* job) {
         // Its status may now take more lines: the view lays its rows out again (once per event loop
         // pass, however many finished).
         emit m_delegate->sizeHintChanged(m_model->index(m_model->rowOf(job)));
@@ -90,11 +89,11 @@ JobsPanel::JobsPanel(QWidget* parent)
     layout->addWidget(body, 1);
 }
 
-void JobsPanel::addJob(SnapshotJob* job) {
+void JobsPanel::addJob(Job* job) {
     m_model->addJob(job); // rowsInserted scrolls to it and emits jobAdded
 }
 
-QList<SnapshotJob*> JobsPanel::jobs() const {
+QList<Job*> JobsPanel::jobs() const {
     return m_model->jobs();
 }
 
@@ -102,8 +101,15 @@ int JobsPanel::runningCount() const {
     return m_model->runningCount();
 }
 
+bool JobsPanel::isWriting(const QString& path) const {
+    for (const Job* job : m_model->jobs())
+        if (job->isRunning() && job->destination() == path)
+            return true;
+    return false;
+}
+
 void JobsPanel::cancelAll() {
-    for (SnapshotJob* job : m_model->jobs())
+    for (Job* job : m_model->jobs())
         job->cancel();
 }
 
@@ -111,11 +117,11 @@ void JobsPanel::clearFinished() {
     m_model->removeFinished();
 }
 
-QString JobsPanel::statusText(const SnapshotJob* job) const {
+QString JobsPanel::statusText(const Job* job) const {
     return m_model->index(m_model->rowOf(job)).data(JobListModel::StatusRole).toString();
 }
 
-QRect JobsPanel::buttonRectOf(const SnapshotJob* job, int which) const {
+QRect JobsPanel::buttonRectOf(const Job* job, int which) const {
     const QModelIndex index = m_model->index(m_model->rowOf(job));
     const auto button = JobDelegate::Button(which);
     const bool onTitle = JobDelegate::buttonOf(index) == button;
@@ -129,19 +135,19 @@ QRect JobsPanel::buttonRectOf(const SnapshotJob* job, int which) const {
     return rect;
 }
 
-QRect JobsPanel::cancelButtonRect(const SnapshotJob* job) const {
+QRect JobsPanel::cancelButtonRect(const Job* job) const {
     return buttonRectOf(job, int(JobDelegate::Button::Cancel));
 }
 
-QRect JobsPanel::openButtonRect(const SnapshotJob* job) const {
+QRect JobsPanel::openButtonRect(const Job* job) const {
     return buttonRectOf(job, int(JobDelegate::Button::Open));
 }
 
-QRect JobsPanel::retryBriefLockButtonRect(const SnapshotJob* job) const {
+QRect JobsPanel::retryBriefLockButtonRect(const Job* job) const {
     return buttonRectOf(job, int(JobDelegate::Button::RetryBriefLock));
 }
 
-QRect JobsPanel::publishUnverifiedButtonRect(const SnapshotJob* job) const {
+QRect JobsPanel::publishUnverifiedButtonRect(const Job* job) const {
     return buttonRectOf(job, int(JobDelegate::Button::PublishUnverified));
 }
 
@@ -152,8 +158,8 @@ void JobsPanel::updateHeader() {
     m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget*>(m_empty) : m_view);
 }
 
-QList<SnapshotJob*> JobsPanel::selectedJobs() const {
-    QList<SnapshotJob*> selected;
+QList<Job*> JobsPanel::selectedJobs() const {
+    QList<Job*> selected;
     for (const QModelIndex& index : m_view->selectionModel()->selectedIndexes())
         selected << m_model->job(index.row());
     return selected;
@@ -168,7 +174,7 @@ bool JobsPanel::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_view && event->type() == QEvent::KeyPress) {
         const auto* key = static_cast<QKeyEvent*>(event);
         if (key->key() == Qt::Key_Delete) { // cancel the selected jobs that still run
-            for (SnapshotJob* job : selectedJobs())
+            for (Job* job : selectedJobs())
                 job->cancel();
             return true;
         }
@@ -192,7 +198,7 @@ void JobsPanel::showContextMenu(const QPoint& at) {
     const QModelIndex index = m_view->indexAt(at);
     if (!index.isValid())
         return;
-    SnapshotJob* job = m_model->job(index.row());
+    Job* job = m_model->job(index.row());
     QMenu menu(this);
     QAction* cancel = menu.addAction(tr("Cancel"), this, [job] { job->cancel(); });
     cancel->setShortcut(QKeySequence::Delete);
@@ -201,13 +207,13 @@ void JobsPanel::showContextMenu(const QPoint& at) {
     open->setEnabled(index.data(JobListModel::CanOpenRole).toBool());
     QAction* show = menu.addAction(tr("Show in Folder"), this,
                                    [this, job] { emit showInFolderRequested(job->destination()); });
-    show->setEnabled(job->state() == SnapshotJob::State::Succeeded);
+    show->setEnabled(job->state() == Job::State::Succeeded);
     if (index.data(JobListModel::CanRerunRole).toBool()) {
         menu.addSeparator();
         menu.addAction(tr("Retry with a Brief Read Lock"), this,
-                       [this, job] { m_model->rerun(job, JobListModel::Rerun::BriefReadLock); });
+                       [this, job] { m_model->rerun(job, Rerun::BriefReadLock); });
         menu.addAction(tr("Publish Anyway (Unverified State)"), this,
-                       [this, job] { m_model->rerun(job, JobListModel::Rerun::Unverified); });
+                       [this, job] { m_model->rerun(job, Rerun::Unverified); });
     }
     menu.addSeparator();
     menu.addAction(tr("Copy Message"), this, [index] {

@@ -3,7 +3,7 @@
 // list stays cheap with hundreds of jobs.
 #pragma once
 
-#include "jobs/snapshotjob.h"
+#include "jobs/job.h"
 
 #include <QWidget>
 
@@ -22,9 +22,10 @@ class JobsPanel : public QWidget {
 public:
     explicit JobsPanel(QWidget* parent = nullptr);
     // Takes ownership; the job must not be started yet (it is started here).
-    void addJob(SnapshotJob* job);
-    QList<SnapshotJob*> jobs() const;
+    void addJob(Job* job);
+    QList<Job*> jobs() const;
     int runningCount() const;
+    bool isWriting(const QString& path) const; // a running job's destination
     void cancelAll();
     void clearFinished();
 
@@ -32,15 +33,15 @@ public:
     QListView* view() const { return m_view; }
     // What a job's row says, and where its Cancel or Open button is (viewport coordinates; null when
     // the row shows none or is scrolled out of sight). For tests and accessibility tools.
-    QString statusText(const SnapshotJob* job) const;
-    QRect cancelButtonRect(const SnapshotJob* job) const;
-    QRect openButtonRect(const SnapshotJob* job) const;
-    QRect retryBriefLockButtonRect(const SnapshotJob* job) const;
-    QRect publishUnverifiedButtonRect(const SnapshotJob* job) const;
+    QString statusText(const Job* job) const;
+    QRect cancelButtonRect(const Job* job) const;
+    QRect openButtonRect(const Job* job) const;
+    QRect retryBriefLockButtonRect(const Job* job) const;
+    QRect publishUnverifiedButtonRect(const Job* job) const;
 
 signals:
-    void jobFinished(sqlsnap::ui::SnapshotJob* job);
-    void jobAdded(sqlsnap::ui::SnapshotJob* job);
+    void jobFinished(sqlsnap::ui::Job* job);
+    void jobAdded(sqlsnap::ui::Job* job);
     void openRequested(const QString& snapshotPath);
     void showInFolderRequested(const QString& path);
 
@@ -51,8 +52,8 @@ private:
     void updateHeader();
     void showContextMenu(const QPoint& at);
     void openJob(const QModelIndex& index);
-    QList<SnapshotJob*> selectedJobs() const;
-    QRect buttonRectOf(const SnapshotJob* job, int which) const;
+    QList<Job*> selectedJobs() const;
+    QRect buttonRectOf(const Job* job, int which) const;
 
     QLabel* m_header;
     QPushButton* m_clear;

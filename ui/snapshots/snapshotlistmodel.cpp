@@ -1,53 +1,58 @@
 #include "snapshots/snapshotlistmodel.h"
-#include "common/runinpool.h"
+#include "common/executor.h"
 
 #include "common/format.h"
 
-#include <QColor>
+#include <QApplication>
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QFont>
-#include <QFutureWatcher>
 #include <QLocale>
 
 namespace sqlsnap::ui {
 
 SnapshotListModel::SnapshotListModel(QObject* parent) : QAbstractTableModel(parent) {}
 
+SnapshotListModel::~SnapshotListModel() {
+    m_listing.cancel();
+}
+
 void SnapshotListModel::setFolder(const QString& folder) {
     m_folder = folder;
-    const int listing = ++m_listing;
-    auto* watcher = new QFutureWatcher<QList<Entry>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, listing] {
-        watcher->deleteLater();
-        if (listing != m_listing)
-            return;
-        beginResetModel();
-        QList<Entry> kept; // this session's snapshots keep their integrity and SHA-256
-        for (const Entry& e : std::as_const(m_entries))
-            if (!e.sha256.isEmpty() || !e.integrity.isEmpty())
-                kept << e;
-        for (const Entry& found : watcher->result()) {
-            bool known = false;
-            for (const Entry& e : std::as_const(kept))
-                known = known || e.path == found.path;
-            if (!known)
-                kept << found;
-        }
-        std::stable_sort(kept.begin(), kept.end(),
-                         [](const Entry& a, const Entry& b) { return a.taken > b.taken; });
-        m_entries = kept;
-        endResetModel();
-        emit folderListed();
-    });
-    watcher->setFuture(runInPool([folder] {
-        QList<Entry> found;
-        const QFileInfoList files =
-            QDir(folder).entryInfoList({QStringLiteral("*.sqlite")}, QDir::Files, QDir::Time);
-        for (const QFileInfo& f : files)
-            found << Entry{f.absoluteFilePath(), f.lastModified(), f.size(), {}, {}, {}, true, 0};
-        return found;
-    }));
+    m_listing.cancel(); // a listing of the folder shown before never answers
+    m_listing = Executor::instance().run(
+        Lane::Interactive, this,
+        [folder](const CancelToken& token) {
+            QList<Entry> found;
+            QDirIterator files(folder, {QStringLiteral("*.sqlite")}, QDir::Files);
+            while (files.hasNext() && !token.isCancelled()) {
+                const QFileInfo f(files.next());
+                found << Entry{f.absoluteFilePath(), f.lastModified(), f.size(), {}, {}, {}, true, 0};
+            }
+            return found;
+        },
+        [this](const QList<Entry>& found) { applyListing(found); });
+}
+
+void SnapshotListModel::applyListing(const QList<Entry>& found) {
+    beginResetModel();
+    QList<Entry> kept; // this session's snapshots keep their integrity and SHA-256
+    for (const Entry& e : std::as_const(m_entries))
+        if (!e.sha256.isEmpty() || !e.integrity.isEmpty())
+            kept << e;
+    for (const Entry& f : found) {
+        bool known = false;
+        for (const Entry& e : std::as_const(kept))
+            known = known || e.path == f.path;
+        if (!known)
+            kept << f;
+    }
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](const Entry& a, const Entry& b) { return a.taken > b.taken; });
+    m_entries = kept;
+    endResetModel();
+    emit folderListed();
 }
 
 int SnapshotListModel::add(const SnapshotResult& result, const QDateTime& taken) {
@@ -113,9 +118,11 @@ QVariant SnapshotListModel::data(const QModelIndex& index, int role) const {
         return tip;
     }
     if (role == Qt::ForegroundRole && index.column() == IntegrityColumn) {
+        const Tones& tones = Tones::of(QApplication::palette());
         if (e.integrity.isEmpty())
-            return QColor(Qt::gray);
-        return e.integrity == QStringLiteral("ok") ? QColor(0x1b, 0x7a, 0x2e) : QColor(0xb0, 0x1c, 0x1c);
+            return tones.muted;
+        return e.integrity == QStringLiteral("ok") ? (e.consistentCopy ? tones.ok : tones.warning)
+                                                   : tones.error;
     }
     if (role == Qt::FontRole && index.column() == Sha256Column) {
         QFont mono(QStringLiteral("monospace"));

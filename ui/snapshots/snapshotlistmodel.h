@@ -1,6 +1,9 @@
 // The snapshots in the snapshot folder: those taken in this session (with their integrity result and
-// SHA-256) and those found in the folder (listed off the GUI thread).
+// SHA-256) and those found in the folder (listed on the executor's interactive lane; a newer
+// setFolder() cancels the listing on its way, and so does destroying the model).
 #pragma once
+
+#include "common/executor.h"
 
 #include <sqlitesnapshot/snapshot.h>
 
@@ -26,6 +29,7 @@ public:
     };
 
     explicit SnapshotListModel(QObject* parent = nullptr);
+    ~SnapshotListModel() override;
 
     // Lists the *.sqlite files of `folder` (in the background); entries of this session stay.
     void setFolder(const QString& folder);
@@ -44,9 +48,11 @@ signals:
     void folderListed();
 
 private:
+    void applyListing(const QList<Entry>& found);
+
     QString m_folder;
     QList<Entry> m_entries;
-    int m_listing = 0;
+    Task m_listing; // the listing of m_folder on its way
 };
 
 } // namespace sqlsnap::ui

@@ -1,5 +1,5 @@
 #include "sources/sourcelistmodel.h"
-#include "common/runinpool.h"
+#include "common/executor.h"
 
 #include "common/format.h"
 
@@ -7,9 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QIcon>
-#include <QPalette>
 #include <QStyle>
 
 #include <sys/stat.h>
@@ -22,6 +20,28 @@ SourceListModel::SourceListModel(QObject* parent) : QAbstractListModel(parent) {
     connect(&m_refreshTimer, &QTimer::timeout, this, &SourceListModel::refreshChanged);
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &SourceListModel::onFilesChanged);
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &SourceListModel::onFilesChanged);
+}
+
+SourceListModel::~SourceListModel() {
+    cancelPending();
+}
+
+void SourceListModel::cancelPending() {
+    for (const Task& task : std::as_const(m_inspections))
+        task.cancel();
+    m_inspections.clear();
+    for (const Task& task : std::as_const(m_tasks))
+        task.cancel();
+    m_tasks.clear();
+    m_mapped.clear(); // the batches cancelled never answer: later ones need not wait for them
+    m_applyBatch = m_nextBatch;
+}
+
+void SourceListModel::keep(Task task) {
+    m_tasks.erase(
+        std::remove_if(m_tasks.begin(), m_tasks.end(), [](const Task& t) { return t.isFinished(); }),
+        m_tasks.end());
+    m_tasks.append(std::move(task));
 }
 
 QByteArray SourceListModel::filesSignature(const QString& databasePath) {
@@ -51,19 +71,20 @@ void SourceListModel::add(const QStringList& paths) {
     if (paths.isEmpty())
         return;
     const int batch = m_nextBatch++;
-    auto* watcher = new QFutureWatcher<QStringList>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, batch] {
-        watcher->deleteLater();
-        m_mapped.insert(batch, watcher->result());
-        applyMappedBatches();
-    });
     // The engine decides from the bytes: a real database named `notes-journal` is not `notes`'s journal.
-    watcher->setFuture(runInPool([paths] {
-        QStringList databases;
-        for (const QString& p : paths)
-            databases << QDir::cleanPath(databasePathFor(p));
-        return databases;
-    }));
+    keep(Executor::instance().run(
+        Lane::Interactive, this,
+        [paths](const CancelToken& token) {
+            QStringList databases;
+            for (const QString& p : paths)
+                if (!token.isCancelled())
+                    databases << QDir::cleanPath(databasePathFor(p));
+            return databases;
+        },
+        [this, batch](QStringList databases) {
+            m_mapped.insert(batch, std::move(databases));
+            applyMappedBatches();
+        }));
 }
 
 void SourceListModel::applyMappedBatches() {
@@ -88,6 +109,7 @@ void SourceListModel::applyMappedBatches() {
 void SourceListModel::remove(int row) {
     if (row < 0 || row >= m_sources.size())
         return;
+    m_inspections.take(m_sources[row].path).cancel();
     beginRemoveRows({}, row, row);
     m_sources.removeAt(row);
     endRemoveRows();
@@ -100,41 +122,47 @@ void SourceListModel::refresh(int row) {
 
 void SourceListModel::inspect(int row) {
     Source& s = m_sources[row];
-    const int inspection = ++s.inspection;
+    ++s.inspection;
     const QString path = s.path;
     struct Outcome {
         QByteArray signature;
         std::optional<Expected<DatabaseFiles>> files;
     };
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, inspection] {
-        watcher->deleteLater();
-        const int r = rowOf(path);
-        if (r < 0 || m_sources[r].inspection != inspection)
-            return; // removed meanwhile, or a newer inspection is on its way
-        Outcome outcome = watcher->result();
-        Source& s = m_sources[r];
-        s.signature = outcome.signature;
-        if (outcome.files && *outcome.files) {
-            s.files = std::move(outcome.files->value());
-            s.error.reset();
-            s.state = State::Ready;
-            watch(s);
-        } else {
-            s.files.reset();
-            s.error =
-                outcome.files ? outcome.files->error() : Error{ErrorKind::IoError, tr("inspection failed")};
-            s.state = State::Error;
-            // A missing file may come back: keep watching its folder.
-            m_watcher.addPath(QFileInfo(s.path).absolutePath());
-        }
-        emit dataChanged(index(r), index(r));
-        emit sourceUpdated(r);
-    });
-    // The signature first: a change during the inspection then shows as a difference next time.
-    watcher->setFuture(runInPool([path]() -> Outcome {
-        return {filesSignature(path), inspectDatabase(path)};
-    }));
+    // A newer inspection replaces the one on its way: that one is cancelled and never answers.
+    m_inspections.take(path).cancel();
+    m_inspections.insert(
+        path, Executor::instance().run(
+                  Lane::Interactive, this,
+                  // The signature first: a change during the inspection then shows as a difference next time.
+                  [path](const CancelToken& token) -> Outcome {
+                      Outcome outcome{filesSignature(path), {}};
+                      if (!token.isCancelled())
+                          outcome.files = inspectDatabase(path);
+                      return outcome;
+                  },
+                  [this, path](Outcome outcome) {
+                      m_inspections.remove(path);
+                      const int r = rowOf(path);
+                      if (r < 0)
+                          return; // removed meanwhile (then its inspection was cancelled too)
+                      Source& s = m_sources[r];
+                      s.signature = outcome.signature;
+                      if (outcome.files && *outcome.files) {
+                          s.files = std::move(outcome.files->value());
+                          s.error.reset();
+                          s.state = State::Ready;
+                          watch(s);
+                      } else {
+                          s.files.reset();
+                          s.error = outcome.files ? outcome.files->error()
+                                                  : Error{ErrorKind::IoError, tr("inspection failed")};
+                          s.state = State::Error;
+                          // A missing file may come back: keep watching its folder.
+                          m_watcher.addPath(QFileInfo(s.path).absolutePath());
+                      }
+                      emit dataChanged(index(r), index(r));
+                      emit sourceUpdated(r);
+                  }));
 }
 
 void SourceListModel::watch(const Source& source) {
@@ -178,20 +206,20 @@ void SourceListModel::refreshChanged() {
             candidates.append({path, m_sources[row].signature});
     if (candidates.isEmpty())
         return;
-    auto* watcher = new QFutureWatcher<QStringList>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        for (const QString& path : watcher->result())
-            if (const int row = rowOf(path); row >= 0)
-                inspect(row);
-    });
-    watcher->setFuture(runInPool([candidates] {
-        QStringList changed;
-        for (const auto& [path, signature] : candidates)
-            if (filesSignature(path) != signature)
-                changed << path;
-        return changed;
-    }));
+    keep(Executor::instance().run(
+        Lane::Interactive, this,
+        [candidates](const CancelToken& token) {
+            QStringList changed;
+            for (const auto& [path, signature] : candidates)
+                if (!token.isCancelled() && filesSignature(path) != signature)
+                    changed << path;
+            return changed;
+        },
+        [this](const QStringList& changed) {
+            for (const QString& path : changed)
+                if (const int row = rowOf(path); row >= 0)
+                    inspect(row);
+        }));
 }
 
 int SourceListModel::rowCount(const QModelIndex& parent) const {
@@ -232,7 +260,7 @@ QVariant SourceListModel::data(const QModelIndex& index, int role) const {
         return QIcon(QStringLiteral(":/icons/database.svg"));
     case Qt::ForegroundRole:
         if (s.state == State::Error)
-            return QColor(0xb0, 0x1c, 0x1c);
+            return Tones::of(QApplication::palette()).error;
         return {};
     case Qt::AccessibleTextRole:
         return info.fileName();

@@ -3,7 +3,9 @@
 // add() asks the engine, off the GUI thread, which database each path stands for (databasePathFor():
 // a -wal, -shm or -journal means its database unless its own bytes say it is a database itself), then
 // puts a row in per database not yet listed (state Inspecting) and emits added(). Each row is inspected
-// in a QtConcurrent task and turns Ready (with the DatabaseFiles) or Error (with the engine's message).
+// on the executor's interactive lane (common/executor.h: never behind snapshots or exports) and turns
+// Ready (with the DatabaseFiles) or Error (with the engine's message). A newer inspection of a source
+// cancels the one on its way; removing a source, or destroying the model, cancels what is pending.
 //
 // Refreshing: a change to one of a source's own files (the database, -wal, -shm, -journal) re-inspects
 // that source, at most every 300 ms. A change in its folder (any file created, renamed or deleted) only
@@ -11,10 +13,14 @@
 // when they differ: a program writing another database in the same folder costs no inspection.
 #pragma once
 
+#include "common/executor.h"
+
 #include <sqlitesnapshot/databasefiles.h>
 
 #include <QAbstractListModel>
 #include <QFileSystemWatcher>
+#include <QHash>
+#include <QList>
 #include <QMap>
 #include <QSet>
 #include <QTimer>
@@ -32,18 +38,21 @@ public:
         State state = State::Inspecting;
         std::optional<DatabaseFiles> files;
         std::optional<Error> error;
-        int inspection = 0;   // bumps with each inspection started; older answers are dropped
+        int inspection = 0;   // how many inspections were started (an older one is cancelled)
         QByteArray signature; // size, time and inode of its own files, taken just before the inspection
     };
     enum Roles { PathRole = Qt::UserRole, StateRole };
 
     explicit SourceListModel(QObject* parent = nullptr);
+    ~SourceListModel() override; // cancels what is pending
 
     // Adds each path (or the database it stands for), asynchronously: added() follows with the rows
     // of the paths given, whether new or already listed, in order. Calls are answered in call order.
     void add(const QStringList& paths);
     void remove(int row);
     void refresh(int row);
+    // Cancels every inspection and listing on its way (the window closes): none of them answers.
+    void cancelPending();
     const Source& source(int row) const { return m_sources[row]; }
     int rowOf(const QString& databasePath) const;
     int size() const { return int(m_sources.size()); }
@@ -64,6 +73,7 @@ private:
     void onFilesChanged(const QString& path);
     void refreshChanged();
     void applyMappedBatches();
+    void keep(Task task); // a pending task to cancel with the model (finished ones are dropped)
 
     QList<Source> m_sources;
     QFileSystemWatcher m_watcher;
@@ -71,7 +81,9 @@ private:
     QSet<QString> m_folderSeen; // databases whose folder changed: compare signatures first
     QTimer m_refreshTimer;
     int m_nextBatch = 0, m_applyBatch = 0;
-    QMap<int, QStringList> m_mapped; // add() batches mapped by the engine, waiting for their turn
+    QMap<int, QStringList> m_mapped;    // add() batches mapped by the engine, waiting for their turn
+    QHash<QString, Task> m_inspections; // the inspection on its way, per database
+    QList<Task> m_tasks;                // path mappings and signature comparisons on their way
 };
 
 } // namespace sqlsnap::ui

@@ -1,5 +1,7 @@
 #include "window/banner.h"
 
+#include "common/tones.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -22,12 +24,16 @@ Banner::Banner(QWidget* parent) : QFrame(parent) {
 }
 
 void Banner::showMessage(Level level, const QString& text) {
-    setStyleSheet(
-        level == Level::Error
-            ? QStringLiteral("#banner { background: #fde8e8; border: 1px solid #e0a0a0; border-radius: 4px; }"
-                             " QLabel { color: #7a1010; }")
-            : QStringLiteral(
-                  "#banner { background: #e8f0fd; border: 1px solid #a0b8e0; border-radius: 4px; }"));
+    // A tint of the tone over the window colour, a stronger border, and text readable on that tint.
+    const QPalette& p = palette();
+    const QColor window = p.color(QPalette::Window);
+    const QColor accent = level == Level::Error ? Tones::of(p).error : p.color(QPalette::Highlight);
+    const QColor background = mix(accent, window, 0.12), border = mix(accent, window, 0.5);
+    const QColor ink = level == Level::Error ? readableOn(accent, {background})
+                                             : readableOn(p.color(QPalette::WindowText), {background});
+    setStyleSheet(QStringLiteral("#banner { background: %1; border: 1px solid %2; border-radius: 4px; }"
+                                 " QLabel { color: %3; }")
+                      .arg(background.name(), border.name(), ink.name()));
     m_text->setText(text);
     show();
 }

@@ -2,33 +2,32 @@
 
 #include <sqlitesnapshot/databasefiles.h>
 
-#include "window/banner.h"
 #include "common/format.h"
 #include "jobs/jobspanel.h"
+#include "jobs/jobspecs.h"
 #include "preview/previewwidget.h"
 #include "snapshots/snapshotlistmodel.h"
 #include "snapshots/snapshotspane.h"
 #include "sources/sourcedetailsview.h"
 #include "sources/sourcelistmodel.h"
-#include "common/viewwidthdelegate.h"
+#include "sources/sourcespane.h"
+#include "window/aboutbox.h"
+#include "window/banner.h"
+#include "window/destinationprompt.h"
+#include "window/previewtabs.h"
+#include "window/recentfiles.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
-#include <QHeaderView>
-#include <QLabel>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QMimeData>
-#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -40,11 +39,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
-#include <sqlite3.h>
-
 namespace sqlsnap::ui {
 namespace {
-constexpr int kMaxRecent = 10;
 constexpr int kJobsMinHeight = 90; // the jobs header and one row: never dragged or restored to nothing
 
 QString databaseFilters() {
@@ -67,19 +63,9 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("SQLite Snapshot"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/sqlite-snapshot.svg")));
     setAcceptDrops(true);
-    chooseSaveFile = [this](const QString& title, const QString& suggested, const QString& nameFilters) {
-        // The replace question comes after the alias check (checkDestination), not from the dialog.
-        return QFileDialog::getSaveFileName(this, title, suggested, nameFilters, nullptr,
-                                            QFileDialog::DontConfirmOverwrite);
-    };
-    confirmReplace = [this](const QString& path) {
-        return QMessageBox::question(this, tr("Replace File"),
-                                     tr("%1 already exists. Replace it? It is replaced only once the new "
-                                        "file is complete.")
-                                         .arg(QFileInfo(path).fileName())) == QMessageBox::Yes;
-    };
     createActions();
     createLayout();
+    m_destinations = new DestinationPrompt(this, m_banner);
     restoreSettings();
     connect(m_sources, &SourceListModel::sourceUpdated, this, [this](int row) {
         if (m_sourceView->currentIndex().row() == row)
@@ -93,7 +79,7 @@ MainWindow::MainWindow(QWidget* parent)
         QStringList databases;
         for (int r : rows)
             databases << m_sources->source(r).path;
-        rememberRecent(databases);
+        m_recent->remember(databases);
     });
     // Which snapshot Export acts on follows the focus.
     connect(qApp, &QApplication::focusChanged, this, &MainWindow::updateActions);
@@ -128,7 +114,8 @@ void MainWindow::createActions() {
         tr("&Open Databases…"), this, &MainWindow::openFiles);
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setToolTip(tr("Add SQLite databases to the list (Ctrl+O)"));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recent = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
+    connect(m_recent, &RecentFiles::openRequested, this, [this](const QString& path) { addSources({path}); });
     file->addSeparator();
     m_snapshotAction = file->addAction(QIcon(QStringLiteral(":/icons/snapshot.svg")), tr("&Snapshot"), this,
                                        [this] { snapshotSelected(); });
@@ -156,28 +143,13 @@ void MainWindow::createActions() {
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    m_removeAction = edit->addAction(tr("&Remove from List"), this, [this] {
-        const QModelIndexList rows = m_sourceView->selectionModel()->selectedRows();
-        QList<int> sorted;
-        for (const QModelIndex& i : rows)
-            sorted << i.row();
-        std::sort(sorted.rbegin(), sorted.rend());
-        for (int r : sorted)
-            m_sources->remove(r);
-    });
+    m_removeAction =
+        edit->addAction(tr("&Remove from List"), this, [this] { m_sourcesPane->removeSelected(); });
     m_removeAction->setShortcut(QKeySequence::Delete);
     m_removeAction->setShortcutContext(Qt::WidgetShortcut);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About SQLite Snapshot"), this, [this] {
-        QMessageBox::about(
-            this, tr("About SQLite Snapshot"),
-            tr("<h3>SQLite Snapshot %1</h3><p>Consistent, self-contained snapshots of SQLite databases, "
-               "even while other programs write to them. The source files are only ever read.</p>"
-               "<p>Qt %2 · SQLite %3</p>")
-                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
-                     QString::fromLatin1(sqlite3_libversion())));
-    });
+    help->addAction(tr("&About SQLite Snapshot"), this, [this] { AboutBox::show(this); });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
     QToolBar* bar = addToolBar(tr("Main"));
@@ -193,27 +165,16 @@ void MainWindow::createActions() {
 void MainWindow::createLayout() {
     m_banner = new Banner(this);
 
-    m_sourceView = new QListView(this);
-    m_sourceView->setObjectName(QStringLiteral("sourceList"));
-    m_sourceView->setAccessibleName(tr("Databases"));
-    m_sourceView->setModel(m_sources);
-    m_sourceView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_sourceView->setIconSize(QSize(28, 28));
-    m_sourceView->setSpacing(2);
-    // Rows as wide as the list: a long name is elided in the middle (its path is in the tooltip).
-    m_sourceView->setTextElideMode(Qt::ElideMiddle);
-    m_sourceView->setItemDelegate(new ViewWidthDelegate(m_sourceView));
-    m_sourceView->setResizeMode(QListView::Adjust);
-    m_sourceView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sourcesPane = new SourcesPane(m_sources, this);
+    m_sourceView = m_sourcesPane->view();
     m_sourceView->addAction(m_removeAction);
-    m_sourceView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_sourceView->addAction(m_snapshotAction);
     m_sourceView->addAction(m_snapshotToAction);
-    connect(m_sourceView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+    connect(m_sourcesPane, &SourcesPane::selectionChanged, this, [this] {
         showSelectedSource(true);
         updateActions();
     });
-    connect(m_sourceView, &QListView::activated, this, [this] { snapshotSelected(); });
+    connect(m_sourcesPane, &SourcesPane::activated, this, [this] { snapshotSelected(); });
 
     m_snapshotsPane = new SnapshotsPane(m_snapshots, this);
     connect(m_snapshotsPane, &SnapshotsPane::openRequested, this, &MainWindow::openPreview);
@@ -225,35 +186,18 @@ void MainWindow::createLayout() {
     });
     connect(m_snapshotsPane, &SnapshotsPane::currentChanged, this, &MainWindow::updateActions);
 
-    auto* sourcesBox = new QWidget(this);
-    auto* sourcesLayout = new QVBoxLayout(sourcesBox);
-    sourcesLayout->setContentsMargins(0, 0, 0, 0);
-    sourcesLayout->addWidget(new QLabel(tr("<b>Databases</b>"), sourcesBox));
-    sourcesLayout->addWidget(m_sourceView, 1);
-
     m_leftSplitter = new QSplitter(Qt::Vertical, this);
-    m_leftSplitter->addWidget(sourcesBox);
+    m_leftSplitter->addWidget(m_sourcesPane);
     m_leftSplitter->addWidget(m_snapshotsPane);
     m_leftSplitter->setSizes({350, 300});
 
     m_details = new SourceDetailsView(this);
-    m_tabs = new QTabWidget(this);
-    m_tabs->setDocumentMode(true);
-    m_tabs->setTabsClosable(true);
-    m_tabs->addTab(m_details, tr("Database"));
-    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the details tab stays
-    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int i) {
-        if (i > 0)
-            delete m_tabs->widget(i);
-    });
+    m_tabs = new PreviewTabs(m_details, this);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
-    auto* closeTab = new QAction(this);
-    closeTab->setShortcut(QKeySequence::Close);
-    connect(closeTab, &QAction::triggered, this, [this] {
-        if (m_tabs->currentIndex() > 0)
-            delete m_tabs->currentWidget();
+    connect(m_tabs, &PreviewTabs::previewCreated, this, [this](PreviewWidget* preview) {
+        connect(preview, &PreviewWidget::exportRequested, this, &MainWindow::exportSnapshot);
+        connect(preview, &PreviewWidget::tableExportRequested, this, &MainWindow::exportTable);
     });
-    addAction(closeTab);
 
     m_jobs = new JobsPanel(this);
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
@@ -292,13 +236,12 @@ void MainWindow::restoreSettings() {
     m_leftSplitter->restoreState(settings.value(QStringLiteral("window/leftSplitter")).toByteArray());
     m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
     ensureJobsVisible(); // a state saved with the jobs dragged to nothing (older versions allowed it)
-    m_recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    m_lastExportFolder = settings.value(QStringLiteral("lastExportFolder"), QDir::homePath()).toString();
+    m_recent->load();
+    m_destinations->load();
     m_lastOpenFolder = settings.value(QStringLiteral("lastOpenFolder"), QDir::homePath()).toString();
     const QString defaultFolder =
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/snapshots");
     setSnapshotFolder(settings.value(QStringLiteral("snapshotFolder"), defaultFolder).toString());
-    rebuildRecentMenu();
 }
 
 void MainWindow::saveSettings() const {
@@ -307,10 +250,10 @@ void MainWindow::saveSettings() const {
     settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     settings.setValue(QStringLiteral("window/leftSplitter"), m_leftSplitter->saveState());
     settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
-    settings.setValue(QStringLiteral("recentFiles"), m_recent);
-    settings.setValue(QStringLiteral("lastExportFolder"), m_lastExportFolder);
     settings.setValue(QStringLiteral("lastOpenFolder"), m_lastOpenFolder);
     settings.setValue(QStringLiteral("snapshotFolder"), m_snapshotFolder);
+    m_recent->save();
+    m_destinations->save();
 }
 
 void MainWindow::setSnapshotFolder(const QString& folder) {
@@ -337,6 +280,10 @@ void MainWindow::addSources(const QStringList& paths) {
     m_sources->add(paths); // selected and remembered once listed (SourceListModel::added)
 }
 
+QTabWidget* MainWindow::tabs() const {
+    return m_tabs;
+}
+
 QTreeView* MainWindow::snapshotView() const {
     return m_snapshotsPane->view();
 }
@@ -360,43 +307,8 @@ void MainWindow::openFiles() {
     addSources(files);
 }
 
-void MainWindow::rememberRecent(const QStringList& paths) {
-    for (const QString& p : paths) {
-        m_recent.removeAll(p);
-        m_recent.prepend(p);
-    }
-    while (m_recent.size() > kMaxRecent)
-        m_recent.removeLast();
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu() {
-    m_recentMenu->clear();
-    for (const QString& p : std::as_const(m_recent))
-        m_recentMenu->addAction(QFileInfo(p).fileName() + QStringLiteral("  —  ") +
-                                    QFileInfo(p).absolutePath(),
-                                this, [this, p] { addSources({p}); });
-    if (!m_recent.isEmpty()) {
-        m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("Clear Menu"), this, [this] {
-            m_recent.clear();
-            rebuildRecentMenu();
-        });
-    }
-    m_recentMenu->setEnabled(!m_recent.isEmpty());
-}
-
 QStringList MainWindow::selectedSourcePaths() const {
-    QList<int> rows;
-    for (const QModelIndex& i : m_sourceView->selectionModel()->selectedRows())
-        rows << i.row();
-    if (rows.isEmpty() && m_sourceView->currentIndex().isValid())
-        rows << m_sourceView->currentIndex().row();
-    QStringList paths;
-    for (int r : rows) // a row in error has nothing to snapshot until its file is fixed (it refreshes itself)
-        if (m_sources->source(r).state != SourceListModel::State::Error)
-            paths << m_sources->source(r).path;
-    return paths;
+    return m_sourcesPane->selectedPaths();
 }
 
 QString MainWindow::commandSnapshotPath() const {
@@ -408,49 +320,39 @@ QString MainWindow::commandSnapshotPath() const {
     }
     if (m_snapshotsPane->view()->selectionModel()->hasSelection())
         return m_snapshotsPane->currentPath();
-    if (const auto* preview = qobject_cast<const PreviewWidget*>(m_tabs->currentWidget()))
+    if (const PreviewWidget* preview = m_tabs->currentPreview())
         return preview->snapshotPath();
     return {};
 }
 
-QList<SnapshotJob*> MainWindow::snapshotSelected() {
-    QList<SnapshotJob*> started;
+QList<Job*> MainWindow::snapshotSelected() {
+    QList<Job*> started;
     const QDateTime now = QDateTime::currentDateTime();
     for (const QString& source : selectedSourcePaths()) {
-        QString dest = m_snapshotFolder + QLatin1Char('/') + snapshotFileName(source, now);
         // Two snapshots within one second: the file may exist, or a job may still be writing it.
-        const auto taken = [this](const QString& path) {
-            if (QFileInfo::exists(path))
-                return true;
-            for (const SnapshotJob* job : m_jobs->jobs())
-                if (job->isRunning() && job->destination() == path)
-                    return true;
-            return false;
-        };
-        for (int n = 2; taken(dest); ++n)
-            dest = m_snapshotFolder + QLatin1Char('/') +
-                   QFileInfo(snapshotFileName(source, now)).completeBaseName() +
-                   QStringLiteral(" (%1).sqlite").arg(n);
+        const QString dest = freeSnapshotPath(m_snapshotFolder, source, now, [this](const QString& path) {
+            return QFileInfo::exists(path) || m_jobs->isWriting(path);
+        });
         started << startSnapshot(source, dest, false);
     }
     return started;
 }
 
-SnapshotJob* MainWindow::startSnapshot(const QString& source, const QString& destination, bool overwrite) {
-    SnapshotOptions options;
-    options.verify = true;
-    options.overwrite = overwrite;
-    auto* job = new SnapshotJob(SnapshotJob::Kind::Snapshot, source, destination, options);
-    m_jobs->addJob(job);
-    return job;
+Job* MainWindow::startSnapshot(const QString& source, const QString& destination, bool overwrite) {
+    return startJob(JobSpecs::snapshot(source, destination, overwrite));
 }
 
-SnapshotJob* MainWindow::startExport(const QString& snapshot, const QString& destination, bool overwrite) {
-    SnapshotOptions options;
-    options.verify = true;
-    options.overwrite = overwrite;
-    options.strategy = OutputStrategy::Backup; // page progress, and DEST may be on any file system
-    auto* job = new SnapshotJob(SnapshotJob::Kind::Export, snapshot, destination, options);
+Job* MainWindow::startExport(const QString& snapshot, const QString& destination, bool overwrite) {
+    return startJob(JobSpecs::exportSnapshot(snapshot, destination, overwrite));
+}
+
+Job* MainWindow::startTableExport(const QString& snapshot, const QString& table, const QString& filter,
+                                  const QString& destination, bool overwrite) {
+    return startJob(JobSpecs::tableExport(snapshot, table, filter, destination, overwrite));
+}
+
+Job* MainWindow::startJob(JobSpec spec) {
+    auto* job = new Job(std::move(spec));
     m_jobs->addJob(job);
     return job;
 }
@@ -459,98 +361,43 @@ void MainWindow::snapshotTo() {
     const QStringList sources = selectedSourcePaths();
     if (sources.isEmpty())
         return;
-    const QString suggested = m_lastExportFolder + QLatin1Char('/') +
-                              snapshotFileName(sources.first(), QDateTime::currentDateTime());
-    const QString dest = chooseSaveFile(tr("Snapshot To"), suggested, databaseFilters());
-    if (dest.isEmpty())
-        return;
-    m_lastExportFolder = QFileInfo(dest).absolutePath();
-    // An existing file is replaced only once the new one is whole.
-    if (const auto overwrite = checkDestination(sources.first(), dest))
-        startSnapshot(sources.first(), dest, *overwrite);
-}
-
-std::optional<bool> MainWindow::checkDestination(const QString& source, const QString& destination) {
-    if (namesFileOfDatabase(source, destination)) {
-        m_banner->showMessage(Banner::Level::Error,
-                              tr("%1 is %2 itself or one of its files (-wal, -shm, -journal): a snapshot "
-                                 "never writes over its source. Choose another name.")
-                                  .arg(destination, QFileInfo(source).fileName()));
-        return std::nullopt;
-    }
-    const bool exists = QFileInfo::exists(destination);
-    if (exists && !confirmReplace(destination))
-        return std::nullopt;
-    return exists;
+    const QString name = snapshotFileName(sources.first(), QDateTime::currentDateTime());
+    if (const auto dest = m_destinations->ask(tr("Snapshot To"), sources.first(), name, databaseFilters()))
+        startSnapshot(sources.first(), dest->path, dest->overwrite);
 }
 
 void MainWindow::exportSnapshot(const QString& snapshotPath) {
     if (snapshotPath.isEmpty())
         return;
-    const QString dest = chooseSaveFile(
-        tr("Export Snapshot"), m_lastExportFolder + QLatin1Char('/') + QFileInfo(snapshotPath).fileName(),
-        databaseFilters());
-    if (dest.isEmpty())
-        return;
-    m_lastExportFolder = QFileInfo(dest).absolutePath();
-    if (const auto overwrite = checkDestination(snapshotPath, dest))
-        startExport(snapshotPath, dest, *overwrite);
+    const QString name = QFileInfo(snapshotPath).fileName();
+    if (const auto dest = m_destinations->ask(tr("Export Snapshot"), snapshotPath, name, databaseFilters()))
+        startExport(snapshotPath, dest->path, dest->overwrite);
 }
 
 void MainWindow::exportTable(const QString& snapshotPath, const QString& table, const QString& filter) {
-    const QString csv = tr("CSV (*.csv)"), json = tr("JSON (*.json)");
-    const QString dest = chooseSaveFile(
-        tr("Export Table"), m_lastExportFolder + QLatin1Char('/') + table + QStringLiteral(".csv"),
-        csv + QStringLiteral(";;") + json);
-    if (dest.isEmpty())
-        return;
-    m_lastExportFolder = QFileInfo(dest).absolutePath();
-    if (const auto overwrite = checkDestination(snapshotPath, dest))
-        startTableExport(snapshotPath, table, filter, dest, *overwrite);
-}
-
-SnapshotJob* MainWindow::startTableExport(const QString& snapshot, const QString& table,
-                                          const QString& filter, const QString& destination, bool overwrite) {
-    const TableFormat format = destination.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
-                                   ? TableFormat::Json
-                                   : TableFormat::Csv;
-    auto* job = new SnapshotJob(snapshot, table, filter, format, destination, overwrite);
-    m_jobs->addJob(job);
-    return job;
+    const QString filters = tr("CSV (*.csv)") + QStringLiteral(";;") + tr("JSON (*.json)");
+    if (const auto dest =
+            m_destinations->ask(tr("Export Table"), snapshotPath, table + QStringLiteral(".csv"), filters))
+        startTableExport(snapshotPath, table, filter, dest->path, dest->overwrite);
 }
 
 PreviewWidget* MainWindow::openPreview(const QString& snapshotPath) {
-    for (int i = 1; i < m_tabs->count(); ++i)
-        if (auto* p = qobject_cast<PreviewWidget*>(m_tabs->widget(i));
-            p && p->snapshotPath() == snapshotPath) {
-            m_tabs->setCurrentIndex(i);
-            return p;
-        }
-    auto* preview = new PreviewWidget(snapshotPath, m_tabs);
-    connect(preview, &PreviewWidget::exportRequested, this, &MainWindow::exportSnapshot);
-    connect(preview, &PreviewWidget::tableExportRequested, this, &MainWindow::exportTable);
-    // A long name is elided (the tooltip has it all); the Database tab keeps its name, and more tabs
-    // than fit scroll.
-    const QString name = m_tabs->tabBar()->fontMetrics().elidedText(
-        QFileInfo(snapshotPath).completeBaseName(), Qt::ElideMiddle, 260);
-    const int i = m_tabs->addTab(preview, QIcon(QStringLiteral(":/icons/snapshot.svg")), name);
-    m_tabs->setTabToolTip(i, snapshotPath);
-    m_tabs->setCurrentIndex(i);
+    PreviewWidget* preview = m_tabs->open(snapshotPath);
     updateActions();
     return preview;
 }
 
-void MainWindow::onJobFinished(SnapshotJob* job) {
-    if (job->state() == SnapshotJob::State::Succeeded)
+void MainWindow::onJobFinished(Job* job) {
+    if (job->state() == Job::State::Succeeded)
         recordFinishedJob(job);
     if (m_jobs->runningCount() == 0 && !m_lastFinishedSnapshot.isEmpty())
         openPreview(std::exchange(m_lastFinishedSnapshot, QString()));
 }
 
-void MainWindow::recordFinishedJob(SnapshotJob* job) {
-    if (job->kind() == SnapshotJob::Kind::Snapshot) {
+void MainWindow::recordFinishedJob(Job* job) {
+    if (job->kind() == JobKind::Snapshot) {
         if (QFileInfo(job->destination()).absolutePath() == m_snapshotFolder)
-            m_snapshots->add(*job->result(), QDateTime::currentDateTime());
+            m_snapshots->add(*job->resultAs<SnapshotResult>(), QDateTime::currentDateTime());
         // One preview for a batch, not a tab per job: the last snapshot opens once nothing else runs
         // (the others are a click away in the snapshots list and on their job rows).
         m_lastFinishedSnapshot = job->destination();
@@ -594,6 +441,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     m_jobs->cancelAll();
+    m_sources->cancelPending();
     saveSettings();
     event->accept();
 }

@@ -4,9 +4,6 @@
 
 #include <QMainWindow>
 
-#include <functional>
-#include <optional>
-
 class QAction;
 class QListView;
 class QMenu;
@@ -17,9 +14,14 @@ class QTreeView;
 namespace sqlsnap::ui {
 
 class Banner;
+class PreviewTabs;
+class SourcesPane;
+class DestinationPrompt;
+class RecentFiles;
 class JobsPanel;
 class PreviewWidget;
-class SnapshotJob;
+class Job;
+struct JobSpec;
 class SnapshotListModel;
 class SnapshotsPane;
 class SourceDetailsView;
@@ -35,11 +37,12 @@ public:
     // selects the last one given once they are listed (asynchronously: sources() emits added()).
     void addSources(const QStringList& paths);
     // Snapshots every selected source into the snapshot folder; returns the jobs started.
-    QList<SnapshotJob*> snapshotSelected();
-    SnapshotJob* startSnapshot(const QString& source, const QString& destination, bool overwrite);
-    SnapshotJob* startExport(const QString& snapshot, const QString& destination, bool overwrite);
-    SnapshotJob* startTableExport(const QString& snapshot, const QString& table, const QString& filter,
-                                  const QString& destination, bool overwrite);
+    QList<Job*> snapshotSelected();
+    Job* startSnapshot(const QString& source, const QString& destination, bool overwrite);
+    Job* startExport(const QString& snapshot, const QString& destination, bool overwrite);
+    Job* startTableExport(const QString& snapshot, const QString& table, const QString& filter,
+                          const QString& destination, bool overwrite);
+    Job* startJob(JobSpec spec); // any job: its row is the first of the jobs panel
     PreviewWidget* openPreview(const QString& snapshotPath);
 
     QString snapshotFolder() const { return m_snapshotFolder; }
@@ -53,7 +56,7 @@ public:
     SnapshotsPane* snapshotsPane() const { return m_snapshotsPane; }
     QTreeView* snapshotView() const;
     QSplitter* jobsSplitter() const { return m_rightSplitter; }
-    QTabWidget* tabs() const { return m_tabs; }
+    QTabWidget* tabs() const;
     Banner* banner() const { return m_banner; }
     QAction* snapshotAction() const { return m_snapshotAction; }
     QAction* snapshotToAction() const { return m_snapshotToAction; }
@@ -62,11 +65,8 @@ public:
     // list's current row when the list has focus or a selection, else the preview tab in view.
     QString commandSnapshotPath() const;
 
-    // Asks for a file to write (native dialog by default); tests replace it. Empty: the user declined.
-    std::function<QString(const QString& title, const QString& suggestedPath, const QString& nameFilters)>
-        chooseSaveFile;
-    // Asks whether an existing file may be replaced (a message box by default); tests replace it.
-    std::function<bool(const QString& path)> confirmReplace;
+    // Where Snapshot To… and the exports write (tests replace its dialogs).
+    DestinationPrompt* destinations() const { return m_destinations; }
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -84,27 +84,23 @@ private:
     // the Database tab forward. A refresh of the files never does: it must not move what is in view.
     void showSelectedSource(bool switchToDetails = false);
     void ensureJobsVisible();
-    // The destination of a Snapshot To… or export: refused in place when it is one of the source's own
-    // files, confirmed when it exists. Empty: do not start.
-    std::optional<bool> checkDestination(const QString& source, const QString& destination);
-    void rememberRecent(const QStringList& paths);
-    void rebuildRecentMenu();
     void openFiles();
     void snapshotTo();
     void exportSnapshot(const QString& snapshotPath);
     void exportTable(const QString& snapshotPath, const QString& table, const QString& filter);
     void chooseSnapshotFolder();
-    void onJobFinished(SnapshotJob* job);
-    void recordFinishedJob(SnapshotJob* job);
+    void onJobFinished(Job* job);
+    void recordFinishedJob(Job* job);
     QStringList selectedSourcePaths() const;
 
     SourceListModel* m_sources;
     SnapshotListModel* m_snapshots;
-    QListView* m_sourceView = nullptr;
+    SourcesPane* m_sourcesPane = nullptr;
+    QListView* m_sourceView = nullptr; // the pane's
     SourceDetailsView* m_details = nullptr;
     JobsPanel* m_jobs = nullptr;
     SnapshotsPane* m_snapshotsPane = nullptr;
-    QTabWidget* m_tabs = nullptr;
+    PreviewTabs* m_tabs = nullptr;
     Banner* m_banner = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_leftSplitter = nullptr;
@@ -114,10 +110,9 @@ private:
     QAction* m_snapshotToAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_removeAction = nullptr;
-    QMenu* m_recentMenu = nullptr;
+    RecentFiles* m_recent = nullptr;
+    DestinationPrompt* m_destinations = nullptr;
     QString m_snapshotFolder;
-    QStringList m_recent;
-    QString m_lastExportFolder;
     QString m_lastOpenFolder;
     QString m_lastFinishedSnapshot; // opens in a preview once no job runs
 };

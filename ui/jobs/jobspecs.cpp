@@ -1,0 +1,88 @@
+#include "jobs/jobspecs.h"
+
+#include <QFileInfo>
+
+namespace sqlsnap::ui {
+
+namespace {
+QString fileName(const QString& path) {
+    return QFileInfo(path).fileName();
+}
+
+// Runs the engine's snapshot pipeline; its result is the job's.
+std::function<Expected<JobResult>(ProgressSink&)>
+takeSnapshotOf(const QString& source, const QString& destination, const SnapshotOptions& options) {
+    return [source, destination, options](ProgressSink& sink) -> Expected<JobResult> {
+        auto outcome = takeSnapshot(source, destination, options, &sink);
+        if (!outcome)
+            return outcome.error();
+        return JobResult(std::move(outcome.value()));
+    };
+}
+} // namespace
+
+JobSpec JobSpecs::snapshot(const QString& source, const QString& destination,
+                           const SnapshotOptions& options) {
+    JobSpec spec;
+    spec.kind = JobKind::Snapshot;
+    spec.source = source;
+    spec.destination = destination;
+    const QString from = fileName(source), to = fileName(destination);
+    spec.title = options.direct    ? tr("Snapshot of %1 → %2 (brief read lock)").arg(from, to)
+                 : !options.strict ? tr("Snapshot of %1 → %2 (unverified state allowed)").arg(from, to)
+                                   : tr("Snapshot of %1 → %2").arg(from, to);
+    spec.run = takeSnapshotOf(source, destination, options);
+    spec.rerun = [source, destination, options](const Error& error, Rerun how) -> std::optional<JobSpec> {
+        if (error.kind != ErrorKind::ChangedTooOften)
+            return std::nullopt;
+        SnapshotOptions again = options;
+        if (how == Rerun::BriefReadLock)
+            again.direct = true;
+        else
+            again.strict = false;
+        return snapshot(source, destination, again);
+    };
+    return spec;
+}
+
+JobSpec JobSpecs::snapshot(const QString& source, const QString& destination, bool overwrite) {
+    SnapshotOptions options;
+    options.verify = true;
+    options.overwrite = overwrite;
+    return snapshot(source, destination, options);
+}
+
+JobSpec JobSpecs::exportSnapshot(const QString& snapshot, const QString& destination, bool overwrite) {
+    SnapshotOptions options;
+    options.verify = true;
+    options.overwrite = overwrite;
+    options.strategy = OutputStrategy::Backup; // page progress, and DEST may be on any file system
+    JobSpec spec;
+    spec.kind = JobKind::Export;
+    spec.source = snapshot;
+    spec.destination = destination;
+    spec.title = tr("Export of snapshot %1 → %2").arg(fileName(snapshot), fileName(destination));
+    spec.run = takeSnapshotOf(snapshot, destination, options);
+    return spec;
+}
+
+JobSpec JobSpecs::tableExport(const QString& snapshot, const QString& table, const QString& filter,
+                              const QString& destination, bool overwrite) {
+    const TableFormat format = destination.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+                                   ? TableFormat::Json
+                                   : TableFormat::Csv;
+    JobSpec spec;
+    spec.kind = JobKind::TableExport;
+    spec.source = snapshot;
+    spec.destination = destination;
+    spec.title = tr("Table “%1” of %2 → %3").arg(table, fileName(snapshot), fileName(destination));
+    spec.run = [=](ProgressSink& sink) -> Expected<JobResult> {
+        auto outcome = exportTable(snapshot, table, filter, format, destination, overwrite, &sink);
+        if (!outcome)
+            return outcome.error();
+        return JobResult(std::move(outcome.value()));
+    };
+    return spec;
+}
+
+} // namespace sqlsnap::ui

@@ -1,0 +1,27 @@
+// The app's kinds of job, each a JobSpec: a title, what it reads and writes, and the engine call it runs.
+// A new kind (compare, scheduled snapshot, …) is one more function here.
+#pragma once
+
+#include "jobs/job.h"
+
+#include <QCoreApplication>
+
+namespace sqlsnap::ui {
+
+class JobSpecs {
+    Q_DECLARE_TR_FUNCTIONS(sqlsnap::ui::JobSpecs)
+public:
+    // A snapshot of `source` (a live database) into `destination`. Failing with ChangedTooOften, it
+    // offers both reruns (Rerun): with a brief read lock, or publishing the last copy unverified.
+    static JobSpec snapshot(const QString& source, const QString& destination,
+                            const SnapshotOptions& options);
+    // The app's snapshot: verified (integrity_check and SHA-256).
+    static JobSpec snapshot(const QString& source, const QString& destination, bool overwrite);
+    // A snapshot file written elsewhere, through the backup API (page progress, any file system), verified.
+    static JobSpec exportSnapshot(const QString& snapshot, const QString& destination, bool overwrite);
+    // One table of a snapshot (the rows matching `filter`) as CSV, or JSON when `destination` ends in .json.
+    static JobSpec tableExport(const QString& snapshot, const QString& table, const QString& filter,
+                               const QString& destination, bool overwrite);
+};
+
+} // namespace sqlsnap::ui

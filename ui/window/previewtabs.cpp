@@ -1,0 +1,52 @@
+#include "window/previewtabs.h"
+
+#include "preview/previewwidget.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QTabBar>
+
+namespace sqlsnap::ui {
+
+PreviewTabs::PreviewTabs(QWidget* details, QWidget* parent) : QTabWidget(parent) {
+    setDocumentMode(true);
+    setTabsClosable(true);
+    addTab(details, tr("Database"));
+    tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the details tab stays
+    connect(this, &QTabWidget::tabCloseRequested, this, [this](int i) {
+        if (i > 0)
+            delete widget(i);
+    });
+    auto* closeTab = new QAction(this);
+    closeTab->setShortcut(QKeySequence::Close);
+    closeTab->setShortcutContext(Qt::WindowShortcut);
+    connect(closeTab, &QAction::triggered, this, [this] {
+        if (currentIndex() > 0)
+            delete currentWidget();
+    });
+    addAction(closeTab);
+}
+
+PreviewWidget* PreviewTabs::currentPreview() const {
+    return qobject_cast<PreviewWidget*>(currentWidget());
+}
+
+PreviewWidget* PreviewTabs::open(const QString& snapshotPath) {
+    for (int i = 1; i < count(); ++i)
+        if (auto* p = qobject_cast<PreviewWidget*>(widget(i)); p && p->snapshotPath() == snapshotPath) {
+            setCurrentIndex(i);
+            return p;
+        }
+    auto* preview = new PreviewWidget(snapshotPath, this);
+    emit previewCreated(preview);
+    // A long name is elided (the tooltip has it all); the Database tab keeps its name, and more tabs
+    // than fit scroll.
+    const QString name =
+        tabBar()->fontMetrics().elidedText(QFileInfo(snapshotPath).completeBaseName(), Qt::ElideMiddle, 260);
+    const int i = addTab(preview, QIcon(QStringLiteral(":/icons/snapshot.svg")), name);
+    setTabToolTip(i, snapshotPath);
+    setCurrentIndex(i);
+    return preview;
+}
+
+} // namespace sqlsnap::ui

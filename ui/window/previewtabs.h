@@ -1,0 +1,23 @@
+// The right-hand tabs: the selected database's details first (never closed), then one preview per
+// opened snapshot (closable, also with Ctrl+W), each opened once.
+#pragma once
+
+#include <QTabWidget>
+
+namespace sqlsnap::ui {
+
+class PreviewWidget;
+
+class PreviewTabs : public QTabWidget {
+    Q_OBJECT
+public:
+    PreviewTabs(QWidget* details, QWidget* parent = nullptr);
+    // Brings the snapshot's preview forward, opening it first if need be.
+    PreviewWidget* open(const QString& snapshotPath);
+    PreviewWidget* currentPreview() const; // null on the details tab
+
+signals:
+    void previewCreated(sqlsnap::ui::PreviewWidget* preview);
+};
+
+} // namespace sqlsnap::ui

@@ -3,9 +3,9 @@
 #include "benchsupport.h"
 
 #include <jobs/jobspanel.h>
-#include <window/mainwindow.h>
 #include <preview/previewwidget.h>
 #include <preview/tabledatamodel.h>
+#include <window/mainwindow.h>
 
 #include <sqlitesnapshot/reader.h>
 #include <sqlitesnapshot/snapshot.h>
@@ -25,9 +25,9 @@
 #include <sqlite3.h>
 
 #include <atomic>
-#include <functional>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <thread>
 
 #include <time.h>
@@ -161,13 +161,16 @@ QList<Row> runReadCancelLatency(const Options& options) {
         {QStringLiteral("count, filter matching nothing"),
          [&](const sqlsnap::CancelToken& t) { return asStatus((*reader)->countRows(*schema, nothing, t)); }},
         {QStringLiteral("position index"),
-         [&](const sqlsnap::CancelToken& t) { return asStatus((*reader)->buildPositionIndex(*schema, {}, 200, t)); }},
+         [&](const sqlsnap::CancelToken& t) {
+             return asStatus((*reader)->buildPositionIndex(*schema, {}, 200, t));
+         }},
         {QStringLiteral("export, filter matching nothing"),
          [&](const sqlsnap::CancelToken& t) {
              sqlsnap::CancelFlag sink(t);
              QDir(exportDir).removeRecursively();
              QDir().mkpath(exportDir);
-             return asStatus(sqlsnap::exportTable(path, QStringLiteral("big"), nothing.text, sqlsnap::TableFormat::Csv,
+             return asStatus(sqlsnap::exportTable(path, QStringLiteral("big"), nothing.text,
+                                                  sqlsnap::TableFormat::Csv,
                                                   exportDir + QStringLiteral("/big.csv"), false, &sink));
          }},
         {QStringLiteral("export, every row"),
@@ -175,7 +178,8 @@ QList<Row> runReadCancelLatency(const Options& options) {
              sqlsnap::CancelFlag sink(t);
              QDir(exportDir).removeRecursively();
              QDir().mkpath(exportDir);
-             return asStatus(sqlsnap::exportTable(path, QStringLiteral("big"), QString(), sqlsnap::TableFormat::Csv,
+             return asStatus(sqlsnap::exportTable(path, QStringLiteral("big"), QString(),
+                                                  sqlsnap::TableFormat::Csv,
                                                   exportDir + QStringLiteral("/big.csv"), false, &sink));
          }},
     };
@@ -197,7 +201,8 @@ QList<Row> runReadCancelLatency(const Options& options) {
             worker.join();
             const double latency = sinceCancel.nsecsElapsed() / 1e9;
             if (!ranLongEnough || status || status.error().kind != sqlsnap::ErrorKind::Cancelled) {
-                std::fprintf(stderr, "bench: %s ended before its cancel (or not with it)\n", qPrintable(name));
+                std::fprintf(stderr, "bench: %s ended before its cancel (or not with it)\n",
+                             qPrintable(name));
                 continue;
             }
             latencies << latency;
@@ -333,7 +338,7 @@ QList<Row> runGuiStall(const Options& options) {
             settle.start();
             while (settle.elapsed() < 500)
                 QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-            if (job->state() != sqlsnap::ui::SnapshotJob::State::Succeeded)
+            if (job->state() != sqlsnap::ui::Job::State::Succeeded)
                 failed = job->error() ? job->error()->message : QStringLiteral("?");
         });
     }

@@ -111,7 +111,5 @@ private:
     std::optional<Error> m_error;
 };
 
-// The old name, only while bench/interactivebench.cpp (the lead's room) still uses it; delete with it.
-using SnapshotJob = Job;
 
 } // namespace sqlsnap::ui

@@ -3,9 +3,7 @@
 #include <QApplication>
 #include <QMessageBox>
 
-// TODO(lead): sqliteLibraryVersion() (sqlitesnapshot/tables.h) — then this include, the last of
-// <sqlite3.h> in ui/, and ui's link to SQLite go.
-#include <sqlite3.h>
+#include <sqlitesnapshot/tables.h>
 
 namespace sqlsnap::ui {
 
@@ -15,7 +13,7 @@ void AboutBox::show(QWidget* parent) {
                           "databases, even while other programs write to them. The source files are only "
                           "ever read.</p><p>Qt %2 · SQLite %3</p>")
                            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()),
-                                QString::fromLatin1(sqlite3_libversion())));
+                                sqliteLibraryVersion()));
 }
 
 } // namespace sqlsnap::ui

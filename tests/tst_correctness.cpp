@@ -1,9 +1,9 @@
 // Engine defects of the correctness round, each through the library on real files: bounded copies,
 // locked staging folders and their sweep, strict by default, the in-memory result's time, one vanished
 // companion, broken entries in the reader, messages without staging paths, Expected that never throws.
+#include "base/task.h"
 #include "io/faults.h"
 #include "io/posixio.h"
-#include "base/task.h"
 
 #include "testsupport.h"
 
@@ -16,7 +16,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <atomic>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -148,7 +150,14 @@ private slots:
         const QString db = src + QStringLiteral("/busy.db");
         QVERIFY(
             runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}));
-        MtimeToucher toucher(db);
+        // Every chunk copied of it changes its mtime first: no attempt is stable, however loaded the machine.
+        const QByteArray name = QFile::encodeName(db);
+        io::faults::inject(
+            {io::faults::Call::CopyFileRange, QStringLiteral("/busy.db"), 0, -1, 0, 0, [name] {
+                 static std::atomic<long> tick{1};
+                 const timespec times[2] = {{0, UTIME_OMIT}, {1600000000, tick++ % 1000000000}};
+                 ::utimensat(AT_FDCWD, name.constData(), times, 0);
+             }});
         SnapshotOptions options;
         options.retries = 3;
         auto strict = takeSnapshot(db, out + QStringLiteral("/s.db"), options);
@@ -160,15 +169,10 @@ private slots:
         QCOMPARE(copied.error().kind, ErrorKind::ChangedTooOften);
         QVERIFY(folderEntries(out).isEmpty());
         options.strict = false; // the explicit opt-in: the last copy, flagged
-        for (int tries = 0; tries < 5; ++tries) {
-            auto lenient = takeSnapshot(db, out + QStringLiteral("/s.db"), options);
-            QVERIFY2(lenient, qPrintable(lenient ? QString() : lenient.error().message));
-            const bool flagged = !lenient->consistentCopy;
-            QFile::remove(out + QStringLiteral("/s.db"));
-            if (flagged)
-                return;
-        }
-        QFAIL("the toucher never overlapped every attempt");
+        auto lenient = takeSnapshot(db, out + QStringLiteral("/s.db"), options);
+        QVERIFY2(lenient, qPrintable(lenient ? QString() : lenient.error().message));
+        QVERIFY(!lenient->consistentCopy);
+        QCOMPARE(lenient->copyAttempts, 4);
     }
 
     // Item 20: the in-memory snapshot says how long it took.

@@ -1,17 +1,18 @@
 // The real window, offscreen: drops, snapshot jobs (progress, verification, cancel), the preview,
 // export, and every error state a user can meet.
+#include "io/faults.h"
 #include "testsupport.h"
 
 #include <common/executor.h>
 #include <jobs/joblistmodel.h>
 #include <jobs/jobspanel.h>
-#include <window/destinationprompt.h>
 #include <jobs/jobspecs.h>
 #include <preview/previewwidget.h>
 #include <snapshots/snapshotlistmodel.h>
 #include <sources/sourcedetailsview.h>
 #include <sources/sourcelistmodel.h>
 #include <window/banner.h>
+#include <window/destinationprompt.h>
 #include <window/mainwindow.h>
 
 #include <QAction>
@@ -37,6 +38,8 @@
 #include <QTreeWidget>
 #include <QUrl>
 
+#include <atomic>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -169,6 +172,15 @@ class TestMainWindow : public QObject {
         if (!runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}))
             return {};
         toucher = std::make_unique<MtimeToucher>(db);
+        // And, for certain however loaded the machine is: every chunk the engine copies of it changes its
+        // mtime first (the fault seam runs this in the engine's own copy), so no attempt is ever stable.
+        const QByteArray name = QFile::encodeName(db);
+        sqlsnap::io::faults::inject(
+            {sqlsnap::io::faults::Call::CopyFileRange, QStringLiteral("/busy.db"), 0, -1, 0, 0, [name] {
+                 static std::atomic<long> tick{1};
+                 const timespec times[2] = {{0, UTIME_OMIT}, {1600000000, tick++ % 1000000000}};
+                 ::utimensat(AT_FDCWD, name.constData(), times, 0);
+             }});
         return db;
     }
 
@@ -192,6 +204,7 @@ class TestMainWindow : public QObject {
     }
 
 private slots:
+    void cleanup() { sqlsnap::io::faults::clear(); }
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true); // settings and app data in the test locations
         QApplication::setOrganizationName(QStringLiteral("SQLite Snapshot Tests"));

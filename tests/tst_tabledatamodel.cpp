@@ -221,6 +221,27 @@ private slots:
         QCOMPARE(preview.topRow(), qint64(0));
     }
 
+    void theEndPressedBeforeTheCountIsFollowed() {
+        PreviewWidget preview(m_db);
+        TableDataModel* model = preview.dataModel();
+        model->setCounting(TableDataModel::Counting::Off); // only the first rows: the size is unknown
+        preview.resize(900, 600);
+        preview.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&preview));
+        QTRY_VERIFY(preview.tableList()->topLevelItemCount() >= 1);
+        preview.selectTable(QStringLiteral("items"));
+        QTRY_VERIFY(model->rowCount() > 0);
+        preview.dataView()->setFocus();
+        QTest::keyClick(preview.dataView(), Qt::Key_End, Qt::ControlModifier);
+        QVERIFY(model->totalRows() < 50000);
+        model->setCounting(TableDataModel::Counting::EstimateOnly);
+        QTRY_COMPARE(model->countState(), TableDataModel::CountState::Estimated);
+        const QModelIndex current = preview.dataView()->currentIndex();
+        QCOMPARE(model->windowStart() + current.row(), qint64(49999));
+        QTRY_COMPARE(model->data(preview.dataView()->currentIndex(), Qt::DisplayRole).toString(),
+                     QStringLiteral("50000"));
+    }
+
     void countingFollowsTheFirstPage() {
         TableDataModel model(m_db);
         QStringList events;

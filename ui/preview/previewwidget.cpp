@@ -122,8 +122,10 @@ void PreviewWidget::createGrid() {
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &PreviewWidget::onViewScrolled);
     connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &PreviewWidget::syncTableScrollBar);
     connect(m_scroll, &QScrollBar::valueChanged, this, [this](int value) {
-        if (!m_syncing)
+        if (!m_syncing) {
+            m_followEnd = false;
             scrollToRow(value);
+        }
     });
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("previewStatus"));
@@ -194,6 +196,7 @@ void PreviewWidget::connectModel() {
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &PreviewWidget::syncTableScrollBar);
     connect(m_model, &QAbstractItemModel::modelReset, this, &PreviewWidget::syncTableScrollBar);
     connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::updateStatus);
+    connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::onCountChanged);
     connect(m_model, &TableDataModel::firstPageLoaded, this, &PreviewWidget::updateStatus);
     connect(m_model, &TableDataModel::pageLoaded, this, &PreviewWidget::updateStatus);
     connect(m_model, &TableDataModel::failed, this, &PreviewWidget::showError);
@@ -211,6 +214,7 @@ void PreviewWidget::onTableChosen(QTreeWidgetItem* item) {
     m_filter->clear();
     m_filter->blockSignals(false);
     m_filterDelay->stop();
+    m_followEnd = false;
     // The model cancels the old table's page reads and count, wherever they are.
     m_model->setTable(item->data(0, Qt::UserRole).toString());
 }
@@ -450,6 +454,7 @@ void PreviewWidget::scrollToRow(qint64 row) {
 void PreviewWidget::onViewScrolled(int value) {
     if (m_syncing)
         return;
+    m_followEnd = false; // the user went elsewhere
     // Wheel, keys or selection moved the view: move the window with it when it nears an edge.
     scrollToRow(m_model->windowStart() + value);
 }
@@ -478,18 +483,31 @@ bool PreviewWidget::eventFilter(QObject* watched, QEvent* event) {
         const bool toEnd = key->matches(QKeySequence::MoveToEndOfDocument);
         const bool toStart = key->matches(QKeySequence::MoveToStartOfDocument);
         if (toEnd || toStart) {
-            // The whole table's first or last row, not the window's.
-            const qint64 total = m_model->totalRows();
-            if (total == 0)
-                return true;
-            scrollToRow(toEnd ? total : 0);
-            const int column = std::max(0, m_view->currentIndex().column());
-            const int row = toEnd ? m_model->rowCount() - 1 : 0;
-            m_view->setCurrentIndex(m_model->index(row, column));
+            // The whole table's first or last row, not the window's. Before the table's size is known
+            // (only the first rows are read), the end is followed until the estimate or count arrives.
+            goToEdge(toEnd);
+            m_followEnd = toEnd && m_model->countState() == TableDataModel::CountState::Unknown;
             return true;
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void PreviewWidget::goToEdge(bool end) {
+    const qint64 total = m_model->totalRows();
+    if (total == 0)
+        return;
+    scrollToRow(end ? total : 0);
+    const int column = std::max(0, m_view->currentIndex().column());
+    const int row = end ? m_model->rowCount() - 1 : 0;
+    m_view->setCurrentIndex(m_model->index(row, column));
+}
+
+void PreviewWidget::onCountChanged() {
+    if (!m_followEnd || m_model->countState() == TableDataModel::CountState::Unknown)
+        return;
+    m_followEnd = false;
+    goToEdge(true);
 }
 
 void PreviewWidget::copySelection() const {

@@ -76,6 +76,8 @@ private:
     void syncTableScrollBar();
     void onViewScrolled(int value);
     int rowsInView() const;
+    void goToEdge(bool end); // the whole table's last row (or first), made current
+    void onCountChanged();
 
     QString m_path;
     std::unique_ptr<ReaderThread> m_listReader; // tables and their counts: never the grid's readers
@@ -94,6 +96,7 @@ private:
     QTimer* m_filterDelay;
     QScrollBar* m_scroll;
     bool m_syncing = false;
+    bool m_followEnd = false; // Ctrl+End before the size was known: go to the end once it is
 };
 
 } // namespace sqlsnap::ui

@@ -6,15 +6,62 @@
 #include <preview/tabledatamodel.h>
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QThread>
+
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
+#include <mutex>
 
 using namespace sqlsnap;
 using namespace sqlsnap::ui;
 using namespace testsupport;
+
+// What a preview's reader threads did, as their observer heard it (on their threads).
+class JobLog {
+public:
+    ReaderThread::Observer observer() {
+        return [this](const QString& what, const Status* ended) {
+            std::lock_guard lock(m_mutex);
+            if (!ended)
+                m_started << what;
+            else
+                m_ended.insert(what, ended->ok() ? QStringLiteral("ok")
+                                                 : QString::fromLatin1(kindName(ended->error().kind)));
+        };
+    }
+    bool started(const QString& what) const {
+        std::lock_guard lock(m_mutex);
+        return m_started.contains(what);
+    }
+    // How the last job called `what` ended: "ok", an error kind ("cancelled"…), or empty if it has not.
+    QString ended(const QString& what) const {
+        std::lock_guard lock(m_mutex);
+        return m_ended.value(what);
+    }
+    bool running(const QString& what) const { return started(what) && ended(what).isEmpty(); }
+
+private:
+    mutable std::mutex m_mutex;
+    QStringList m_started;
+    QHash<QString, QString> m_ended;
+};
+
+// Spins the event loop until `done` (checked every millisecond, unlike QTRY_*'s 50 ms steps).
+template <class Done> bool spinUntil(Done done, int timeoutMs = 30000) {
+    QElapsedTimer clock;
+    clock.start();
+    while (!done()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents();
+        QThread::msleep(1);
+    }
+    return true;
+}
 
 class TestTableDataModel : public QObject {
     Q_OBJECT
@@ -23,6 +70,20 @@ class TestTableDataModel : public QObject {
 
     static QString cell(const TableDataModel& m, int row, int column, int role = Qt::DisplayRole) {
         return m.data(m.index(row, column), role).toString();
+    }
+
+    // 3,000,000 rows in "big" (counting them takes a while) and 3 in "small"; made once.
+    QString bigDatabase() {
+        const QString path = m_tmp.filePath(QStringLiteral("big.db"));
+        if (!QFileInfo::exists(path))
+            [&] {
+                QVERIFY(execSql(
+                    path, QStringLiteral("CREATE TABLE big(id INTEGER PRIMARY KEY, label TEXT);"
+                                         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                         "WHERE i < 3000000) INSERT INTO big SELECT i, 'row ' || i FROM n;"
+                                         "CREATE TABLE small(v); INSERT INTO small VALUES (1), (2), (3);")));
+            }();
+        return path;
     }
 
 private slots:
@@ -160,6 +221,27 @@ private slots:
         QCOMPARE(preview.topRow(), qint64(0));
     }
 
+    void theEndPressedBeforeTheCountIsFollowed() {
+        PreviewWidget preview(m_db);
+        TableDataModel* model = preview.dataModel();
+        model->setCounting(TableDataModel::Counting::Off); // only the first rows: the size is unknown
+        preview.resize(900, 600);
+        preview.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&preview));
+        QTRY_VERIFY(preview.tableList()->topLevelItemCount() >= 1);
+        preview.selectTable(QStringLiteral("items"));
+        QTRY_VERIFY(model->rowCount() > 0);
+        preview.dataView()->setFocus();
+        QTest::keyClick(preview.dataView(), Qt::Key_End, Qt::ControlModifier);
+        QVERIFY(model->totalRows() < 50000);
+        model->setCounting(TableDataModel::Counting::EstimateOnly);
+        QTRY_COMPARE(model->countState(), TableDataModel::CountState::Estimated);
+        const QModelIndex current = preview.dataView()->currentIndex();
+        QCOMPARE(model->windowStart() + current.row(), qint64(49999));
+        QTRY_COMPARE(model->data(preview.dataView()->currentIndex(), Qt::DisplayRole).toString(),
+                     QStringLiteral("50000"));
+    }
+
     void countingFollowsTheFirstPage() {
         TableDataModel model(m_db);
         QStringList events;
@@ -212,6 +294,70 @@ private slots:
         QTRY_COMPARE(model.countState(), TableDataModel::CountState::Exact);
         QCOMPARE(model.count(), qint64(25000));
         QTRY_COMPARE(cell(model, 24999, 0), QStringLiteral("50000"));
+    }
+
+    void switchingTablesTwiceQuicklyShowsTheLast() {
+        const QString path = m_tmp.filePath(QStringLiteral("three.db"));
+        QVERIFY(execSql(
+            path,
+            QStringLiteral("CREATE TABLE a(v TEXT); CREATE TABLE b(v TEXT); CREATE TABLE c(v TEXT);"
+                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+                           "INSERT INTO a SELECT 'a' || i FROM n;"
+                           "INSERT INTO b SELECT 'b' || substr(v, 2) FROM a;"
+                           "INSERT INTO c SELECT 'c' || substr(v, 2) FROM a;")));
+        PreviewWidget preview(path);
+        JobLog log;
+        preview.setJobObserver(log.observer());
+        QTRY_COMPARE(preview.tableList()->topLevelItemCount(), 3);
+        TableDataModel* model = preview.dataModel();
+        QSignalSpy first(model, &TableDataModel::firstPageLoaded);
+        preview.selectTable(QStringLiteral("b"));
+        preview.selectTable(QStringLiteral("c"));
+        QTRY_COMPARE(model->countState(), TableDataModel::CountState::Exact);
+        QCOMPARE(model->table(), QStringLiteral("c"));
+        QCOMPARE(model->count(), qint64(20000));
+        QCOMPARE(cell(*model, 0, 0), QStringLiteral("c1"));
+        QTRY_COMPARE(cell(*model, 19999, 0), QStringLiteral("c20000"));
+        QCOMPARE(first.count(), 1); // only the last table's first rows were taken
+        // b's jobs were cancelled before they ran or while they ran; none of its answers was taken.
+        const QString bFirst = log.ended(QStringLiteral("first rows of b"));
+        QVERIFY2(bFirst == QStringLiteral("cancelled") || bFirst == QStringLiteral("ok"), qPrintable(bFirst));
+        QVERIFY(log.ended(QStringLiteral("count of b")) != QStringLiteral("ok"));
+    }
+
+    void switchingTablesCancelsTheOldCount() {
+        TableDataModel model(bigDatabase());
+        JobLog log;
+        model.setJobObserver(log.observer());
+        model.setTable(QStringLiteral("big"));
+        QVERIFY(spinUntil([&] { return log.running(QStringLiteral("count of big")); }));
+        model.setTable(QStringLiteral("small"));
+        QVERIFY(spinUntil([&] { return !log.ended(QStringLiteral("count of big")).isEmpty(); }));
+        QCOMPARE(log.ended(QStringLiteral("count of big")), QStringLiteral("cancelled"));
+        QTRY_COMPARE(model.countState(), TableDataModel::CountState::Exact);
+        QCOMPARE(model.count(), qint64(3));
+    }
+
+    void closingAPreviewDoesNotWaitForItsCounts_data() {
+        QTest::addColumn<QString>("job");
+        QTest::newRow("the grid's count (its index)") << QStringLiteral("count of big");
+        QTest::newRow("the table list's count") << QStringLiteral("count of big (list)");
+    }
+
+    void closingAPreviewDoesNotWaitForItsCounts() {
+        QFETCH(QString, job);
+        const QString path = bigDatabase();
+        auto* preview = new PreviewWidget(path);
+        JobLog log;
+        preview->setJobObserver(log.observer());
+        QVERIFY(spinUntil([&] {
+            if (preview->tableList()->topLevelItemCount() > 0 &&
+                preview->dataModel()->table() != QStringLiteral("big"))
+                preview->selectTable(QStringLiteral("big"));
+            return log.running(job);
+        }));
+        delete preview; // returns: every job stops where it is
+        QCOMPARE(log.ended(job), QStringLiteral("cancelled"));
     }
 
     void aBrokenFileIsAnErrorNotACrash() {

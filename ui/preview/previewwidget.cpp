@@ -1,7 +1,7 @@
 #include "preview/previewwidget.h"
 
-#include "common/format.h"
 #include "common/elidedlabel.h"
+#include "common/format.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,7 +28,58 @@ namespace sqlsnap::ui {
 PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
     : QWidget(parent), m_path(snapshotPath), m_listReader(std::make_unique<ReaderThread>()) {
     m_model = new TableDataModel(snapshotPath, this);
+    createTableList();
+    createGrid();
+    createSchemaView();
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(createToolbar());
+    layout->addWidget(m_error);
+    layout->addWidget(createSplitter(), 1);
+    setTabOrder(m_tables, m_filter);
+    setTabOrder(m_filter, m_view);
+    createActions();
+    connectModel();
+    listTables();
+}
 
+PreviewWidget::~PreviewWidget() {
+    // The list and its counts stop as a whole, then their thread goes; the grid's model (a child)
+    // cancels its own request as it goes.
+    m_listToken.cancel();
+    m_listReader.reset();
+}
+
+void PreviewWidget::setJobObserver(const ReaderThread::Observer& observer) {
+    m_listReader->setObserver(observer);
+    m_model->setJobObserver(observer);
+}
+
+QLayout* PreviewWidget::createToolbar() {
+    // The snapshot's name gives way (elided in the middle) before the buttons do.
+    auto* title = new ElidedLabel(this);
+    title->setObjectName(QStringLiteral("previewTitle"));
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    title->setFullText(QFileInfo(m_path).fileName());
+    title->setToolTip(m_path);
+    auto* readOnly = new QLabel(tr("— read-only"), this);
+    auto* exportButton = new QPushButton(tr("Export…"), this);
+    exportButton->setToolTip(tr("Write this snapshot to a file you choose"));
+    connect(exportButton, &QPushButton::clicked, this, [this] { emit exportRequested(m_path); });
+    auto* head = new QHBoxLayout;
+    head->addWidget(title);
+    head->addWidget(readOnly);
+    head->addStretch(1);
+    head->addWidget(exportButton);
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    setTone(m_error, Tone::Error);
+    m_error->hide();
+    return head;
+}
+
+void PreviewWidget::createTableList() {
     m_tables = new QTreeWidget(this);
     m_tables->setObjectName(QStringLiteral("tableList"));
     m_tables->setAccessibleName(tr("Tables and views"));
@@ -37,11 +88,21 @@ PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
     m_tables->header()->setStretchLastSection(false);
     m_tables->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_tables->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    connect(m_tables, &QTreeWidget::currentItemChanged, this, &PreviewWidget::onTableChosen);
+}
 
+void PreviewWidget::createGrid() {
     m_filter = new QLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter rows (any column contains…)"));
     m_filter->setAccessibleName(tr("Filter rows"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->installEventFilter(this);
+    m_filterDelay = new QTimer(this);
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(250);
+    connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_filterDelay, &QTimer::timeout, this, [this] { m_model->setFilter(m_filter->text()); });
+
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("dataView"));
     m_view->setAccessibleName(tr("Rows"));
@@ -55,18 +116,64 @@ PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
     m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->installEventFilter(this);
-    m_filter->installEventFilter(this);
     m_scroll = new QScrollBar(Qt::Vertical, this);
     m_scroll->setObjectName(QStringLiteral("tableScrollBar"));
     m_scroll->setAccessibleName(tr("Rows of the whole table"));
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &PreviewWidget::onViewScrolled);
+    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &PreviewWidget::syncTableScrollBar);
+    connect(m_scroll, &QScrollBar::valueChanged, this, [this](int value) {
+        if (!m_syncing) {
+            m_followEnd = false;
+            scrollToRow(value);
+        }
+    });
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("previewStatus"));
     m_status->setWordWrap(true); // a narrow window: the counts wrap instead of widening it
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    setTone(m_error, Tone::Error);
-    m_error->hide();
 
+    auto* exportTable = new QPushButton(tr("Export Table…"), this);
+    exportTable->setToolTip(tr("Write the rows shown (all of them, filtered as shown) as CSV or JSON"));
+    connect(exportTable, &QPushButton::clicked, this, [this] {
+        if (!m_model->table().isEmpty())
+            emit tableExportRequested(m_path, m_model->table(), m_model->filter());
+    });
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(exportTable);
+    m_dataPage = new QWidget(this);
+    auto* dataLayout = new QVBoxLayout(m_dataPage);
+    dataLayout->setContentsMargins(0, 4, 0, 0);
+    dataLayout->addLayout(filterRow);
+    auto* grid = new QHBoxLayout;
+    grid->setSpacing(0);
+    grid->addWidget(m_view, 1);
+    grid->addWidget(m_scroll);
+    dataLayout->addLayout(grid, 1);
+    dataLayout->addWidget(m_status);
+}
+
+void PreviewWidget::createSchemaView() {
+    m_schema = new QPlainTextEdit(this);
+    m_schema->setReadOnly(true);
+    m_schema->setAccessibleName(tr("Schema"));
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    m_schema->setFont(mono);
+}
+
+QSplitter* PreviewWidget::createSplitter() {
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_dataPage, tr("Data"));
+    m_tabs->addTab(m_schema, tr("Schema"));
+    m_splitter = new QSplitter(this);
+    m_splitter->addWidget(m_tables);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({220, 600});
+    return m_splitter;
+}
+
+void PreviewWidget::createActions() {
     auto* copy = new QAction(tr("Copy"), m_view);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -81,148 +188,106 @@ PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
         m_filter->selectAll();
     });
     addAction(find);
+}
 
-    auto* exportTable = new QPushButton(tr("Export Table…"), this);
-    exportTable->setToolTip(tr("Write the rows shown (all of them, filtered as shown) as CSV or JSON"));
-    connect(exportTable, &QPushButton::clicked, this, [this] {
-        if (!m_model->table().isEmpty())
-            emit tableExportRequested(m_path, m_model->table(), m_model->filter());
-    });
-    auto* filterRow = new QHBoxLayout;
-    filterRow->addWidget(m_filter, 1);
-    filterRow->addWidget(exportTable);
-    auto* dataPage = new QWidget(this);
-    auto* dataLayout = new QVBoxLayout(dataPage);
-    dataLayout->setContentsMargins(0, 4, 0, 0);
-    dataLayout->addLayout(filterRow);
-    auto* grid = new QHBoxLayout;
-    grid->setSpacing(0);
-    grid->addWidget(m_view, 1);
-    grid->addWidget(m_scroll);
-    dataLayout->addLayout(grid, 1);
-    dataLayout->addWidget(m_status);
-    m_schema = new QPlainTextEdit(this);
-    m_schema->setReadOnly(true);
-    m_schema->setAccessibleName(tr("Schema"));
-    QFont mono(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
-    m_schema->setFont(mono);
-    m_tabs = new QTabWidget(this);
-    m_tabs->addTab(dataPage, tr("Data"));
-    m_tabs->addTab(m_schema, tr("Schema"));
-
-    m_splitter = new QSplitter(this);
-    m_splitter->addWidget(m_tables);
-    m_splitter->addWidget(m_tabs);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({220, 600});
-
-    // The snapshot's name gives way (elided in the middle) before the buttons do.
-    auto* title = new ElidedLabel(this);
-    title->setObjectName(QStringLiteral("previewTitle"));
-    QFont bold = title->font();
-    bold.setBold(true);
-    title->setFont(bold);
-    title->setFullText(QFileInfo(snapshotPath).fileName());
-    title->setToolTip(snapshotPath);
-    auto* readOnly = new QLabel(tr("— read-only"), this);
-    auto* exportButton = new QPushButton(tr("Export…"), this);
-    exportButton->setToolTip(tr("Write this snapshot to a file you choose"));
-    connect(exportButton, &QPushButton::clicked, this, [this] { emit exportRequested(m_path); });
-    auto* head = new QHBoxLayout;
-    head->addWidget(title);
-    head->addWidget(readOnly);
-    head->addStretch(1);
-    head->addWidget(exportButton);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(head);
-    layout->addWidget(m_error);
-    layout->addWidget(m_splitter, 1);
-    setTabOrder(m_tables, m_filter);
-    setTabOrder(m_filter, m_view);
-
-    m_filterDelay = new QTimer(this);
-    m_filterDelay->setSingleShot(true);
-    m_filterDelay->setInterval(250);
-    connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
-    connect(m_filterDelay, &QTimer::timeout, this, [this] { m_model->setFilter(m_filter->text()); });
-    connect(m_tables, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
-        if (!item)
-            return;
-        m_filter->blockSignals(true);
-        m_filter->clear();
-        m_filter->blockSignals(false);
-        m_model->setTable(item->data(0, Qt::UserRole).toString());
-    });
+void PreviewWidget::connectModel() {
     connect(m_model, &TableDataModel::schemaLoaded, this, &PreviewWidget::showSchema);
-    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &PreviewWidget::onViewScrolled);
-    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &PreviewWidget::syncTableScrollBar);
     connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::syncTableScrollBar);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &PreviewWidget::syncTableScrollBar);
     connect(m_model, &QAbstractItemModel::modelReset, this, &PreviewWidget::syncTableScrollBar);
-    connect(m_scroll, &QScrollBar::valueChanged, this, [this](int value) {
-        if (!m_syncing)
-            scrollToRow(value);
-    });
     connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::updateStatus);
+    connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::onCountChanged);
     connect(m_model, &TableDataModel::firstPageLoaded, this, &PreviewWidget::updateStatus);
     connect(m_model, &TableDataModel::pageLoaded, this, &PreviewWidget::updateStatus);
-    connect(m_model, &TableDataModel::failed, this, [this](const QString& message) {
-        m_error->setText(message);
-        m_error->show();
-    });
-    listTables();
+    connect(m_model, &TableDataModel::failed, this, &PreviewWidget::showError);
 }
 
-PreviewWidget::~PreviewWidget() {
-    m_listReader.reset();
+void PreviewWidget::showError(const QString& message) {
+    m_error->setText(message);
+    m_error->show();
+}
+
+void PreviewWidget::onTableChosen(QTreeWidgetItem* item) {
+    if (!item)
+        return;
+    m_filter->blockSignals(true);
+    m_filter->clear();
+    m_filter->blockSignals(false);
+    m_filterDelay->stop();
+    m_followEnd = false;
+    // The model cancels the old table's page reads and count, wherever they are.
+    m_model->setTable(item->data(0, Qt::UserRole).toString());
 }
 
 void PreviewWidget::listTables() {
     m_listReader->open(m_path, [](const Error*) {}); // the grid's model reports open errors
-    m_listReader->post(m_listToken, [this](SnapshotReader* reader, const CancelToken& cancel) {
-        if (!reader)
-            return;
-        auto tables = reader->tables(cancel);
-        QMetaObject::invokeMethod(
-            this,
-            [this, tables] {
-                if (!tables) {
-                    m_error->setText(tables.error().message);
-                    m_error->show();
-                    return;
-                }
-                addTableItems(*tables);
-                if (m_tables->topLevelItemCount() > 0)
-                    m_tables->setCurrentItem(m_tables->topLevelItem(0));
-                else
-                    m_status->setText(tr("This database has no tables."));
-                emit tablesListed();
-                // Counts arrive one by one, after the first rows: they never hold anything up.
-                for (const TableInfo& t : *tables) {
-                    if (!t.error.isEmpty())
-                        continue; // its rows cannot be read: "?" already
-                    const QString name = t.name;
-                    m_listReader->post(m_listToken, [this, name](SnapshotReader* reader, const CancelToken& cancel) {
-                        if (!reader)
-                            return;
-                        auto schema = reader->schema(name, cancel);
-                        auto count = schema ? reader->countRows(*schema, {}, cancel) : Expected<qint64>(schema.error());
-                        QMetaObject::invokeMethod(
-                            this,
-                            [this, name, count] {
-                                if (QTreeWidgetItem* item = itemOf(name)) {
-                                    item->setText(1, count ? groupedNumber(*count) : tr("?"));
-                                    if (!count)
-                                        item->setToolTip(1, count.error().message);
-                                }
-                            },
-                            Qt::QueuedConnection);
-                    });
-                }
-            },
-            Qt::QueuedConnection);
-    });
+    const CancelToken token = m_listToken;
+    m_listReader->post(QStringLiteral("tables"), token,
+                       [this, token](SnapshotReader* reader, const CancelToken& cancel) -> Status {
+                           if (!reader)
+                               return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")};
+                           auto tables = reader->tables(cancel);
+                           Status ended = tables ? success() : Status(tables.error());
+                           QMetaObject::invokeMethod(
+                               this,
+                               [this, token, tables = std::move(tables)] {
+                                   if (!token.isCancelled())
+                                       onTablesListed(tables);
+                               },
+                               Qt::QueuedConnection);
+                           return ended;
+                       });
+}
+
+void PreviewWidget::onTablesListed(const Expected<QList<TableInfo>>& tables) {
+    if (!tables) {
+        showError(tables.error().message);
+        return;
+    }
+    addTableItems(*tables);
+    if (m_tables->topLevelItemCount() > 0)
+        m_tables->setCurrentItem(m_tables->topLevelItem(0));
+    else
+        m_status->setText(tr("This database has no tables."));
+    emit tablesListed();
+    // Counts arrive one by one, after the first rows: they never hold anything up.
+    for (const TableInfo& t : *tables)
+        if (t.error.isEmpty()) // one that cannot be read shows "?" already
+            m_uncounted << t.name;
+    countNextTable();
+}
+
+void PreviewWidget::countNextTable() {
+    if (m_uncounted.isEmpty())
+        return;
+    const QString name = m_uncounted.takeFirst();
+    const CancelToken token = m_listToken;
+    m_listReader->post(QStringLiteral("count of %1 (list)").arg(name), token,
+                       [this, token, name](SnapshotReader* reader, const CancelToken& cancel) -> Status {
+                           if (!reader)
+                               return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")};
+                           auto schema = reader->schema(name, cancel);
+                           auto count = schema ? reader->countRows(*schema, {}, cancel)
+                                               : Expected<qint64>(schema.error());
+                           Status ended = count ? success() : Status(count.error());
+                           QMetaObject::invokeMethod(
+                               this,
+                               [this, token, name, count = std::move(count)] {
+                                   if (!token.isCancelled())
+                                       onTableCounted(name, count);
+                               },
+                               Qt::QueuedConnection);
+                           return ended;
+                       });
+}
+
+void PreviewWidget::onTableCounted(const QString& name, const Expected<qint64>& count) {
+    if (QTreeWidgetItem* item = itemOf(name)) {
+        item->setText(1, count ? groupedNumber(*count) : tr("?"));
+        if (!count)
+            item->setToolTip(1, count.error().message);
+    }
+    countNextTable();
 }
 
 QTreeWidgetItem* PreviewWidget::itemOf(const QString& name) const {
@@ -389,6 +454,7 @@ void PreviewWidget::scrollToRow(qint64 row) {
 void PreviewWidget::onViewScrolled(int value) {
     if (m_syncing)
         return;
+    m_followEnd = false; // the user went elsewhere
     // Wheel, keys or selection moved the view: move the window with it when it nears an edge.
     scrollToRow(m_model->windowStart() + value);
 }
@@ -417,18 +483,31 @@ bool PreviewWidget::eventFilter(QObject* watched, QEvent* event) {
         const bool toEnd = key->matches(QKeySequence::MoveToEndOfDocument);
         const bool toStart = key->matches(QKeySequence::MoveToStartOfDocument);
         if (toEnd || toStart) {
-            // The whole table's first or last row, not the window's.
-            const qint64 total = m_model->totalRows();
-            if (total == 0)
-                return true;
-            scrollToRow(toEnd ? total : 0);
-            const int column = std::max(0, m_view->currentIndex().column());
-            const int row = toEnd ? m_model->rowCount() - 1 : 0;
-            m_view->setCurrentIndex(m_model->index(row, column));
+            // The whole table's first or last row, not the window's. Before the table's size is known
+            // (only the first rows are read), the end is followed until the estimate or count arrives.
+            goToEdge(toEnd);
+            m_followEnd = toEnd && m_model->countState() == TableDataModel::CountState::Unknown;
             return true;
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void PreviewWidget::goToEdge(bool end) {
+    const qint64 total = m_model->totalRows();
+    if (total == 0)
+        return;
+    scrollToRow(end ? total : 0);
+    const int column = std::max(0, m_view->currentIndex().column());
+    const int row = end ? m_model->rowCount() - 1 : 0;
+    m_view->setCurrentIndex(m_model->index(row, column));
+}
+
+void PreviewWidget::onCountChanged() {
+    if (!m_followEnd || m_model->countState() == TableDataModel::CountState::Unknown)
+        return;
+    m_followEnd = false;
+    goToEdge(true);
 }
 
 void PreviewWidget::copySelection() const {

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPlainTextEdit;
 class QScrollBar;
@@ -33,6 +34,8 @@ public:
     QLabel* statusLabel() const { return m_status; }
     QPlainTextEdit* schemaView() const { return m_schema; }
     void selectTable(const QString& name);
+    // Hears of every job of the preview's reader threads (see ReaderThread::setObserver): for tests.
+    void setJobObserver(const ReaderThread::Observer& observer);
     void copySelection() const;
     QSplitter* splitter() const { return m_splitter; }
     // The scroll bar for the whole table (the view's own one covers only the model's window).
@@ -51,7 +54,21 @@ signals:
     void tableExportRequested(const QString& snapshotPath, const QString& table, const QString& filter);
 
 private:
+    QLayout* createToolbar(); // the title, "read-only", Export…; and the error line below
+    void createTableList();
+    void createGrid(); // the filter, the rows, the whole table's scroll bar and the status line
+    void createSchemaView();
+    QSplitter* createSplitter();
+    void createActions();
+    void connectModel();
+    void showError(const QString& message);
+    void onTableChosen(QTreeWidgetItem* item);
+
+    // The list, then each table's count, one job after another on m_listReader, all under m_listToken.
     void listTables();
+    void onTablesListed(const Expected<QList<TableInfo>>& tables);
+    void countNextTable();
+    void onTableCounted(const QString& name, const Expected<qint64>& count);
     void addTableItems(const QList<TableInfo>& tables);
     QTreeWidgetItem* itemOf(const QString& name) const;
     void showSchema();
@@ -59,10 +76,13 @@ private:
     void syncTableScrollBar();
     void onViewScrolled(int value);
     int rowsInView() const;
+    void goToEdge(bool end); // the whole table's last row (or first), made current
+    void onCountChanged();
 
     QString m_path;
     std::unique_ptr<ReaderThread> m_listReader; // tables and their counts: never the grid's readers
-    CancelToken m_listToken; // the table list and its counts: cancelled with the preview
+    CancelToken m_listToken;                    // the table list and its counts: cancelled with the preview
+    QStringList m_uncounted;                    // tables listed whose count is not asked for yet
     TableDataModel* m_model;
     QTreeWidget* m_tables;
     QLineEdit* m_filter;
@@ -71,10 +91,12 @@ private:
     QLabel* m_error;
     QPlainTextEdit* m_schema;
     QTabWidget* m_tabs;
+    QWidget* m_dataPage;
     QSplitter* m_splitter;
     QTimer* m_filterDelay;
     QScrollBar* m_scroll;
     bool m_syncing = false;
+    bool m_followEnd = false; // Ctrl+End before the size was known: go to the end once it is
 };
 
 } // namespace sqlsnap::ui

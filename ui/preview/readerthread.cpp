@@ -8,6 +8,17 @@ struct ReaderThread::Live {
     std::mutex mutex;
     quint64 nextId = 1;
     QList<std::pair<quint64, CancelToken>> tokens;
+    Observer observer;
+
+    void report(const QString& what, const Status* ended) {
+        Observer o;
+        {
+            std::lock_guard lock(mutex);
+            o = observer;
+        }
+        if (o)
+            o(what, ended);
+    }
 };
 
 ReaderThread::ReaderThread()
@@ -50,8 +61,12 @@ void ReaderThread::open(const QString& path, std::function<void(const Error*)> d
         Qt::QueuedConnection);
 }
 
-void ReaderThread::post(const CancelToken& token,
-                        std::function<void(SnapshotReader*, const CancelToken&)> job) {
+void ReaderThread::setObserver(Observer observer) {
+    std::lock_guard lock(m_live->mutex);
+    m_live->observer = std::move(observer);
+}
+
+void ReaderThread::post(const QString& what, const CancelToken& token, Job job) {
     auto reader = m_reader;
     auto live = m_live;
     QThread* thread = &m_thread;
@@ -63,9 +78,13 @@ void ReaderThread::post(const CancelToken& token,
     }
     QMetaObject::invokeMethod(
         m_context,
-        [reader, live, thread, id, token, job = std::move(job)] {
-            if (!thread->isInterruptionRequested() && !token.isCancelled())
-                job(reader->get(), token);
+        [reader, live, thread, id, what, token, job = std::move(job)] {
+            Status ended = Error{ErrorKind::Cancelled, QStringLiteral("%1: cancelled").arg(what)};
+            if (!thread->isInterruptionRequested() && !token.isCancelled()) {
+                live->report(what, nullptr);
+                ended = job(reader->get(), token);
+            }
+            live->report(what, &ended);
             std::lock_guard lock(live->mutex);
             live->tokens.removeIf([id](const auto& entry) { return entry.first == id; });
         },

@@ -8,6 +8,10 @@
 // token stops the job as a whole (a job of two calls included), at once, and a job whose token is
 // cancelled before it starts does not run. A caller gives the jobs of one request (a table, a filter)
 // one token and cancels it when the request is replaced.
+//
+// A job is a description (what it reads, for tests and diagnostics) and a function that returns how it
+// ended. An observer, when set, hears of each job as it starts and as it ends, on the reader thread; a
+// job whose token was cancelled before it could start ends Cancelled without starting.
 #pragma once
 
 #include <sqlitesnapshot/reader.h>
@@ -33,9 +37,15 @@ public:
 
     // Opens `path` on the thread; `done` runs there with the error, or with a null one.
     void open(const QString& path, std::function<void(const Error* error)> done);
+    using Job = std::function<Status(SnapshotReader* reader, const CancelToken& token)>;
     // Runs `job` on the thread once every earlier job is done, unless `token` is cancelled by then.
     // `job` gets a null reader if open failed.
-    void post(const CancelToken& token, std::function<void(SnapshotReader* reader, const CancelToken& token)> job);
+    void post(const QString& what, const CancelToken& token, Job job);
+
+    // Called on the reader thread with a job's description: `ended` null when it starts, else how it
+    // ended. Must be thread-safe and quick; set it before posting the jobs it should hear of.
+    using Observer = std::function<void(const QString& what, const Status* ended)>;
+    void setObserver(Observer observer);
 
 private:
     struct Live; // the tokens of jobs posted and not finished, cancelled by the destructor

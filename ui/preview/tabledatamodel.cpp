@@ -60,14 +60,40 @@ QString clipboardText(const QVariant& v) {
     return text;
 }
 
+// The query, as reader calls. A key known exactly and a guessed one read alike: rowid >= key is
+// rowid > key - 1.
+Expected<RowPage> readRows(SnapshotReader& reader, const TableSchema& schema, const RowFilter& filter,
+                           const PageQuery& query, const CancelToken& cancel) {
+    const auto before = [](qint64 key) {
+        return key == std::numeric_limits<qint64>::min() ? std::nullopt : std::optional<qint64>(key - 1);
+    };
+    const int n = TableDataModel::kPageRows;
+    if (const auto* q = std::get_if<AfterKey>(&query))
+        return reader.rowsAfterKey(schema, filter, q->key, n, cancel);
+    if (const auto* q = std::get_if<EstimatedKey>(&query))
+        return reader.rowsAfterKey(schema, filter, before(q->key), n, cancel);
+    if (const auto* q = std::get_if<FromKey>(&query)) {
+        if (q->skip == 0)
+            return reader.rowsAfterKey(schema, filter, before(q->key), n, cancel);
+        // The reader skips from an anchor only through an index: one anchor is enough.
+        const PositionIndex one{int(q->skip) + 1, {q->key}, 0};
+        return reader.rowsAt(schema, filter, &one, q->skip, n, cancel);
+    }
+    return reader.rowsAt(schema, filter, nullptr, std::get<AtOffset>(query).offset, n, cancel);
+}
+
+Status statusOf(const Error* error) {
+    return error ? Status(*error) : success();
+}
+
 } // namespace
 
-template <class Apply> void TableDataModel::answer(int generation, Apply&& apply) const {
+template <class Apply> void TableDataModel::answer(const CancelToken& token, Apply&& apply) const {
     auto* self = const_cast<TableDataModel*>(this); // answers change the model; asking does not
     QMetaObject::invokeMethod(
         self,
-        [self, generation, apply = std::forward<Apply>(apply)]() mutable {
-            if (generation == self->m_generation)
+        [token, apply = std::forward<Apply>(apply)]() mutable {
+            if (!token.isCancelled()) // checked on the GUI thread, where tokens are cancelled
                 apply();
         },
         Qt::QueuedConnection);
@@ -102,9 +128,16 @@ TableDataModel::TableDataModel(const QString& snapshotPath, QObject* parent)
 }
 
 TableDataModel::~TableDataModel() {
-    // Stop both threads before the model goes: a job may still post its answer to it.
+    // The current request stops as a whole, then both threads go before the model does (a job may
+    // still post its answer to it).
+    m_requestToken.cancel();
     m_countReader.reset();
     m_pageReader.reset();
+}
+
+void TableDataModel::setJobObserver(const ReaderThread::Observer& observer) {
+    m_pageReader->setObserver(observer);
+    m_countReader->setObserver(observer);
 }
 
 void TableDataModel::setTable(const QString& table) {
@@ -123,81 +156,77 @@ void TableDataModel::setFilter(const QString& text) {
 void TableDataModel::setCounting(Counting counting) {
     const bool raised = counting > m_counting;
     m_counting = counting;
-    if (raised && m_schema && m_pending == 0 && m_countState != CountState::Exact)
+    if (raised && m_schema && !m_loadingFirst && countState() != CountState::Exact)
         startCounting();
 }
 
 void TableDataModel::restart(bool newTable) {
-    const int generation = ++m_generation;
-    // The jobs of the request being replaced stop as a whole, wherever they are.
+    // The jobs of the request being replaced stop as a whole, wherever they are, and their answers
+    // are dropped.
     m_requestToken.cancel();
     m_requestToken = CancelToken();
     beginResetModel();
     m_pages.clear();
     m_requested.clear();
-    m_loadedRows = 0;
-    m_lastKey.reset();
-    m_atEnd = false;
-    m_fetching = true;
-    m_countState = CountState::Unknown;
-    m_count = -1;
-    m_index.reset();
-    m_random = false;
-    m_positionsEstimated = false;
-    m_windowStart = 0;
-    m_pending = 1;
     if (newTable)
         m_schema.reset();
+    m_locator = RowLocator(!m_schema || !m_schema->rowidName.isEmpty(), kPageRows);
+    m_windowStart = 0;
+    m_loadingFirst = true;
     endResetModel();
     emit countChanged();
 
     const QString table = m_table;
     const RowFilter filter = m_filter;
     const std::optional<TableSchema> known = m_schema;
-    m_pageReader->post(m_requestToken, [this, generation, table, filter, known](SnapshotReader* reader,
-                                                                                const CancelToken& cancel) {
-        if (!reader)
-            return; // the open error is reported already
-        auto schema = known ? Expected<TableSchema>(*known) : reader->schema(table, cancel);
-        std::optional<Expected<RowPage>> first;
-        if (schema)
-            first = schema->rowidName.isEmpty()
-                        ? reader->rowsAt(*schema, filter, nullptr, 0, kPageRows, cancel)
-                        : reader->rowsAfterKey(*schema, filter, std::nullopt, kPageRows, cancel);
-        answer(generation, [this, schema = std::move(schema), first = std::move(first), known]() mutable {
-            m_pending = 0;
-            m_fetching = false;
-            if (!schema || !first || !*first) {
-                const Error& e = !schema ? schema.error() : first->error();
-                m_error = e.message;
-                emit failed(m_error);
-                return;
-            }
-            if (!known) {
-                beginResetModel();
-                m_schema = std::move(*schema);
-                endResetModel();
-                emit schemaLoaded();
-            }
-            storePage(0, std::move(**first));
-            emit firstPageLoaded();
-            if (m_counting != Counting::Off)
-                startCounting();
+    const CancelToken token = m_requestToken;
+    m_pageReader->post(
+        QStringLiteral("first rows of %1").arg(table), token,
+        [this, token, table, filter, known](SnapshotReader* reader, const CancelToken& cancel) -> Status {
+            if (!reader)
+                return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")}; // reported already
+            auto schema = known ? Expected<TableSchema>(*known) : reader->schema(table, cancel);
+            std::optional<Expected<RowPage>> first;
+            if (schema)
+                first = readRows(*reader, *schema, filter,
+                                 RowLocator(!schema->rowidName.isEmpty(), kPageRows).nextPage(), cancel);
+            const Status ended = statusOf(!schema ? &schema.error() : !*first ? &first->error() : nullptr);
+            answer(token, [this, schema = std::move(schema), first = std::move(first), known]() mutable {
+                onFirstPage(std::move(schema), std::move(first), !known);
+            });
+            return ended;
         });
-    });
+}
+
+void TableDataModel::onFirstPage(Expected<TableSchema> schema, std::optional<Expected<RowPage>> first,
+                                 bool newSchema) {
+    m_loadingFirst = false;
+    if (!schema || !first || !*first) {
+        const Error& e = !schema ? schema.error() : first->error();
+        m_error = e.message;
+        emit failed(m_error);
+        return;
+    }
+    if (newSchema) {
+        beginResetModel();
+        m_schema = std::move(*schema);
+        m_locator = RowLocator(!m_schema->rowidName.isEmpty(), kPageRows);
+        endResetModel();
+        emit schemaLoaded();
+    }
+    storePage(0, std::move(**first));
+    emit firstPageLoaded();
+    if (m_counting != Counting::Off)
+        startCounting();
 }
 
 void TableDataModel::storePage(qint64 page, RowPage rows) {
-    const bool growing = !m_random && page * kPageRows == m_loadedRows;
     const qint64 first = page * kPageRows;
     const int n = int(rows.rows.size());
-    if (growing) {
-        m_atEnd = rows.atEnd;
-        if (!rows.keys.isEmpty())
-            m_lastKey = rows.keys.last();
-        changeTotalRows(m_loadedRows + n, [&] {
+    RowLocator next = m_locator;
+    if (next.grow(first, rows.keys, n, rows.atEnd)) {
+        moveTo(std::move(next), false, [&] {
             m_pages.insert(page, Page{std::move(rows.keys), std::move(rows.rows), ++m_useClock});
-            m_loadedRows += n;
         });
     } else {
         m_pages.insert(page, Page{std::move(rows.keys), std::move(rows.rows), ++m_useClock});
@@ -215,9 +244,19 @@ int TableDataModel::visibleRows(qint64 total) const {
     return int(std::clamp<qint64>(total - m_windowStart, 0, m_windowRows));
 }
 
-void TableDataModel::changeTotalRows(qint64 newTotal, const std::function<void()>& apply) {
+void TableDataModel::moveTo(RowLocator next, bool rowsMoved, const std::function<void()>& alsoApply) {
     const int before = visibleRows(totalRows());
-    const int after = visibleRows(newTotal);
+    const int after = visibleRows(next.rowCount());
+    const auto apply = [&] {
+        m_locator = std::move(next);
+        if (rowsMoved) {
+            // Pages placed by the old locator may sit at the wrong rows: the view asks again.
+            m_pages.clear();
+            m_requested.clear();
+        }
+        if (alsoApply)
+            alsoApply();
+    };
     if (after > before) {
         beginInsertRows({}, before, after - 1);
         apply();
@@ -250,115 +289,96 @@ void TableDataModel::setWindowRows(int rows) {
 }
 
 void TableDataModel::startCounting() {
-    const int generation = m_generation;
+    const CancelToken token = m_requestToken;
     const TableSchema schema = *m_schema;
     const RowFilter filter = m_filter;
     const bool exact = m_counting == Counting::Full;
-    m_countReader->post(m_requestToken, [this, generation, schema, filter, exact](SnapshotReader* reader,
-                                                                                  const CancelToken& cancel) {
-        if (!reader)
-            return;
-        if (!schema.rowidName.isEmpty() && filter.isEmpty()) {
-            // Instant and usually right (rowids are dense unless rows were deleted): shown first, and
-            // the whole table becomes reachable at once by estimated position (see positionsEstimated).
-            auto range = reader->rowidRange(schema, cancel);
-            if (range && *range)
-                answer(generation, [this, range = **range] { applyEstimate(range.first, range.span()); });
-        }
-        if (!exact)
-            return;
-        std::shared_ptr<const PositionIndex> index;
-        Expected<qint64> count = qint64(0);
-        if (!schema.rowidName.isEmpty()) {
+    m_countReader->post(
+        QStringLiteral("count of %1").arg(schema.table.name), token,
+        [this, token, schema, filter, exact](SnapshotReader* reader, const CancelToken& cancel) -> Status {
+            if (!reader)
+                return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")}; // reported already
+            if (!schema.rowidName.isEmpty() && filter.isEmpty()) {
+                // Instant and usually right (rowids are dense unless rows were deleted): shown first,
+                // and the whole table becomes reachable at once by estimated position.
+                auto range = reader->rowidRange(schema, cancel);
+                if (!range)
+                    return range.error();
+                if (*range)
+                    answer(token, [this, range = **range] { onEstimate(range.first, range.span()); });
+            }
+            if (!exact)
+                return success();
+            if (schema.rowidName.isEmpty()) {
+                auto count = reader->countRows(schema, filter, cancel);
+                if (!count)
+                    return count.error(); // a count that fails leaves the growing view as it is
+                answer(token, [this, n = *count] { onCount(n, nullptr); });
+                return success();
+            }
             auto built = reader->buildPositionIndex(schema, filter, kPageRows, cancel);
-            if (built)
-                index = std::make_shared<const PositionIndex>(std::move(*built));
-            count = built ? Expected<qint64>(index->rowCount) : Expected<qint64>(built.error());
-        } else {
-            count = reader->countRows(schema, filter, cancel);
-        }
-        answer(generation, [this, index, count] {
-            if (!count)
-                return; // a count that fails leaves the growing view as it is
-            const bool estimateWasExact = m_positionsEstimated && *count == m_count;
-            const bool placementChanged = m_positionsEstimated && !estimateWasExact;
-            changeTotalRows(*count, [&] {
-                m_index = index;
-                m_countState = CountState::Exact;
-                m_count = *count;
-                m_random = true;
-                m_positionsEstimated = false;
-                if (placementChanged) {
-                    // Rowids have gaps: pages placed by estimate may sit at the wrong rows. Drop
-                    // them (the view asks again for what it shows).
-                    m_pages.clear();
-                    m_requested.clear();
-                    ++m_pageEpoch;
-                }
-            });
-            if (m_windowStart > std::max<qint64>(0, m_count - m_windowRows))
-                setWindowStart(m_count - m_windowRows); // the table is shorter than estimated
-            else if (placementChanged && rowCount() > 0)
-                emit dataChanged(this->index(0, 0), this->index(rowCount() - 1, columnCount() - 1));
-            m_fetching = false;
-            emit countChanged();
+            if (!built)
+                return built.error();
+            auto index = std::make_shared<const PositionIndex>(std::move(*built));
+            answer(token, [this, index] { onCount(index->rowCount, index); });
+            return success();
         });
-    });
 }
 
-void TableDataModel::applyEstimate(qint64 firstRowid, qint64 span) {
-    if (m_countState == CountState::Exact)
-        return;
-    if (!m_random && span > m_loadedRows) {
-        // Until the index is built, row i is taken to be rowid firstRowid + i: exact when rowids have
-        // no gaps (the usual case), and corrected as soon as the index says otherwise.
-        changeTotalRows(span, [&] {
-            m_countState = CountState::Estimated;
-            m_count = span;
-            m_firstRowid = firstRowid;
-            m_positionsEstimated = true;
-            m_random = true;
-        });
-    } else {
-        m_countState = CountState::Estimated;
-        m_count = span;
-    }
+void TableDataModel::onEstimate(qint64 firstRowid, qint64 span) {
+    RowLocator next = m_locator;
+    next.estimateArrived(firstRowid, span);
+    moveTo(std::move(next), false);
+    emit countChanged();
+}
+
+void TableDataModel::onCount(qint64 count, std::shared_ptr<const PositionIndex> index) {
+    RowLocator next = m_locator;
+    const bool moved = next.countArrived(count, std::move(index));
+    moveTo(std::move(next), moved);
+    const qint64 total = totalRows();
+    if (m_windowStart > std::max<qint64>(0, total - m_windowRows))
+        setWindowStart(total - m_windowRows); // the table is shorter than estimated
+    else if (moved && rowCount() > 0)
+        emit dataChanged(this->index(0, 0), this->index(rowCount() - 1, columnCount() - 1));
     emit countChanged();
 }
 
 qint64 TableDataModel::totalRows() const {
-    return m_random ? m_count : m_loadedRows;
+    return m_locator.rowCount();
 }
 
 void TableDataModel::requestPage(qint64 page) const {
     if (m_requested.contains(page) || !m_schema)
         return;
+    if (const std::optional<PageQuery> query = m_locator.queryAt(page * kPageRows))
+        postPageRead(page, *query);
+}
+
+void TableDataModel::postPageRead(qint64 page, const PageQuery& query) const {
     m_requested.insert(page);
     auto* self = const_cast<TableDataModel*>(this); // the cache is mutable state behind a const view
-    const int generation = m_generation;
+    const CancelToken token = m_requestToken;
     const TableSchema schema = *m_schema;
     const RowFilter filter = m_filter;
-    const std::shared_ptr<const PositionIndex> positions = m_index;
-    const std::optional<qint64> estimatedKey =
-        m_positionsEstimated && !positions ? std::optional<qint64>(m_firstRowid + page * kPageRows - 1)
-                                           : std::nullopt;
-    const int epoch = m_pageEpoch;
+    const int placement = m_locator.placement();
     m_pageReader->post(
-        m_requestToken, [self, generation, epoch, schema, filter, positions, estimatedKey,
-                         page](SnapshotReader* reader, const CancelToken& cancel) {
+        QStringLiteral("page %1 of %2").arg(page).arg(schema.table.name), token,
+        [self, token, placement, schema, filter, query, page](SnapshotReader* reader,
+                                                              const CancelToken& cancel) -> Status {
             if (!reader)
-                return;
-            auto rows = estimatedKey
-                            ? reader->rowsAfterKey(schema, filter, *estimatedKey, kPageRows, cancel)
-                            : reader->rowsAt(schema, filter, positions.get(), page * kPageRows, kPageRows, cancel);
-            self->answer(generation, [self, epoch, page, rows = std::move(rows)]() mutable {
-                if (epoch != self->m_pageEpoch)
-                    return; // the pages were placed again meanwhile
+                return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")}; // reported already
+            auto rows = readRows(*reader, schema, filter, query, cancel);
+            const Status ended = statusOf(rows ? nullptr : &rows.error());
+            self->answer(token, [self, placement, page, rows = std::move(rows)]() mutable {
+                if (placement != self->m_locator.placement())
+                    return; // the rows moved meanwhile: this page may not be where it was asked for
                 self->m_requested.remove(page);
                 if (!rows)
                     return self->pageFailed(rows.error());
                 self->storePage(page, std::move(*rows));
             });
+            return ended;
         });
 }
 
@@ -446,33 +466,14 @@ QVariant TableDataModel::headerData(int section, Qt::Orientation orientation, in
 
 bool TableDataModel::canFetchMore(const QModelIndex& parent) const {
     // Growing stops at the window's end; by then the estimate has usually made the whole table reachable.
-    return !parent.isValid() && m_schema && !m_random && !m_atEnd && !m_fetching &&
-           m_loadedRows < m_windowStart + m_windowRows;
+    const qint64 grown = m_locator.rowCount();
+    return !parent.isValid() && m_schema && !m_loadingFirst && m_locator.canGrow() &&
+           !m_requested.contains(grown / kPageRows) && grown < m_windowStart + m_windowRows;
 }
 
 void TableDataModel::fetchMore(const QModelIndex& parent) {
-    if (!canFetchMore(parent))
-        return;
-    m_fetching = true;
-    const int generation = m_generation;
-    const TableSchema schema = *m_schema;
-    const RowFilter filter = m_filter;
-    const std::optional<qint64> after = m_lastKey;
-    const qint64 position = m_loadedRows;
-    m_pageReader->post(m_requestToken, [this, generation, schema, filter, after,
-                                        position](SnapshotReader* reader, const CancelToken& cancel) {
-        if (!reader)
-            return;
-        auto rows = schema.rowidName.isEmpty()
-                        ? reader->rowsAt(schema, filter, nullptr, position, kPageRows, cancel)
-                        : reader->rowsAfterKey(schema, filter, after, kPageRows, cancel);
-        answer(generation, [this, position, rows = std::move(rows)]() mutable {
-            m_fetching = false;
-            if (!rows)
-                return pageFailed(rows.error());
-            storePage(position / kPageRows, std::move(*rows));
-        });
-    });
+    if (canFetchMore(parent))
+        postPageRead(m_locator.rowCount() / kPageRows, m_locator.nextPage());
 }
 
 QString TableDataModel::tabSeparated(const QModelIndexList& cells) const {

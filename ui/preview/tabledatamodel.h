@@ -18,9 +18,15 @@
 //   keeps data per row in its header, so 10 million rows would cost ~300 ms of GUI thread on every
 //   reset; a window of 100,000 costs ~3 ms. PreviewWidget moves the window as the user scrolls, and
 //   model rows are window-relative (absolute row = windowStart() + row).
+// - Where each row is (and so which query reads it) is a RowLocator's answer; this model keeps the
+//   Qt side, the page cache and the reader threads.
+// - Cancellation: every job of one table and filter carries one CancelToken. setTable(), setFilter()
+//   and the destructor cancel it, so the old request's page reads and counts stop at once, and any
+//   answer of theirs already on its way is dropped (answers are taken only while their token is live).
 #pragma once
 
 #include "preview/readerthread.h"
+#include "preview/rowlocator.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -38,7 +44,7 @@ public:
     static constexpr int kCachedPages = 400;
     static constexpr int kWindowRows = 100000;
 
-    enum class CountState { Unknown, Estimated, Exact };
+    using CountState = RowLocator::Count;
     // The value behind a cell (Qt::UserRole): NULL is an invalid QVariant, blobs are QByteArray.
     static constexpr int RawValueRole = Qt::UserRole;
 
@@ -54,6 +60,9 @@ public:
     QString table() const { return m_table; }
     QString filter() const { return m_filter.text; }
     const TableSchema* schema() const { return m_schema ? &*m_schema : nullptr; }
+    const RowLocator& locator() const { return m_locator; }
+    // Hears of every job of both reader threads (see ReaderThread::setObserver): for tests.
+    void setJobObserver(const ReaderThread::Observer& observer);
 
     // All rows of the table as far as known: loaded so far, estimated, or exact.
     qint64 totalRows() const;
@@ -63,9 +72,9 @@ public:
     void setWindowStart(qint64 start);
     void setWindowRows(int rows); // tests use small windows
 
-    CountState countState() const { return m_countState; }
-    qint64 count() const { return m_count; } // estimated or exact, per countState(); -1 unknown
-    bool isLoading() const { return m_pending > 0; }
+    CountState countState() const { return m_locator.countKind(); }
+    qint64 count() const { return m_locator.count(); } // estimated or exact, per countState(); -1 unknown
+    bool isLoading() const { return m_loadingFirst; }
     QString errorText() const { return m_error; }
 
     // The selected cells as tab-separated text, one line per row (for the clipboard).
@@ -93,51 +102,40 @@ private:
         quint64 lastUsed = 0;
     };
     void restart(bool newTable);
+    void onFirstPage(Expected<TableSchema> schema, std::optional<Expected<RowPage>> first, bool newSchema);
     void requestPage(qint64 page) const;
+    // Reads the rows `query` names into page `page`, unless the rows move meanwhile.
+    void postPageRead(qint64 page, const PageQuery& query) const;
     void storePage(qint64 page, RowPage rows);
     void startCounting();
-    void applyEstimate(qint64 firstRowid, qint64 span);
-    // Runs `apply` on the GUI thread with a reader thread's answer, unless the table or filter changed
-    // since `generation` was current (the answer is stale then, and dropped). Called on reader threads.
-    template <class Apply> void answer(int generation, Apply&& apply) const;
+    void onEstimate(qint64 firstRowid, qint64 span);
+    void onCount(qint64 count, std::shared_ptr<const PositionIndex> index);
+    // Runs `apply` on the GUI thread with a reader thread's answer, unless `token` is cancelled by
+    // then (the table or filter changed: the answer is stale, and dropped). Called on reader threads.
+    template <class Apply> void answer(const CancelToken& token, Apply&& apply) const;
     // A page could not be read: the error is shown.
     void pageFailed(const Error& error);
     void evictPages() const;
-    bool hasRowid() const { return m_schema && !m_schema->rowidName.isEmpty(); }
-    // Changes what totalRows() will return by running `apply`, telling the view about rows that enter
-    // or leave the window.
-    void changeTotalRows(qint64 newTotal, const std::function<void()>& apply);
+    // Makes `next` the locator, telling the view about rows that enter or leave the window, and drops
+    // the cached pages when rows moved.
+    void moveTo(RowLocator next, bool rowsMoved, const std::function<void()>& alsoApply = {});
     int visibleRows(qint64 total) const;
 
     std::unique_ptr<ReaderThread> m_pageReader, m_countReader;
     QString m_table;
     RowFilter m_filter;
     std::optional<TableSchema> m_schema;
-    int m_generation = 0;
-    CancelToken m_requestToken; // every job of the current table and filter; cancelled when they change
-    int m_pending = 0;
+    CancelToken m_requestToken;  // every job of the current table and filter; cancelled when they change
+    bool m_loadingFirst = false; // the schema and first page of the current request are on their way
     QString m_error;
-
-    // Growing phase: pages 0 .. m_loadedPages-1 were read in order; m_lastKey ends the last one.
-    qint64 m_loadedRows = 0;
-    std::optional<qint64> m_lastKey;
-    bool m_atEnd = false;
-    bool m_fetching = false;
-
-    CountState m_countState = CountState::Unknown;
-    qint64 m_count = -1;
-    std::shared_ptr<const PositionIndex> m_index; // set once the rowid scan is done
-    bool m_random = false;                        // rowCount is the exact count; pages load on demand
     Counting m_counting = Counting::Full;
-    bool m_positionsEstimated = false; // rows placed at rowid m_firstRowid + i until the index is built
-    qint64 m_firstRowid = 0;
-    int m_pageEpoch = 0;
+
+    RowLocator m_locator{true, kPageRows};
     qint64 m_windowStart = 0;
-    int m_windowRows =
-        kWindowRows; // bumps when cached pages are dropped: answers to older requests are stale
+    int m_windowRows = kWindowRows;
 
     mutable QHash<qint64, Page> m_pages;
-    mutable QSet<qint64> m_requested;
+    mutable QSet<qint64> m_requested; // pages asked for and not answered (the next growing page too)
     mutable quint64 m_useClock = 0;
 };
 

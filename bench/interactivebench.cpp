@@ -64,6 +64,7 @@ QString ensurePreviewDatabase(const QString& directory, qint64 rows) {
     if (QFileInfo::exists(path + QStringLiteral(".ready")))
         return path;
     QFile::remove(path);
+    QDir().mkpath(directory);
     std::fprintf(stderr, "bench: generating %s (%lld rows), once\n", qPrintable(path), rows);
     sqlite3* db = nullptr;
     sqlite3_open(QFile::encodeName(path).constData(), &db);

@@ -7,6 +7,8 @@
 
 #include <sys/resource.h>
 
+#include <mutex>
+
 // The pool's locks live in Debian's Qt, which is not built with ThreadSanitizer, so TSan cannot see that
 // building a task here happens before a pool thread reads it, and reports a race (a false one) on the
 // task's captured values. Under TSan, this thread's memory writes are therefore not recorded while the
@@ -25,6 +27,15 @@ extern "C" void __tsan_ignore_thread_end();
 #endif
 
 namespace sqlsnap::ui {
+namespace {
+// The hand-over to a pool thread, made visible to ThreadSanitizer: the submitting thread unlocks this
+// after everything the task reads was written (its captures, its token), and the pool thread locks it
+// before it reads any of it. Qt's own ordering (the pool's lock) is real but uninstrumented.
+std::mutex& handover() {
+    static std::mutex m;
+    return m;
+}
+} // namespace
 
 struct Task::State {
     CancelToken token;
@@ -124,6 +135,7 @@ Task Executor::start(Lane lane, QObject* context, std::function<void(const Cance
     watcher->setFuture(task.m_state->future);
 
     auto run = [lane, promise, token, answer, work = std::move(work)]() mutable {
+        { std::lock_guard acquire(handover()); }
         if (lane == Lane::Long)
             lowerThisThreadsPriority();
         if (answer == Answer::Always || !token.isCancelled())
@@ -138,6 +150,7 @@ Task Executor::start(Lane lane, QObject* context, std::function<void(const Cance
             ~IgnoreWrites() { __tsan_ignore_thread_end(); }
         } ignore;
 #endif
+        { std::lock_guard release(handover()); }
         pool(lane)->start(std::move(run));
     }
     return task;

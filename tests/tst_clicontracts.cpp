@@ -305,17 +305,19 @@ private slots:
             }
             return QString();
         };
-        // On a loaded machine the toucher may miss a whole attempt, which is then stable and the run
-        // ends: such a run is not what this test needs, so it starts another.
+        // A run caught in its copy loop and frozen there (SIGSTOP): it holds its staging folder's lock for
+        // as long as the test wants, however loaded the machine (a run that happened to finish first is
+        // simply started again).
         auto startReallyStuck = [&](const QString& name, const QStringList& except, QString* staging) {
-            for (int tries = 0; tries < 5; ++tries) {
+            for (int tries = 0; tries < 10; ++tries) {
                 auto p = startStuck(name);
                 *staging = waitForStaging(except);
-                QTest::qWait(100);
+                if (!staging->isEmpty())
+                    ::kill(pid_t(p->processId()), SIGSTOP);
                 if (!staging->isEmpty() && p->state() == QProcess::Running &&
                     folderEntries(out).contains(*staging))
                     return p;
-                p->kill();
+                ::kill(pid_t(p->processId()), SIGKILL);
                 p->waitForFinished();
                 QFile::remove(out + QLatin1Char('/') + name);
             }
@@ -343,6 +345,7 @@ private slots:
         QVERIFY2(folderEntries(out).contains(aliveStaging), "a folder in use is never removed");
         QVERIFY(alive->state() == QProcess::Running);
         ::kill(pid_t(alive->processId()), SIGTERM);
+        ::kill(pid_t(alive->processId()), SIGCONT);
         QVERIFY(alive->waitForFinished(10000));
         QCOMPARE(alive->exitCode(), 130);
         QCOMPARE(folderEntries(out), QStringList{QStringLiteral("next.db")});

@@ -2,9 +2,9 @@
 
 #include "sqlitesnapshot/databasefiles.h"
 
-#include "read/schema.h"
 #include "base/sqlitedb.h"
 #include "base/task.h"
+#include "read/schema.h"
 
 #include <sqlite3.h>
 
@@ -162,7 +162,6 @@ Expected<QList<TableInfo>> SnapshotReader::tables(const CancelToken& cancel) {
         return list;
     // Only a view or a virtual table can be unreadable while the schema parses (a view over a dropped
     // table, a module this SQLite lacks): try their columns, so the entry can say why.
-    const QString prefix = m_impl->db.path() + QStringLiteral(": ");
     for (TableInfo& t : *list) {
         if (t.type != QLatin1String("view") && t.type != QLatin1String("virtual"))
             continue;
@@ -170,8 +169,7 @@ Expected<QList<TableInfo>> SnapshotReader::tables(const CancelToken& cancel) {
         if (!columns && columns.error().kind == ErrorKind::Cancelled)
             return columns.error();
         if (!columns)
-            t.error = columns.error().message.startsWith(prefix) ? columns.error().message.mid(prefix.size())
-                                                                 : columns.error().message;
+            t.error = withoutContext(columns.error().message, m_impl->db.path());
     }
     return list;
 }
@@ -196,10 +194,7 @@ Expected<TableSchema> SnapshotReader::schema(const QString& table, const CancelT
             return columns.error();
         // A view over a dropped table, a virtual table whose module is missing: the entry is still shown
         // (its CREATE statement, indexes, triggers), with the reason its rows cannot be read.
-        const QString prefix = m_impl->db.path() + QStringLiteral(": ");
-        schema.table.error = columns.error().message.startsWith(prefix)
-                                 ? columns.error().message.mid(prefix.size())
-                                 : columns.error().message;
+        schema.table.error = withoutContext(columns.error().message, m_impl->db.path());
         return schema;
     }
     schema.table.columns = *columns;
@@ -346,7 +341,7 @@ Status SnapshotReader::forEachRow(const TableSchema& schema, const RowFilter& fi
 }
 
 Expected<std::optional<SnapshotReader::RowidRange>> SnapshotReader::rowidRange(const TableSchema& schema,
-                                                                                const CancelToken& cancel) {
+                                                                               const CancelToken& cancel) {
     const Impl::Call call(*m_impl, cancel);
     if (call.cancelled())
         return Task::cancelledError();

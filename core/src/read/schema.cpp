@@ -8,6 +8,11 @@
 
 namespace sqlsnap {
 
+QString withoutContext(const QString& message, const QString& context) {
+    const QString prefix = context + QStringLiteral(": ");
+    return message.startsWith(prefix) ? message.mid(prefix.size()) : message;
+}
+
 QString columnText(sqlite3_stmt* stmt, int column) {
     return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(stmt, column)),
                              sqlite3_column_bytes(stmt, column));

@@ -8,6 +8,10 @@ struct sqlite3_stmt;
 
 namespace sqlsnap {
 
+// `message` without the leading "CONTEXT: " that sqliteError() puts in front: the bare reason, for an
+// entry that carries its own error (a broken view, a missing module).
+QString withoutContext(const QString& message, const QString& context);
+
 // A text column of the current row, as UTF-8 with its exact length (embedded NULs kept).
 QString columnText(sqlite3_stmt* stmt, int column);
 

@@ -2,8 +2,8 @@
 
 #include "sqlitesnapshot/reader.h"
 
-#include "io/atomicoutput.h"
 #include "base/task.h"
+#include "io/atomicoutput.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -156,43 +156,46 @@ Expected<TableExportResult> runExportTable(const QString& snapshotPath, const QS
     qint64 rows = 0;
     std::optional<Error> writeFailure;
     bool cancelled = false;
-    auto status = reader.forEachRow(*schema, filter, [&](const QVariantList& row) {
-        if (format == TableFormat::Csv) {
-            for (int c = 0; c < row.size(); ++c) {
-                if (c > 0)
-                    buffer += ',';
-                buffer += csvField(row[c]);
+    auto status = reader.forEachRow(
+        *schema, filter,
+        [&](const QVariantList& row) {
+            if (format == TableFormat::Csv) {
+                for (int c = 0; c < row.size(); ++c) {
+                    if (c > 0)
+                        buffer += ',';
+                    buffer += csvField(row[c]);
+                }
+                buffer += "\r\n";
+            } else {
+                buffer += rows == 0 ? "\n  {" : ",\n  {";
+                for (int c = 0; c < row.size(); ++c) {
+                    if (c > 0)
+                        buffer += ", ";
+                    buffer += jsonKeys.value(c);
+                    buffer += jsonValue(row[c]);
+                }
+                buffer += '}';
             }
-            buffer += "\r\n";
-        } else {
-            buffer += rows == 0 ? "\n  {" : ",\n  {";
-            for (int c = 0; c < row.size(); ++c) {
-                if (c > 0)
-                    buffer += ", ";
-                buffer += jsonKeys.value(c);
-                buffer += jsonValue(row[c]);
+            ++rows;
+            if (buffer.size() >= kFlushBytes) {
+                if (auto written = file.write(buffer); !written) {
+                    writeFailure = written.error();
+                    return false;
+                }
+                buffer.clear();
             }
-            buffer += '}';
-        }
-        ++rows;
-        if (buffer.size() >= kFlushBytes) {
-            if (auto written = file.write(buffer); !written) {
-                writeFailure = written.error();
-                return false;
+            if (rows % kRowsPerReport == 0) {
+                task.progress().rowsDone = rows;
+                task.progress().rowsTotal = qMax(estimate, rows);
+                task.report();
+                if (task.cancelled()) {
+                    cancelled = true;
+                    return false;
+                }
             }
-            buffer.clear();
-        }
-        if (rows % kRowsPerReport == 0) {
-            task.progress().rowsDone = rows;
-            task.progress().rowsTotal = qMax(estimate, rows);
-            task.report();
-            if (task.cancelled()) {
-                cancelled = true;
-                return false;
-            }
-        }
-        return true;
-    }, cancel);
+            return true;
+        },
+        cancel);
     if (!status)
         return status.error();
     if (writeFailure)

@@ -1,10 +1,10 @@
 #include "sqlitesnapshot/tables.h"
 
+#include "base/sqlitedb.h"
+#include "base/task.h"
 #include "io/posixio.h"
 #include "read/schema.h"
-#include "base/sqlitedb.h"
 #include "snapshot/stablecopy.h"
-#include "base/task.h"
 
 #include <QDir>
 #include <QUrl>
@@ -56,11 +56,6 @@ bool readableInPlace(const DatabaseFiles& files) {
            (files.lock == LockState::None || files.lock == LockState::Shared);
 }
 
-QString stripContext(const QString& message, const QString& context) {
-    const QString prefix = context + QStringLiteral(": ");
-    return message.startsWith(prefix) ? message.mid(prefix.size()) : message;
-}
-
 Expected<QList<TableInfo>> readTables(const QString& openPath, int flags, const QString& context,
                                       bool countRows, Task& task) {
     task.setPhase(Phase::Opening);
@@ -68,8 +63,8 @@ Expected<QList<TableInfo>> readTables(const QString& openPath, int flags, const 
     if (!db)
         return Error{db.error().kind,
                      QStringLiteral("cannot open %1: %2")
-                         .arg(context, stripContext(db.error().message,
-                                                    QStringLiteral("cannot open %1").arg(openPath)))};
+                         .arg(context, withoutContext(db.error().message,
+                                                      QStringLiteral("cannot open %1").arg(openPath)))};
     db->watchCancellation(&task);
     if (auto s = db->exec(QStringLiteral("PRAGMA query_only=1")); !s)
         return s.error();
@@ -85,7 +80,7 @@ Expected<QList<TableInfo>> readTables(const QString& openPath, int flags, const 
         if (!columns) {
             if (columns.error().kind == ErrorKind::Cancelled)
                 return columns.error();
-            t.error = stripContext(columns.error().message, context);
+            t.error = withoutContext(columns.error().message, context);
             continue;
         }
         t.columns = *columns;
@@ -95,8 +90,8 @@ Expected<QList<TableInfo>> readTables(const QString& openPath, int flags, const 
         if (!count) {
             if (count.error().kind == ErrorKind::Cancelled)
                 return count.error();
-            t.error = stripContext(count.error().message,
-                                   QStringLiteral("SELECT count(*) FROM %1").arg(quoteIdentifier(t.name)));
+            t.error = withoutContext(count.error().message,
+                                     QStringLiteral("SELECT count(*) FROM %1").arg(quoteIdentifier(t.name)));
             continue;
         }
         t.rowCount = *count;

@@ -293,7 +293,7 @@ QList<Row> runGuiStall(const Options& options) {
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
         return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
     };
-    qint64 longest = 0, longestCpu = 0, ticks = 0, cpuAtTick = 0;
+    qint64 longest = 0, longestCpu = 0, mostCpu = 0, ticks = 0, cpuAtTick = 0;
     QElapsedTimer sinceTick;
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
@@ -304,19 +304,24 @@ QList<Row> runGuiStall(const Options& options) {
             longest = sinceTick.nsecsElapsed();
             longestCpu = cpu - cpuAtTick;
         }
+        if (sinceTick.isValid())
+            mostCpu = std::max(mostCpu, cpu - cpuAtTick);
         cpuAtTick = cpu;
         sinceTick.restart();
         ++ticks;
     });
-    QList<double> stallCpu;
+    QList<double> stallCpu; // the GUI thread's CPU time during the longest gap
+    QList<double> workCpu;  // the most CPU time the GUI thread spent between two ticks
     auto measure = [&](auto&& during) {
         longest = 0;
         longestCpu = 0;
+        mostCpu = 0;
         sinceTick.invalidate();
         probe.start();
         during();
         probe.stop();
         stallCpu << longestCpu / 1e6;
+        workCpu << mostCpu / 1e6;
         return longest / 1e9;
     };
     const double idle = measure([] {
@@ -345,9 +350,10 @@ QList<Row> runGuiStall(const Options& options) {
     }
     QStringList perRound;
     for (int i = 0; i < stalls.size(); ++i) // stallCpu[0] is the idle measurement's
-        perRound << QStringLiteral("%1 (GUI thread on CPU %2)")
+        perRound << QStringLiteral("%1 (GUI thread on CPU %2; most work between ticks %3)")
                         .arg(stalls[i] * 1000, 0, 'f', 1)
-                        .arg(stallCpu.value(i + 1), 0, 'f', 1);
+                        .arg(stallCpu.value(i + 1), 0, 'f', 1)
+                        .arg(workCpu.value(i + 1), 0, 'f', 1);
     Row r;
     r.section = QStringLiteral("GUI thread (%1 snapshot)").arg(humanBytes(size));
     r.name = QStringLiteral("longest stall while idle");

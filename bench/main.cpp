@@ -6,9 +6,63 @@
 #include <QCommandLineParser>
 #include <QDir>
 
+#include <QElapsedTimer>
+#include <QMetaEnum>
+
+#include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 namespace {
+qint64 threadCpuNs() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
+// With --trace-events, the slowest outermost events on the GUI thread are printed after the run: where
+// a stall comes from (a paint, a layout, a queued call into some object).
+class TracingApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool tracing = false;
+    struct Slow {
+        qint64 ns;
+        QString what;
+    };
+    QList<Slow> slowest;
+
+    bool notify(QObject* receiver, QEvent* event) override {
+        if (!tracing || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        // On-CPU time, not wall time: a GUI thread waiting for one of 2 busy cores is not working.
+        const qint64 before = threadCpuNs();
+        const int type = event->type();
+        const bool handled = QApplication::notify(receiver, event);
+        const qint64 ns = threadCpuNs() - before;
+        --m_depth;
+        if (ns > 3'000'000) {
+            const char* typeName = QMetaEnum::fromType<QEvent::Type>().valueToKey(type);
+            slowest.append({ns, QStringLiteral("%1 %2 \"%3\"")
+                                    .arg(QString::fromLatin1(typeName ? typeName : "?"),
+                                         QString::fromLatin1(receiver->metaObject()->className()),
+                                         receiver->objectName())});
+        }
+        return handled;
+    }
+    void printSlowest() const {
+        QList<Slow> sorted = slowest;
+        std::sort(sorted.begin(), sorted.end(), [](const Slow& a, const Slow& b) { return a.ns > b.ns; });
+        for (qsizetype i = 0; i < std::min<qsizetype>(15, sorted.size()); ++i)
+            std::fprintf(stderr, "slow event: %6.1f ms  %s\n", sorted[i].ns / 1e6,
+                         qPrintable(sorted[i].what));
+    }
+
+private:
+    int m_depth = 0;
+};
+
 qint64 parseSize(const QString& text) {
     bool ok = false;
     const QChar unit = text.isEmpty() ? QChar() : text.back().toUpper();
@@ -26,7 +80,7 @@ int main(int argc, char** argv) {
                                    QString::fromLocal8Bit(argv[6]));
 
     qputenv("QT_QPA_PLATFORM", "offscreen"); // the GUI parts run the real window, off screen
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SQLite Snapshot Bench"));
     QApplication::setApplicationName(QStringLiteral("sqlite-snapshot-bench"));
     QCommandLineParser parser;
@@ -53,8 +107,12 @@ int main(int argc, char** argv) {
                                          QStringLiteral("10000000"));
     const QCommandLineOption cli(QStringLiteral("cli"), QStringLiteral("Path of sqlite-snapshot-cli."),
                                  QStringLiteral("path"));
-    parser.addOptions({rounds, sizes, huge, dir, only, previewRows, cli});
+    const QCommandLineOption traceEvents(
+        QStringLiteral("trace-events"),
+        QStringLiteral("Print the GUI thread's events that took most CPU (> 3 ms)."));
+    parser.addOptions({rounds, sizes, huge, dir, only, previewRows, cli, traceEvents});
     parser.process(app);
+    app.tracing = parser.isSet(traceEvents);
 
     bench::Options options;
     options.rounds = std::max(1, parser.value(rounds).toInt());
@@ -87,5 +145,7 @@ int main(int argc, char** argv) {
     if (options.parts.contains(QStringLiteral("stall")))
         rows += bench::runGuiStall(options);
     bench::printTable(rows);
+    if (app.tracing)
+        app.printSlowest();
     return rows.isEmpty() ? 1 : 0;
 }

@@ -21,6 +21,7 @@ enum class Phase {
     Hashing,       // SHA-256 of the result (bytesDone / bytesTotal set)
     Publishing,    // fsync + rename + fsync of the directory
     ExportingRows, // writing a table as CSV or JSON (rowsDone / rowsTotal set)
+    Sorting,       // building a SortedOrder (rowsDone read so far of rowsTotal, 0 when unknown)
     Done,
 };
 

@@ -66,6 +66,24 @@ struct RowFilter {
     bool isEmpty() const { return text.isEmpty(); }
 };
 
+// A sort by one column, ascending or descending, as SQLite's ORDER BY orders it: NULLs first when
+// ascending (last when descending), then numbers, text (by the column's collation), BLOBs. Ties are
+// broken by rowid, so the order is total where there is one. Empty column: the table's own order.
+struct RowOrder {
+    QString column;
+    bool descending = false;
+    bool isNone() const { return column.isEmpty(); }
+    bool operator==(const RowOrder&) const = default;
+};
+
+// A row's place in a RowOrder of a rowid table: its value in the sort column, and its rowid.
+struct OrderKey {
+    QVariant value;
+    qint64 rowid = 0;
+};
+
+class SortedOrder;
+
 class SnapshotReader {
 public:
     // Opens `path` read-only. A database that needs a -wal or a hot journal is refused (InvalidArgument):
@@ -96,7 +114,8 @@ public:
     // `row` returns false to stop early. Cancellation is checked inside SQLite's scan too, so a filter
     // that matches nothing for millions of rows still stops at once.
     Status forEachRow(const TableSchema& schema, const RowFilter& filter,
-                      const std::function<bool(const QVariantList& row)>& row, const CancelToken& cancel = {});
+                      const std::function<bool(const QVariantList& row)>& row,
+                      const CancelToken& cancel = {});
 
     // min(rowid) and max(rowid), two b-tree descents: max - min + 1 is an instant upper bound of the
     // count, exact when the rowids have no gaps (unset for tables without rowid, or empty ones).
@@ -107,10 +126,31 @@ public:
     };
     Expected<std::optional<RowidRange>> rowidRange(const TableSchema& schema, const CancelToken& cancel = {});
     // The exact count, honouring the filter. Slow on big tables: call it off the GUI thread.
-    Expected<qint64> countRows(const TableSchema& schema, const RowFilter& filter, const CancelToken& cancel = {});
+    Expected<qint64> countRows(const TableSchema& schema, const RowFilter& filter,
+                               const CancelToken& cancel = {});
     // One scan in rowid order: anchors every `stride` rows and the exact count. Rowid tables only.
-    Expected<PositionIndex> buildPositionIndex(const TableSchema& schema, const RowFilter& filter,
-                                               int stride, const CancelToken& cancel = {});
+    Expected<PositionIndex> buildPositionIndex(const TableSchema& schema, const RowFilter& filter, int stride,
+                                               const CancelToken& cancel = {});
+
+    // Rows in `order` (see RowOrder), the filter applied. Rowid tables are paged by key: the rows after
+    // `after` (from the first when unset), a seek on (column, rowid) that an index on the column makes
+    // as cheap as paging by rowid; without an index each page is one scan. Keys are the rowids.
+    Expected<RowPage> rowsAfterOrderKey(const TableSchema& schema, const RowFilter& filter,
+                                        const RowOrder& order, const std::optional<OrderKey>& after,
+                                        int limit, const CancelToken& cancel = {});
+    // Rows in `order` at OFFSET `offset` (views and WITHOUT ROWID tables; near the start elsewhere).
+    Expected<RowPage> rowsAtOrderOffset(const TableSchema& schema, const RowFilter& filter,
+                                        const RowOrder& order, qint64 offset, int limit,
+                                        const CancelToken& cancel = {});
+    // The `limit` rows in `order` that end `fromEnd` rows before its last (0: the very end), in order:
+    // read backwards, so the end of a sort is as quick as its start.
+    Expected<RowPage> rowsBeforeOrderEnd(const TableSchema& schema, const RowFilter& filter,
+                                         const RowOrder& order, qint64 fromEnd, int limit,
+                                         const CancelToken& cancel = {});
+    // Rows `position` .. position + limit - 1 of a SortedOrder built for this snapshot: random access
+    // anywhere in the order at the cost of `limit` rowid lookups.
+    Expected<RowPage> rowsOfSortedOrder(const SortedOrder& sorted, qint64 position, int limit,
+                                        const CancelToken& cancel = {});
 
 private:
     struct Impl;

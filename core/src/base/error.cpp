@@ -65,6 +65,8 @@ QString phaseName(Phase phase) {
         return QStringLiteral("publishing");
     case Phase::ExportingRows:
         return QStringLiteral("exporting-rows");
+    case Phase::Sorting:
+        return QStringLiteral("sorting");
     case Phase::Done:
         return QStringLiteral("done");
     }

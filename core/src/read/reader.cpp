@@ -4,12 +4,12 @@
 
 #include "base/sqlitedb.h"
 #include "base/task.h"
+#include "read/readerimpl.h"
 #include "read/schema.h"
 
 #include <sqlite3.h>
 
 namespace sqlsnap {
-namespace {
 
 QVariant columnValue(sqlite3_stmt* stmt, int column) {
     switch (sqlite3_column_type(stmt, column)) {
@@ -29,13 +29,37 @@ QVariant columnValue(sqlite3_stmt* stmt, int column) {
 }
 
 // `a LIKE '%text%' ESCAPE '\'` over every column: the filter is bound as a parameter, never spliced.
-QString filterCondition(const TableSchema& schema, const RowFilter& filter, int parameter) {
+void bindValue(sqlite3_stmt* stmt, int parameter, const QVariant& value) {
+    switch (value.typeId()) {
+    case QMetaType::LongLong:
+        sqlite3_bind_int64(stmt, parameter, value.toLongLong());
+        break;
+    case QMetaType::Double:
+        sqlite3_bind_double(stmt, parameter, value.toDouble());
+        break;
+    case QMetaType::QString: {
+        const QByteArray text = value.toString().toUtf8();
+        sqlite3_bind_text(stmt, parameter, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+        break;
+    }
+    case QMetaType::QByteArray: {
+        const QByteArray blob = value.toByteArray();
+        sqlite3_bind_blob(stmt, parameter, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
+        break;
+    }
+    default:
+        sqlite3_bind_null(stmt, parameter);
+    }
+}
+
+QString filterCondition(const TableSchema& schema, const RowFilter& filter, int parameter,
+                        const QString& qualifier) {
     if (filter.isEmpty() || schema.table.columns.isEmpty())
         return {};
     QStringList terms;
     for (const ColumnInfo& c : schema.table.columns)
-        terms << QStringLiteral("CAST(%1 AS TEXT) LIKE ?%2 ESCAPE '\\'")
-                     .arg(quoteIdentifier(c.name))
+        terms << QStringLiteral("CAST(%1%2 AS TEXT) LIKE ?%3 ESCAPE '\\'")
+                     .arg(qualifier, quoteIdentifier(c.name))
                      .arg(parameter);
     return QLatin1Char('(') + terms.join(QStringLiteral(" OR ")) + QLatin1Char(')');
 }
@@ -56,12 +80,12 @@ void bindFilter(sqlite3_stmt* stmt, const RowFilter& filter) {
     sqlite3_bind_text(stmt, 1, pattern.constData(), int(pattern.size()), SQLITE_TRANSIENT);
 }
 
-QString selectList(const TableSchema& schema) {
+QString selectList(const TableSchema& schema, const QString& qualifier) {
     QStringList columns;
     for (const ColumnInfo& c : schema.table.columns)
-        columns << quoteIdentifier(c.name);
+        columns << qualifier + quoteIdentifier(c.name);
     if (columns.isEmpty())
-        columns << QStringLiteral("*");
+        columns << qualifier + QStringLiteral("*");
     return columns.join(QStringLiteral(", "));
 }
 
@@ -72,60 +96,6 @@ QString whereClause(const QStringList& conditions) {
             present << c;
     return present.isEmpty() ? QString() : QStringLiteral(" WHERE ") + present.join(QStringLiteral(" AND "));
 }
-
-} // namespace
-
-struct SnapshotReader::Impl {
-    SqliteDb db;
-    explicit Impl(SqliteDb&& d) : db(std::move(d)) {}
-
-    // One call, watched by the caller's token for as long as it runs (polled by SQLite's progress
-    // handler, and sqlite3_interrupt at once on cancel). Nothing carries over to the next call.
-    class Call {
-    public:
-        Call(Impl& impl, const CancelToken& token) : m_impl(impl), m_task(token) {
-            m_impl.db.watchCancellation(&m_task);
-        }
-        ~Call() { m_impl.db.watchCancellation(nullptr); }
-        bool cancelled() const { return m_task.cancelled(); }
-
-    private:
-        Impl& m_impl;
-        Task m_task;
-    };
-
-    Error error(int rc) { return sqliteError(db.get(), rc, db.path()); }
-
-    Expected<RowPage> readPage(const QString& sql, const TableSchema& schema, const RowFilter& filter,
-                               std::optional<qint64> key, qint64 offset, int limit, bool keyed) {
-        auto stmt = Statement::prepare(db.get(), sql);
-        if (!stmt)
-            return stmt.error();
-        bindFilter(stmt->get(), filter);
-        if (key)
-            sqlite3_bind_int64(stmt->get(), 2, *key);
-        sqlite3_bind_int64(stmt->get(), 3, limit);
-        sqlite3_bind_int64(stmt->get(), 4, offset);
-        RowPage page;
-        const int columns = sqlite3_column_count(stmt->get());
-        const int first = keyed ? 1 : 0;
-        int rc;
-        while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
-            if (keyed)
-                page.keys << sqlite3_column_int64(stmt->get(), 0);
-            QVariantList row;
-            row.reserve(columns - first);
-            for (int c = first; c < columns; ++c)
-                row << columnValue(stmt->get(), c);
-            page.rows << row;
-        }
-        if (rc != SQLITE_DONE)
-            return error(rc);
-        page.atEnd = page.rows.size() < limit;
-        Q_UNUSED(schema);
-        return page;
-    }
-};
 
 SnapshotReader::SnapshotReader(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 SnapshotReader::~SnapshotReader() = default;
@@ -261,7 +231,7 @@ Expected<RowPage> SnapshotReader::rowsAfterKey(const TableSchema& schema, const 
             .arg(schema.rowidName, selectList(schema), quoteIdentifier(schema.table.name),
                  whereClause({afterKey ? schema.rowidName + QStringLiteral(" > ?2") : QString(),
                               filterCondition(schema, filter, 1)}));
-    return m_impl->readPage(sql, schema, filter, afterKey, 0, limit, true);
+    return m_impl->readPage(sql, filter, afterKey, 0, limit, true);
 }
 
 Expected<RowPage> SnapshotReader::lastRows(const TableSchema& schema, const RowFilter& filter, int limit,
@@ -276,7 +246,7 @@ Expected<RowPage> SnapshotReader::lastRows(const TableSchema& schema, const RowF
                        "ORDER BY k_")
             .arg(schema.rowidName, selectList(schema), quoteIdentifier(schema.table.name),
                  whereClause({filterCondition(schema, filter, 1)}));
-    auto page = m_impl->readPage(sql, schema, filter, std::nullopt, 0, limit, true);
+    auto page = m_impl->readPage(sql, filter, std::nullopt, 0, limit, true);
     if (page)
         page->atEnd = true;
     return page;
@@ -297,7 +267,7 @@ Expected<RowPage> SnapshotReader::rowsAt(const TableSchema& schema, const RowFil
                                 .arg(schema.rowidName, selectList(schema), quoteIdentifier(schema.table.name),
                                      whereClause({schema.rowidName + QStringLiteral(" >= ?2"),
                                                   filterCondition(schema, filter, 1)}));
-        return m_impl->readPage(sql, schema, filter, index->anchors[anchor], skip, limit, true);
+        return m_impl->readPage(sql, filter, index->anchors[anchor], skip, limit, true);
     }
     const bool keyed = !schema.rowidName.isEmpty();
     const QString sql =
@@ -305,7 +275,7 @@ Expected<RowPage> SnapshotReader::rowsAt(const TableSchema& schema, const RowFil
             .arg(keyed ? schema.rowidName + QStringLiteral(", ") : QString(), selectList(schema),
                  quoteIdentifier(schema.table.name), whereClause({filterCondition(schema, filter, 1)}),
                  keyed ? QStringLiteral(" ORDER BY ") + schema.rowidName : QString());
-    return m_impl->readPage(sql, schema, filter, std::nullopt, position, limit, keyed);
+    return m_impl->readPage(sql, filter, std::nullopt, position, limit, keyed);
 }
 
 Status SnapshotReader::forEachRow(const TableSchema& schema, const RowFilter& filter,

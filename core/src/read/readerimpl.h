@@ -1,0 +1,89 @@
+// The inside of a SnapshotReader, shared by the files that implement its calls (reader.cpp: tables,
+// schema and rowid-ordered pages; orderedrows.cpp: pages in the order of a column).
+#pragma once
+
+#include "sqlitesnapshot/reader.h"
+
+#include "base/sqlitedb.h"
+#include "base/task.h"
+
+#include <sqlite3.h>
+
+namespace sqlsnap {
+
+// A column of the current row as the QVariant RowPage holds (NULL: an invalid QVariant).
+QVariant columnValue(sqlite3_stmt* stmt, int column);
+// Binds a value read by columnValue back as SQLite's same storage class.
+void bindValue(sqlite3_stmt* stmt, int parameter, const QVariant& value);
+// `CAST(col AS TEXT) LIKE ?parameter` over every column (each prefixed by `qualifier`, e.g. "t."),
+// or empty without a filter.
+QString filterCondition(const TableSchema& schema, const RowFilter& filter, int parameter,
+                        const QString& qualifier = {});
+// Binds the filter's pattern as ?1 (nothing to bind without a filter).
+void bindFilter(sqlite3_stmt* stmt, const RowFilter& filter);
+// The table's columns, quoted and prefixed by `qualifier`, comma-separated.
+QString selectList(const TableSchema& schema, const QString& qualifier = {});
+// " WHERE a AND b" for the non-empty conditions, or nothing.
+QString whereClause(const QStringList& conditions);
+
+struct SnapshotReader::Impl {
+    SqliteDb db;
+    explicit Impl(SqliteDb&& d) : db(std::move(d)) {}
+
+    // One call, watched by the caller's token for as long as it runs (polled by SQLite's progress
+    // handler, and sqlite3_interrupt at once on cancel). Nothing carries over to the next call.
+    class Call {
+    public:
+        Call(Impl& impl, const CancelToken& token) : m_impl(impl), m_task(token) {
+            m_impl.db.watchCancellation(&m_task);
+        }
+        ~Call() { m_impl.db.watchCancellation(nullptr); }
+        bool cancelled() const { return m_task.cancelled(); }
+
+    private:
+        Impl& m_impl;
+        Task m_task;
+    };
+
+    Error error(int rc) { return sqliteError(db.get(), rc, db.path()); }
+
+    // Steps `stmt` (bound already) into a page: the first column is the rowid when `keyed`.
+    Expected<RowPage> readPage(sqlite3_stmt* stmt, int limit, bool keyed) {
+        RowPage page;
+        const int columns = sqlite3_column_count(stmt);
+        const int first = keyed ? 1 : 0;
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            if (keyed)
+                page.keys << sqlite3_column_int64(stmt, 0);
+            QVariantList row;
+            row.reserve(columns - first);
+            for (int c = first; c < columns; ++c)
+                row << columnValue(stmt, c);
+            page.rows << row;
+        }
+        if (rc != SQLITE_DONE)
+            return error(rc);
+        page.atEnd = page.rows.size() < limit;
+        return page;
+    }
+
+    // The filter as ?1, `key` as ?2, the limit as ?3 and the offset as ?4.
+    Expected<RowPage> readPage(const QString& sql, const RowFilter& filter, std::optional<qint64> key,
+                               qint64 offset, int limit, bool keyed) {
+        auto stmt = Statement::prepare(db.get(), sql);
+        if (!stmt)
+            return stmt.error();
+        bindFilter(stmt->get(), filter);
+        if (key)
+            sqlite3_bind_int64(stmt->get(), 2, *key);
+        sqlite3_bind_int64(stmt->get(), 3, limit);
+        sqlite3_bind_int64(stmt->get(), 4, offset);
+        return readPage(stmt->get(), limit, keyed);
+    }
+
+    // The scratch database of the sorted order attached now (as "sorted"), if any: one at a time.
+    QString attachedOrder;
+};
+
+} // namespace sqlsnap

@@ -18,6 +18,17 @@ char* toString(const PageQuery& query) {
         text = "FromKey(" + QByteArray::number(q->key) + ", skip " + QByteArray::number(q->skip) + ")";
     else if (const auto* q = std::get_if<EstimatedKey>(&query))
         text = "EstimatedKey(" + QByteArray::number(q->key) + ")";
+    else if (const auto* q = std::get_if<AfterOrderKey>(&query))
+        text = q->key ? "AfterOrderKey(" + q->key->value.toString().toUtf8() + ", " +
+                            QByteArray::number(q->key->rowid) + ")"
+                      : QByteArray("AfterOrderKey(start)");
+    else if (const auto* q = std::get_if<OrderOffset>(&query))
+        text = "OrderOffset(" + QByteArray::number(q->offset) + ")";
+    else if (const auto* q = std::get_if<BeforeOrderEnd>(&query))
+        text = "BeforeOrderEnd(" + QByteArray::number(q->fromEnd) + ", limit " +
+               QByteArray::number(q->limit) + ")";
+    else if (const auto* q = std::get_if<InSortedOrder>(&query))
+        text = "InSortedOrder(" + QByteArray::number(q->position) + ")";
     else
         text = "AtOffset(" + QByteArray::number(std::get<AtOffset>(query).offset) + ")";
     return qstrdup(text.constData());
@@ -185,6 +196,51 @@ private slots:
         QCOMPARE(l.rowCount(), qint64(6));
         QCOMPARE(l.countKind(), RowLocator::Count::Estimated);
         QCOMPARE(l.queryAt(5), PageQuery(FromKey{1, 5}));
+    }
+
+    void sortedGrowsByOrderKeyThenCountsThenOrders() {
+        RowLocator l(true, 200, true);
+        QVERIFY(l.sorted());
+        QCOMPARE(l.nextPage(), PageQuery(AfterOrderKey{}));
+        QVERIFY(l.grow(0, keys(500, 200), 200, false, OrderKey{QStringLiteral("m"), 699}));
+        QCOMPARE(l.nextPage(), PageQuery(AfterOrderKey{OrderKey{QStringLiteral("m"), 699}}));
+        QCOMPARE(l.queryAt(150), std::optional<PageQuery>(OrderOffset{150})); // read before: by offset
+        // The exact count: the end is read backwards, the middle waits for the order.
+        QVERIFY(!l.countArrived(10'000'000));
+        QCOMPARE(l.state(), RowLocator::State::Counted);
+        QCOMPARE(l.rowCount(), qint64(10'000'000));
+        QCOMPARE(l.queryAt(9'999'800), std::optional<PageQuery>(BeforeOrderEnd{0, 200}));
+        QCOMPARE(l.queryAt(9'999'600), std::optional<PageQuery>(BeforeOrderEnd{200, 200}));
+        QCOMPARE(l.queryAt(5'000'000), std::optional<PageQuery>());
+        QCOMPARE(l.queryAt(200), std::optional<PageQuery>(AfterOrderKey{OrderKey{QStringLiteral("m"), 699}}));
+        QVERIFY(l.waitsForOrder());
+        // Rows keep their places when the order arrives: same ORDER BY, ties settled by rowid.
+        const int placement = l.placement();
+        QVERIFY(!l.orderArrived(10'000'000));
+        QCOMPARE(l.placement(), placement);
+        QCOMPARE(l.state(), RowLocator::State::Ordered);
+        QVERIFY(!l.waitsForOrder());
+        QCOMPARE(l.queryAt(5'000'000), std::optional<PageQuery>(InSortedOrder{5'000'000}));
+        QCOMPARE(l.queryAt(10'000'000), std::optional<PageQuery>());
+    }
+
+    void aShortSortedTableEndsInOnePartialPage() {
+        RowLocator l(true, 200, true);
+        QVERIFY(l.grow(0, keys(1, 200), 200, false, OrderKey{qint64(5), 200}));
+        QVERIFY(!l.countArrived(250));
+        // Rows 200..249 are the last 50: read backwards from the very end.
+        QCOMPARE(l.queryAt(200), std::optional<PageQuery>(BeforeOrderEnd{0, 50}));
+    }
+
+    void aSortedViewIsReadByOffsetAndMovesWhenOrdered() {
+        RowLocator l(false, 200, true);
+        QCOMPARE(l.nextPage(), PageQuery(OrderOffset{0}));
+        QVERIFY(l.grow(0, {}, 200, false));
+        QCOMPARE(l.nextPage(), PageQuery(OrderOffset{200}));
+        const int placement = l.placement();
+        QVERIFY(l.orderArrived(1000)); // ties in a view have no rowid: the order may place them anew
+        QCOMPARE(l.placement(), placement + 1);
+        QCOMPARE(l.rowCount(), qint64(1000));
     }
 
     void aTableWithoutRowidIsReadByOffset() {

@@ -307,6 +307,14 @@
         <source>the database (WAL mode; no -wal now: this file alone is its committed state)</source>
         <translation>die Datenbank (WAL-Modus; zurzeit keine -wal: diese Datei allein ist ihr bestätigter Stand)</translation>
     </message>
+    <message>
+        <source>Sorting — %1 of %2 rows read</source>
+        <translation>Sortieren — %1 von %2 Zeilen gelesen</translation>
+    </message>
+    <message>
+        <source>Sorting</source>
+        <translation>Sortieren</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::InstanceServer</name>
@@ -754,6 +762,26 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>— read-only</source>
         <translation>— schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>Stop Sorting</source>
+        <translation>Sortierung aufheben</translation>
+    </message>
+    <message>
+        <source>Go back to the table&apos;s own order</source>
+        <translation>Zurück zur eigenen Reihenfolge der Tabelle</translation>
+    </message>
+    <message>
+        <source>, sorted by %1 (descending)</source>
+        <translation>, sortiert nach %1 (absteigend)</translation>
+    </message>
+    <message>
+        <source>, sorted by %1</source>
+        <translation>, sortiert nach %1</translation>
+    </message>
+    <message>
+        <source> — ordering every row: %1% (the first and last rows are shown meanwhile)</source>
+        <translation> — alle Zeilen werden geordnet: %1 % (die ersten und letzten Zeilen sind schon zu sehen)</translation>
     </message>
 </context>
 <context>

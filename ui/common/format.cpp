@@ -107,6 +107,10 @@ QString phaseText(const Progress& p) {
         return p.rowsTotal > 0 ? Format::tr("Writing rows — %1 of %2")
                                      .arg(groupedNumber(p.rowsDone), groupedNumber(p.rowsTotal))
                                : Format::tr("Writing rows");
+    case Phase::Sorting:
+        return p.rowsTotal > 0 ? Format::tr("Sorting — %1 of %2 rows read")
+                                     .arg(groupedNumber(p.rowsDone), groupedNumber(p.rowsTotal))
+                               : Format::tr("Sorting");
     case Phase::Done:
         return Format::tr("Done");
     }

@@ -112,6 +112,7 @@ void Job::deliverProgress() {
         permille = 1000;
         break;
     case Phase::Inspecting:
+    case Phase::Sorting: // not a job's phase
         break;
     }
     m_permille = std::max(m_permille, permille); // a retry restarts the copy, the bar does not

@@ -111,6 +111,12 @@ void PreviewWidget::createGrid() {
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row measuring
     m_view->horizontalHeader()->setDefaultSectionSize(140);
+    // A header click sorts (ascending, descending, off), as in DB Browser, instead of selecting the
+    // column; the model sorts, never the view.
+    m_view->horizontalHeader()->setSectionsClickable(true);
+    m_view->horizontalHeader()->setSortIndicatorShown(false);
+    disconnect(m_view->horizontalHeader(), &QHeaderView::sectionPressed, m_view, &QTableView::selectColumn);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this, &PreviewWidget::onHeaderClicked);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     // The model shows a window of the table; this scroll bar stands for the whole table.
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
@@ -130,6 +136,11 @@ void PreviewWidget::createGrid() {
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("previewStatus"));
     m_status->setWordWrap(true); // a narrow window: the counts wrap instead of widening it
+    m_stopSort = new QPushButton(tr("Stop Sorting"), this);
+    m_stopSort->setObjectName(QStringLiteral("stopSorting"));
+    m_stopSort->setToolTip(tr("Go back to the table's own order"));
+    m_stopSort->hide();
+    connect(m_stopSort, &QPushButton::clicked, this, [this] { sortBy(-1, false); });
 
     auto* exportTable = new QPushButton(tr("Export Table…"), this);
     exportTable->setToolTip(tr("Write the rows shown (all of them, filtered as shown) as CSV or JSON"));
@@ -149,7 +160,10 @@ void PreviewWidget::createGrid() {
     grid->addWidget(m_view, 1);
     grid->addWidget(m_scroll);
     dataLayout->addLayout(grid, 1);
-    dataLayout->addWidget(m_status);
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_stopSort);
+    dataLayout->addLayout(statusRow);
 }
 
 void PreviewWidget::createSchemaView() {
@@ -200,6 +214,7 @@ void PreviewWidget::connectModel() {
     connect(m_model, &TableDataModel::firstPageLoaded, this, &PreviewWidget::updateStatus);
     connect(m_model, &TableDataModel::pageLoaded, this, &PreviewWidget::updateStatus);
     connect(m_model, &TableDataModel::failed, this, &PreviewWidget::showError);
+    connect(m_model, &TableDataModel::sortProgressChanged, this, &PreviewWidget::updateStatus);
 }
 
 void PreviewWidget::showError(const QString& message) {
@@ -215,6 +230,7 @@ void PreviewWidget::onTableChosen(QTreeWidgetItem* item) {
     m_filter->blockSignals(false);
     m_filterDelay->stop();
     m_followEnd = false;
+    m_view->horizontalHeader()->setSortIndicatorShown(false);
     // The model cancels the old table's page reads and count, wherever they are.
     m_model->setTable(item->data(0, Qt::UserRole).toString());
 }
@@ -401,6 +417,15 @@ void PreviewWidget::updateStatus() {
     }
     if (!m_model->filter().isEmpty())
         text += tr(" matching “%1”").arg(m_model->filter());
+    const RowOrder& order = m_model->order();
+    if (!order.isNone()) {
+        text += order.descending ? tr(", sorted by %1 (descending)").arg(order.column)
+                                 : tr(", sorted by %1").arg(order.column);
+        if (m_model->sortProgress() >= 0)
+            text += tr(" — ordering every row: %1% (the first and last rows are shown meanwhile)")
+                        .arg(int(m_model->sortProgress() * 100));
+    }
+    m_stopSort->setVisible(!order.isNone());
     m_status->setText(text);
 }
 
@@ -508,6 +533,33 @@ void PreviewWidget::onCountChanged() {
         return;
     m_followEnd = false;
     goToEdge(true);
+}
+
+void PreviewWidget::onHeaderClicked(int section) {
+    // Ascending, then descending, then the table's own order again.
+    const RowOrder& current = m_model->order();
+    const QString column = m_model->headerData(section, Qt::Horizontal, Qt::DisplayRole).toString();
+    if (current.column != column)
+        sortBy(section, false);
+    else if (!current.descending)
+        sortBy(section, true);
+    else
+        sortBy(-1, false);
+}
+
+void PreviewWidget::sortBy(int section, bool descending) {
+    QHeaderView* header = m_view->horizontalHeader();
+    m_followEnd = false;
+    if (section < 0) {
+        header->setSortIndicatorShown(false);
+        m_model->setOrder({});
+    } else {
+        header->setSortIndicatorShown(true);
+        header->setSortIndicator(section, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+        m_model->setOrder(
+            RowOrder{m_model->headerData(section, Qt::Horizontal, Qt::DisplayRole).toString(), descending});
+    }
+    updateStatus();
 }
 
 void PreviewWidget::copySelection() const {

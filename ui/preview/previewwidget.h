@@ -10,6 +10,7 @@ class QLabel;
 class QLayout;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QScrollBar;
 class QSplitter;
 class QTableView;
@@ -40,6 +41,7 @@ public:
     QSplitter* splitter() const { return m_splitter; }
     // The scroll bar for the whole table (the view's own one covers only the model's window).
     QScrollBar* tableScrollBar() const { return m_scroll; }
+    QPushButton* stopSortingButton() const { return m_stopSort; }
     // The table row (not window row) at the top of the view.
     qint64 topRow() const;
     // Shows table row `row` at the top (or as near as the table's end allows), moving the window.
@@ -78,6 +80,9 @@ private:
     int rowsInView() const;
     void goToEdge(bool end); // the whole table's last row (or first), made current
     void onCountChanged();
+    void onHeaderClicked(int section);
+    // Sorts by the column at `section` (-1: the table's own order), the header's indicator with it.
+    void sortBy(int section, bool descending);
 
     QString m_path;
     std::unique_ptr<ReaderThread> m_listReader; // tables and their counts: never the grid's readers
@@ -88,6 +93,7 @@ private:
     QLineEdit* m_filter;
     QTableView* m_view;
     QLabel* m_status;
+    QPushButton* m_stopSort;
     QLabel* m_error;
     QPlainTextEdit* m_schema;
     QTabWidget* m_tabs;

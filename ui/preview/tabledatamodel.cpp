@@ -63,7 +63,8 @@ QString clipboardText(const QVariant& v) {
 // The query, as reader calls. A key known exactly and a guessed one read alike: rowid >= key is
 // rowid > key - 1.
 Expected<RowPage> readRows(SnapshotReader& reader, const TableSchema& schema, const RowFilter& filter,
-                           const PageQuery& query, const CancelToken& cancel) {
+                           const RowOrder& order, const SortedOrder* sorted, const PageQuery& query,
+                           const CancelToken& cancel) {
     const auto before = [](qint64 key) {
         return key == std::numeric_limits<qint64>::min() ? std::nullopt : std::optional<qint64>(key - 1);
     };
@@ -79,8 +80,39 @@ Expected<RowPage> readRows(SnapshotReader& reader, const TableSchema& schema, co
         const PositionIndex one{int(q->skip) + 1, {q->key}, 0};
         return reader.rowsAt(schema, filter, &one, q->skip, n, cancel);
     }
+    if (const auto* q = std::get_if<AfterOrderKey>(&query))
+        return reader.rowsAfterOrderKey(schema, filter, order, q->key, n, cancel);
+    if (const auto* q = std::get_if<OrderOffset>(&query))
+        return reader.rowsAtOrderOffset(schema, filter, order, q->offset, n, cancel);
+    if (const auto* q = std::get_if<BeforeOrderEnd>(&query))
+        return reader.rowsBeforeOrderEnd(schema, filter, order, q->fromEnd, q->limit, cancel);
+    if (const auto* q = std::get_if<InSortedOrder>(&query)) {
+        if (!sorted)
+            return Error{ErrorKind::InvalidArgument, QStringLiteral("the order is not built")};
+        return reader.rowsOfSortedOrder(*sorted, q->position, n, cancel);
+    }
     return reader.rowsAt(schema, filter, nullptr, std::get<AtOffset>(query).offset, n, cancel);
 }
+
+// Hears a SortedOrder's build and passes its progress to the model, a percent at a time.
+class SortProgress : public CancelFlag {
+public:
+    SortProgress(const CancelToken& token, std::function<void(double)> changed)
+        : CancelFlag(token), m_changed(std::move(changed)) {}
+    void report(const Progress& p) override {
+        if (p.rowsTotal <= 0)
+            return;
+        const int percent = int(std::min<qint64>(100, 100 * p.rowsDone / p.rowsTotal));
+        if (percent != m_percent) {
+            m_percent = percent;
+            m_changed(percent / 100.0);
+        }
+    }
+
+private:
+    std::function<void(double)> m_changed;
+    int m_percent = -1;
+};
 
 Status statusOf(const Error* error) {
     return error ? Status(*error) : success();
@@ -143,7 +175,15 @@ void TableDataModel::setJobObserver(const ReaderThread::Observer& observer) {
 void TableDataModel::setTable(const QString& table) {
     m_table = table;
     m_filter = {};
+    m_order = {};
     restart(true);
+}
+
+void TableDataModel::setOrder(const RowOrder& order) {
+    if (order == m_order)
+        return;
+    m_order = order;
+    restart(false);
 }
 
 void TableDataModel::setFilter(const QString& text) {
@@ -170,26 +210,32 @@ void TableDataModel::restart(bool newTable) {
     m_requested.clear();
     if (newTable)
         m_schema.reset();
-    m_locator = RowLocator(!m_schema || !m_schema->rowidName.isEmpty(), kPageRows);
+    m_locator = RowLocator(!m_schema || !m_schema->rowidName.isEmpty(), kPageRows, !m_order.isNone());
+    m_sorted.reset(); // its scratch folder goes once the reader lets it go
+    m_sortProgress = -1;
     m_windowStart = 0;
     m_loadingFirst = true;
     endResetModel();
     emit countChanged();
+    emit sortProgressChanged();
 
     const QString table = m_table;
     const RowFilter filter = m_filter;
+    const RowOrder order = m_order;
     const std::optional<TableSchema> known = m_schema;
     const CancelToken token = m_requestToken;
     m_pageReader->post(
         QStringLiteral("first rows of %1").arg(table), token,
-        [this, token, table, filter, known](SnapshotReader* reader, const CancelToken& cancel) -> Status {
+        [this, token, table, filter, order, known](SnapshotReader* reader,
+                                                   const CancelToken& cancel) -> Status {
             if (!reader)
                 return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")}; // reported already
             auto schema = known ? Expected<TableSchema>(*known) : reader->schema(table, cancel);
             std::optional<Expected<RowPage>> first;
             if (schema)
-                first = readRows(*reader, *schema, filter,
-                                 RowLocator(!schema->rowidName.isEmpty(), kPageRows).nextPage(), cancel);
+                first = readRows(
+                    *reader, *schema, filter, order, nullptr,
+                    RowLocator(!schema->rowidName.isEmpty(), kPageRows, !order.isNone()).nextPage(), cancel);
             const Status ended = statusOf(!schema ? &schema.error() : !*first ? &first->error() : nullptr);
             answer(token, [this, schema = std::move(schema), first = std::move(first), known]() mutable {
                 onFirstPage(std::move(schema), std::move(first), !known);
@@ -210,7 +256,7 @@ void TableDataModel::onFirstPage(Expected<TableSchema> schema, std::optional<Exp
     if (newSchema) {
         beginResetModel();
         m_schema = std::move(*schema);
-        m_locator = RowLocator(!m_schema->rowidName.isEmpty(), kPageRows);
+        m_locator = RowLocator(!m_schema->rowidName.isEmpty(), kPageRows, !m_order.isNone());
         endResetModel();
         emit schemaLoaded();
     }
@@ -224,7 +270,7 @@ void TableDataModel::storePage(qint64 page, RowPage rows) {
     const qint64 first = page * kPageRows;
     const int n = int(rows.rows.size());
     RowLocator next = m_locator;
-    if (next.grow(first, rows.keys, n, rows.atEnd)) {
+    if (next.grow(first, rows.keys, n, rows.atEnd, lastOrderKey(rows))) {
         moveTo(std::move(next), false, [&] {
             m_pages.insert(page, Page{std::move(rows.keys), std::move(rows.rows), ++m_useClock});
         });
@@ -238,6 +284,15 @@ void TableDataModel::storePage(qint64 page, RowPage rows) {
     }
     evictPages();
     emit pageLoaded();
+}
+
+std::optional<OrderKey> TableDataModel::lastOrderKey(const RowPage& page) const {
+    if (m_order.isNone() || page.keys.isEmpty() || page.rows.isEmpty() || !m_schema)
+        return std::nullopt;
+    for (int c = 0; c < m_schema->table.columns.size(); ++c)
+        if (m_schema->table.columns[c].name == m_order.column)
+            return OrderKey{page.rows.last().value(c), page.keys.last()};
+    return std::nullopt;
 }
 
 int TableDataModel::visibleRows(qint64 total) const {
@@ -293,6 +348,26 @@ void TableDataModel::startCounting() {
     const TableSchema schema = *m_schema;
     const RowFilter filter = m_filter;
     const bool exact = m_counting == Counting::Full;
+    if (!m_order.isNone()) {
+        // Sorted: the exact count first (the end becomes reachable, read backwards), then the order.
+        m_countReader->post(QStringLiteral("count of %1 (sorted)").arg(schema.table.name), token,
+                            [this, token, schema, filter, exact](SnapshotReader* reader,
+                                                                 const CancelToken& cancel) -> Status {
+                                if (!reader)
+                                    return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")};
+                                if (!exact)
+                                    return success();
+                                auto count = reader->countRows(schema, filter, cancel);
+                                if (!count)
+                                    return count.error();
+                                answer(token, [this, n = *count] {
+                                    onCount(n, nullptr);
+                                    startSorting(n);
+                                });
+                                return success();
+                            });
+        return;
+    }
     m_countReader->post(
         QStringLiteral("count of %1").arg(schema.table.name), token,
         [this, token, schema, filter, exact](SnapshotReader* reader, const CancelToken& cancel) -> Status {
@@ -344,6 +419,50 @@ void TableDataModel::onCount(qint64 count, std::shared_ptr<const PositionIndex> 
     emit countChanged();
 }
 
+void TableDataModel::startSorting(qint64 rows) {
+    const CancelToken token = m_requestToken;
+    const TableSchema schema = *m_schema;
+    const RowFilter filter = m_filter;
+    const RowOrder order = m_order;
+    m_sortProgress = 0;
+    emit sortProgressChanged();
+    m_countReader->post(QStringLiteral("order of %1 by %2").arg(schema.table.name, order.column), token,
+                        [this, token, schema, filter, order, rows](SnapshotReader* reader,
+                                                                   const CancelToken& cancel) -> Status {
+                            if (!reader)
+                                return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")};
+                            SortProgress sink(cancel, [this, token](double fraction) {
+                                answer(token, [this, fraction] {
+                                    m_sortProgress = fraction;
+                                    emit sortProgressChanged();
+                                });
+                            });
+                            auto sorted =
+                                SortedOrder::build(reader->path(), schema, filter, order, rows, sink);
+                            if (!sorted) {
+                                if (sorted.error().kind != ErrorKind::Cancelled)
+                                    answer(token, [this, e = sorted.error()] { pageFailed(e); });
+                                return sorted.error();
+                            }
+                            answer(token, [this, sorted = std::move(*sorted)] { onSorted(sorted); });
+                            return success();
+                        });
+}
+
+void TableDataModel::onSorted(std::shared_ptr<const SortedOrder> sorted) {
+    m_sorted = std::move(sorted);
+    m_sortProgress = -1;
+    RowLocator next = m_locator;
+    const bool moved = next.orderArrived(m_sorted->rowCount());
+    moveTo(std::move(next), moved);
+    // Rows that waited for the order ("…") are asked for again.
+    m_requested.clear();
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    emit countChanged();
+    emit sortProgressChanged();
+}
+
 qint64 TableDataModel::totalRows() const {
     return m_locator.rowCount();
 }
@@ -361,14 +480,16 @@ void TableDataModel::postPageRead(qint64 page, const PageQuery& query) const {
     const CancelToken token = m_requestToken;
     const TableSchema schema = *m_schema;
     const RowFilter filter = m_filter;
+    const RowOrder order = m_order;
+    const std::shared_ptr<const SortedOrder> sorted = m_sorted;
     const int placement = m_locator.placement();
     m_pageReader->post(
         QStringLiteral("page %1 of %2").arg(page).arg(schema.table.name), token,
-        [self, token, placement, schema, filter, query, page](SnapshotReader* reader,
-                                                              const CancelToken& cancel) -> Status {
+        [self, token, placement, schema, filter, order, sorted, query,
+         page](SnapshotReader* reader, const CancelToken& cancel) -> Status {
             if (!reader)
                 return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")}; // reported already
-            auto rows = readRows(*reader, schema, filter, query, cancel);
+            auto rows = readRows(*reader, schema, filter, order, sorted.get(), query, cancel);
             const Status ended = statusOf(rows ? nullptr : &rows.error());
             self->answer(token, [self, placement, page, rows = std::move(rows)]() mutable {
                 if (placement != self->m_locator.placement())

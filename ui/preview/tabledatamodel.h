@@ -28,6 +28,8 @@
 #include "preview/readerthread.h"
 #include "preview/rowlocator.h"
 
+#include <sqlitesnapshot/sortedorder.h>
+
 #include <QAbstractTableModel>
 #include <QHash>
 
@@ -57,6 +59,12 @@ public:
     enum class Counting { Off, EstimateOnly, Full };
     void setCounting(Counting counting);
     void setFilter(const QString& text);
+    // Sorts by a column (an empty order: the table's own). The first sorted rows come by key at once;
+    // the whole order is built on the counting thread (sortProgress()), and then any row is reachable.
+    void setOrder(const RowOrder& order);
+    const RowOrder& order() const { return m_order; }
+    // While the whole order is being built: the fraction of rows read (0..1), or -1 when not sorting.
+    double sortProgress() const { return m_sortProgress; }
     QString table() const { return m_table; }
     QString filter() const { return m_filter.text; }
     const TableSchema* schema() const { return m_schema ? &*m_schema : nullptr; }
@@ -93,6 +101,7 @@ signals:
     void firstPageLoaded(); // after setTable()/setFilter(): the first rows are in the model
     void pageLoaded();
     void windowMoved();
+    void sortProgressChanged();
     void failed(const QString& message);
 
 private:
@@ -110,6 +119,10 @@ private:
     void startCounting();
     void onEstimate(qint64 firstRowid, qint64 span);
     void onCount(qint64 count, std::shared_ptr<const PositionIndex> index);
+    void startSorting(qint64 rows);
+    void onSorted(std::shared_ptr<const SortedOrder> sorted);
+    // The key of a page's last row in the current order (sorted rowid tables only).
+    std::optional<OrderKey> lastOrderKey(const RowPage& page) const;
     // Runs `apply` on the GUI thread with a reader thread's answer, unless `token` is cancelled by
     // then (the table or filter changed: the answer is stale, and dropped). Called on reader threads.
     template <class Apply> void answer(const CancelToken& token, Apply&& apply) const;
@@ -124,6 +137,9 @@ private:
     std::unique_ptr<ReaderThread> m_pageReader, m_countReader;
     QString m_table;
     RowFilter m_filter;
+    RowOrder m_order;
+    std::shared_ptr<const SortedOrder> m_sorted; // the current order's scratch table, once built
+    double m_sortProgress = -1;
     std::optional<TableSchema> m_schema;
     CancelToken m_requestToken;  // every job of the current table and filter; cancelled when they change
     bool m_loadingFirst = false; // the schema and first page of the current request are on their way

@@ -59,12 +59,36 @@ struct PositionIndex {
     qint64 rowCount = 0;
 };
 
-// What a page request filters on: rows where any column's text contains `text` (case-insensitive for
-// ASCII, as SQLite's LIKE). Empty: every row.
+// One column's filter, as a user types it in the box under the column's header:
+//   text            the value, as the grid shows it, contains `text` (case-insensitive for ASCII)
+//   =x <>x <x <=x >x >=x
+//                   compared as SQLite compares: x is a number when it reads as one (so a numeric
+//                   column compares numerically, and the column's affinity applies)
+//   x..y            between x and y, inclusive (x <= value <= y)
+//   NULL, NOT NULL  (any case) the value is, or is not, NULL
+//   /regex/, /regex/i
+//                   the value as shown matches the regular expression (Perl-like, QRegularExpression;
+//                   i: ignoring case)
+//   \text           `text` contained, literally: for text that starts like an operator
+// "As shown": a BLOB by its hex digits (00FF10, spaces ignored in what is typed), a REAL with its
+// decimal point (3.0), never by bytes the grid does not show. NULL contains nothing.
+struct ColumnFilter {
+    QString column;
+    QString text;
+    bool operator==(const ColumnFilter&) const = default;
+};
+
+// What rows a request shows: every condition holds. `text`: any column, as shown, contains it.
 struct RowFilter {
     QString text;
-    bool isEmpty() const { return text.isEmpty(); }
+    QList<ColumnFilter> columns = {}; // empty texts are ignored
+    bool isEmpty() const;
+    bool operator==(const RowFilter&) const = default;
 };
+
+// Whether a column filter's text means something; the error (InvalidArgument) says what is wrong, e.g.
+// a regular expression that does not compile. A filter that fails this matches no row.
+Status checkColumnFilter(const QString& text);
 
 // A sort by one column, ascending or descending, as SQLite's ORDER BY orders it: NULLs first when
 // ascending (last when descending), then numbers, text (by the column's collation), BLOBs. Ties are

@@ -79,11 +79,11 @@ Expected<RowPage> SnapshotReader::rowsAfterOrderKey(const TableSchema& schema, c
         }
         auto stmt = Statement::prepare(m_impl->db.get(),
                                        keyedSelect(schema) +
-                                           whereClause({condition, filterCondition(schema, filter, 1)}) +
-                                           sort + QStringLiteral(" LIMIT ?4"));
+                                           whereClause({condition, filterCondition(schema, filter)}) + sort +
+                                           QStringLiteral(" LIMIT ?4"));
         if (!stmt)
             return stmt.error();
-        bindFilter(stmt->get(), filter);
+        bindFilter(stmt->get(), schema, filter);
         if (keyed) {
             if (run == Values)
                 bindValue(stmt->get(), 2, after->value);
@@ -109,9 +109,9 @@ Expected<RowPage> SnapshotReader::rowsAtOrderOffset(const TableSchema& schema, c
         return Task::cancelledError();
     if (auto s = checkOrder(schema, order); !s)
         return s.error();
-    const QString sql = keyedSelect(schema) + whereClause({filterCondition(schema, filter, 1)}) +
+    const QString sql = keyedSelect(schema) + whereClause({filterCondition(schema, filter)}) +
                         orderBy(schema, order, false) + QStringLiteral(" LIMIT ?3 OFFSET ?4");
-    return m_impl->readPage(sql, filter, std::nullopt, offset, limit, !schema.rowidName.isEmpty());
+    return m_impl->readPage(sql, schema, filter, std::nullopt, offset, limit, !schema.rowidName.isEmpty());
 }
 
 Expected<RowPage> SnapshotReader::rowsBeforeOrderEnd(const TableSchema& schema, const RowFilter& filter,
@@ -123,9 +123,10 @@ Expected<RowPage> SnapshotReader::rowsBeforeOrderEnd(const TableSchema& schema, 
     if (auto s = checkOrder(schema, order); !s)
         return s.error();
     // The reversed order (both directions flipped) read from its start, then turned around.
-    const QString sql = keyedSelect(schema) + whereClause({filterCondition(schema, filter, 1)}) +
+    const QString sql = keyedSelect(schema) + whereClause({filterCondition(schema, filter)}) +
                         orderBy(schema, order, true) + QStringLiteral(" LIMIT ?3 OFFSET ?4");
-    auto page = m_impl->readPage(sql, filter, std::nullopt, fromEnd, limit, !schema.rowidName.isEmpty());
+    auto page =
+        m_impl->readPage(sql, schema, filter, std::nullopt, fromEnd, limit, !schema.rowidName.isEmpty());
     if (!page)
         return page;
     std::reverse(page->keys.begin(), page->keys.end());
@@ -169,7 +170,7 @@ Expected<RowPage> SnapshotReader::rowsOfSortedOrder(const SortedOrder& sorted, q
                   .arg(schema.rowidName, selectList(schema, QStringLiteral("t.")),
                        quoteIdentifier(schema.table.name));
     }
-    return m_impl->readPage(sql, RowFilter{}, std::nullopt, position, limit, !sorted.holdsRows());
+    return m_impl->readPage(sql, schema, RowFilter{}, std::nullopt, position, limit, !sorted.holdsRows());
 }
 
 } // namespace sqlsnap

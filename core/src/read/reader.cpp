@@ -28,7 +28,6 @@ QVariant columnValue(sqlite3_stmt* stmt, int column) {
     }
 }
 
-// `a LIKE '%text%' ESCAPE '\'` over every column: the filter is bound as a parameter, never spliced.
 void bindValue(sqlite3_stmt* stmt, int parameter, const QVariant& value) {
     switch (value.typeId()) {
     case QMetaType::LongLong:
@@ -50,34 +49,6 @@ void bindValue(sqlite3_stmt* stmt, int parameter, const QVariant& value) {
     default:
         sqlite3_bind_null(stmt, parameter);
     }
-}
-
-QString filterCondition(const TableSchema& schema, const RowFilter& filter, int parameter,
-                        const QString& qualifier) {
-    if (filter.isEmpty() || schema.table.columns.isEmpty())
-        return {};
-    QStringList terms;
-    for (const ColumnInfo& c : schema.table.columns)
-        terms << QStringLiteral("CAST(%1%2 AS TEXT) LIKE ?%3 ESCAPE '\\'")
-                     .arg(qualifier, quoteIdentifier(c.name))
-                     .arg(parameter);
-    return QLatin1Char('(') + terms.join(QStringLiteral(" OR ")) + QLatin1Char(')');
-}
-
-QByteArray likePattern(const RowFilter& filter) {
-    QString escaped = filter.text;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    return (QLatin1Char('%') + escaped + QLatin1Char('%')).toUtf8();
-}
-
-// Binds the filter's pattern as ?1 (nothing to bind without a filter).
-void bindFilter(sqlite3_stmt* stmt, const RowFilter& filter) {
-    if (filter.isEmpty())
-        return;
-    const QByteArray pattern = likePattern(filter);
-    sqlite3_bind_text(stmt, 1, pattern.constData(), int(pattern.size()), SQLITE_TRANSIENT);
 }
 
 QString selectList(const TableSchema& schema, const QString& qualifier) {
@@ -115,6 +86,7 @@ Expected<std::unique_ptr<SnapshotReader>> SnapshotReader::open(const QString& pa
     auto db = SqliteDb::open(files->databasePath, SQLITE_OPEN_READONLY);
     if (!db)
         return db.error();
+    registerFilterFunctions(db->get());
     if (auto s = db->exec(QStringLiteral("PRAGMA query_only=1")); !s)
         return s.error();
     // Proves it is readable now, with a clear error, instead of at the first page.
@@ -230,8 +202,8 @@ Expected<RowPage> SnapshotReader::rowsAfterKey(const TableSchema& schema, const 
         QStringLiteral("SELECT %1, %2 FROM %3%4 ORDER BY %1 LIMIT ?3")
             .arg(schema.rowidName, selectList(schema), quoteIdentifier(schema.table.name),
                  whereClause({afterKey ? schema.rowidName + QStringLiteral(" > ?2") : QString(),
-                              filterCondition(schema, filter, 1)}));
-    return m_impl->readPage(sql, filter, afterKey, 0, limit, true);
+                              filterCondition(schema, filter)}));
+    return m_impl->readPage(sql, schema, filter, afterKey, 0, limit, true);
 }
 
 Expected<RowPage> SnapshotReader::lastRows(const TableSchema& schema, const RowFilter& filter, int limit,
@@ -245,8 +217,8 @@ Expected<RowPage> SnapshotReader::lastRows(const TableSchema& schema, const RowF
         QStringLiteral("SELECT * FROM (SELECT %1 AS k_, %2 FROM %3%4 ORDER BY %1 DESC LIMIT ?3) "
                        "ORDER BY k_")
             .arg(schema.rowidName, selectList(schema), quoteIdentifier(schema.table.name),
-                 whereClause({filterCondition(schema, filter, 1)}));
-    auto page = m_impl->readPage(sql, filter, std::nullopt, 0, limit, true);
+                 whereClause({filterCondition(schema, filter)}));
+    auto page = m_impl->readPage(sql, schema, filter, std::nullopt, 0, limit, true);
     if (page)
         page->atEnd = true;
     return page;
@@ -266,16 +238,16 @@ Expected<RowPage> SnapshotReader::rowsAt(const TableSchema& schema, const RowFil
         const QString sql = QStringLiteral("SELECT %1, %2 FROM %3%4 ORDER BY %1 LIMIT ?3 OFFSET ?4")
                                 .arg(schema.rowidName, selectList(schema), quoteIdentifier(schema.table.name),
                                      whereClause({schema.rowidName + QStringLiteral(" >= ?2"),
-                                                  filterCondition(schema, filter, 1)}));
-        return m_impl->readPage(sql, filter, index->anchors[anchor], skip, limit, true);
+                                                  filterCondition(schema, filter)}));
+        return m_impl->readPage(sql, schema, filter, index->anchors[anchor], skip, limit, true);
     }
     const bool keyed = !schema.rowidName.isEmpty();
     const QString sql =
         QStringLiteral("SELECT %1%2 FROM %3%4%5 LIMIT ?3 OFFSET ?4")
             .arg(keyed ? schema.rowidName + QStringLiteral(", ") : QString(), selectList(schema),
-                 quoteIdentifier(schema.table.name), whereClause({filterCondition(schema, filter, 1)}),
+                 quoteIdentifier(schema.table.name), whereClause({filterCondition(schema, filter)}),
                  keyed ? QStringLiteral(" ORDER BY ") + schema.rowidName : QString());
-    return m_impl->readPage(sql, filter, std::nullopt, position, limit, keyed);
+    return m_impl->readPage(sql, schema, filter, std::nullopt, position, limit, keyed);
 }
 
 Status SnapshotReader::forEachRow(const TableSchema& schema, const RowFilter& filter,
@@ -288,11 +260,11 @@ Status SnapshotReader::forEachRow(const TableSchema& schema, const RowFilter& fi
         m_impl->db.get(),
         QStringLiteral("SELECT %1 FROM %2%3%4")
             .arg(selectList(schema), quoteIdentifier(schema.table.name),
-                 whereClause({filterCondition(schema, filter, 1)}),
+                 whereClause({filterCondition(schema, filter)}),
                  schema.rowidName.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + schema.rowidName));
     if (!stmt)
         return stmt.error();
-    bindFilter(stmt->get(), filter);
+    bindFilter(stmt->get(), schema, filter);
     const int columns = sqlite3_column_count(stmt->get());
     QVariantList values;
     int rc;
@@ -340,10 +312,10 @@ Expected<qint64> SnapshotReader::countRows(const TableSchema& schema, const RowF
     auto stmt =
         Statement::prepare(m_impl->db.get(), QStringLiteral("SELECT count(*) FROM %1%2")
                                                  .arg(quoteIdentifier(schema.table.name),
-                                                      whereClause({filterCondition(schema, filter, 1)})));
+                                                      whereClause({filterCondition(schema, filter)})));
     if (!stmt)
         return stmt.error();
-    bindFilter(stmt->get(), filter);
+    bindFilter(stmt->get(), schema, filter);
     const int rc = sqlite3_step(stmt->get());
     if (rc != SQLITE_ROW)
         return m_impl->error(rc);
@@ -360,10 +332,10 @@ Expected<PositionIndex> SnapshotReader::buildPositionIndex(const TableSchema& sc
     auto stmt =
         Statement::prepare(m_impl->db.get(), QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %1")
                                                  .arg(schema.rowidName, quoteIdentifier(schema.table.name),
-                                                      whereClause({filterCondition(schema, filter, 1)})));
+                                                      whereClause({filterCondition(schema, filter)})));
     if (!stmt)
         return stmt.error();
-    bindFilter(stmt->get(), filter);
+    bindFilter(stmt->get(), schema, filter);
     PositionIndex index;
     index.stride = stride;
     int rc;

@@ -15,12 +15,14 @@ namespace sqlsnap {
 QVariant columnValue(sqlite3_stmt* stmt, int column);
 // Binds a value read by columnValue back as SQLite's same storage class.
 void bindValue(sqlite3_stmt* stmt, int parameter, const QVariant& value);
-// `CAST(col AS TEXT) LIKE ?parameter` over every column (each prefixed by `qualifier`, e.g. "t."),
-// or empty without a filter.
-QString filterCondition(const TableSchema& schema, const RowFilter& filter, int parameter,
-                        const QString& qualifier = {});
-// Binds the filter's pattern as ?1 (nothing to bind without a filter).
-void bindFilter(sqlite3_stmt* stmt, const RowFilter& filter);
+// The filter as one SQL condition over the table's columns (each prefixed by `qualifier`, e.g. "t."),
+// or empty without a filter. Its values are parameters from ?11 on (rowfilter.cpp), never spliced in.
+QString filterCondition(const TableSchema& schema, const RowFilter& filter, const QString& qualifier = {});
+// Binds the values of filterCondition(schema, filter).
+void bindFilter(sqlite3_stmt* stmt, const TableSchema& schema, const RowFilter& filter);
+// regexp(pattern, value), which the filters' /regex/ use (and the REGEXP operator): on every connection
+// that evaluates a filter.
+void registerFilterFunctions(sqlite3* db);
 // The table's columns, quoted and prefixed by `qualifier`, comma-separated.
 QString selectList(const TableSchema& schema, const QString& qualifier = {});
 // " WHERE a AND b" for the non-empty conditions, or nothing.
@@ -68,13 +70,13 @@ struct SnapshotReader::Impl {
         return page;
     }
 
-    // The filter as ?1, `key` as ?2, the limit as ?3 and the offset as ?4.
-    Expected<RowPage> readPage(const QString& sql, const RowFilter& filter, std::optional<qint64> key,
-                               qint64 offset, int limit, bool keyed) {
+    // The filter's values, `key` as ?2, the limit as ?3 and the offset as ?4.
+    Expected<RowPage> readPage(const QString& sql, const TableSchema& schema, const RowFilter& filter,
+                               std::optional<qint64> key, qint64 offset, int limit, bool keyed) {
         auto stmt = Statement::prepare(db.get(), sql);
         if (!stmt)
             return stmt.error();
-        bindFilter(stmt->get(), filter);
+        bindFilter(stmt->get(), schema, filter);
         if (key)
             sqlite3_bind_int64(stmt->get(), 2, *key);
         sqlite3_bind_int64(stmt->get(), 3, limit);

@@ -123,6 +123,7 @@ SortedOrder::build(const QString& snapshotPath, const TableSchema& schema, const
         if (const int rc = sqlite3_step(attach->get()); rc != SQLITE_DONE)
             return sqliteError(db->get(), rc, snapshotPath);
     }
+    registerFilterFunctions(db->get());
     ScanCounter counter{&task, 0};
     sqlite3_create_function_v2(db->get(), "sqlsnap_row_read", 0, SQLITE_UTF8, &counter, countRow, nullptr,
                                nullptr, nullptr);
@@ -131,7 +132,7 @@ SortedOrder::build(const QString& snapshotPath, const TableSchema& schema, const
     const QString direction = order.descending ? QStringLiteral(" DESC") : QString();
     const QString table = QStringLiteral("snap.") + quoteIdentifier(schema.table.name);
     const QString where =
-        whereClause({QStringLiteral("sqlsnap_row_read()"), filterCondition(schema, filter, 1)});
+        whereClause({QStringLiteral("sqlsnap_row_read()"), filterCondition(schema, filter)});
     QString create, insert;
     if (impl->holdsRows) {
         QStringList columns;
@@ -150,7 +151,7 @@ SortedOrder::build(const QString& snapshotPath, const TableSchema& schema, const
     auto stmt = Statement::prepare(db->get(), insert);
     if (!stmt)
         return stmt.error();
-    bindFilter(stmt->get(), filter);
+    bindFilter(stmt->get(), schema, filter);
     const int rc = sqlite3_step(stmt->get());
     if (task.cancelled())
         return Task::cancelledError();

@@ -83,8 +83,9 @@ Expected<MemoryParts> runSnapshotToMemory(const QString& source, const SnapshotO
                                                   .arg(files->databasePath, report.error().message)};
         result.integrity = report->report;
         if (!report->ok())
-            return Error{ErrorKind::Corrupt, QStringLiteral("the in-memory snapshot of %1 failed its integrity check: %2")
-                                                 .arg(files->databasePath, report->report)};
+            return Error{ErrorKind::Corrupt,
+                         QStringLiteral("the in-memory snapshot of %1 failed its integrity check: %2")
+                             .arg(files->databasePath, report->report)};
     }
     memory->watchCancellation(nullptr); // the caller's handle must not consult our (finished) task
     result.elapsedMs = clock.elapsed();

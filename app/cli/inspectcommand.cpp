@@ -6,6 +6,7 @@
 #include <QJsonArray>
 
 #include <cstdio>
+#include <optional>
 
 namespace cli {
 namespace {
@@ -50,7 +51,15 @@ int runInspect(const QStringList& args) {
     if (int code = parseOrExit(parser, args, 1, QStringLiteral("sqlite-snapshot-cli inspect")); code >= 0)
         return code;
 
-    auto set = sqlsnap::inspectDatabase(parser.positionalArguments().first());
+    // On the worker thread like every command's engine call, so SIGINT, SIGTERM and SIGHUP cancel it.
+    std::optional<sqlsnap::Expected<sqlsnap::DatabaseFiles>> inspected;
+    runWithProgress(
+        [&](sqlsnap::ProgressSink& sink) {
+            inspected = sqlsnap::inspectDatabase(parser.positionalArguments().first(),
+                                                 sqlsnap::CancelToken::following(&sink));
+        },
+        false);
+    auto& set = *inspected;
     if (!set)
         return fail(set.error(), parser.isSet(json));
     const sqlsnap::DatabaseHeader& h = set->header;

@@ -11,7 +11,7 @@ namespace {
 Expected<CopiedSet> runCopyDatabaseFiles(const QString& source, const QString& folder, int retries,
                                          bool strict, Task& task) {
     task.setPhase(Phase::Inspecting);
-    auto files = inspectDatabase(source);
+    auto files = inspectDatabase(source, task.cancelToken());
     if (!files)
         return files.error();
     const io::FileStat dir = io::statPath(folder);

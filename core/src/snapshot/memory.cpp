@@ -46,7 +46,7 @@ Expected<MemoryParts> runSnapshotToMemory(const QString& source, const SnapshotO
     QElapsedTimer clock;
     clock.start();
     task.setPhase(Phase::Inspecting);
-    auto files = inspectDatabase(source);
+    auto files = inspectDatabase(source, task.cancelToken());
     if (!files)
         return files.error();
     const QString stagingParent =

@@ -84,7 +84,7 @@ Expected<SnapshotResult> runSnapshot(const QString& source, const QString& desti
 
     // 1. Inspect: the set and its headers, from the bytes.
     task.setPhase(Phase::Inspecting);
-    auto files = inspectDatabase(source);
+    auto files = inspectDatabase(source, task.cancelToken());
     if (!files)
         return files.error();
     // 2. Plan the destination: every alias of the source refused, DEST's folder known.

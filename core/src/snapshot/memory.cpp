@@ -3,7 +3,6 @@
 
 #include "snapshot/verify.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 
 #include <sqlite3.h>
@@ -45,12 +44,10 @@ struct MemoryParts {
 Expected<MemoryParts> runSnapshotToMemory(const QString& source, const SnapshotOptions& options, Task& task) {
     QElapsedTimer clock;
     clock.start();
-    task.setPhase(Phase::Inspecting);
-    auto files = inspectDatabase(source, task.cancelToken());
+    auto files = inspectSource(source, task);
     if (!files)
         return files.error();
-    const QString stagingParent =
-        options.stagingDirectory.isEmpty() ? QDir::tempPath() : options.stagingDirectory;
+    const QString stagingParent = stagingParentFor(options);
     io::sweepAbandonedStaging(stagingParent);
     Cleanup cleanup;
     auto opened = stageAndOpen(*files, stagingParent, options, cleanup, task);

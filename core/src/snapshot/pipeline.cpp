@@ -5,9 +5,7 @@
 #include "snapshot/destination.h"
 #include "snapshot/verify.h"
 
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFileInfo>
 
 namespace sqlsnap {
 
@@ -83,8 +81,7 @@ Expected<SnapshotResult> runSnapshot(const QString& source, const QString& desti
     clock.start();
 
     // 1. Inspect: the set and its headers, from the bytes.
-    task.setPhase(Phase::Inspecting);
-    auto files = inspectDatabase(source, task.cancelToken());
+    auto files = inspectSource(source, task);
     if (!files)
         return files.error();
     // 2. Plan the destination: every alias of the source refused, DEST's folder known.
@@ -96,9 +93,7 @@ Expected<SnapshotResult> runSnapshot(const QString& source, const QString& desti
             return s.error();
     // Folders left by runs that were killed, beside DEST and where we stage: proven abandoned, removed.
     io::sweepAbandonedStaging(plan->directory);
-    const QString stagingParent = options.stagingDirectory.isEmpty()
-                                      ? QDir::tempPath()
-                                      : QFileInfo(options.stagingDirectory).absoluteFilePath();
+    const QString stagingParent = stagingParentFor(options);
     const bool publishInPlace = !options.direct && options.strategy == OutputStrategy::Publish;
     if (!options.direct && !publishInPlace)
         io::sweepAbandonedStaging(stagingParent);

@@ -1,11 +1,13 @@
 // The app as the desktop meets it: one window per user (a second launch hands its files to the
 // running window over a local socket, with the real sqlite-snapshot binary on one end) and the
 // interface's translations, loaded for the user's language.
+#include <sources/sourcedetailsview.h>
 #include <window/appidentity.h>
 #include <window/mainwindow.h>
 #include <window/singleinstance.h>
-#include <sources/sourcedetailsview.h>
 #include <window/translations.h>
+
+#include <sqlitesnapshot/meaning.h>
 
 #include <QApplication>
 #include <QLabel>
@@ -144,6 +146,10 @@ private slots:
         QVERIFY2(emptyHintText(window).contains(QStringLiteral("SQLite-Datenbanken hierher ziehen")),
                  qPrintable(emptyHintText(window)));
         QCOMPARE(window.snapshotAction()->text(), QStringLiteral("&Schnappschuss"));
+        // The engine's words for what the files mean are translated with the app's.
+        sqlsnap::DatabaseFiles set;
+        set.lock = sqlsnap::LockState::None;
+        QCOMPARE(sqlsnap::explainLock(set), QStringLiteral("keine"));
     }
 
     void secondLaunchHandsItsFilesToTheRunningWindow() {

@@ -188,7 +188,7 @@ private slots:
         QVERIFY2(notes.first().toString().contains(QStringLiteral("-shm")),
                  qPrintable(notes.first().toString()));
         const Run text = cli({QStringLiteral("inspect"), db});
-        QVERIFY(text.out.contains("note: "));
+        QVERIFY2(text.out.contains("\nNote: "), text.out.constData()); // as the app words it
         const Run tables = cli({QStringLiteral("tables"), db});
         QVERIFY2(tables.exitCode == 0, tables.err.constData());
         QVERIFY(tables.out.contains("accounts"));
@@ -717,7 +717,7 @@ private slots:
                 {QStringLiteral("hold"), db, QStringLiteral("wal"), QStringLiteral("--no-checkpoint")});
             QVERIFY(holder.ready());
             const Run held = cli({QStringLiteral("inspect"), db});
-            QVERIFY2(held.out.contains("holds the database open with exclusive locking"),
+            QVERIFY2(held.out.contains("holds this database open with exclusive locking"),
                      held.out.constData());
             QVERIFY(!held.out.contains("stopped without closing"));
             QVERIFY(held.out.contains("lock held by others: exclusive"));

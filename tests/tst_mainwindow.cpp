@@ -15,14 +15,18 @@
 #include <window/destinationprompt.h>
 #include <window/mainwindow.h>
 
+#include <sqlitesnapshot/meaning.h>
+
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMimeData>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -1267,6 +1271,61 @@ private slots:
             text.contains(QStringLiteral("WAL mode; no -wal now: this file alone is its committed state")),
             qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("plus its -wal")), qPrintable(text));
+    }
+
+    // Issue #13: the CLI's inspect and the app's details say the same sentences for the same set: each
+    // file's meaning, the lock's and the lines about the set (one wording, in the engine).
+    void inspectSaysWhatTheDetailsSay() {
+        const QString db = freshDir() + QStringLiteral("/same.db");
+        Helper holder({QStringLiteral("hold"), db, QStringLiteral("wal"), QStringLiteral("--no-checkpoint")});
+        QVERIFY(holder.ready());
+        auto w = window(freshDir());
+        w->addSources({db});
+        QTRY_COMPARE(stateOf(*w, 0), SourceListModel::State::Ready);
+        w->sourceView()->setCurrentIndex(w->sources()->index(0));
+        const DatabaseFiles set = *w->sources()->source(0).files;
+        QVERIFY(set.find(FileKind::Wal) && set.heldExclusively());
+
+        QProcess inspect;
+        inspect.start(cliPath(), {QStringLiteral("inspect"), db});
+        QVERIFY(inspect.waitForFinished(60000));
+        QCOMPARE(inspect.exitCode(), 0);
+        const QStringList lines = QString::fromUtf8(inspect.readAllStandardOutput()).split(QLatin1Char('\n'));
+
+        auto* grid = qobject_cast<QGridLayout*>(
+            w->details()->findChild<QWidget*>(QStringLiteral("companionFiles"))->layout());
+        QVERIFY(grid);
+        const auto cellText = [grid](int row, int column) {
+            QLayoutItem* item = grid->itemAtPosition(row, column);
+            auto* label = item ? qobject_cast<QLabel*>(item->widget()) : nullptr;
+            return label ? label->text() : QString();
+        };
+        QCOMPARE(grid->rowCount(), int(set.files.size()) + 1); // the headings, then a row a file
+        for (int row = 1; row <= set.files.size(); ++row) {
+            const QString name = cellText(row, 0), meaning = cellText(row, 3);
+            QCOMPARE(meaning, explainFile(set, set.files.at(row - 1)));
+            const auto line = std::find_if(lines.cbegin(), lines.cend(), [&](const QString& l) {
+                return l.startsWith(QStringLiteral("  ") + name + QLatin1Char(' '));
+            });
+            QVERIFY2(line != lines.cend(), qPrintable(name));
+            QVERIFY2(line->endsWith(QStringLiteral("  ") + meaning),
+                     qPrintable(*line + QStringLiteral(" | ") + meaning));
+        }
+        const QStringList labels = [&] {
+            QStringList texts;
+            for (QLabel* l : w->details()->findChildren<QLabel*>())
+                texts << l->text();
+            return texts;
+        }();
+        const QString lock = explainLock(set);
+        QVERIFY2(labels.contains(lock), qPrintable(lock));
+        QVERIFY2(lines.filter(QStringLiteral("lock held by others: ") + lock).size() == 1,
+                 qPrintable(lines.join(QLatin1Char('\n'))));
+        const QString notes = w->details()->findChild<QLabel*>(QStringLiteral("sourceNotes"))->text();
+        QCOMPARE(notes.split(QLatin1Char('\n')), explainSet(set));
+        for (const QString& line : explainSet(set))
+            QVERIFY2(lines.contains(line), qPrintable(line));
+        holder.finish();
     }
 
     // Issue #12, item 13 (app side): virtual tables with their module, shadow tables under them, an

@@ -29,6 +29,117 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::Meaning</name>
+    <message>
+        <source>the database (WAL mode): its committed state is this file plus its -wal</source>
+        <translation>die Datenbank (WAL-Modus): ihr bestätigter Stand ist diese Datei plus ihre -wal</translation>
+    </message>
+    <message>
+        <source>the database (rollback-journal mode)</source>
+        <translation>die Datenbank (Rollback-Journal-Modus)</translation>
+    </message>
+    <message>
+        <source>-wal: empty — every change is already in the main file</source>
+        <translation>-wal: leer — jede Änderung steht schon in der Hauptdatei</translation>
+    </message>
+    <message>
+        <source>-wal: committed changes not yet merged into the main file — included in the snapshot</source>
+        <translation>-wal: bestätigte Änderungen, noch nicht in die Hauptdatei übernommen — im Schnappschuss enthalten</translation>
+    </message>
+    <message>
+        <source>-shm: the WAL index shared by the programs using the database — not needed, not copied</source>
+        <translation>-shm: der gemeinsame WAL-Index der Programme, die die Datenbank benutzen — nicht nötig, nicht kopiert</translation>
+    </message>
+    <message>
+        <source>-journal: an interrupted or running transaction — rolled back in the snapshot</source>
+        <translation>-journal: eine unterbrochene oder laufende Transaktion — im Schnappschuss zurückgerollt</translation>
+    </message>
+    <message>
+        <source>-journal: left over from a finished transaction — nothing to undo, not copied</source>
+        <translation>-journal: Rest einer abgeschlossenen Transaktion — nichts rückgängig zu machen, nicht kopiert</translation>
+    </message>
+    <message>
+        <source>super-journal: a transaction over several databases is in flight — rolled back</source>
+        <translation>Super-Journal: eine Transaktion über mehrere Datenbanken läuft — zurückgerollt</translation>
+    </message>
+    <message>
+        <source>super-journal: gone — the multi-database transaction committed</source>
+        <translation>Super-Journal: fehlt — die Transaktion über mehrere Datenbanken ist bestätigt</translation>
+    </message>
+    <message>
+        <source>Another program has a write transaction open; its uncommitted changes are left out.</source>
+        <translation>Ein anderes Programm hat eine Schreibtransaktion offen; ihre unbestätigten Änderungen bleiben außen vor.</translation>
+    </message>
+    <message>
+        <source>Another program has this database open.</source>
+        <translation>Ein anderes Programm hat diese Datenbank geöffnet.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>shared (a program is reading)</source>
+        <translation>geteilt (ein Programm liest)</translation>
+    </message>
+    <message>
+        <source>reserved (a program is writing)</source>
+        <translation>reserviert (ein Programm schreibt)</translation>
+    </message>
+    <message>
+        <source>pending (a program is about to commit)</source>
+        <translation>anstehend (ein Programm bestätigt gleich)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>No -shm beside the -wal: a program holds this database open with exclusive locking (locking_mode=EXCLUSIVE). The snapshot still has every committed change.</source>
+        <translation>Keine -shm neben der -wal: ein Programm hält diese Datenbank mit exklusiver Sperre geöffnet (locking_mode=EXCLUSIVE). Der Schnappschuss enthält trotzdem jede bestätigte Änderung.</translation>
+    </message>
+    <message>
+        <source>No -shm beside the -wal, and no program holds the database: the -wal was left by a program that stopped without closing the database. Its committed changes are only in the -wal; the snapshot includes them.</source>
+        <translation>Keine -shm neben der -wal, und kein Programm hält die Datenbank: die -wal stammt von einem Programm, das beendet wurde, ohne die Datenbank zu schließen. Seine bestätigten Änderungen stehen nur in der -wal; der Schnappschuss enthält sie.</translation>
+    </message>
+    <message>
+        <source>No -shm beside the -wal. The snapshot still has every committed change.</source>
+        <translation>Keine -shm neben der -wal. Der Schnappschuss enthält trotzdem jede bestätigte Änderung.</translation>
+    </message>
+    <message>
+        <source>Another program is committing to this database right now; the copy retries until it is stable.</source>
+        <translation>Ein anderes Programm bestätigt gerade Änderungen an dieser Datenbank; die Kopie wird wiederholt, bis sie stabil ist.</translation>
+    </message>
+    <message>
+        <source>Another program holds this database open with exclusive locking; it may be idle. The copy is taken from the files all the same.</source>
+        <translation>Ein anderes Programm hält diese Datenbank mit exklusiver Sperre geöffnet; es kann untätig sein. Die Kopie wird trotzdem aus den Dateien erstellt.</translation>
+    </message>
+    <message>
+        <source>Another program is about to commit to this database; the copy retries until it is stable.</source>
+        <translation>Ein anderes Programm bestätigt gleich Änderungen an dieser Datenbank; die Kopie wird wiederholt, bis sie stabil ist.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>shared (a program has it open: reading or, in WAL mode, writing)</source>
+        <translation>geteilt (ein Programm hat sie geöffnet: lesend oder, im WAL-Modus, schreibend)</translation>
+    </message>
+    <message>
+        <source>exclusive (a program is committing)</source>
+        <translation>exklusiv (ein Programm bestätigt gerade)</translation>
+    </message>
+    <message>
+        <source>exclusive: held with exclusive locking (the program may be idle)</source>
+        <translation>exklusiv: mit exklusiver Sperre gehalten (das Programm kann untätig sein)</translation>
+    </message>
+    <message>
+        <source>the database (WAL mode; no -wal now: this file alone is its committed state)</source>
+        <translation>die Datenbank (WAL-Modus; zurzeit keine -wal: diese Datei allein ist ihr bestätigter Stand)</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::AboutBox</name>
     <message>
         <source>About SQLite Snapshot</source>
@@ -148,50 +259,6 @@
         <translation>Fertig</translation>
     </message>
     <message>
-        <source>the database (WAL mode): its committed state is this file plus its -wal</source>
-        <translation>die Datenbank (WAL-Modus): ihr bestätigter Stand ist diese Datei plus ihre -wal</translation>
-    </message>
-    <message>
-        <source>the database (rollback-journal mode)</source>
-        <translation>die Datenbank (Rollback-Journal-Modus)</translation>
-    </message>
-    <message>
-        <source>-wal: empty — every change is already in the main file</source>
-        <translation>-wal: leer — jede Änderung steht schon in der Hauptdatei</translation>
-    </message>
-    <message>
-        <source>-wal: committed changes not yet merged into the main file — included in the snapshot</source>
-        <translation>-wal: bestätigte Änderungen, noch nicht in die Hauptdatei übernommen — im Schnappschuss enthalten</translation>
-    </message>
-    <message>
-        <source>-shm: the WAL index shared by the programs using the database — not needed, not copied</source>
-        <translation>-shm: der gemeinsame WAL-Index der Programme, die die Datenbank benutzen — nicht nötig, nicht kopiert</translation>
-    </message>
-    <message>
-        <source>-journal: an interrupted or running transaction — rolled back in the snapshot</source>
-        <translation>-journal: eine unterbrochene oder laufende Transaktion — im Schnappschuss zurückgerollt</translation>
-    </message>
-    <message>
-        <source>-journal: left over from a finished transaction — nothing to undo, not copied</source>
-        <translation>-journal: Rest einer abgeschlossenen Transaktion — nichts rückgängig zu machen, nicht kopiert</translation>
-    </message>
-    <message>
-        <source>super-journal: a transaction over several databases is in flight — rolled back</source>
-        <translation>Super-Journal: eine Transaktion über mehrere Datenbanken läuft — zurückgerollt</translation>
-    </message>
-    <message>
-        <source>super-journal: gone — the multi-database transaction committed</source>
-        <translation>Super-Journal: fehlt — die Transaktion über mehrere Datenbanken ist bestätigt</translation>
-    </message>
-    <message>
-        <source>Another program has a write transaction open; its uncommitted changes are left out.</source>
-        <translation>Ein anderes Programm hat eine Schreibtransaktion offen; ihre unbestätigten Änderungen bleiben außen vor.</translation>
-    </message>
-    <message>
-        <source>Another program has this database open.</source>
-        <translation>Ein anderes Programm hat diese Datenbank geöffnet.</translation>
-    </message>
-    <message>
         <source>The file was moved or deleted. Remove it from the list, or drop it again from its new place.</source>
         <translation>Die Datei wurde verschoben oder gelöscht. Entfernen Sie sie aus der Liste oder ziehen Sie sie von ihrem neuen Ort erneut hierher.</translation>
     </message>
@@ -228,26 +295,6 @@
         <translation>Die Quelle selbst ist beschädigt; der SQLite-Befehl .recover kann einen Teil davon retten.</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <source>shared (a program is reading)</source>
-        <translation>geteilt (ein Programm liest)</translation>
-    </message>
-    <message>
-        <source>reserved (a program is writing)</source>
-        <translation>reserviert (ein Programm schreibt)</translation>
-    </message>
-    <message>
-        <source>pending (a program is about to commit)</source>
-        <translation>anstehend (ein Programm bestätigt gleich)</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
         <source>1 page</source>
         <translation>1 Seite</translation>
     </message>
@@ -262,50 +309,6 @@
     <message>
         <source>%1 rows</source>
         <translation>%1 Zeilen</translation>
-    </message>
-    <message>
-        <source>No -shm beside the -wal: a program holds this database open with exclusive locking (locking_mode=EXCLUSIVE). The snapshot still has every committed change.</source>
-        <translation>Keine -shm neben der -wal: ein Programm hält diese Datenbank mit exklusiver Sperre geöffnet (locking_mode=EXCLUSIVE). Der Schnappschuss enthält trotzdem jede bestätigte Änderung.</translation>
-    </message>
-    <message>
-        <source>No -shm beside the -wal, and no program holds the database: the -wal was left by a program that stopped without closing the database. Its committed changes are only in the -wal; the snapshot includes them.</source>
-        <translation>Keine -shm neben der -wal, und kein Programm hält die Datenbank: die -wal stammt von einem Programm, das beendet wurde, ohne die Datenbank zu schließen. Seine bestätigten Änderungen stehen nur in der -wal; der Schnappschuss enthält sie.</translation>
-    </message>
-    <message>
-        <source>No -shm beside the -wal. The snapshot still has every committed change.</source>
-        <translation>Keine -shm neben der -wal. Der Schnappschuss enthält trotzdem jede bestätigte Änderung.</translation>
-    </message>
-    <message>
-        <source>Another program is committing to this database right now; the copy retries until it is stable.</source>
-        <translation>Ein anderes Programm bestätigt gerade Änderungen an dieser Datenbank; die Kopie wird wiederholt, bis sie stabil ist.</translation>
-    </message>
-    <message>
-        <source>Another program holds this database open with exclusive locking; it may be idle. The copy is taken from the files all the same.</source>
-        <translation>Ein anderes Programm hält diese Datenbank mit exklusiver Sperre geöffnet; es kann untätig sein. Die Kopie wird trotzdem aus den Dateien erstellt.</translation>
-    </message>
-    <message>
-        <source>Another program is about to commit to this database; the copy retries until it is stable.</source>
-        <translation>Ein anderes Programm bestätigt gleich Änderungen an dieser Datenbank; die Kopie wird wiederholt, bis sie stabil ist.</translation>
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation>Hinweis: %1</translation>
-    </message>
-    <message>
-        <source>shared (a program has it open: reading or, in WAL mode, writing)</source>
-        <translation>geteilt (ein Programm hat sie geöffnet: lesend oder, im WAL-Modus, schreibend)</translation>
-    </message>
-    <message>
-        <source>exclusive (a program is committing)</source>
-        <translation>exklusiv (ein Programm bestätigt gerade)</translation>
-    </message>
-    <message>
-        <source>exclusive: held with exclusive locking (the program may be idle)</source>
-        <translation>exklusiv: mit exklusiver Sperre gehalten (das Programm kann untätig sein)</translation>
-    </message>
-    <message>
-        <source>the database (WAL mode; no -wal now: this file alone is its committed state)</source>
-        <translation>die Datenbank (WAL-Modus; zurzeit keine -wal: diese Datei allein ist ihr bestätigter Stand)</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-// Words and numbers as people read them: sizes, times, phases and what each companion file means.
+// Words and numbers as people read them: sizes, times, phases, advice on errors, snapshot names.
 #pragma once
 
 #include <sqlitesnapshot/databasefiles.h>
@@ -25,16 +25,6 @@ QString rowsText(qint64 n);
 
 // "Copying (attempt 2 of 101)", "Backing up — 12,345 of 262,144 pages", "Verifying", …
 QString phaseText(const Progress& progress);
-
-// One plain-language line for a file of the set, as the sources panel shows it.
-QString explainFile(const DatabaseFiles& set, const FileEntry& file);
-// What the lock another program holds on the database means, read with the set's journal mode and
-// journal: "exclusive" is a commit only with a hot journal in rollback mode, and in WAL mode readers and
-// writers alike hold "shared".
-QString lockText(const DatabaseFiles& set);
-// Lines about the set as a whole: a -wal without -shm (held exclusively, or left by a program that
-// stopped without closing it), locks held right now, and the engine's notes (an unreadable -shm).
-QStringList explainSet(const DatabaseFiles& set);
 
 // What the user can do about an error, or empty when the message says it all.
 QString adviceFor(ErrorKind kind);

@@ -14,6 +14,7 @@
 #include <window/banner.h>
 #include <window/destinationprompt.h>
 #include <window/mainwindow.h>
+#include <window/translations.h>
 
 #include <sqlitesnapshot/meaning.h>
 
@@ -214,6 +215,7 @@ private slots:
         QApplication::setOrganizationName(QStringLiteral("SQLite Snapshot Tests"));
         QApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
         QSettings().clear();
+        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)); // as main() does: "1 row"
     }
 
     void emptyWindowSaysWhatToDo() {

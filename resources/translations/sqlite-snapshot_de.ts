@@ -179,14 +179,6 @@
 <context>
     <name>sqlsnap::ui::Format</name>
     <message>
-        <source>1 byte</source>
-        <translation>1 Byte</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
-    </message>
-    <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -221,10 +213,6 @@
     <message>
         <source>Making it self-contained</source>
         <translation>Wird eigenständig gemacht</translation>
-    </message>
-    <message>
-        <source>Backing up — %1 of %2 pages</source>
-        <translation>Sicherung — %1 von %2 Seiten</translation>
     </message>
     <message>
         <source>Backing up</source>
@@ -294,21 +282,33 @@
         <source>The source itself is damaged; SQLite&apos;s .recover command may rescue some of it.</source>
         <translation>Die Quelle selbst ist beschädigt; der SQLite-Befehl .recover kann einen Teil davon retten.</translation>
     </message>
-    <message>
-        <source>1 page</source>
-        <translation>1 Seite</translation>
+    <message numerus="yes">
+        <source>%1 byte(s)</source>
+        <translation>
+            <numerusform>%1 Byte</numerusform>
+            <numerusform>%1 Bytes</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 Seiten</translation>
+    <message numerus="yes">
+        <source>%1 page(s)</source>
+        <translation>
+            <numerusform>%1 Seite</numerusform>
+            <numerusform>%1 Seiten</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>1 row</source>
-        <translation>1 Zeile</translation>
+    <message numerus="yes">
+        <source>%1 row(s)</source>
+        <translation>
+            <numerusform>%1 Zeile</numerusform>
+            <numerusform>%1 Zeilen</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 rows</source>
-        <translation>%1 Zeilen</translation>
+    <message numerus="yes">
+        <source>Backing up — %1 of %2 page(s)</source>
+        <translation>
+            <numerusform>Sicherung — %1 von %2 Seite</numerusform>
+            <numerusform>Sicherung — %1 von %2 Seiten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -355,14 +355,6 @@
         <translation>noch %1</translation>
     </message>
     <message>
-        <source>1 copy attempt</source>
-        <translation>1 Kopierversuch</translation>
-    </message>
-    <message>
-        <source>%1 copy attempts</source>
-        <translation>%1 Kopierversuche</translation>
-    </message>
-    <message>
         <source>Done in %1 · %2 · %3</source>
         <translation>Fertig in %1 · %2 · %3</translation>
     </message>
@@ -391,6 +383,13 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source> Or retry with a brief read lock (the other program may wait a moment), or publish the last copy without the guarantee that it is one committed state.</source>
         <translation> Oder mit kurzer Lesesperre wiederholen (das andere Programm wartet dann eventuell einen Moment), oder die letzte Kopie ohne die Garantie veröffentlichen, dass sie ein bestätigter Stand ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 copy attempt(s)</source>
+        <translation>
+            <numerusform>%1 Kopierversuch</numerusform>
+            <numerusform>%1 Kopierversuche</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -430,13 +429,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <source>No snapshots yet. Select a database and press Snapshot (Ctrl+S).</source>
         <translation>Noch keine Schnappschüsse. Wählen Sie eine Datenbank und drücken Sie Schnappschuss (Strg+S).</translation>
     </message>
-    <message numerus="yes">
-        <source>Jobs — %n running</source>
-        <translation>
-            <numerusform>Aufträge — %n läuft</numerusform>
-            <numerusform>Aufträge — %n laufen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
@@ -460,6 +452,13 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>Publish Anyway (Unverified State)</source>
         <translation>Trotzdem veröffentlichen (ungeprüfter Stand)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Jobs — %1 running</source>
+        <translation>
+            <numerusform>Aufträge — %1 läuft</numerusform>
+            <numerusform>Aufträge — %1 laufen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -907,10 +906,6 @@ SHA-256 %1</translation>
     <message>
         <source>Page size:</source>
         <translation>Seitengröße:</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
     </message>
     <message>
         <source>Pages:</source>

@@ -7,6 +7,8 @@
 #include <QPalette>
 #include <QWidget>
 
+#include <limits>
+
 namespace sqlsnap::ui {
 namespace {
 // The translation context of these free functions (lupdate reads it from the declaration).
@@ -15,11 +17,19 @@ struct Format {
 };
 } // namespace
 
+int pluralCount(qint64 n) {
+    if (n >= 0 && n <= std::numeric_limits<int>::max())
+        return int(n);
+    return n < 0 ? 0 : int(1000000 + n % 1000000);
+}
+
+QString bytesText(qint64 n) {
+    return Format::tr("%1 byte(s)", nullptr, pluralCount(n)).arg(groupedNumber(n));
+}
+
 QString humanSize(qint64 bytes) {
-    if (bytes == 1)
-        return Format::tr("1 byte");
     if (bytes < 1000)
-        return Format::tr("%1 bytes").arg(bytes);
+        return bytesText(bytes);
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
 }
 
@@ -36,11 +46,11 @@ QString elapsedText(qint64 ms) {
 }
 
 QString pagesText(qint64 n) {
-    return n == 1 ? Format::tr("1 page") : Format::tr("%1 pages").arg(groupedNumber(n));
+    return Format::tr("%1 page(s)", nullptr, pluralCount(n)).arg(groupedNumber(n));
 }
 
 QString rowsText(qint64 n) {
-    return n == 1 ? Format::tr("1 row") : Format::tr("%1 rows").arg(groupedNumber(n));
+    return Format::tr("%1 row(s)", nullptr, pluralCount(n)).arg(groupedNumber(n));
 }
 
 QString groupedNumber(qint64 n) {
@@ -61,9 +71,10 @@ QString phaseText(const Progress& p) {
     case Phase::Converting:
         return Format::tr("Making it self-contained");
     case Phase::BackingUp:
-        return p.pagesTotal > 0 ? Format::tr("Backing up — %1 of %2 pages")
-                                      .arg(groupedNumber(p.pagesDone), groupedNumber(p.pagesTotal))
-                                : Format::tr("Backing up");
+        return p.pagesTotal > 0
+                   ? Format::tr("Backing up — %1 of %2 page(s)", nullptr, pluralCount(p.pagesTotal))
+                         .arg(groupedNumber(p.pagesDone), groupedNumber(p.pagesTotal))
+                   : Format::tr("Backing up");
     case Phase::Compacting:
         return Format::tr("Compacting");
     case Phase::Verifying:

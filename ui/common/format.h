@@ -15,13 +15,19 @@ class QWidget;
 
 namespace sqlsnap::ui {
 
-QString humanSize(qint64 bytes);       // "1.5 MB", "812 bytes"
+QString humanSize(qint64 bytes);       // "1.5 MB", "812 bytes" (bytesText under 1000)
 QString humanDuration(qint64 seconds); // "3 s", "2 min 05 s", "1 h 04 min"
 QString groupedNumber(qint64 n);       // "12,345" (in the user's locale)
 QString elapsedText(qint64 ms);        // "277 ms" under 10 s, else as humanDuration
-// Counts with their noun, singular or plural ("1 page", "12,345 pages"; "1 row", "3,000 rows").
+// Counts with their noun in the plural form the count asks for ("1 page", "12,345 pages"; "1 row",
+// "3,000 rows"; "4,096 bytes"). English shows these forms through its plural-only translation.
 QString pagesText(qint64 n);
 QString rowsText(qint64 n);
+QString bytesText(qint64 n);
+// The n for tr(text, nullptr, n) of a counted text: it picks the plural form, while the digits come
+// from groupedNumber() through %1 (docs/app.md). tr's n is an int: a larger count stands in as one
+// with the same last six digits, which is all a plural rule reads, above a million.
+int pluralCount(qint64 n);
 
 // "Copying (attempt 2 of 101)", "Backing up — 12,345 of 262,144 pages", "Verifying", …
 QString phaseText(const Progress& progress);

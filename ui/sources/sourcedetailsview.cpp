@@ -149,7 +149,7 @@ void SourceDetailsView::show(const SourceListModel::Source* source, bool haveSou
         m_facts->addRow(label, v);
     };
     fact(tr("Journal mode:"), h.isWal() ? tr("WAL (write-ahead log)") : tr("rollback journal"));
-    fact(tr("Page size:"), tr("%1 bytes").arg(groupedNumber(h.pageSize)));
+    fact(tr("Page size:"), bytesText(h.pageSize));
     // In WAL mode the main file's header is only as new as the last checkpoint: a database whose
     // content is all in the -wal has a 1-page main file and no text encoding there yet.
     const bool stale = set.headerMayBeStale();

@@ -27,7 +27,6 @@
 #include <QListView>
 #include <QMenu>
 #include <QMimeData>
-#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -43,7 +42,6 @@
 #include <QTreeWidget>
 #include <QUrl>
 
-#include <atomic>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -177,15 +175,8 @@ class TestMainWindow : public QObject {
         if (!runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}))
             return {};
         toucher = std::make_unique<MtimeToucher>(db);
-        // And, for certain however loaded the machine is: every chunk the engine copies of it changes its
-        // mtime first (the fault seam runs this in the engine's own copy), so no attempt is ever stable.
-        const QByteArray name = QFile::encodeName(db);
-        sqlsnap::io::faults::inject(
-            {sqlsnap::io::faults::Call::CopyFileRange, QStringLiteral("/busy.db"), 0, -1, 0, 0, [name] {
-                 static std::atomic<long> tick{1};
-                 const timespec times[2] = {{0, UTIME_OMIT}, {1600000000, tick++ % 1000000000}};
-                 ::utimensat(AT_FDCWD, name.constData(), times, 0);
-             }});
+        // And, for certain however loaded the machine is: no attempt is ever stable.
+        touchOnEveryCopy(db);
         return db;
     }
 
@@ -1288,11 +1279,9 @@ private slots:
         const DatabaseFiles set = *w->sources()->source(0).files;
         QVERIFY(set.find(FileKind::Wal) && set.heldExclusively());
 
-        QProcess inspect;
-        inspect.start(cliPath(), {QStringLiteral("inspect"), db});
-        QVERIFY(inspect.waitForFinished(60000));
-        QCOMPARE(inspect.exitCode(), 0);
-        const QStringList lines = QString::fromUtf8(inspect.readAllStandardOutput()).split(QLatin1Char('\n'));
+        const CliRun inspect = cli({QStringLiteral("inspect"), db});
+        QCOMPARE(inspect.exitCode, 0);
+        const QStringList lines = QString::fromUtf8(inspect.out).split(QLatin1Char('\n'));
 
         auto* grid = qobject_cast<QGridLayout*>(
             w->details()->findChild<QWidget*>(QStringLiteral("companionFiles"))->layout());

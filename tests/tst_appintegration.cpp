@@ -1,11 +1,14 @@
 // The app as the desktop meets it: one window per user (a second launch hands its files to the
 // running window over a local socket, with the real sqlite-snapshot binary on one end) and the
 // interface's translations, loaded for the user's language.
+#include <common/format.h>
+#include <sources/sourcedetailsview.h>
 #include <window/appidentity.h>
 #include <window/mainwindow.h>
 #include <window/singleinstance.h>
-#include <sources/sourcedetailsview.h>
 #include <window/translations.h>
+
+#include <sqlitesnapshot/meaning.h>
 
 #include <QApplication>
 #include <QLabel>
@@ -13,6 +16,7 @@
 #include <QLocalSocket>
 #include <QMenuBar>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -127,7 +131,10 @@ private slots:
 
     void englishWhenTheLanguageHasNoTranslation() {
         QVERIFY(availableTranslations().contains(QStringLiteral("de")));
-        QVERIFY(installTranslations(QLocale(QLocale::French, QLocale::France)).isEmpty());
+        // Only the English plural forms, which every language gets.
+        QCOMPARE(installTranslations(QLocale(QLocale::French, QLocale::France)),
+                 QStringList{QStringLiteral(":/i18n/sqlite-snapshot_en.qm")});
+        QVERIFY(!availableTranslations().contains(QStringLiteral("en")));
         MainWindow window;
         QCOMPARE(menuTitles(window),
                  (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&Help")}));
@@ -144,6 +151,52 @@ private slots:
         QVERIFY2(emptyHintText(window).contains(QStringLiteral("SQLite-Datenbanken hierher ziehen")),
                  qPrintable(emptyHintText(window)));
         QCOMPARE(window.snapshotAction()->text(), QStringLiteral("&Schnappschuss"));
+        // The engine's words for what the files mean are translated with the app's.
+        sqlsnap::DatabaseFiles set;
+        set.lock = sqlsnap::LockState::None;
+        QCOMPARE(sqlsnap::explainLock(set), QStringLiteral("keine"));
+        QCOMPARE(rowsText(1), QStringLiteral("1 Zeile"));
+        QCOMPARE(rowsText(2), QStringLiteral("2 Zeilen"));
+    }
+
+    // Counted texts say "%1 row(s)" in the source: English shows its plural forms from a plural-only
+    // translation, with the digits grouped as groupedNumber() groups them (docs/app.md).
+    void englishPluralForms_data() {
+        QTest::addColumn<qint64>("n");
+        QTest::addColumn<QString>("rows");
+        QTest::addColumn<QString>("pages");
+        QTest::addColumn<QString>("bytes");
+        QTest::newRow("0") << qint64(0) << QStringLiteral("0 rows") << QStringLiteral("0 pages")
+                           << QStringLiteral("0 bytes");
+        QTest::newRow("1") << qint64(1) << QStringLiteral("1 row") << QStringLiteral("1 page")
+                           << QStringLiteral("1 byte");
+        QTest::newRow("2") << qint64(2) << QStringLiteral("2 rows") << QStringLiteral("2 pages")
+                           << QStringLiteral("2 bytes");
+        QTest::newRow("10,000,000") << qint64(10000000) << QStringLiteral("10,000,000 rows")
+                                    << QStringLiteral("10,000,000 pages")
+                                    << QStringLiteral("10,000,000 bytes");
+        QTest::newRow("beyond an int")
+            << qint64(5000000001) << QStringLiteral("5,000,000,001 rows")
+            << QStringLiteral("5,000,000,001 pages") << QStringLiteral("5,000,000,001 bytes");
+    }
+    void englishPluralForms() {
+        QFETCH(qint64, n);
+        QFETCH(QString, rows);
+        QFETCH(QString, pages);
+        QFETCH(QString, bytes);
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+        QVERIFY(installTranslations(QLocale(QLocale::English, QLocale::UnitedStates))
+                    .contains(QStringLiteral(":/i18n/sqlite-snapshot_en.qm")));
+        QCOMPARE(rowsText(n), rows);
+        QCOMPARE(pagesText(n), pages);
+        QCOMPARE(bytesText(n), bytes);
+        sqlsnap::Progress backingUp;
+        backingUp.phase = sqlsnap::Phase::BackingUp;
+        backingUp.pagesDone = 1;
+        backingUp.pagesTotal = 1;
+        QCOMPARE(phaseText(backingUp), QStringLiteral("Backing up — 1 of 1 page"));
     }
 
     void secondLaunchHandsItsFilesToTheRunningWindow() {

@@ -19,42 +19,12 @@
 
 using namespace testsupport;
 
-namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-    QStringList errLines() const {
-        return QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    }
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-Run cli(const QStringList& args, const QString& program = cliPath(), const QStringList& prefix = {}) {
-    QProcess p;
-    p.start(prefix.isEmpty() ? program : prefix.first(),
-            prefix.isEmpty() ? args : prefix.mid(1) + QStringList{program} + args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
-
-} // namespace
-
 class TestCli : public QObject {
     Q_OBJECT
     QTemporaryDir m_tmp;
     QString m_db;
 
     QString freshDir() { return freshFolder(m_tmp); }
-
-    void expectOneError(const Run& r, int code, const QString& contains) {
-        QCOMPARE(r.exitCode, code);
-        const QStringList lines = r.errLines();
-        QCOMPARE(lines.size(), 1);
-        QVERIFY2(lines.first().startsWith(QStringLiteral("error: ")), qPrintable(lines.first()));
-        QVERIFY2(lines.first().contains(contains), qPrintable(lines.first()));
-    }
 
 private slots:
     void initTestCase() {
@@ -75,7 +45,7 @@ private slots:
     }
     void helpAndVersion() {
         QFETCH(QStringList, args);
-        const Run r = cli(args);
+        const CliRun r = cli(args);
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.err.isEmpty());
         if (args.last() == QStringLiteral("--version"))
@@ -109,7 +79,7 @@ private slots:
     void usageErrors() {
         QFETCH(QStringList, args);
         QFETCH(QString, says);
-        const Run r = cli(args);
+        const CliRun r = cli(args);
         QCOMPARE(r.exitCode, 2);
         if (!says.isEmpty())
             expectOneError(r, 2, says);
@@ -117,7 +87,7 @@ private slots:
 
     void snapshotJson() {
         const QString out = freshDir() + QStringLiteral("/Sauvegarde été 2026 (1).db");
-        const Run r = cli(
+        const CliRun r = cli(
             {QStringLiteral("snapshot"), m_db, out, QStringLiteral("--json"), QStringLiteral("--verify")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.isEmpty(), r.err.constData()); // no progress line when stderr is not a terminal
@@ -142,12 +112,12 @@ private slots:
         QCOMPARE(j.value(QStringLiteral("strategy")).toString(), QStringLiteral("publish"));
         QCOMPARE(readBank(out).problem(), QString());
 
-        const Run plain = cli({QStringLiteral("snapshot"), m_db, freshDir() + QStringLiteral("/x.db"),
-                               QStringLiteral("--strategy"), QStringLiteral("backup")});
+        const CliRun plain = cli({QStringLiteral("snapshot"), m_db, freshDir() + QStringLiteral("/x.db"),
+                                  QStringLiteral("--strategy"), QStringLiteral("backup")});
         QCOMPARE(plain.exitCode, 0);
         QVERIFY(plain.out.contains("backup"));
-        const Run noVerify = cli({QStringLiteral("snapshot"), m_db, freshDir() + QStringLiteral("/y.db"),
-                                  QStringLiteral("--json"), QStringLiteral("--compact")});
+        const CliRun noVerify = cli({QStringLiteral("snapshot"), m_db, freshDir() + QStringLiteral("/y.db"),
+                                     QStringLiteral("--json"), QStringLiteral("--compact")});
         QVERIFY(noVerify.json().value(QStringLiteral("integrity")).isNull());
         QCOMPARE(noVerify.json().value(QStringLiteral("strategy")).toString(), QStringLiteral("compact"));
     }
@@ -180,7 +150,7 @@ private slots:
             QStringList args{QStringLiteral("snapshot"), path, outDir + QStringLiteral("/out.db")};
             if (json)
                 args << QStringLiteral("--json");
-            const Run r = cli(args);
+            const CliRun r = cli(args);
             expectOneError(r, 1, says);
             if (json)
                 QVERIFY(!r.json()
@@ -204,8 +174,8 @@ private slots:
                        QStringLiteral("destination is the source"));
         expectOneError(cli({QStringLiteral("snapshot"), m_db, dir + QStringLiteral("/nope/x.db")}), 1,
                        QStringLiteral("does not exist"));
-        const Run replaced = cli({QStringLiteral("snapshot"), m_db, dest, QStringLiteral("--overwrite"),
-                                  QStringLiteral("--quiet")});
+        const CliRun replaced = cli({QStringLiteral("snapshot"), m_db, dest, QStringLiteral("--overwrite"),
+                                     QStringLiteral("--quiet")});
         QCOMPARE(replaced.exitCode, 0);
         QVERIFY(replaced.out.isEmpty());
         QCOMPARE(readBank(dest).problem(), QString());
@@ -243,8 +213,8 @@ private slots:
                 QVERIFY(::chmod(QFile::encodeName(p).constData(), 0777) == 0);
             QVERIFY(::chmod(QFile::encodeName(db).constData(), 0644) == 0);
         }
-        const Run r =
-            cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/o.db")}, cliPath(), prefix);
+        const CliRun r =
+            cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/o.db")}, {.prefix = prefix});
         expectOneError(r, 1, QStringLiteral("-wal: permission denied"));
         QVERIFY(folderEntries(outDir).isEmpty());
     }
@@ -254,12 +224,12 @@ private slots:
         const QString db = dir + QStringLiteral("/held.db");
         Helper holder({QStringLiteral("hold"), db, QStringLiteral("rollback"), QStringLiteral("--open-txn")});
         QVERIFY(holder.ready());
-        const Run r =
+        const CliRun r =
             cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/d.db"), QStringLiteral("--direct"),
                  QStringLiteral("--busy-timeout"), QStringLiteral("200")});
         expectOneError(r, 1, QStringLiteral("locked by another program: gave up after 200 ms"));
         QVERIFY(folderEntries(outDir).isEmpty());
-        const Run bad =
+        const CliRun bad =
             cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/d.db"), QStringLiteral("--direct"),
                  QStringLiteral("--busy-timeout"), QStringLiteral("soon")});
         QCOMPARE(bad.exitCode, 2);
@@ -275,7 +245,7 @@ private slots:
         // Strict is the default; --strict is still accepted and means the same.
         for (const QStringList& extra : {QStringList{}, QStringList{QStringLiteral("--strict")}}) {
             // As below: on a loaded machine an attempt may miss every touch and succeed (correctly).
-            Run strict;
+            CliRun strict;
             for (int tries = 0; tries < 5; ++tries) {
                 QFile::remove(outDir + QStringLiteral("/s.db"));
                 strict = cli(QStringList{QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"),
@@ -289,12 +259,12 @@ private slots:
             QVERIFY(strict.err.contains("--direct") && strict.err.contains("--allow-unstable"));
             QVERIFY(folderEntries(outDir).isEmpty());
         }
-        const Run conflicting = cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"),
-                                     QStringLiteral("--strict"), QStringLiteral("--allow-unstable")});
+        const CliRun conflicting = cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"),
+                                        QStringLiteral("--strict"), QStringLiteral("--allow-unstable")});
         expectOneError(conflicting, 2, QStringLiteral("cannot be used together"));
         // On a loaded machine the toucher thread can miss a whole attempt's window, and that attempt is
         // then stable (and correct). Try again until every attempt saw a change, as it nearly always does.
-        Run lenient;
+        CliRun lenient;
         for (int tries = 0; tries < 5; ++tries) {
             QFile::remove(outDir + QStringLiteral("/s.db"));
             lenient = cli({QStringLiteral("snapshot"), db, outDir + QStringLiteral("/s.db"),
@@ -352,7 +322,7 @@ private slots:
     }
 
     void inspectAndTablesJson() {
-        const Run inspect =
+        const CliRun inspect =
             cli({QStringLiteral("inspect"), m_db + QStringLiteral("-wal"), QStringLiteral("--json")});
         QCOMPARE(inspect.exitCode, 0);
         const QJsonObject j = inspect.json();
@@ -360,11 +330,11 @@ private slots:
         QCOMPARE(j.value(QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(j.value(QStringLiteral("page_size")).toInt(), 4096);
         QVERIFY(j.value(QStringLiteral("files")).toArray().size() >= 1);
-        const Run human = cli({QStringLiteral("inspect"), m_db});
+        const CliRun human = cli({QStringLiteral("inspect"), m_db});
         QCOMPARE(human.exitCode, 0);
         QVERIFY(human.out.contains("journal mode: wal"));
 
-        const Run tables = cli({QStringLiteral("tables"), m_db, QStringLiteral("--json")});
+        const CliRun tables = cli({QStringLiteral("tables"), m_db, QStringLiteral("--json")});
         QCOMPARE(tables.exitCode, 0);
         const QJsonArray list = tables.json().value(QStringLiteral("tables")).toArray();
         QCOMPARE(list.size(), 2);

@@ -27,33 +27,6 @@ using namespace testsupport;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-    QStringList errLines() const {
-        return QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    }
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-// `shell`, when given, is a bash script run with $0 = the CLI and "$@" = args (for ulimit, odd bytes).
-Run cli(const QStringList& args, const QString& shell = {}, const QString& workingDirectory = {}) {
-    QProcess p;
-    if (!workingDirectory.isEmpty())
-        p.setWorkingDirectory(workingDirectory);
-    if (shell.isEmpty())
-        p.start(cliPath(), args);
-    else
-        p.start(QStringLiteral("bash"), QStringList{QStringLiteral("-c"), shell, cliPath()} + args);
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return {-2, p.readAllStandardOutput(), "timed out"};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
-
 QString stagingIn(const QString& dir) {
     for (const QString& name : folderEntries(dir))
         if (name.startsWith(QStringLiteral(".sqlite-snapshot-")))
@@ -82,18 +55,6 @@ class TestCliContracts : public QObject {
     QString m_db; // a small rollback bank database, never changed
 
     QString freshDir() { return freshFolder(m_tmp); }
-
-    // One `error:` line, the exit code, the words; never a staging path.
-    void expectOneError(const Run& r, int code, const QString& contains) {
-        QVERIFY2(
-            r.exitCode == code,
-            qPrintable(QStringLiteral("exit %1, stderr: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
-        const QStringList lines = r.errLines();
-        QVERIFY2(lines.size() == 1, r.err.constData());
-        QVERIFY2(lines.first().startsWith(QStringLiteral("error: ")), qPrintable(lines.first()));
-        QVERIFY2(lines.first().contains(contains, Qt::CaseInsensitive), qPrintable(lines.first()));
-        QVERIFY2(!r.err.contains(".sqlite-snapshot-"), r.err.constData());
-    }
 
     QString copyOfBank(const QString& dir, const QString& name) {
         const QString path = dir + QLatin1Char('/') + name;
@@ -177,19 +138,19 @@ private slots:
             QVERIFY(QDir().mkdir(shm));
         else
             QVERIFY(QFile::link(QStringLiteral("/dev/zero"), shm));
-        const Run snap =
+        const CliRun snap =
             cli({QStringLiteral("snapshot"), db, out + QStringLiteral("/s.db"), QStringLiteral("--verify")});
         QVERIFY2(snap.exitCode == 0, snap.err.constData());
         QCOMPARE(readBank(out + QStringLiteral("/s.db")).problem(), QString());
-        const Run inspect = cli({QStringLiteral("inspect"), db, QStringLiteral("--json")});
+        const CliRun inspect = cli({QStringLiteral("inspect"), db, QStringLiteral("--json")});
         QVERIFY2(inspect.exitCode == 0, inspect.err.constData());
         const QJsonArray notes = inspect.json().value(QStringLiteral("notes")).toArray();
         QCOMPARE(notes.size(), 1);
         QVERIFY2(notes.first().toString().contains(QStringLiteral("-shm")),
                  qPrintable(notes.first().toString()));
-        const Run text = cli({QStringLiteral("inspect"), db});
-        QVERIFY(text.out.contains("note: "));
-        const Run tables = cli({QStringLiteral("tables"), db});
+        const CliRun text = cli({QStringLiteral("inspect"), db});
+        QVERIFY2(text.out.contains("\nNote: "), text.out.constData()); // as the app words it
+        const CliRun tables = cli({QStringLiteral("tables"), db});
         QVERIFY2(tables.exitCode == 0, tables.err.constData());
         QVERIFY(tables.out.contains("accounts"));
     }
@@ -201,7 +162,7 @@ private slots:
         QCOMPARE(QFile::encodeName(longName).size(), 255);
         const QString db = copyOfBank(src, longName);
         QVERIFY(!db.isEmpty());
-        const Run snap = cli({QStringLiteral("snapshot"), db, out + QStringLiteral("/s.db")});
+        const CliRun snap = cli({QStringLiteral("snapshot"), db, out + QStringLiteral("/s.db")});
         QVERIFY2(snap.exitCode == 0, snap.err.constData());
         QCOMPARE(cli({QStringLiteral("inspect"), db}).exitCode, 0);
         QCOMPARE(cli({QStringLiteral("tables"), db}).exitCode, 0);
@@ -213,7 +174,7 @@ private slots:
             const QString dest =
                 out + QLatin1Char('/') + QString(252, QLatin1Char('a' + n++)) + QStringLiteral(".db");
             QCOMPARE(QFile::encodeName(QFileInfo(dest).fileName()).size(), 255);
-            const Run r = cli(QStringList{QStringLiteral("snapshot"), m_db, dest} + how);
+            const CliRun r = cli(QStringList{QStringLiteral("snapshot"), m_db, dest} + how);
             QVERIFY2(r.exitCode == 0, qPrintable(how.join(QLatin1Char(' ')) + QStringLiteral(": ") +
                                                  QString::fromUtf8(r.err)));
             QCOMPARE(readBank(dest).problem(), QString());
@@ -245,7 +206,7 @@ private slots:
                  {QStringList{QStringLiteral("snapshot"), m_db, out + QStringLiteral("/s%1.db").arg(limit)},
                   QStringList{QStringLiteral("tables"), m_db},
                   QStringList{QStringLiteral("inspect"), m_db}}) {
-                const Run r = cli(args, shell);
+                const CliRun r = cli(args, {.shell = shell});
                 QVERIFY2(r.exitCode == 0 || r.exitCode == 1,
                          qPrintable(QStringLiteral("ulimit -n %1, %2: exit %3: %4")
                                         .arg(limit)
@@ -267,10 +228,10 @@ private slots:
         for (const QStringList& how :
              {QStringList{}, QStringList{QStringLiteral("--strategy"), QStringLiteral("backup"),
                                          QStringLiteral("--staging-dir"), staging}}) {
-            const Run r = cli(QStringList{QStringLiteral("snapshot"), db, out + QStringLiteral("/s.db"),
-                                          QStringLiteral("--json")} +
-                                  how,
-                              shell);
+            const CliRun r = cli(QStringList{QStringLiteral("snapshot"), db, out + QStringLiteral("/s.db"),
+                                             QStringLiteral("--json")} +
+                                     how,
+                                 {.shell = shell});
             expectOneError(r, 1, QStringLiteral("file too large"));
             QCOMPARE(
                 r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("kind")).toString(),
@@ -343,7 +304,7 @@ private slots:
                             QString::fromUtf8(alive->readAllStandardError())));
         QTRY_VERIFY2(!folderEntries(out).contains(left), "the killed run's folder is removed");
 
-        const Run next = cli({QStringLiteral("snapshot"), m_db, out + QStringLiteral("/next.db")});
+        const CliRun next = cli({QStringLiteral("snapshot"), m_db, out + QStringLiteral("/next.db")});
         QVERIFY2(next.exitCode == 0, next.err.constData());
         QVERIFY2(folderEntries(out).contains(aliveStaging), "a folder in use is never removed");
         QVERIFY(alive->state() == QProcess::Running);
@@ -369,9 +330,9 @@ private slots:
         for (const QStringList& how :
              {QStringList{}, QStringList{QStringLiteral("--strategy"), QStringLiteral("backup"),
                                          QStringLiteral("--staging-dir"), out}}) {
-            const Run r = cli(QStringList{QStringLiteral("snapshot"), m_db, out + QStringLiteral("/s.db"),
-                                          QStringLiteral("--overwrite")} +
-                              how);
+            const CliRun r = cli(QStringList{QStringLiteral("snapshot"), m_db, out + QStringLiteral("/s.db"),
+                                             QStringLiteral("--overwrite")} +
+                                 how);
             QVERIFY2(r.exitCode == 0, r.err.constData());
         }
         QCOMPARE(folderBytes(archive), before);
@@ -393,11 +354,13 @@ private slots:
         const QString decoy = base + QStringLiteral("/dir") + QChar(QChar::ReplacementCharacter);
         const auto decoyBefore = folderBytes(decoy);
         QCOMPARE(decoyBefore.size(), 1);
-        const Run viaLink = cli(
+        const CliRun viaLink = cli(
             {QStringLiteral("snapshot"), base + QStringLiteral("/link.db"), base + QStringLiteral("/o.db")});
         expectOneError(viaLink, 1, QStringLiteral("not valid UTF-8"));
-        const Run viaCwd = cli({QStringLiteral("snapshot"), QStringLiteral("s.db"), QStringLiteral("o.db")},
-                               QStringLiteral("cd \"$(printf 'dir\\xff')\" && exec \"$0\" \"$@\""), base);
+        const CliRun viaCwd =
+            cli({QStringLiteral("snapshot"), QStringLiteral("s.db"), QStringLiteral("o.db")},
+                {.shell = QStringLiteral("cd \"$(printf 'dir\\xff')\" && exec \"$0\" \"$@\""),
+                 .workingDirectory = base});
         expectOneError(viaCwd, 1, QStringLiteral("not valid UTF-8"));
         QCOMPARE(folderBytes(decoy), decoyBefore);
         QVERIFY(!QFileInfo::exists(base + QStringLiteral("/o.db")));
@@ -411,15 +374,15 @@ private slots:
                           QStringLiteral("--json")},
               QStringList{QStringLiteral("tables"), m_db, QStringLiteral("--json")}}) {
             // `sleep 0` closes the pipe's reading end at once, before the report is written.
-            const Run r =
-                cli(args,
-                    QStringLiteral("exec 3>&1; \"$0\" \"$@\" | (exec 0<&-; sleep 0); exit ${PIPESTATUS[0]}"));
+            const CliRun r =
+                cli(args, {.shell = QStringLiteral(
+                               "exec 3>&1; \"$0\" \"$@\" | (exec 0<&-; sleep 0); exit ${PIPESTATUS[0]}")});
             expectOneError(r, 1, QStringLiteral("cannot write the report"));
         }
         // A failure whose report is lost says its one error line, not two.
-        const Run failed = cli({QStringLiteral("snapshot"), out + QStringLiteral("/nope.db"),
-                                out + QStringLiteral("/o.db"), QStringLiteral("--json")},
-                               QStringLiteral("exec \"$0\" \"$@\" > /dev/full"));
+        const CliRun failed = cli({QStringLiteral("snapshot"), out + QStringLiteral("/nope.db"),
+                                   out + QStringLiteral("/o.db"), QStringLiteral("--json")},
+                                  {.shell = QStringLiteral("exec \"$0\" \"$@\" > /dev/full")});
         expectOneError(failed, 1, QStringLiteral("source not found"));
     }
 
@@ -457,7 +420,7 @@ private slots:
     void usageErrorsAreClear() {
         QFETCH(QStringList, args);
         QFETCH(QString, says);
-        const Run r = cli(args);
+        const CliRun r = cli(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(!r.errLines().isEmpty() && r.errLines().first().startsWith(QStringLiteral("error: ")) &&
                      r.errLines().first().contains(says),
@@ -471,11 +434,11 @@ private slots:
         const QString notes = copyOfBank(src, QStringLiteral("notes"));
         QVERIFY(QFile::copy(m_db, notes + QStringLiteral("-journal")));
         const auto bytes = folderBytes(src);
-        const Run r =
+        const CliRun r =
             cli({QStringLiteral("snapshot"), notes, out + QStringLiteral("/s.db"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.json().value(QStringLiteral("companions")).toArray().size(), 1);
-        const Run inspect = cli({QStringLiteral("inspect"), notes, QStringLiteral("--json")});
+        const CliRun inspect = cli({QStringLiteral("inspect"), notes, QStringLiteral("--json")});
         QCOMPARE(inspect.json().value(QStringLiteral("files")).toArray().size(), 1);
         QVERIFY(inspect.json()
                     .value(QStringLiteral("notes"))
@@ -493,7 +456,7 @@ private slots:
         QFile whole(m_db);
         QVERIFY(whole.open(QIODevice::ReadOnly));
         QVERIFY(writeFile(trunc, whole.read(8192)));
-        const Run t = cli({QStringLiteral("inspect"), trunc});
+        const CliRun t = cli({QStringLiteral("inspect"), trunc});
         QCOMPARE(t.exitCode, 0);
         QVERIFY2(t.out.contains("shorter than its header says"), t.out.constData());
         const QString mixed = copyOfBank(src, QStringLiteral("mixed.db"));
@@ -501,9 +464,9 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadWrite) && f.seek(18));
         QCOMPARE(f.write("\x02\x01", 2), qint64(2));
         f.close();
-        const Run m = cli({QStringLiteral("inspect"), mixed, QStringLiteral("--json")});
+        const CliRun m = cli({QStringLiteral("inspect"), mixed, QStringLiteral("--json")});
         QCOMPARE(m.json().value(QStringLiteral("journal_mode")).toString(), QStringLiteral("rollback"));
-        const Run d = cli(
+        const CliRun d = cli(
             {QStringLiteral("snapshot"), mixed, src + QStringLiteral("/d.db"), QStringLiteral("--direct")});
         QVERIFY2(d.exitCode == 0, d.err.constData());
     }
@@ -553,8 +516,8 @@ private slots:
         QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("300")}));
         QVERIFY(writeFile(db + QStringLiteral("-wal"), QByteArray(4096, 'w')));
         QVERIFY(QFile::remove(db));
-        const Run r = cli({QStringLiteral("snapshot"), db + QStringLiteral("-wal"),
-                           out + QStringLiteral("/s.db"), QStringLiteral("--json")});
+        const CliRun r = cli({QStringLiteral("snapshot"), db + QStringLiteral("-wal"),
+                              out + QStringLiteral("/s.db"), QStringLiteral("--json")});
         expectOneError(r, 1, QStringLiteral("source not found: ") + db);
         QCOMPARE(r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("kind")).toString(),
                  QStringLiteral("source_missing"));
@@ -574,7 +537,7 @@ private slots:
     void nonUtf8NamesAreRefused() {
         QFETCH(QString, shell);
         const QString out = freshDir();
-        const Run r = cli({m_db, out}, shell);
+        const CliRun r = cli({m_db, out}, {.shell = shell});
         expectOneError(r, 2, QStringLiteral("not valid UTF-8"));
         QVERIFY2(folderEntries(out).isEmpty(), qPrintable(folderEntries(out).join(QLatin1Char(','))));
     }
@@ -616,7 +579,7 @@ private slots:
                           QStringLiteral("--json")},
               QStringList{QStringLiteral("inspect"), m_db, QStringLiteral("--json")},
               QStringList{QStringLiteral("tables"), m_db}}) {
-            const Run r = cli(args, QStringLiteral("exec \"$0\" \"$@\" > /dev/full"));
+            const CliRun r = cli(args, {.shell = QStringLiteral("exec \"$0\" \"$@\" > /dev/full")});
             expectOneError(r, 1, QStringLiteral("cannot write the report"));
         }
     }
@@ -633,8 +596,8 @@ private slots:
         for (const QString& strategy :
              {QStringLiteral("publish"), QStringLiteral("backup"), QStringLiteral("compact")}) {
             const QString dest = out + QLatin1Char('/') + strategy + QStringLiteral(".db");
-            const Run r = cli({QStringLiteral("snapshot"), db, dest, QStringLiteral("--strategy"), strategy,
-                               QStringLiteral("--verify")});
+            const CliRun r = cli({QStringLiteral("snapshot"), db, dest, QStringLiteral("--strategy"),
+                                  strategy, QStringLiteral("--verify")});
             QVERIFY2(r.exitCode == 0, qPrintable(strategy + QStringLiteral(": ") + QString::fromUtf8(r.err)));
             QCOMPARE(header(dest, 20).mid(18, 2), QByteArray("\x01\x01", 2));
             QCOMPARE(readBank(dest).problem(), QString());
@@ -658,8 +621,8 @@ private slots:
             queryText(db, QStringLiteral("PRAGMA integrity_check")).contains(QStringLiteral("never used")));
         for (const QString& strategy :
              {QStringLiteral("publish"), QStringLiteral("backup"), QStringLiteral("compact")}) {
-            const Run r = cli({QStringLiteral("snapshot"), db, out + QStringLiteral("/s.db"),
-                               QStringLiteral("--strategy"), strategy, QStringLiteral("--verify")});
+            const CliRun r = cli({QStringLiteral("snapshot"), db, out + QStringLiteral("/s.db"),
+                                  QStringLiteral("--strategy"), strategy, QStringLiteral("--verify")});
             QVERIFY2(r.exitCode == 1, qPrintable(strategy + QStringLiteral(" took a damaged source: ") +
                                                  QString::fromUtf8(r.out)));
             expectOneError(r, 1, QString());
@@ -676,7 +639,7 @@ private slots:
                            "PRAGMA writable_schema=ON; UPDATE sqlite_schema SET sql = 'CREATE INDEX i ON t(a "
                            "COLLATE mycollation)' "
                            "WHERE name = 'i';")));
-        const Run r =
+        const CliRun r =
             cli({QStringLiteral("snapshot"), db2, out + QStringLiteral("/s.db"), QStringLiteral("--verify")});
         expectOneError(r, 1, QStringLiteral("integrity_check could not run"));
         QVERIFY(r.err.contains("mycollation"));
@@ -691,7 +654,7 @@ private slots:
         const QString db = src + QStringLiteral("/app.db");
         QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("300")}));
         QVERIFY(writeFile(db + QStringLiteral("-wal"), QByteArray()));
-        const Run r = cli({QStringLiteral("inspect"), db});
+        const CliRun r = cli({QStringLiteral("inspect"), db});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains("app.db-wal "), r.out.constData());
         QVERIFY(r.out.contains("app.db "));
@@ -716,8 +679,8 @@ private slots:
             Helper holder(
                 {QStringLiteral("hold"), db, QStringLiteral("wal"), QStringLiteral("--no-checkpoint")});
             QVERIFY(holder.ready());
-            const Run held = cli({QStringLiteral("inspect"), db});
-            QVERIFY2(held.out.contains("holds the database open with exclusive locking"),
+            const CliRun held = cli({QStringLiteral("inspect"), db});
+            QVERIFY2(held.out.contains("holds this database open with exclusive locking"),
                      held.out.constData());
             QVERIFY(!held.out.contains("stopped without closing"));
             QVERIFY(held.out.contains("lock held by others: exclusive"));
@@ -725,7 +688,7 @@ private slots:
         }
         QVERIFY(QFileInfo::exists(db + QStringLiteral("-wal")));
         QVERIFY(!QFileInfo::exists(db + QStringLiteral("-shm")));
-        const Run left = cli({QStringLiteral("inspect"), db});
+        const CliRun left = cli({QStringLiteral("inspect"), db});
         QVERIFY2(left.out.contains("stopped without closing"), left.out.constData());
         QVERIFY(!left.out.contains("exclusive locking"));
         QVERIFY(left.out.contains("lock held by others: none"));
@@ -741,7 +704,7 @@ private slots:
              {QStringList{}, QStringList{QStringLiteral("--strategy"), QStringLiteral("backup")},
               QStringList{QStringLiteral("--compact")}, QStringList{QStringLiteral("--direct")}}) {
             const QString dest = out + QStringLiteral("/s%1.db").arg(how.join(QString()));
-            const Run r =
+            const CliRun r =
                 cli(QStringList{QStringLiteral("snapshot"), db, dest, QStringLiteral("--json")} + how);
             QVERIFY2(r.exitCode == 0, r.err.constData());
             const qint64 pages = qint64(r.json().value(QStringLiteral("pages")).toDouble());
@@ -763,7 +726,7 @@ private slots:
         }
         const QStringList before = folderEntries(src);
         const auto bytes = folderBytes(src);
-        const Run r =
+        const CliRun r =
             cli({QStringLiteral("snapshot"), db, out + QStringLiteral("/d.db"), QStringLiteral("--direct")});
         expectOneError(r, 1, QStringLiteral("-shm"));
         QCOMPARE(folderEntries(src), before);
@@ -779,8 +742,8 @@ private slots:
         Helper reader({QStringLiteral("hold"), live, QStringLiteral("wal"),
                        QStringLiteral("--normal-locking"), QStringLiteral("--no-checkpoint")});
         QVERIFY(reader.ready());
-        const Run direct = cli({QStringLiteral("snapshot"), live, out + QStringLiteral("/l.db"),
-                                QStringLiteral("--direct"), QStringLiteral("--json")});
+        const CliRun direct = cli({QStringLiteral("snapshot"), live, out + QStringLiteral("/l.db"),
+                                   QStringLiteral("--direct"), QStringLiteral("--json")});
         QVERIFY2(direct.exitCode == 0, direct.err.constData());
         QStringList kinds;
         for (const QJsonValue& c : direct.json().value(QStringLiteral("companions")).toArray())
@@ -803,8 +766,8 @@ private slots:
                     "PRAGMA writable_schema=ON; INSERT INTO sqlite_schema VALUES('table', 'mystery', "
                     "'mystery', 0, "
                     "'CREATE VIRTUAL TABLE mystery USING nosuchmodule(a)');")));
-        const Run r =
-            cli({QStringLiteral("tables"), QStringLiteral("fts.db"), QStringLiteral("--json")}, {}, src);
+        const CliRun r = cli({QStringLiteral("tables"), QStringLiteral("fts.db"), QStringLiteral("--json")},
+                             {.workingDirectory = src});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.json().value(QStringLiteral("database")).toString(), db);
         QMap<QString, QJsonObject> byName;
@@ -835,7 +798,7 @@ private slots:
                     .contains(QStringLiteral("nosuchmodule")));
         QVERIFY(byName[QStringLiteral("notes")].value(QStringLiteral("error")).isNull());
 
-        const Run text = cli({QStringLiteral("tables"), db});
+        const CliRun text = cli({QStringLiteral("tables"), db});
         QCOMPARE(text.exitCode, 0);
         // Every line's row count ends in the same column, long names included ("1 row", "N rows", "? rows").
         static const QRegularExpression count(QStringLiteral("(\\d+ rows?|\\? rows)  "));
@@ -864,7 +827,7 @@ private slots:
         QVERIFY(writer.ready());
         int listed = 0;
         for (int i = 0; i < 25; ++i) {
-            const Run r = cli({QStringLiteral("tables"), db});
+            const CliRun r = cli({QStringLiteral("tables"), db});
             if (r.exitCode == 0)
                 ++listed;
             else

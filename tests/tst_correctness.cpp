@@ -16,7 +16,6 @@
 #include <QTest>
 #include <QThread>
 
-#include <atomic>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -150,14 +149,7 @@ private slots:
         const QString db = src + QStringLiteral("/busy.db");
         QVERIFY(
             runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}));
-        // Every chunk copied of it changes its mtime first: no attempt is stable, however loaded the machine.
-        const QByteArray name = QFile::encodeName(db);
-        io::faults::inject(
-            {io::faults::Call::CopyFileRange, QStringLiteral("/busy.db"), 0, -1, 0, 0, [name] {
-                 static std::atomic<long> tick{1};
-                 const timespec times[2] = {{0, UTIME_OMIT}, {1600000000, tick++ % 1000000000}};
-                 ::utimensat(AT_FDCWD, name.constData(), times, 0);
-             }});
+        touchOnEveryCopy(db); // no attempt is stable, however loaded the machine
         SnapshotOptions options;
         options.retries = 3;
         auto strict = takeSnapshot(db, out + QStringLiteral("/s.db"), options);

@@ -1,4 +1,5 @@
 // Step 1: finding a database's files and reading their headers, without an SQLite connection.
+#include "io/faults.h"
 #include "testsupport.h"
 
 #include <sqlitesnapshot/databasefiles.h>
@@ -139,6 +140,31 @@ private slots:
         QVERIFY(!dir.ok());
         QCOMPARE(dir.error().kind, ErrorKind::NotADatabase);
         QVERIFY(dir.error().message.contains(QStringLiteral("directory")));
+    }
+
+    // The caller's cancellation stops the inspection: before it begins, and between its files.
+    void cancelledTokenStopsTheInspection() {
+        const QString db = path(QStringLiteral("cancel.db"));
+        QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("10")}));
+        QVERIFY(writeFile(db + QStringLiteral("-journal"), QByteArray(64, '\0')));
+        CancelToken token;
+        QVERIFY(inspectDatabase(db, token).ok());
+        token.cancel();
+        auto before = inspectDatabase(db, token);
+        QVERIFY(!before.ok());
+        QCOMPARE(before.error().kind, ErrorKind::Cancelled);
+
+        // Cancelled while the database itself is opened: the companions are never read.
+        CancelToken during;
+        io::faults::inject({io::faults::Call::OpenRead, QStringLiteral("/cancel.db"), 0, 1, 0, 0,
+                            [during] { during.cancel(); }});
+        auto between = inspectDatabase(db, during);
+        const int opened = io::faults::injectedCount();
+        io::faults::clear();
+        QCOMPARE(opened, 1);
+        QVERIFY(!between.ok());
+        QCOMPARE(between.error().kind, ErrorKind::Cancelled);
+        QCOMPARE(between.error().message, QStringLiteral("cancelled"));
     }
 };
 

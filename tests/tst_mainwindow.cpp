@@ -14,10 +14,14 @@
 #include <window/banner.h>
 #include <window/destinationprompt.h>
 #include <window/mainwindow.h>
+#include <window/translations.h>
+
+#include <sqlitesnapshot/meaning.h>
 
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -38,7 +42,6 @@
 #include <QTreeWidget>
 #include <QUrl>
 
-#include <atomic>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -172,15 +175,8 @@ class TestMainWindow : public QObject {
         if (!runDbtool({QStringLiteral("make"), db, QStringLiteral("rollback"), QStringLiteral("300000")}))
             return {};
         toucher = std::make_unique<MtimeToucher>(db);
-        // And, for certain however loaded the machine is: every chunk the engine copies of it changes its
-        // mtime first (the fault seam runs this in the engine's own copy), so no attempt is ever stable.
-        const QByteArray name = QFile::encodeName(db);
-        sqlsnap::io::faults::inject(
-            {sqlsnap::io::faults::Call::CopyFileRange, QStringLiteral("/busy.db"), 0, -1, 0, 0, [name] {
-                 static std::atomic<long> tick{1};
-                 const timespec times[2] = {{0, UTIME_OMIT}, {1600000000, tick++ % 1000000000}};
-                 ::utimensat(AT_FDCWD, name.constData(), times, 0);
-             }});
+        // And, for certain however loaded the machine is: no attempt is ever stable.
+        touchOnEveryCopy(db);
         return db;
     }
 
@@ -210,6 +206,7 @@ private slots:
         QApplication::setOrganizationName(QStringLiteral("SQLite Snapshot Tests"));
         QApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
         QSettings().clear();
+        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)); // as main() does: "1 row"
     }
 
     void emptyWindowSaysWhatToDo() {
@@ -1268,6 +1265,59 @@ private slots:
             text.contains(QStringLiteral("WAL mode; no -wal now: this file alone is its committed state")),
             qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("plus its -wal")), qPrintable(text));
+    }
+
+    // Issue #13: the CLI's inspect and the app's details say the same sentences for the same set: each
+    // file's meaning, the lock's and the lines about the set (one wording, in the engine).
+    void inspectSaysWhatTheDetailsSay() {
+        const QString db = freshDir() + QStringLiteral("/same.db");
+        Helper holder({QStringLiteral("hold"), db, QStringLiteral("wal"), QStringLiteral("--no-checkpoint")});
+        QVERIFY(holder.ready());
+        auto w = window(freshDir());
+        w->addSources({db});
+        QTRY_COMPARE(stateOf(*w, 0), SourceListModel::State::Ready);
+        w->sourceView()->setCurrentIndex(w->sources()->index(0));
+        const DatabaseFiles set = *w->sources()->source(0).files;
+        QVERIFY(set.find(FileKind::Wal) && set.heldExclusively());
+
+        const CliRun inspect = cli({QStringLiteral("inspect"), db});
+        QCOMPARE(inspect.exitCode, 0);
+        const QStringList lines = QString::fromUtf8(inspect.out).split(QLatin1Char('\n'));
+
+        auto* grid = qobject_cast<QGridLayout*>(
+            w->details()->findChild<QWidget*>(QStringLiteral("companionFiles"))->layout());
+        QVERIFY(grid);
+        const auto cellText = [grid](int row, int column) {
+            QLayoutItem* item = grid->itemAtPosition(row, column);
+            auto* label = item ? qobject_cast<QLabel*>(item->widget()) : nullptr;
+            return label ? label->text() : QString();
+        };
+        QCOMPARE(grid->rowCount(), int(set.files.size()) + 1); // the headings, then a row a file
+        for (int row = 1; row <= set.files.size(); ++row) {
+            const QString name = cellText(row, 0), meaning = cellText(row, 3);
+            QCOMPARE(meaning, explainFile(set, set.files.at(row - 1)));
+            const auto line = std::find_if(lines.cbegin(), lines.cend(), [&](const QString& l) {
+                return l.startsWith(QStringLiteral("  ") + name + QLatin1Char(' '));
+            });
+            QVERIFY2(line != lines.cend(), qPrintable(name));
+            QVERIFY2(line->endsWith(QStringLiteral("  ") + meaning),
+                     qPrintable(*line + QStringLiteral(" | ") + meaning));
+        }
+        const QStringList labels = [&] {
+            QStringList texts;
+            for (QLabel* l : w->details()->findChildren<QLabel*>())
+                texts << l->text();
+            return texts;
+        }();
+        const QString lock = explainLock(set);
+        QVERIFY2(labels.contains(lock), qPrintable(lock));
+        QVERIFY2(lines.filter(QStringLiteral("lock held by others: ") + lock).size() == 1,
+                 qPrintable(lines.join(QLatin1Char('\n'))));
+        const QString notes = w->details()->findChild<QLabel*>(QStringLiteral("sourceNotes"))->text();
+        QCOMPARE(notes.split(QLatin1Char('\n')), explainSet(set));
+        for (const QString& line : explainSet(set))
+            QVERIFY2(lines.contains(line), qPrintable(line));
+        holder.finish();
     }
 
     // Issue #12, item 13 (app side): virtual tables with their module, shadow tables under them, an

@@ -4,6 +4,7 @@
 
 #include <preview/previewwidget.h>
 #include <preview/tabledatamodel.h>
+#include <window/translations.h>
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -88,6 +89,7 @@ class TestTableDataModel : public QObject {
 
 private slots:
     void initTestCase() {
+        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)); // "3 bytes", as the app says
         m_db = m_tmp.filePath(QStringLiteral("snap.db"));
         QVERIFY(execSql(
             m_db,

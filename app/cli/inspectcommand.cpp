@@ -1,16 +1,20 @@
 #include "clicommon.h"
 
 #include <sqlitesnapshot/databasefiles.h>
+#include <sqlitesnapshot/meaning.h>
 
 #include <QFileInfo>
 #include <QJsonArray>
 
 #include <cstdio>
+#include <optional>
 
 namespace cli {
 namespace {
 
-QString meaning(const sqlsnap::DatabaseFiles& set, const sqlsnap::FileEntry& f) {
+// The JSON's `meaning` of a file: its own short wording, kept as docs/cli.md has it, since scripts may
+// match it. People read explainFile() (the text output, the same sentence as the app's details).
+QString jsonMeaning(const sqlsnap::DatabaseFiles& set, const sqlsnap::FileEntry& f) {
     using sqlsnap::FileKind;
     switch (f.kind) {
     case FileKind::Database:
@@ -50,7 +54,15 @@ int runInspect(const QStringList& args) {
     if (int code = parseOrExit(parser, args, 1, QStringLiteral("sqlite-snapshot-cli inspect")); code >= 0)
         return code;
 
-    auto set = sqlsnap::inspectDatabase(parser.positionalArguments().first());
+    // On the worker thread like every command's engine call, so SIGINT, SIGTERM and SIGHUP cancel it.
+    std::optional<sqlsnap::Expected<sqlsnap::DatabaseFiles>> inspected;
+    runWithProgress(
+        [&](sqlsnap::ProgressSink& sink) {
+            inspected = sqlsnap::inspectDatabase(parser.positionalArguments().first(),
+                                                 sqlsnap::CancelToken::following(&sink));
+        },
+        false);
+    auto& set = *inspected;
     if (!set)
         return fail(set.error(), parser.isSet(json));
     const sqlsnap::DatabaseHeader& h = set->header;
@@ -62,7 +74,7 @@ int runInspect(const QStringList& args) {
                             {QStringLiteral("kind"), sqlsnap::fileKindName(f.kind)},
                             {QStringLiteral("size"), f.size},
                             {QStringLiteral("modified"), f.modified.toUTC().toString(Qt::ISODateWithMs)},
-                            {QStringLiteral("meaning"), meaning(*set, f)}});
+                            {QStringLiteral("meaning"), jsonMeaning(*set, f)}});
         printJson({{QStringLiteral("database"), set->databasePath},
                    {QStringLiteral("files"), files},
                    {QStringLiteral("journal_mode"), h.journalFormat()},
@@ -83,7 +95,7 @@ int runInspect(const QStringList& args) {
         return Success;
     }
     std::printf("%s\n", qPrintable(set->databasePath));
-    // Each file by its name on disk (app.db-wal), then its kind, size, time and meaning.
+    // Each file by its name on disk (app.db-wal), then its kind, size, time and meaning (as the app says it).
     int nameWidth = 0;
     for (const sqlsnap::FileEntry& f : set->files)
         nameWidth = qMax(nameWidth, int(QFileInfo(f.path).fileName().size()));
@@ -91,7 +103,7 @@ int runInspect(const QStringList& args) {
         std::printf("  %-*s  %-13s %10s  %s  %s\n", nameWidth, qPrintable(QFileInfo(f.path).fileName()),
                     qPrintable(sqlsnap::fileKindName(f.kind)), qPrintable(humanBytes(f.size)),
                     qPrintable(f.modified.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
-                    qPrintable(meaning(*set, f)));
+                    qPrintable(sqlsnap::explainFile(*set, f)));
     // With frames in the -wal, the main file's header may be older than what a snapshot will have.
     const bool stale = set->headerMayBeStale();
     const QString pages = h.pageCountValid ? QString::number(h.pageCount) : QStringLiteral("unknown");
@@ -103,9 +115,10 @@ int runInspect(const QStringList& args) {
         qPrintable(stale ? pages + QStringLiteral(" in the main file, more may be in the -wal") : pages),
         qPrintable(encoding));
     std::printf("user_version: %u, application_id: %u, lock held by others: %s\n", h.userVersion,
-                h.applicationId, qPrintable(sqlsnap::lockStateName(set->lock)));
-    for (const QString& note : std::as_const(set->notes))
-        std::printf("note: %s\n", qPrintable(note));
+                h.applicationId, qPrintable(sqlsnap::explainLock(*set)));
+    // The set as a whole: a -wal without -shm explained by the lock found, locks held now, the notes.
+    for (const QString& line : sqlsnap::explainSet(*set))
+        std::printf("%s\n", qPrintable(line));
     return Success;
 }
 

@@ -29,124 +29,7 @@
     </message>
 </context>
 <context>
-    <name>sqlsnap::ui::AboutBox</name>
-    <message>
-        <source>About SQLite Snapshot</source>
-        <translation>Über SQLite Snapshot</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Consistent, self-contained snapshots of SQLite databases, even while other programs write to them. The source files are only ever read.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Konsistente, eigenständige Schnappschüsse von SQLite-Datenbanken, auch während andere Programme in sie schreiben. Die Quelldateien werden nur gelesen.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>sqlsnap::ui::Banner</name>
-    <message>
-        <source>Dismiss</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Dismiss message</source>
-        <translation>Meldung schließen</translation>
-    </message>
-</context>
-<context>
-    <name>sqlsnap::ui::DestinationPrompt</name>
-    <message>
-        <source>Replace File</source>
-        <translation>Datei ersetzen</translation>
-    </message>
-    <message>
-        <source>%1 already exists. Replace it? It is replaced only once the new file is complete.</source>
-        <translation>%1 ist schon vorhanden. Ersetzen? Sie wird erst ersetzt, wenn die neue Datei vollständig ist.</translation>
-    </message>
-    <message>
-        <source>%1 is %2 itself or one of its files (-wal, -shm, -journal): a snapshot never writes over its source. Choose another name.</source>
-        <translation>%1 ist %2 selbst oder eine ihrer Dateien (-wal, -shm, -journal): ein Schnappschuss überschreibt nie seine Quelle. Wählen Sie einen anderen Namen.</translation>
-    </message>
-</context>
-<context>
-    <name>sqlsnap::ui::Format</name>
-    <message>
-        <source>1 byte</source>
-        <translation>1 Byte</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>Inspecting</source>
-        <translation>Wird untersucht</translation>
-    </message>
-    <message>
-        <source>Copying (attempt %1 of %2)</source>
-        <translation>Kopieren (Versuch %1 von %2)</translation>
-    </message>
-    <message>
-        <source>Copying</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
-        <source>Opening the copy</source>
-        <translation>Kopie wird geöffnet</translation>
-    </message>
-    <message>
-        <source>Making it self-contained</source>
-        <translation>Wird eigenständig gemacht</translation>
-    </message>
-    <message>
-        <source>Backing up — %1 of %2 pages</source>
-        <translation>Sicherung — %1 von %2 Seiten</translation>
-    </message>
-    <message>
-        <source>Backing up</source>
-        <translation>Sicherung</translation>
-    </message>
-    <message>
-        <source>Compacting</source>
-        <translation>Komprimieren</translation>
-    </message>
-    <message>
-        <source>Verifying</source>
-        <translation>Prüfen</translation>
-    </message>
-    <message>
-        <source>Computing SHA-256</source>
-        <translation>SHA-256 wird berechnet</translation>
-    </message>
-    <message>
-        <source>Publishing</source>
-        <translation>Veröffentlichen</translation>
-    </message>
-    <message>
-        <source>Writing rows — %1 of %2</source>
-        <translation>Zeilen schreiben — %1 von %2</translation>
-    </message>
-    <message>
-        <source>Writing rows</source>
-        <translation>Zeilen schreiben</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Fertig</translation>
-    </message>
+    <name>sqlsnap::Meaning</name>
     <message>
         <source>the database (WAL mode): its committed state is this file plus its -wal</source>
         <translation>die Datenbank (WAL-Modus): ihr bestätigter Stand ist diese Datei plus ihre -wal</translation>
@@ -192,42 +75,6 @@
         <translation>Ein anderes Programm hat diese Datenbank geöffnet.</translation>
     </message>
     <message>
-        <source>The file was moved or deleted. Remove it from the list, or drop it again from its new place.</source>
-        <translation>Die Datei wurde verschoben oder gelöscht. Entfernen Sie sie aus der Liste oder ziehen Sie sie von ihrem neuen Ort erneut hierher.</translation>
-    </message>
-    <message>
-        <source>Only SQLite database files can be snapshotted.</source>
-        <translation>Nur SQLite-Datenbankdateien können erfasst werden.</translation>
-    </message>
-    <message>
-        <source>Check the file&apos;s permissions, or run as a user who may read it.</source>
-        <translation>Prüfen Sie die Rechte der Datei oder starten Sie als ein Benutzer, der sie lesen darf.</translation>
-    </message>
-    <message>
-        <source>Choose a folder you may write to (File → Snapshot Folder…), or check its permissions.</source>
-        <translation>Wählen Sie einen Ordner, in den Sie schreiben dürfen (Datei → Schnappschuss-Ordner …), oder prüfen Sie seine Rechte.</translation>
-    </message>
-    <message>
-        <source>Choose another name; an existing file is replaced only after you confirm it.</source>
-        <translation>Wählen Sie einen anderen Namen; eine vorhandene Datei wird nur nach Ihrer Bestätigung ersetzt.</translation>
-    </message>
-    <message>
-        <source>The database changed during every attempt. Try again when the other program is idle.</source>
-        <translation>Die Datenbank hat sich bei jedem Versuch geändert. Versuchen Sie es erneut, wenn das andere Programm ruht.</translation>
-    </message>
-    <message>
-        <source>Free some space, or choose another snapshot folder.</source>
-        <translation>Geben Sie Speicherplatz frei oder wählen Sie einen anderen Schnappschuss-Ordner.</translation>
-    </message>
-    <message>
-        <source>Choose an existing folder.</source>
-        <translation>Wählen Sie einen vorhandenen Ordner.</translation>
-    </message>
-    <message>
-        <source>The source itself is damaged; SQLite&apos;s .recover command may rescue some of it.</source>
-        <translation>Die Quelle selbst ist beschädigt; der SQLite-Befehl .recover kann einen Teil davon retten.</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -246,22 +93,6 @@
     <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>1 page</source>
-        <translation>1 Seite</translation>
-    </message>
-    <message>
-        <source>%1 pages</source>
-        <translation>%1 Seiten</translation>
-    </message>
-    <message>
-        <source>1 row</source>
-        <translation>1 Zeile</translation>
-    </message>
-    <message>
-        <source>%1 rows</source>
-        <translation>%1 Zeilen</translation>
     </message>
     <message>
         <source>No -shm beside the -wal: a program holds this database open with exclusive locking (locking_mode=EXCLUSIVE). The snapshot still has every committed change.</source>
@@ -317,6 +148,178 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::AboutBox</name>
+    <message>
+        <source>About SQLite Snapshot</source>
+        <translation>Über SQLite Snapshot</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Consistent, self-contained snapshots of SQLite databases, even while other programs write to them. The source files are only ever read.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Konsistente, eigenständige Schnappschüsse von SQLite-Datenbanken, auch während andere Programme in sie schreiben. Die Quelldateien werden nur gelesen.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::DestinationPrompt</name>
+    <message>
+        <source>Replace File</source>
+        <translation>Datei ersetzen</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it? It is replaced only once the new file is complete.</source>
+        <translation>%1 ist schon vorhanden. Ersetzen? Sie wird erst ersetzt, wenn die neue Datei vollständig ist.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 itself or one of its files (-wal, -shm, -journal): a snapshot never writes over its source. Choose another name.</source>
+        <translation>%1 ist %2 selbst oder eine ihrer Dateien (-wal, -shm, -journal): ein Schnappschuss überschreibt nie seine Quelle. Wählen Sie einen anderen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::Format</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Inspecting</source>
+        <translation>Wird untersucht</translation>
+    </message>
+    <message>
+        <source>Copying (attempt %1 of %2)</source>
+        <translation>Kopieren (Versuch %1 von %2)</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Opening the copy</source>
+        <translation>Kopie wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Making it self-contained</source>
+        <translation>Wird eigenständig gemacht</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Compacting</source>
+        <translation>Komprimieren</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Computing SHA-256</source>
+        <translation>SHA-256 wird berechnet</translation>
+    </message>
+    <message>
+        <source>Publishing</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Writing rows — %1 of %2</source>
+        <translation>Zeilen schreiben — %1 von %2</translation>
+    </message>
+    <message>
+        <source>Writing rows</source>
+        <translation>Zeilen schreiben</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>The file was moved or deleted. Remove it from the list, or drop it again from its new place.</source>
+        <translation>Die Datei wurde verschoben oder gelöscht. Entfernen Sie sie aus der Liste oder ziehen Sie sie von ihrem neuen Ort erneut hierher.</translation>
+    </message>
+    <message>
+        <source>Only SQLite database files can be snapshotted.</source>
+        <translation>Nur SQLite-Datenbankdateien können erfasst werden.</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s permissions, or run as a user who may read it.</source>
+        <translation>Prüfen Sie die Rechte der Datei oder starten Sie als ein Benutzer, der sie lesen darf.</translation>
+    </message>
+    <message>
+        <source>Choose a folder you may write to (File → Snapshot Folder…), or check its permissions.</source>
+        <translation>Wählen Sie einen Ordner, in den Sie schreiben dürfen (Datei → Schnappschuss-Ordner …), oder prüfen Sie seine Rechte.</translation>
+    </message>
+    <message>
+        <source>Choose another name; an existing file is replaced only after you confirm it.</source>
+        <translation>Wählen Sie einen anderen Namen; eine vorhandene Datei wird nur nach Ihrer Bestätigung ersetzt.</translation>
+    </message>
+    <message>
+        <source>The database changed during every attempt. Try again when the other program is idle.</source>
+        <translation>Die Datenbank hat sich bei jedem Versuch geändert. Versuchen Sie es erneut, wenn das andere Programm ruht.</translation>
+    </message>
+    <message>
+        <source>Free some space, or choose another snapshot folder.</source>
+        <translation>Geben Sie Speicherplatz frei oder wählen Sie einen anderen Schnappschuss-Ordner.</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder.</source>
+        <translation>Wählen Sie einen vorhandenen Ordner.</translation>
+    </message>
+    <message>
+        <source>The source itself is damaged; SQLite&apos;s .recover command may rescue some of it.</source>
+        <translation>Die Quelle selbst ist beschädigt; der SQLite-Befehl .recover kann einen Teil davon retten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 byte(s)</source>
+        <translation>
+            <numerusform>%1 Byte</numerusform>
+            <numerusform>%1 Bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 page(s)</source>
+        <translation>
+            <numerusform>%1 Seite</numerusform>
+            <numerusform>%1 Seiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s)</source>
+        <translation>
+            <numerusform>%1 Zeile</numerusform>
+            <numerusform>%1 Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backing up — %1 of %2 page(s)</source>
+        <translation>
+            <numerusform>Sicherung — %1 von %2 Seite</numerusform>
+            <numerusform>Sicherung — %1 von %2 Seiten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::InstanceServer</name>
     <message>
         <source>another instance is running</source>
@@ -360,14 +363,6 @@
         <translation>noch %1</translation>
     </message>
     <message>
-        <source>1 copy attempt</source>
-        <translation>1 Kopierversuch</translation>
-    </message>
-    <message>
-        <source>%1 copy attempts</source>
-        <translation>%1 Kopierversuche</translation>
-    </message>
-    <message>
         <source>Done in %1 · %2 · %3</source>
         <translation>Fertig in %1 · %2 · %3</translation>
     </message>
@@ -396,6 +391,13 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source> Or retry with a brief read lock (the other program may wait a moment), or publish the last copy without the guarantee that it is one committed state.</source>
         <translation> Oder mit kurzer Lesesperre wiederholen (das andere Programm wartet dann eventuell einen Moment), oder die letzte Kopie ohne die Garantie veröffentlichen, dass sie ein bestätigter Stand ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 copy attempt(s)</source>
+        <translation>
+            <numerusform>%1 Kopierversuch</numerusform>
+            <numerusform>%1 Kopierversuche</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -435,13 +437,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <source>No snapshots yet. Select a database and press Snapshot (Ctrl+S).</source>
         <translation>Noch keine Schnappschüsse. Wählen Sie eine Datenbank und drücken Sie Schnappschuss (Strg+S).</translation>
     </message>
-    <message numerus="yes">
-        <source>Jobs — %n running</source>
-        <translation>
-            <numerusform>Aufträge — %n läuft</numerusform>
-            <numerusform>Aufträge — %n laufen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
@@ -465,6 +460,13 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>Publish Anyway (Unverified State)</source>
         <translation>Trotzdem veröffentlichen (ungeprüfter Stand)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Jobs — %1 running</source>
+        <translation>
+            <numerusform>Aufträge — %1 läuft</numerusform>
+            <numerusform>Aufträge — %1 laufen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -932,10 +934,6 @@ SHA-256 %1</translation>
     <message>
         <source>Page size:</source>
         <translation>Seitengröße:</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
     </message>
     <message>
         <source>Pages:</source>

@@ -1,7 +1,11 @@
 #include "testsupport.h"
 
+#include "io/faults.h"
+
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
 #include <QTest>
 
 #include <sqlite3.h>
@@ -20,6 +24,41 @@ QString cliPath() {
     // SQLSNAP_TEST_CLI runs the CLI tests against another build (to see a new test fail on an old one).
     const QString other = qEnvironmentVariable("SQLSNAP_TEST_CLI");
     return other.isEmpty() ? QStringLiteral(SQLSNAP_CLI) : other;
+}
+
+QStringList CliRun::errLines() const {
+    return QString::fromUtf8(err).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+QJsonObject CliRun::json() const {
+    return QJsonDocument::fromJson(out).object();
+}
+
+CliRun cli(const QStringList& args, const CliOptions& options) {
+    QProcess p;
+    if (!options.workingDirectory.isEmpty())
+        p.setWorkingDirectory(options.workingDirectory);
+    QStringList command = options.prefix + QStringList{cliPath()};
+    if (!options.shell.isEmpty())
+        command = QStringList{QStringLiteral("bash"), QStringLiteral("-c"), options.shell} + command;
+    p.start(command.first(), command.mid(1) + args);
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        return {-2, p.readAllStandardOutput(), "timed out"};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+void expectOneError(const CliRun& r, int code, const QString& contains) {
+    QVERIFY2(r.exitCode == code,
+             qPrintable(QStringLiteral("exit %1, stderr: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
+    const QStringList lines = r.errLines();
+    QVERIFY2(lines.size() == 1, r.err.constData());
+    QVERIFY2(lines.first().startsWith(QStringLiteral("error: ")), qPrintable(lines.first()));
+    QVERIFY2(lines.first().contains(contains, Qt::CaseInsensitive), qPrintable(lines.first()));
+    QVERIFY2(!r.err.contains(".sqlite-snapshot-"), r.err.constData());
 }
 
 bool runDbtool(const QStringList& args) {
@@ -190,6 +229,20 @@ MtimeToucher::MtimeToucher(const QString& path) : m_path(QFile::encodeName(path)
 MtimeToucher::~MtimeToucher() {
     m_stop = true;
     m_thread.join();
+}
+
+void touchOnEveryCopy(const QString& path) {
+    namespace faults = sqlsnap::io::faults;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QByteArray name = QFile::encodeName(absolute);
+    const auto touch = [name] {
+        static std::atomic<long> tick{1};
+        const timespec times[2] = {{0, UTIME_OMIT}, {1600000000, tick++ % 1000000000}};
+        ::utimensat(AT_FDCWD, name.constData(), times, 0);
+    };
+    // copy_file_range, and the read/write loop it falls back to where the file system lacks it.
+    for (faults::Call call : {faults::Call::CopyFileRange, faults::Call::Read})
+        faults::inject({call, absolute, 0, -1, 0, 0, touch});
 }
 
 QByteArray header(const QString& path, int length) {

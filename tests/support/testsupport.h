@@ -1,7 +1,9 @@
-// Shared by the test executables: scratch folders, writer processes, invariant checks on real files.
+// Shared by the test executables: scratch folders, writer processes, runs of the CLI, invariant checks on
+// real files, and a never-stable source through the fault seam.
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QMap>
 #include <QProcess>
 #include <QString>
@@ -16,6 +18,27 @@ namespace testsupport {
 
 QString dbtoolPath();
 QString cliPath();
+
+// One run of sqlite-snapshot-cli to its end: the exit code (-1: it did not exit normally; -2: it was
+// still running after two minutes and was killed, err says "timed out"), stdout and stderr.
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out, err;
+    QStringList errLines() const; // stderr's lines, empty ones left out
+    QJsonObject json() const;     // stdout as one JSON object
+};
+// How a run starts, all optional: `prefix` runs the CLI through another program (setpriv … --);
+// `shell` is a bash script run with $0 = the CLI and "$@" = the arguments (ulimit, odd bytes);
+// `workingDirectory` is where it runs.
+struct CliOptions {
+    QStringList prefix{};
+    QString shell{};
+    QString workingDirectory{};
+};
+CliRun cli(const QStringList& args, const CliOptions& options = {});
+// The CLI's failure contract: exit `code`, one `error:` line on stderr that contains `contains` (any
+// case), and no staging path in it.
+void expectOneError(const CliRun& run, int code, const QString& contains);
 
 // Runs dbtool to completion (make …); fails the test on a non-zero exit.
 bool runDbtool(const QStringList& args);
@@ -74,6 +97,11 @@ private:
     std::atomic<bool> m_stop{false};
     std::thread m_thread;
 };
+
+// For certain, however loaded the machine: every chunk the engine copies of `path` (or of its
+// companions) changes the file's modification time first, through the fault seam in the engine's own
+// copy, so no copy attempt of its set is ever stable. In this process only; io::faults::clear() ends it.
+void touchOnEveryCopy(const QString& path);
 
 // A small tmpfs mounted on `directory` for the test's lifetime (needs root; ok() says whether it worked):
 // a full or read-only destination file system, made for real.

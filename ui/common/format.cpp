@@ -7,6 +7,8 @@
 #include <QPalette>
 #include <QWidget>
 
+#include <limits>
+
 namespace sqlsnap::ui {
 namespace {
 // The translation context of these free functions (lupdate reads it from the declaration).
@@ -15,11 +17,19 @@ struct Format {
 };
 } // namespace
 
+int pluralCount(qint64 n) {
+    if (n >= 0 && n <= std::numeric_limits<int>::max())
+        return int(n);
+    return n < 0 ? 0 : int(1000000 + n % 1000000);
+}
+
+QString bytesText(qint64 n) {
+    return Format::tr("%1 byte(s)", nullptr, pluralCount(n)).arg(groupedNumber(n));
+}
+
 QString humanSize(qint64 bytes) {
-    if (bytes == 1)
-        return Format::tr("1 byte");
     if (bytes < 1000)
-        return Format::tr("%1 bytes").arg(bytes);
+        return bytesText(bytes);
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
 }
 
@@ -36,48 +46,17 @@ QString elapsedText(qint64 ms) {
 }
 
 QString pagesText(qint64 n) {
-    return n == 1 ? Format::tr("1 page") : Format::tr("%1 pages").arg(groupedNumber(n));
+    return Format::tr("%1 page(s)", nullptr, pluralCount(n)).arg(groupedNumber(n));
 }
 
 QString rowsText(qint64 n) {
-    return n == 1 ? Format::tr("1 row") : Format::tr("%1 rows").arg(groupedNumber(n));
+    return Format::tr("%1 row(s)", nullptr, pluralCount(n)).arg(groupedNumber(n));
 }
 
 QString groupedNumber(qint64 n) {
     // The user's digit grouping; the C locale (no LANG set) has none, so English grouping stands in.
     const QLocale locale;
     return (locale.language() == QLocale::C ? QLocale(QLocale::English) : locale).toString(n);
-}
-
-namespace {
-// An exclusive lock is a commit in progress only while a hot journal exists (rollback mode); in WAL
-// mode, or with no journal, it is a program that keeps the database open with exclusive locking.
-bool committing(const DatabaseFiles& set) {
-    return !set.header.isWal() && set.hasHotJournal();
-}
-} // namespace
-
-QString lockText(const DatabaseFiles& set) {
-    switch (set.lock) {
-    case LockState::None:
-        return Format::tr("none");
-    case LockState::Shared:
-        // A WAL writer keeps only a shared lock on the main file (its write lock is in the -shm).
-        return set.header.isWal() ? Format::tr("shared (a program has it open: reading or, in WAL mode, "
-                                               "writing)")
-                                  : Format::tr("shared (a program is reading)");
-    case LockState::Reserved:
-        return Format::tr("reserved (a program is writing)");
-    case LockState::Pending:
-        return Format::tr("pending (a program is about to commit)");
-    case LockState::Exclusive:
-        return committing(set)
-                   ? Format::tr("exclusive (a program is committing)")
-                   : Format::tr("exclusive: held with exclusive locking (the program may be idle)");
-    case LockState::Unknown:
-        break;
-    }
-    return Format::tr("unknown");
 }
 
 QString phaseText(const Progress& p) {
@@ -92,9 +71,10 @@ QString phaseText(const Progress& p) {
     case Phase::Converting:
         return Format::tr("Making it self-contained");
     case Phase::BackingUp:
-        return p.pagesTotal > 0 ? Format::tr("Backing up — %1 of %2 pages")
-                                      .arg(groupedNumber(p.pagesDone), groupedNumber(p.pagesTotal))
-                                : Format::tr("Backing up");
+        return p.pagesTotal > 0
+                   ? Format::tr("Backing up — %1 of %2 page(s)", nullptr, pluralCount(p.pagesTotal))
+                         .arg(groupedNumber(p.pagesDone), groupedNumber(p.pagesTotal))
+                   : Format::tr("Backing up");
     case Phase::Compacting:
         return Format::tr("Compacting");
     case Phase::Verifying:
@@ -115,82 +95,6 @@ QString phaseText(const Progress& p) {
         return Format::tr("Done");
     }
     return {};
-}
-
-QString explainFile(const DatabaseFiles& set, const FileEntry& file) {
-    switch (file.kind) {
-    case FileKind::Database:
-        if (!set.header.isWal())
-            return Format::tr("the database (rollback-journal mode)");
-        return set.find(FileKind::Wal)
-                   ? Format::tr("the database (WAL mode): its committed state is this file plus its -wal")
-                   : Format::tr(
-                         "the database (WAL mode; no -wal now: this file alone is its committed state)");
-    case FileKind::Wal:
-        if (file.size == 0)
-            return Format::tr("-wal: empty — every change is already in the main file");
-        return Format::tr(
-            "-wal: committed changes not yet merged into the main file — included in the snapshot");
-    case FileKind::Shm:
-        return Format::tr(
-            "-shm: the WAL index shared by the programs using the database — not needed, not copied");
-    case FileKind::Journal:
-        if (set.hasHotJournal())
-            return Format::tr(
-                "-journal: an interrupted or running transaction — rolled back in the snapshot");
-        return Format::tr("-journal: left over from a finished transaction — nothing to undo, not copied");
-    case FileKind::SuperJournal:
-        return set.superJournalExists
-                   ? Format::tr(
-                         "super-journal: a transaction over several databases is in flight — rolled back")
-                   : Format::tr("super-journal: gone — the multi-database transaction committed");
-    }
-    return {};
-}
-
-QStringList explainSet(const DatabaseFiles& set) {
-    QStringList lines;
-    // Held with exclusive locking in WAL mode: said once, here, whatever lock the holder has now.
-    const bool held = set.heldExclusively();
-    if (held)
-        lines << Format::tr(
-            "No -shm beside the -wal: a program holds this database open with exclusive locking "
-            "(locking_mode=EXCLUSIVE). The snapshot still has every committed change.");
-    else if (set.walLeftBehind())
-        lines << Format::tr(
-            "No -shm beside the -wal, and no program holds the database: the -wal was left by a program "
-            "that stopped without closing the database. Its committed changes are only in the -wal; the "
-            "snapshot includes them.");
-    else if (set.walWithoutShm())
-        lines << Format::tr("No -shm beside the -wal. The snapshot still has every committed change.");
-    switch (set.lock) {
-    case LockState::Exclusive:
-        if (held)
-            break;
-        lines << (committing(set)
-                      ? Format::tr("Another program is committing to this database right now; the copy "
-                                   "retries until it is stable.")
-                      : Format::tr("Another program holds this database open with exclusive locking; "
-                                   "it may be idle. The copy is taken from the files all the same."));
-        break;
-    case LockState::Pending:
-        lines << Format::tr("Another program is about to commit to this database; the copy retries until it "
-                            "is stable.");
-        break;
-    case LockState::Reserved:
-        lines << Format::tr(
-            "Another program has a write transaction open; its uncommitted changes are left out.");
-        break;
-    case LockState::Shared:
-        if (!held)
-            lines << Format::tr("Another program has this database open.");
-        break;
-    default:
-        break;
-    }
-    for (const QString& note : set.notes)
-        lines << Format::tr("Note: %1").arg(note);
-    return lines;
 }
 
 QString adviceFor(ErrorKind kind) {

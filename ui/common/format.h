@@ -1,4 +1,4 @@
-// Words and numbers as people read them: sizes, times, phases and what each companion file means.
+// Words and numbers as people read them: sizes, times, phases, advice on errors, snapshot names.
 #pragma once
 
 #include <sqlitesnapshot/databasefiles.h>
@@ -15,26 +15,22 @@ class QWidget;
 
 namespace sqlsnap::ui {
 
-QString humanSize(qint64 bytes);       // "1.5 MB", "812 bytes"
+QString humanSize(qint64 bytes);       // "1.5 MB", "812 bytes" (bytesText under 1000)
 QString humanDuration(qint64 seconds); // "3 s", "2 min 05 s", "1 h 04 min"
 QString groupedNumber(qint64 n);       // "12,345" (in the user's locale)
 QString elapsedText(qint64 ms);        // "277 ms" under 10 s, else as humanDuration
-// Counts with their noun, singular or plural ("1 page", "12,345 pages"; "1 row", "3,000 rows").
+// Counts with their noun in the plural form the count asks for ("1 page", "12,345 pages"; "1 row",
+// "3,000 rows"; "4,096 bytes"). English shows these forms through its plural-only translation.
 QString pagesText(qint64 n);
 QString rowsText(qint64 n);
+QString bytesText(qint64 n);
+// The n for tr(text, nullptr, n) of a counted text: it picks the plural form, while the digits come
+// from groupedNumber() through %1 (docs/app.md). tr's n is an int: a larger count stands in as one
+// with the same last six digits, which is all a plural rule reads, above a million.
+int pluralCount(qint64 n);
 
 // "Copying (attempt 2 of 101)", "Backing up — 12,345 of 262,144 pages", "Verifying", …
 QString phaseText(const Progress& progress);
-
-// One plain-language line for a file of the set, as the sources panel shows it.
-QString explainFile(const DatabaseFiles& set, const FileEntry& file);
-// What the lock another program holds on the database means, read with the set's journal mode and
-// journal: "exclusive" is a commit only with a hot journal in rollback mode, and in WAL mode readers and
-// writers alike hold "shared".
-QString lockText(const DatabaseFiles& set);
-// Lines about the set as a whole: a -wal without -shm (held exclusively, or left by a program that
-// stopped without closing it), locks held right now, and the engine's notes (an unreadable -shm).
-QStringList explainSet(const DatabaseFiles& set);
 
 // What the user can do about an error, or empty when the message says it all.
 QString adviceFor(ErrorKind kind);

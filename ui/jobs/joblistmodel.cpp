@@ -147,7 +147,7 @@ QString JobListModel::doneText(const Job& job, const TableExportResult& t) {
 
 QString JobListModel::doneText(const Job&, const SnapshotResult& r) {
     const QString attempts =
-        r.copyAttempts == 1 ? tr("1 copy attempt") : tr("%1 copy attempts").arg(r.copyAttempts);
+        tr("%1 copy attempt(s)", nullptr, pluralCount(r.copyAttempts)).arg(groupedNumber(r.copyAttempts));
     QString text = tr("Done in %1 · %2 · %3").arg(elapsedText(r.elapsedMs), humanSize(r.bytes), attempts);
     if (r.integrity)
         text += *r.integrity == QStringLiteral("ok") ? tr(" · integrity ok")

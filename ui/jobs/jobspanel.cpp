@@ -1,5 +1,6 @@
 #include "jobs/jobspanel.h"
 
+#include "common/format.h"
 #include "jobs/jobdelegate.h"
 #include "jobs/joblistmodel.h"
 
@@ -153,7 +154,9 @@ QRect JobsPanel::publishUnverifiedButtonRect(const Job* job) const {
 
 void JobsPanel::updateHeader() {
     const int running = m_model->runningCount();
-    m_header->setText(running > 0 ? tr("Jobs — %n running", nullptr, running) : tr("Jobs"));
+    m_header->setText(running > 0
+                          ? tr("Jobs — %1 running", nullptr, pluralCount(running)).arg(groupedNumber(running))
+                          : tr("Jobs"));
     m_clear->setEnabled(m_model->rowCount() > running);
     m_stack->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget*>(m_empty) : m_view);
 }

@@ -2,6 +2,8 @@
 
 #include "common/format.h"
 
+#include <sqlitesnapshot/meaning.h> // what the files, the lock and the notes mean: the CLI says the same
+
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -147,7 +149,7 @@ void SourceDetailsView::show(const SourceListModel::Source* source, bool haveSou
         m_facts->addRow(label, v);
     };
     fact(tr("Journal mode:"), h.isWal() ? tr("WAL (write-ahead log)") : tr("rollback journal"));
-    fact(tr("Page size:"), tr("%1 bytes").arg(groupedNumber(h.pageSize)));
+    fact(tr("Page size:"), bytesText(h.pageSize));
     // In WAL mode the main file's header is only as new as the last checkpoint: a database whose
     // content is all in the -wal has a 1-page main file and no text encoding there yet.
     const bool stale = set.headerMayBeStale();
@@ -162,7 +164,7 @@ void SourceDetailsView::show(const SourceListModel::Source* source, bool haveSou
         fact(tr("user_version:"), QString::number(h.userVersion));
     if (h.applicationId != 0)
         fact(tr("application_id:"), QStringLiteral("0x%1").arg(h.applicationId, 8, 16, QLatin1Char('0')));
-    fact(tr("Locks now:"), lockText(set));
+    fact(tr("Locks now:"), explainLock(set));
     if (h.sqliteVersion != 0)
         fact(tr("Last written by:"), tr("SQLite %1.%2.%3")
                                          .arg(h.sqliteVersion / 1000000)

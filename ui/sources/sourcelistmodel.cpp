@@ -137,7 +137,7 @@ void SourceListModel::inspect(int row) {
                   [path](const CancelToken& token) -> Outcome {
                       Outcome outcome{filesSignature(path), {}};
                       if (!token.isCancelled())
-                          outcome.files = inspectDatabase(path);
+                          outcome.files = inspectDatabase(path, token);
                       return outcome;
                   },
                   [this, path](Outcome outcome) {

@@ -12,14 +12,22 @@ namespace sqlsnap::ui {
 namespace {
 const QString kResourceFolder = QStringLiteral(":/i18n");
 const QString kBaseName = QStringLiteral("sqlite-snapshot");
+const QString kEnglishPlurals = kResourceFolder + QLatin1Char('/') + kBaseName + QStringLiteral("_en.qm");
 } // namespace
 
 QStringList installTranslations(const QLocale& locale) {
     QStringList loaded;
+    // English plural forms for every language: the source texts say "%1 row(s)". Installed first, so
+    // that Qt asks every translation installed after it before this one.
+    auto plurals = std::make_unique<QTranslator>(QCoreApplication::instance());
+    const bool havePlurals = plurals->load(kEnglishPlurals);
+    if (havePlurals)
+        QCoreApplication::installTranslator(plurals.release());
     // QTranslator::load(locale, …) walks the user's preferred languages in order (LANGUAGE, then
-    // LC_ALL / LC_MESSAGES / LANG), so "de_AT" finds "_de".
+    // LC_ALL / LC_MESSAGES / LANG), so "de_AT" finds "_de". English finds the plural forms again.
     auto app = std::make_unique<QTranslator>(QCoreApplication::instance());
-    if (app->load(locale, kBaseName, QStringLiteral("_"), kResourceFolder)) {
+    if (app->load(locale, kBaseName, QStringLiteral("_"), kResourceFolder) &&
+        app->filePath() != kEnglishPlurals) {
         loaded << app->filePath();
         QCoreApplication::installTranslator(app.release());
     }
@@ -33,6 +41,8 @@ QStringList installTranslations(const QLocale& locale) {
             QCoreApplication::installTranslator(qt.release());
         }
     }
+    if (havePlurals)
+        loaded << kEnglishPlurals;
     return loaded;
 }
 
@@ -41,7 +51,8 @@ QStringList availableTranslations() {
     const QStringList files =
         QDir(kResourceFolder).entryList({kBaseName + QStringLiteral("_*.qm")}, QDir::Files, QDir::Name);
     for (const QString& file : files)
-        languages << file.mid(kBaseName.size() + 1).chopped(3);
+        if (kResourceFolder + QLatin1Char('/') + file != kEnglishPlurals)
+            languages << file.mid(kBaseName.size() + 1).chopped(3);
     return languages;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "error.h"
+#include "progress.h"
 
 #include <QDateTime>
 #include <QList>
@@ -132,7 +133,8 @@ bool namesFileOfDatabase(const QString& databasePath, const QString& destination
                          const QString& superJournal = {});
 
 // Reads the set without opening any SQLite connection. Errors: SourceMissing, NotADatabase (also for
-// a directory, a 0-byte or short file), Unreadable (the database or a companion cannot be read).
-Expected<DatabaseFiles> inspectDatabase(const QString& path);
+// a directory, a 0-byte or short file), Unreadable (the database or a companion cannot be read),
+// Cancelled (`cancel` is checked before each file and each read; a cancelled token stops it at once).
+Expected<DatabaseFiles> inspectDatabase(const QString& path, const CancelToken& cancel = {});
 
 } // namespace sqlsnap

@@ -29,6 +29,9 @@ public:
     }
     // The token whose cancel can interrupt SQLite at once, if the caller has one.
     const CancelToken* token() const { return m_token; }
+    // A token cancelled when this task is: the caller's own, or one that follows its sink (for the calls
+    // that take a CancelToken, as inspectDatabase does).
+    CancelToken cancelToken() const { return m_token ? *m_token : CancelToken::following(m_sink); }
     static Error cancelledError() { return {ErrorKind::Cancelled, QStringLiteral("cancelled")}; }
 
 private:

@@ -101,7 +101,7 @@ Expected<QList<TableInfo>> readTables(const QString& openPath, int flags, const 
 
 Expected<QList<TableInfo>> runListTables(const QString& path, bool countRows, Task& task) {
     task.setPhase(Phase::Inspecting);
-    auto files = inspectDatabase(path);
+    auto files = inspectDatabase(path, task.cancelToken());
     if (!files)
         return files.error();
     const QString& source = files->databasePath;

@@ -1,5 +1,6 @@
 #include "sqlitesnapshot/databasefiles.h"
 
+#include "base/task.h"
 #include "io/posixio.h"
 
 #include <QDir>
@@ -299,7 +300,9 @@ void noteShm(DatabaseFiles& set, const QString& path, const io::FileStat& st) {
 }
 } // namespace
 
-Expected<DatabaseFiles> inspectDatabase(const QString& input) {
+Expected<DatabaseFiles> inspectDatabase(const QString& input, const CancelToken& cancel) {
+    if (cancel.isCancelled())
+        return Task::cancelledError();
     DatabaseFiles set;
     set.databasePath = databasePathFor(input);
     // SQLite follows a symlinked database to its target and keeps the companions there: so do we.
@@ -341,6 +344,8 @@ Expected<DatabaseFiles> inspectDatabase(const QString& input) {
     io::Fd fd = io::openReadOnly(path, &error);
     if (!fd.valid())
         return io::readError(error, path);
+    if (cancel.isCancelled())
+        return Task::cancelledError();
     const QByteArray head = io::readAt(fd.get(), 0, 100, &error);
     if (error)
         return io::readError(error, path);
@@ -354,6 +359,8 @@ Expected<DatabaseFiles> inspectDatabase(const QString& input) {
     if (auto db = entryFor(FileKind::Database, path, &statError))
         set.files.append(*db);
     for (FileKind kind : {FileKind::Wal, FileKind::Shm, FileKind::Journal}) {
+        if (cancel.isCancelled())
+            return Task::cancelledError();
         const QString companion = companionPath(path, kind);
         const io::FileStat cst = io::statPath(companion);
         if (!cst.exists) {
@@ -398,6 +405,8 @@ Expected<DatabaseFiles> inspectDatabase(const QString& input) {
             continue; // vanished since the stat: a committed journal, say
         if (!companionFd.valid())
             return io::readError(error, companion);
+        if (cancel.isCancelled())
+            return Task::cancelledError();
         const QByteArray bytes = io::readAt(companionFd.get(), 0, want, &error);
         if (error)
             return io::readError(error, companion);
@@ -406,7 +415,7 @@ Expected<DatabaseFiles> inspectDatabase(const QString& input) {
             set.wal = parseWalHeader(bytes);
         else {
             set.journal = parseJournalHeader(bytes);
-            if (set.journal->validMagic)
+            if (set.journal->validMagic && !cancel.isCancelled())
                 set.superJournalPath = readSuperJournalName(companionFd.get(), entry.size);
         }
     }
@@ -421,6 +430,8 @@ Expected<DatabaseFiles> inspectDatabase(const QString& input) {
                          .arg(st.size)
                          .arg(set.header.pageCount)
                          .arg(set.header.pageSize);
+    if (cancel.isCancelled())
+        return Task::cancelledError();
     if (!set.superJournalPath.isEmpty()) {
         if (auto super = entryFor(FileKind::SuperJournal, set.superJournalPath, &statError)) {
             set.superJournalExists = true;

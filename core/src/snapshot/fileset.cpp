@@ -10,8 +10,7 @@ namespace {
 
 Expected<CopiedSet> runCopyDatabaseFiles(const QString& source, const QString& folder, int retries,
                                          bool strict, Task& task) {
-    task.setPhase(Phase::Inspecting);
-    auto files = inspectDatabase(source);
+    auto files = inspectSource(source, task);
     if (!files)
         return files.error();
     const io::FileStat dir = io::statPath(folder);

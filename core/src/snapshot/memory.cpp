@@ -3,7 +3,6 @@
 
 #include "snapshot/verify.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 
 #include <sqlite3.h>
@@ -45,12 +44,10 @@ struct MemoryParts {
 Expected<MemoryParts> runSnapshotToMemory(const QString& source, const SnapshotOptions& options, Task& task) {
     QElapsedTimer clock;
     clock.start();
-    task.setPhase(Phase::Inspecting);
-    auto files = inspectDatabase(source);
+    auto files = inspectSource(source, task);
     if (!files)
         return files.error();
-    const QString stagingParent =
-        options.stagingDirectory.isEmpty() ? QDir::tempPath() : options.stagingDirectory;
+    const QString stagingParent = stagingParentFor(options);
     io::sweepAbandonedStaging(stagingParent);
     Cleanup cleanup;
     auto opened = stageAndOpen(*files, stagingParent, options, cleanup, task);
@@ -83,8 +80,9 @@ Expected<MemoryParts> runSnapshotToMemory(const QString& source, const SnapshotO
                                                   .arg(files->databasePath, report.error().message)};
         result.integrity = report->report;
         if (!report->ok())
-            return Error{ErrorKind::Corrupt, QStringLiteral("the in-memory snapshot of %1 failed its integrity check: %2")
-                                                 .arg(files->databasePath, report->report)};
+            return Error{ErrorKind::Corrupt,
+                         QStringLiteral("the in-memory snapshot of %1 failed its integrity check: %2")
+                             .arg(files->databasePath, report->report)};
     }
     memory->watchCancellation(nullptr); // the caller's handle must not consult our (finished) task
     result.elapsedMs = clock.elapsed();

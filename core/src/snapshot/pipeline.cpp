@@ -5,9 +5,7 @@
 #include "snapshot/destination.h"
 #include "snapshot/verify.h"
 
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFileInfo>
 
 namespace sqlsnap {
 
@@ -38,9 +36,10 @@ Expected<QString> produceOutput(const DatabaseFiles& files, const DestinationPla
     if (!options.direct && options.strategy == OutputStrategy::Compact) {
         // VACUUM INTO rewrites from what it can read: from a damaged copy it would make an "intact"
         // file without what it skipped. Publish and backup keep the damage visible; compact refuses it.
-        if (auto s = requireIntact(*staged, task, ErrorKind::Corrupt,
-                                   QStringLiteral("%1 is damaged; compacting it would drop what cannot be read")
-                                       .arg(files.databasePath));
+        if (auto s =
+                requireIntact(*staged, task, ErrorKind::Corrupt,
+                              QStringLiteral("%1 is damaged; compacting it would drop what cannot be read")
+                                  .arg(files.databasePath));
             !s) {
             if (s.error().kind == ErrorKind::Cancelled || s.error().kind == ErrorKind::Corrupt)
                 return s.error();
@@ -53,10 +52,11 @@ Expected<QString> produceOutput(const DatabaseFiles& files, const DestinationPla
         return output.error();
     cleanup.output = std::move(*output);
     const QString& path = cleanup.output.path();
-    Status produced = options.direct ? backupDirect(files.databasePath, path, options, task)
-                      : options.strategy == OutputStrategy::Backup
-                          ? backupInto(*staged, path, options.backupPagesPerStep, options.backupStepPauseMs, task)
-                          : vacuumInto(*staged, path, task);
+    Status produced =
+        options.direct ? backupDirect(files.databasePath, path, options, task)
+        : options.strategy == OutputStrategy::Backup
+            ? backupInto(*staged, path, options.backupPagesPerStep, options.backupStepPauseMs, task)
+            : vacuumInto(*staged, path, task);
     if (!produced)
         return produced.error();
     return path;
@@ -81,8 +81,7 @@ Expected<SnapshotResult> runSnapshot(const QString& source, const QString& desti
     clock.start();
 
     // 1. Inspect: the set and its headers, from the bytes.
-    task.setPhase(Phase::Inspecting);
-    auto files = inspectDatabase(source);
+    auto files = inspectSource(source, task);
     if (!files)
         return files.error();
     // 2. Plan the destination: every alias of the source refused, DEST's folder known.
@@ -94,9 +93,7 @@ Expected<SnapshotResult> runSnapshot(const QString& source, const QString& desti
             return s.error();
     // Folders left by runs that were killed, beside DEST and where we stage: proven abandoned, removed.
     io::sweepAbandonedStaging(plan->directory);
-    const QString stagingParent = options.stagingDirectory.isEmpty()
-                                      ? QDir::tempPath()
-                                      : QFileInfo(options.stagingDirectory).absoluteFilePath();
+    const QString stagingParent = stagingParentFor(options);
     const bool publishInPlace = !options.direct && options.strategy == OutputStrategy::Publish;
     if (!options.direct && !publishInPlace)
         io::sweepAbandonedStaging(stagingParent);
@@ -114,7 +111,8 @@ Expected<SnapshotResult> runSnapshot(const QString& source, const QString& desti
     } else {
         // 3. Copy until stable and 4. open the staged copy, self-contained. Publish stages beside DEST,
         // so that the staged file itself becomes DEST.
-        auto opened = stageAndOpen(*files, publishInPlace ? plan->directory : stagingParent, options, cleanup, task);
+        auto opened =
+            stageAndOpen(*files, publishInPlace ? plan->directory : stagingParent, options, cleanup, task);
         if (!opened)
             return opened.error();
         staged = opened->staged;
@@ -134,7 +132,8 @@ Expected<SnapshotResult> runSnapshot(const QString& source, const QString& desti
     if (auto s = trimToPageCount(output); !s)
         return s.error();
 
-    SnapshotResult result = resultOf(*files, staged, options.direct ? OutputStrategy::Backup : options.strategy);
+    SnapshotResult result =
+        resultOf(*files, staged, options.direct ? OutputStrategy::Backup : options.strategy);
     // 6. Verify, on request.
     if (options.verify) {
         auto verified = verifyFile(output, task);
@@ -146,8 +145,9 @@ Expected<SnapshotResult> runSnapshot(const QString& source, const QString& desti
         result.integrity = verified->integrity.report;
         result.sha256 = verified->sha256;
         if (!verified->integrity.ok())
-            return Error{ErrorKind::Corrupt, QStringLiteral("the snapshot of %1 failed its integrity check: %2")
-                                                 .arg(files->databasePath, verified->integrity.report)};
+            return Error{ErrorKind::Corrupt,
+                         QStringLiteral("the snapshot of %1 failed its integrity check: %2")
+                             .arg(files->databasePath, verified->integrity.report)};
     }
     if (task.cancelled())
         return Task::cancelledError();

@@ -1,8 +1,11 @@
-// Steps 3 and 4 of every snapshot: stage the set until stable, open the staged copy, make it
-// self-contained.
+// Steps 1, 3 and 4 of every snapshot: inspect the source, stage the set until stable, open the staged
+// copy, make it self-contained.
 #include "snapshot/steps.h"
 
 #include "snapshot/verify.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 #include <sqlite3.h>
 
@@ -60,6 +63,16 @@ Status checkNotTruncated(const QString& path, const QString& sourcePath) {
 
 } // namespace
 
+Expected<DatabaseFiles> inspectSource(const QString& source, Task& task) {
+    task.setPhase(Phase::Inspecting);
+    return inspectDatabase(source, task.cancelToken());
+}
+
+QString stagingParentFor(const SnapshotOptions& options) {
+    return options.stagingDirectory.isEmpty() ? QDir::tempPath()
+                                              : QFileInfo(options.stagingDirectory).absoluteFilePath();
+}
+
 Status requireIntact(SqliteDb& db, Task& task, ErrorKind kind, const QString& what) {
     task.setPhase(Phase::Verifying);
     auto report = integrityCheck(db, task);
@@ -90,11 +103,12 @@ Expected<StagedAndOpen> stageAndOpen(const DatabaseFiles& files, const QString& 
     if (!staged->consistent) {
         // Allowed unstable (strict off) and no attempt was stable: use the last copy only if SQLite finds
         // nothing wrong with it. It is flagged consistentCopy = false either way.
-        if (auto s = requireIntact(*db, task, ErrorKind::Inconsistent,
-                                   QStringLiteral("could not make a consistent snapshot: %1 kept changing through "
-                                                  "%2 attempts and the last copy is damaged")
-                                       .arg(files.databasePath)
-                                       .arg(staged->attempts));
+        if (auto s =
+                requireIntact(*db, task, ErrorKind::Inconsistent,
+                              QStringLiteral("could not make a consistent snapshot: %1 kept changing through "
+                                             "%2 attempts and the last copy is damaged")
+                                  .arg(files.databasePath)
+                                  .arg(staged->attempts));
             !s)
             return s.error();
     }

@@ -20,6 +20,13 @@ struct Cleanup {
     io::AtomicOutput output;
 };
 
+// Step 1 of every form: the set and its headers, read from the bytes (Phase::Inspecting), stopped by
+// the task's cancellation.
+Expected<DatabaseFiles> inspectSource(const QString& source, Task& task);
+// The folder a snapshot stages its copy in: SnapshotOptions::stagingDirectory (made absolute), or the
+// system's temporary folder when it is empty.
+QString stagingParentFor(const SnapshotOptions& options);
+
 // Steps 3 and 4: a private staging folder under `stagingParent`, the stable copy, the staged copy opened
 // (WAL replayed or journal rolled back) and switched to journal_mode=DELETE. A copy that never became
 // stable (strict off) is used only if integrity_check passes.

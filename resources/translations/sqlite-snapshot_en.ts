@@ -1,0 +1,55 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>sqlsnap::ui::Format</name>
+    <message numerus="yes">
+        <source>%1 byte(s)</source>
+        <translation>
+            <numerusform>%1 byte</numerusform>
+            <numerusform>%1 bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 page(s)</source>
+        <translation>
+            <numerusform>%1 page</numerusform>
+            <numerusform>%1 pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s)</source>
+        <translation>
+            <numerusform>%1 row</numerusform>
+            <numerusform>%1 rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backing up — %1 of %2 page(s)</source>
+        <translation>
+            <numerusform>Backing up — %1 of %2 page</numerusform>
+            <numerusform>Backing up — %1 of %2 pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::JobListModel</name>
+    <message numerus="yes">
+        <source>%1 copy attempt(s)</source>
+        <translation>
+            <numerusform>%1 copy attempt</numerusform>
+            <numerusform>%1 copy attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::JobsPanel</name>
+    <message numerus="yes">
+        <source>Jobs — %1 running</source>
+        <translation>
+            <numerusform>Jobs — %1 running</numerusform>
+            <numerusform>Jobs — %1 running</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -10,38 +10,6 @@
 #include <optional>
 
 namespace cli {
-namespace {
-
-// The JSON's `meaning` of a file: its own short wording, kept as docs/cli.md has it, since scripts may
-// match it. People read explainFile() (the text output, the same sentence as the app's details).
-QString jsonMeaning(const sqlsnap::DatabaseFiles& set, const sqlsnap::FileEntry& f) {
-    using sqlsnap::FileKind;
-    switch (f.kind) {
-    case FileKind::Database:
-        return QStringLiteral("the main database file");
-    case FileKind::Wal:
-        if (set.heldExclusively())
-            return QStringLiteral("committed changes not yet merged into the main file; no -shm: a program "
-                                  "holds the database open with exclusive locking");
-        if (set.walLeftBehind())
-            return QStringLiteral("committed changes not yet merged into the main file; no -shm and no lock: "
-                                  "left by a program that stopped without closing the database (the snapshot "
-                                  "includes these changes)");
-        return QStringLiteral("committed changes not yet merged into the main file");
-    case FileKind::Shm:
-        return QStringLiteral("shared-memory index of the WAL (not copied: SQLite rebuilds it)");
-    case FileKind::Journal:
-        return set.hasHotJournal()
-                   ? QStringLiteral("a transaction in progress or interrupted: rolled back in the snapshot")
-                   : QStringLiteral("an inactive rollback journal (nothing to undo)");
-    case FileKind::SuperJournal:
-        return QStringLiteral("super-journal of a multi-database transaction");
-    }
-    return {};
-}
-
-} // namespace
-
 int runInspect(const QStringList& args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -74,7 +42,7 @@ int runInspect(const QStringList& args) {
                             {QStringLiteral("kind"), sqlsnap::fileKindName(f.kind)},
                             {QStringLiteral("size"), f.size},
                             {QStringLiteral("modified"), f.modified.toUTC().toString(Qt::ISODateWithMs)},
-                            {QStringLiteral("meaning"), jsonMeaning(*set, f)}});
+                            {QStringLiteral("meaning"), sqlsnap::explainFile(*set, f)}});
         printJson({{QStringLiteral("database"), set->databasePath},
                    {QStringLiteral("files"), files},
                    {QStringLiteral("journal_mode"), h.journalFormat()},

@@ -138,14 +138,6 @@
         <source>the database (WAL mode; no -wal now: this file alone is its committed state)</source>
         <translation>die Datenbank (WAL-Modus; zurzeit keine -wal: diese Datei allein ist ihr bestätigter Stand)</translation>
     </message>
-    <message>
-        <source>Sorting — %1 of %2 rows read</source>
-        <translation>Sortieren — %1 von %2 Zeilen gelesen</translation>
-    </message>
-    <message>
-        <source>Sorting</source>
-        <translation>Sortieren</translation>
-    </message>
 </context>
 <context>
     <name>sqlsnap::ui::AboutBox</name>
@@ -317,6 +309,14 @@
             <numerusform>Sicherung — %1 von %2 Seite</numerusform>
             <numerusform>Sicherung — %1 von %2 Seiten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sorting — %1 of %2 rows read</source>
+        <translation>Sortieren — %1 von %2 Zeilen gelesen</translation>
+    </message>
+    <message>
+        <source>Sorting</source>
+        <translation>Sortieren</translation>
     </message>
 </context>
 <context>
@@ -720,14 +720,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>≈ %1 rows (counting…)</source>
         <translation>≈ %1 Zeilen (wird gezählt …)</translation>
-    </message>
-    <message>
-        <source>1 row</source>
-        <translation>1 Zeile</translation>
-    </message>
-    <message>
-        <source>%1 rows</source>
-        <translation>%1 Zeilen</translation>
     </message>
     <message>
         <source> matching “%1”</source>

@@ -412,7 +412,7 @@ void PreviewWidget::updateStatus() {
         text = tr("≈ %1 rows (counting…)").arg(groupedNumber(n));
         break;
     case TableDataModel::CountState::Exact:
-        text = n == 1 ? tr("1 row") : tr("%1 rows").arg(groupedNumber(n));
+        text = rowsText(n);
         break;
     }
     if (!m_model->filter().isEmpty())

@@ -170,7 +170,7 @@ QList<Row> runReadCancelLatency(const Options& options) {
              sqlsnap::CancelFlag sink(t);
              QDir(exportDir).removeRecursively();
              QDir().mkpath(exportDir);
-             return asStatus(sqlsnap::exportTable(path, QStringLiteral("big"), nothing.text,
+             return asStatus(sqlsnap::exportTable(path, QStringLiteral("big"), nothing, {},
                                                   sqlsnap::TableFormat::Csv,
                                                   exportDir + QStringLiteral("/big.csv"), false, &sink));
          }},
@@ -179,7 +179,7 @@ QList<Row> runReadCancelLatency(const Options& options) {
              sqlsnap::CancelFlag sink(t);
              QDir(exportDir).removeRecursively();
              QDir().mkpath(exportDir);
-             return asStatus(sqlsnap::exportTable(path, QStringLiteral("big"), QString(),
+             return asStatus(sqlsnap::exportTable(path, QStringLiteral("big"), {}, {},
                                                   sqlsnap::TableFormat::Csv,
                                                   exportDir + QStringLiteral("/big.csv"), false, &sink));
          }},

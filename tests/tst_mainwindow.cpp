@@ -947,7 +947,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!snap->isRunning(), 30000);
         const QString snapshot = snap->destination();
         Job* exported = w->startExport(snapshot, exports + QStringLiteral("/copy.sqlite"), false);
-        Job* table = w->startTableExport(snapshot, QStringLiteral("log"), QString(),
+        Job* table = w->startTableExport(snapshot, QStringLiteral("log"), {}, {},
                                          exports + QStringLiteral("/log.csv"), false);
         QTRY_VERIFY_WITH_TIMEOUT(!exported->isRunning() && !table->isRunning(), 30000);
         QCOMPARE(table->state(), Job::State::Succeeded);

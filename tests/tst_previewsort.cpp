@@ -3,11 +3,16 @@
 // gone afterwards (never beside the snapshot).
 #include "testsupport.h"
 
+#include <preview/filterheader.h>
 #include <preview/previewwidget.h>
+#include <window/mainwindow.h>
+#include <window/translations.h>
 
 #include <QApplication>
 #include <QDir>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
@@ -36,8 +41,9 @@ class TestPreviewSort : public QObject {
     }
     static void clickHeader(QTableView* view, int section) {
         QHeaderView* header = view->horizontalHeader();
-        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
-                          QPoint(header->sectionViewportPosition(section) + 10, header->height() / 2));
+        QTest::mouseClick(
+            header->viewport(), Qt::LeftButton, {},
+            QPoint(header->sectionViewportPosition(section) + 10, header->viewport()->height() / 2));
     }
     QStringList scratchFolders() const {
         return QDir(m_scratch).entryList({QStringLiteral("sqlite-snapshot-sort-*")}, QDir::Dirs);
@@ -56,7 +62,8 @@ private slots:
                            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
                            "INSERT INTO people SELECT i, 'p' || ((i * 7919) % 20011), "
                            "  CASE WHEN i % 13 = 0 THEN NULL ELSE (i * 104729) % 1000 END FROM n;"
-                           "CREATE INDEX people_name ON people(name);")));
+                           "CREATE INDEX people_name ON people(name);"
+                           "CREATE TABLE other(x, y); INSERT INTO other VALUES (1, 2);")));
     }
 
     void headerClicksSortAscendingDescendingThenOff() {
@@ -126,6 +133,108 @@ private slots:
         }
         // The preview is gone: so are its scratch folders, once the reader threads let them go.
         QTRY_COMPARE(scratchFolders(), QStringList());
+    }
+
+    void columnFiltersAreTypedUnderTheHeader() {
+        PreviewWidget preview(m_db);
+        preview.resize(900, 600);
+        preview.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&preview));
+        QTRY_VERIFY(preview.tableList()->topLevelItemCount() >= 1);
+        preview.selectTable(QStringLiteral("people"));
+        TableDataModel* model = preview.dataModel();
+        QTRY_COMPARE(cell(*model, 0, 0), QStringLiteral("1"));
+        FilterHeader* header = preview.filterHeader();
+        QLineEdit* score = header->editor(2);
+        QVERIFY(score);
+        QVERIFY(score->isVisible());
+        // The box sits under its own column.
+        QCOMPARE(score->geometry().left(), header->sectionViewportPosition(2));
+        QCOMPARE(score->width(), header->sectionSize(2));
+
+        QTest::keyClicks(score, QStringLiteral(">=990"));
+        const QString expected =
+            queryText(m_db, QStringLiteral("SELECT count(*) FROM people WHERE score >= 990"));
+        QTRY_COMPARE(model->rowFilter().columns.size(), 1); // after the typing pause
+        QTRY_COMPARE(model->countState(), TableDataModel::CountState::Exact);
+        QCOMPARE(QString::number(model->count()), expected);
+        for (int row = 0; row < std::min(50, model->rowCount()); ++row)
+            QTRY_VERIFY(cell(*model, row, 2).toInt() >= 990);
+        QVERIFY(preview.statusLabel()->text().contains(QStringLiteral("column filters")));
+
+        // With the all-columns box too: AND.
+        QTest::keyClicks(preview.filterEdit(), QStringLiteral("p1"));
+        const QString both = queryText(
+            m_db,
+            QStringLiteral("SELECT count(*) FROM people WHERE score >= 990 AND (CAST(id AS TEXT) LIKE '%p1%' "
+                           "OR name LIKE '%p1%' OR CAST(score AS TEXT) LIKE '%p1%')"));
+        QTRY_COMPARE(model->filter(), QStringLiteral("p1"));
+        QTRY_COMPARE(model->countState(), TableDataModel::CountState::Exact);
+        QCOMPARE(QString::number(model->count()), both);
+
+        // Escape clears the box it is typed in; the rows come back.
+        preview.filterEdit()->clear();
+        score->setFocus();
+        QTest::keyClick(score, Qt::Key_Escape);
+        QCOMPARE(score->text(), QString());
+        QTRY_VERIFY(model->rowFilter().isEmpty());
+        QTRY_COMPARE(model->countState(), TableDataModel::CountState::Exact);
+        QCOMPARE(model->count(), qint64(20000));
+
+        // A regular expression that does not compile says so in place.
+        QTest::keyClicks(header->editor(1), QStringLiteral("/p(1/"));
+        QVERIFY(!header->filtersValid());
+        QVERIFY(header->editor(1)->toolTip().contains(QStringLiteral("regular expression")));
+        QTest::keyClick(header->editor(1), Qt::Key_Escape);
+        QVERIFY(header->filtersValid());
+
+        // Another table starts with empty boxes, one per column of its own.
+        QTest::keyClicks(header->editor(0), QStringLiteral("NULL"));
+        QTRY_COMPARE(model->rowFilter().columns.size(), 1);
+        preview.selectTable(QStringLiteral("other"));
+        QTRY_COMPARE(header->count(), 2);
+        QVERIFY(model->rowFilter().isEmpty());
+        QCOMPARE(header->editor(0)->text(), QString());
+        QVERIFY(!header->editor(2));
+    }
+
+    // With SQLSNAP_SCREENSHOTS=<folder>: the window with a sorted and filtered preview, at a roomy size
+    // and at 800x600, for docs/screenshots (looked at by a person, not compared).
+    void screenshotsOfTheSortedFilteredGrid() {
+        const QString folder = qEnvironmentVariable("SQLSNAP_SCREENSHOTS");
+        if (folder.isEmpty())
+            QSKIP("SQLSNAP_SCREENSHOTS not set");
+        const QString db = m_tmp.filePath(QStringLiteral("places.sqlite"));
+        QVERIFY(execSql(
+            db, QStringLiteral(
+                    "CREATE TABLE moz_places(id INTEGER PRIMARY KEY, url TEXT, title TEXT, "
+                    "  visit_count INTEGER, frecency INTEGER, last_visit_date INTEGER);"
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+                    "INSERT INTO moz_places SELECT i, 'https://' || "
+                    "  CASE i % 5 WHEN 0 THEN 'github.com' WHEN 1 THEN 'sqlite.org' WHEN 2 THEN 'qt.io' "
+                    "  WHEN 3 THEN 'en.wikipedia.org' ELSE 'news.ycombinator.com' END || '/item/' || "
+                    "  ((i * 7919) % 100003), CASE WHEN i % 7 = 0 THEN NULL ELSE 'Page ' || i END, "
+                    "  (i * 104729) % 500, (i * 31) % 20000, 1700000000000000 + i * 1000000 FROM n;"
+                    "CREATE INDEX moz_places_url ON moz_places(url);")));
+        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)); // as main() does: "1 row"
+        MainWindow window;
+        window.resize(1200, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        PreviewWidget* preview = window.openPreview(db);
+        QTRY_VERIFY(preview->tableList()->topLevelItemCount() >= 1);
+        TableDataModel* model = preview->dataModel();
+        QTRY_VERIFY(model->columnCount() == 6);
+        clickHeader(preview->dataView(), 3);
+        clickHeader(preview->dataView(), 3); // visit_count, descending
+        QTest::keyClicks(preview->filterHeader()->editor(1), QStringLiteral("github"));
+        QTRY_COMPARE(model->rowFilter().columns.size(), 1);
+        QTRY_COMPARE(model->locator().state(), RowLocator::State::Ordered);
+        QTest::qWait(300);
+        QVERIFY(window.grab().save(folder + QStringLiteral("/sorted-filtered.png")));
+        window.resize(800, 600);
+        QTest::qWait(300);
+        QVERIFY(window.grab().save(folder + QStringLiteral("/sorted-filtered-800x600.png")));
     }
 
     void switchingTablesForgetsTheSort() {

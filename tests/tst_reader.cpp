@@ -184,7 +184,7 @@ private slots:
                 auto schema = reader->schema(t.name);
                 QVERIFY(schema);
                 QVERIFY(reader->countRows(*schema, RowFilter{QStringLiteral("x")}));
-                QVERIFY(reader->forEachRow(*schema, {}, [](const QVariantList&) { return true; }));
+                QVERIFY(reader->forEachRow(*schema, {}, {}, [](const QVariantList&) { return true; }));
                 if (!schema->rowidName.isEmpty())
                     QVERIFY(reader->buildPositionIndex(*schema, {}, 100));
             }
@@ -240,7 +240,7 @@ private slots:
                 if (!r)
                     error = r.error();
             } else if (call.endsWith(QStringLiteral("every row"))) {
-                auto r = (*reader)->forEachRow(*schema, filter, [](const QVariantList&) { return true; }, token);
+                auto r = (*reader)->forEachRow(*schema, filter, {}, [](const QVariantList&) { return true; }, token);
                 if (!r)
                     error = r.error();
             } else { // a job of two calls: the second must not run its full scan after a cancel

@@ -58,7 +58,7 @@ private slots:
 
     void csvIsExact() {
         const QString out = freshDir() + QStringLiteral("/t.csv");
-        auto r = exportTable(m_db, QStringLiteral("odd, \"name\""), {}, TableFormat::Csv, out, false);
+        auto r = exportTable(m_db, QStringLiteral("odd, \"name\""), {}, {}, TableFormat::Csv, out, false);
         QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
         QCOMPARE(r->rows, qint64(5));
         QCOMPARE(readAll(out),
@@ -73,7 +73,7 @@ private slots:
 
     void jsonIsExact() {
         const QString out = freshDir() + QStringLiteral("/t.json");
-        auto r = exportTable(m_db, QStringLiteral("odd, \"name\""), {}, TableFormat::Json, out, false);
+        auto r = exportTable(m_db, QStringLiteral("odd, \"name\""), {}, {}, TableFormat::Json, out, false);
         QVERIFY(r);
         const QByteArray text = readAll(out);
         QJsonParseError error;
@@ -95,12 +95,12 @@ private slots:
 
     void filterAndEmptyResults() {
         const QString dir = freshDir();
-        auto some = exportTable(m_db, QStringLiteral("big"), QStringLiteral("4999"), TableFormat::Csv,
-                                dir + QStringLiteral("/f.csv"), false);
+        auto some = exportTable(m_db, QStringLiteral("big"), RowFilter{QStringLiteral("4999")}, {},
+                                TableFormat::Csv, dir + QStringLiteral("/f.csv"), false);
         QVERIFY(some);
         QCOMPARE(some->rows, qint64(15)); // 4999, 14999 … 44999 and 49990 … 49999
-        auto none = exportTable(m_db, QStringLiteral("big"), QStringLiteral("nothing like this"),
-                                TableFormat::Json, dir + QStringLiteral("/none.json"), false);
+        auto none = exportTable(m_db, QStringLiteral("big"), RowFilter{QStringLiteral("nothing like this")},
+                                {}, TableFormat::Json, dir + QStringLiteral("/none.json"), false);
         QCOMPARE(none->rows, qint64(0));
         QCOMPARE(readAll(dir + QStringLiteral("/none.json")), QByteArray("[]\n"));
     }
@@ -109,21 +109,21 @@ private slots:
         const QString dir = freshDir();
         const QString existing = dir + QStringLiteral("/keep.csv");
         QVERIFY(writeFile(existing, "precious"));
-        auto r = exportTable(m_db, QStringLiteral("big"), {}, TableFormat::Csv, existing, false);
+        auto r = exportTable(m_db, QStringLiteral("big"), {}, {}, TableFormat::Csv, existing, false);
         QCOMPARE(r.error().kind, ErrorKind::DestinationExists);
         QCOMPARE(readAll(existing), QByteArray("precious"));
-        QCOMPARE(exportTable(m_db, QStringLiteral("nope"), {}, TableFormat::Csv,
+        QCOMPARE(exportTable(m_db, QStringLiteral("nope"), {}, {}, TableFormat::Csv,
                              dir + QStringLiteral("/n.csv"), false)
                      .error()
                      .kind,
                  ErrorKind::InvalidArgument);
-        QCOMPARE(exportTable(m_db, QStringLiteral("big"), {}, TableFormat::Csv,
+        QCOMPARE(exportTable(m_db, QStringLiteral("big"), {}, {}, TableFormat::Csv,
                              dir + QStringLiteral("/no/x.csv"), false)
                      .error()
                      .kind,
                  ErrorKind::DestinationDirectoryMissing);
         QCOMPARE(folderEntries(dir), QStringList{QStringLiteral("keep.csv")});
-        auto replaced = exportTable(m_db, QStringLiteral("big"), {}, TableFormat::Csv, existing, true);
+        auto replaced = exportTable(m_db, QStringLiteral("big"), {}, {}, TableFormat::Csv, existing, true);
         QVERIFY(replaced);
         QVERIFY(readAll(existing).startsWith("x\r\n1\r\n2\r\n"));
     }
@@ -133,7 +133,7 @@ private slots:
         const QString existing = dir + QStringLiteral("/old.json");
         QVERIFY(writeFile(existing, "[]"));
         CancelOnRows cancel;
-        auto r = exportTable(m_db, QStringLiteral("big"), {}, TableFormat::Json, existing, true, &cancel);
+        auto r = exportTable(m_db, QStringLiteral("big"), {}, {}, TableFormat::Json, existing, true, &cancel);
         QCOMPARE(r.error().kind, ErrorKind::Cancelled);
         QCOMPARE(readAll(existing), QByteArray("[]")); // replaced only on success
         QCOMPARE(folderEntries(dir), QStringList{QStringLiteral("old.json")});
@@ -144,7 +144,7 @@ private slots:
         ScratchMount full(dir, QStringLiteral("size=64k"));
         if (!full.ok())
             QSKIP("cannot mount a small tmpfs here (needs root)");
-        auto r = exportTable(m_db, QStringLiteral("big"), {}, TableFormat::Json,
+        auto r = exportTable(m_db, QStringLiteral("big"), {}, {}, TableFormat::Json,
                              dir + QStringLiteral("/b.json"), false);
         QVERIFY(!r);
         QVERIFY2(r.error().kind == ErrorKind::DiskFull, qPrintable(r.error().message));

@@ -177,6 +177,17 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::FilterHeader</name>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Type text to find in this column, or =x, &lt;&gt;x, &lt;x, &lt;=x, &gt;x, &gt;=x, x..y, NULL, NOT NULL, /regex/ (/regex/i ignores case); \ before text takes it literally</source>
+        <translation>Text, der in dieser Spalte vorkommen soll, oder =x, &lt;&gt;x, &lt;x, &lt;=x, &gt;x, &gt;=x, x..y, NULL, NOT NULL, /Regex/ (/Regex/i ohne Groß-/Kleinschreibung); \ vor dem Text nimmt ihn wörtlich</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::Format</name>
     <message>
         <source>%1 s</source>
@@ -776,6 +787,10 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source> — ordering every row: %1% (the first and last rows are shown meanwhile)</source>
         <translation> — alle Zeilen werden geordnet: %1 % (die ersten und letzten Zeilen sind schon zu sehen)</translation>
+    </message>
+    <message>
+        <source> that pass the column filters</source>
+        <translation>, die die Spaltenfilter erfüllen</translation>
     </message>
 </context>
 <context>

@@ -79,7 +79,7 @@ int reader(const uint8_t* data, size_t size) {
                     (void)reader.rowsAt(*schema, filter, &*index, index->rowCount - 1, 2);
             }
             int rows = 0;
-            (void)reader.forEachRow(*schema, filter, [&](const QVariantList&) { return ++rows < 1000; });
+            (void)reader.forEachRow(*schema, filter, {}, [&](const QVariantList&) { return ++rows < 1000; });
         }
     }
     return 0;

@@ -66,8 +66,8 @@ JobSpec JobSpecs::exportSnapshot(const QString& snapshot, const QString& destina
     return spec;
 }
 
-JobSpec JobSpecs::tableExport(const QString& snapshot, const QString& table, const QString& filter,
-                              const QString& destination, bool overwrite) {
+JobSpec JobSpecs::tableExport(const QString& snapshot, const QString& table, const RowFilter& filter,
+                              const RowOrder& order, const QString& destination, bool overwrite) {
     const TableFormat format = destination.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
                                    ? TableFormat::Json
                                    : TableFormat::Csv;
@@ -77,7 +77,7 @@ JobSpec JobSpecs::tableExport(const QString& snapshot, const QString& table, con
     spec.destination = destination;
     spec.title = tr("Table “%1” of %2 → %3").arg(table, fileName(snapshot), fileName(destination));
     spec.run = [=](ProgressSink& sink) -> Expected<JobResult> {
-        auto outcome = exportTable(snapshot, table, filter, format, destination, overwrite, &sink);
+        auto outcome = exportTable(snapshot, table, filter, order, format, destination, overwrite, &sink);
         if (!outcome)
             return outcome.error();
         return JobResult(std::move(outcome.value()));

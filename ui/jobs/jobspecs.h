@@ -4,6 +4,8 @@
 
 #include "jobs/job.h"
 
+#include <sqlitesnapshot/reader.h>
+
 #include <QCoreApplication>
 
 namespace sqlsnap::ui {
@@ -19,9 +21,10 @@ public:
     static JobSpec snapshot(const QString& source, const QString& destination, bool overwrite);
     // A snapshot file written elsewhere, through the backup API (page progress, any file system), verified.
     static JobSpec exportSnapshot(const QString& snapshot, const QString& destination, bool overwrite);
-    // One table of a snapshot (the rows matching `filter`) as CSV, or JSON when `destination` ends in .json.
-    static JobSpec tableExport(const QString& snapshot, const QString& table, const QString& filter,
-                               const QString& destination, bool overwrite);
+    // One table of a snapshot (the rows `filter` keeps, in `order`: as the preview shows them) as CSV, or
+    // JSON when `destination` ends in .json.
+    static JobSpec tableExport(const QString& snapshot, const QString& table, const RowFilter& filter,
+                               const RowOrder& order, const QString& destination, bool overwrite);
 };
 
 } // namespace sqlsnap::ui

@@ -2,6 +2,7 @@
 
 #include "common/elidedlabel.h"
 #include "common/format.h"
+#include "preview/filterheader.h"
 
 #include <QAction>
 #include <QApplication>
@@ -101,11 +102,16 @@ void PreviewWidget::createGrid() {
     m_filterDelay->setSingleShot(true);
     m_filterDelay->setInterval(250);
     connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
-    connect(m_filterDelay, &QTimer::timeout, this, [this] { m_model->setFilter(m_filter->text()); });
+    connect(m_filterDelay, &QTimer::timeout, this, [this] {
+        m_model->setFilter(RowFilter{m_filter->text(), m_header->columnFilters()});
+    });
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("dataView"));
     m_view->setAccessibleName(tr("Rows"));
+    m_header = new FilterHeader(m_view);
+    m_view->setHorizontalHeader(m_header);
+    connect(m_header, &FilterHeader::filtersChanged, m_filterDelay, qOverload<>(&QTimer::start));
     m_view->setModel(m_model);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
@@ -146,7 +152,7 @@ void PreviewWidget::createGrid() {
     exportTable->setToolTip(tr("Write the rows shown (all of them, filtered as shown) as CSV or JSON"));
     connect(exportTable, &QPushButton::clicked, this, [this] {
         if (!m_model->table().isEmpty())
-            emit tableExportRequested(m_path, m_model->table(), m_model->filter());
+            emit tableExportRequested(m_path, m_model->table(), m_model->rowFilter(), m_model->order());
     });
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 1);
@@ -182,8 +188,10 @@ QSplitter* PreviewWidget::createSplitter() {
     m_splitter = new QSplitter(this);
     m_splitter->addWidget(m_tables);
     m_splitter->addWidget(m_tabs);
-    m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({220, 600});
+    // The grid gets most of the room, at any size: the table list a fifth of it.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 4);
+    m_splitter->setSizes({170, 680});
     return m_splitter;
 }
 
@@ -228,6 +236,7 @@ void PreviewWidget::onTableChosen(QTreeWidgetItem* item) {
     m_filter->blockSignals(true);
     m_filter->clear();
     m_filter->blockSignals(false);
+    m_header->clearFilters();
     m_filterDelay->stop();
     m_followEnd = false;
     m_view->horizontalHeader()->setSortIndicatorShown(false);
@@ -417,6 +426,8 @@ void PreviewWidget::updateStatus() {
     }
     if (!m_model->filter().isEmpty())
         text += tr(" matching “%1”").arg(m_model->filter());
+    if (!m_model->rowFilter().columns.isEmpty())
+        text += tr(" that pass the column filters");
     const RowOrder& order = m_model->order();
     if (!order.isNone()) {
         text += order.descending ? tr(", sorted by %1 (descending)").arg(order.column)

@@ -21,6 +21,8 @@ class QTreeWidgetItem;
 
 namespace sqlsnap::ui {
 
+class FilterHeader;
+
 class PreviewWidget : public QWidget {
     Q_OBJECT
 public:
@@ -32,6 +34,8 @@ public:
     QTableView* dataView() const { return m_view; }
     QTreeWidget* tableList() const { return m_tables; }
     QLineEdit* filterEdit() const { return m_filter; }
+    // The grid's header, with a filter box under each column.
+    FilterHeader* filterHeader() const { return m_header; }
     QLabel* statusLabel() const { return m_status; }
     QPlainTextEdit* schemaView() const { return m_schema; }
     void selectTable(const QString& name);
@@ -53,7 +57,8 @@ protected:
 signals:
     void tablesListed();
     void exportRequested(const QString& snapshotPath);
-    void tableExportRequested(const QString& snapshotPath, const QString& table, const QString& filter);
+    void tableExportRequested(const QString& snapshotPath, const QString& table, const RowFilter& filter,
+                              const RowOrder& order);
 
 private:
     QLayout* createToolbar(); // the title, "read-only", Export…; and the error line below
@@ -91,6 +96,7 @@ private:
     TableDataModel* m_model;
     QTreeWidget* m_tables;
     QLineEdit* m_filter;
+    FilterHeader* m_header;
     QTableView* m_view;
     QLabel* m_status;
     QPushButton* m_stopSort;

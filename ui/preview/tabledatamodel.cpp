@@ -187,9 +187,13 @@ void TableDataModel::setOrder(const RowOrder& order) {
 }
 
 void TableDataModel::setFilter(const QString& text) {
-    if (text == m_filter.text)
+    setFilter(RowFilter{text});
+}
+
+void TableDataModel::setFilter(const RowFilter& filter) {
+    if (filter == m_filter)
         return;
-    m_filter.text = text;
+    m_filter = filter;
     restart(false);
 }
 

@@ -58,7 +58,9 @@ public:
     // Tests hold the model in one phase with the others. Raising it starts what is missing.
     enum class Counting { Off, EstimateOnly, Full };
     void setCounting(Counting counting);
-    void setFilter(const QString& text);
+    void setFilter(const QString& text); // the all-columns text alone
+    void setFilter(const RowFilter& filter);
+    const RowFilter& rowFilter() const { return m_filter; }
     // Sorts by a column (an empty order: the table's own). The first sorted rows come by key at once;
     // the whole order is built on the counting thread (sortProgress()), and then any row is reachable.
     void setOrder(const RowOrder& order);

@@ -212,8 +212,9 @@ void MainWindow::createLayout() {
     m_mainSplitter = new QSplitter(this);
     m_mainSplitter->addWidget(m_leftSplitter);
     m_mainSplitter->addWidget(m_rightSplitter);
-    m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({430, 750});
+    m_mainSplitter->setStretchFactor(0, 1);
+    m_mainSplitter->setStretchFactor(1, 3);
+    m_mainSplitter->setSizes({340, 840});
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -229,10 +230,10 @@ void MainWindow::restoreSettings() {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(QSize(1180, 760).boundedTo(screen()->availableSize())); // all of it on a small screen
-    // First start: the lists take a third of the window, whatever its size (430 of 1180 px), so a
-    // small screen's window still leaves the details and the preview most of the room.
+    // First start: the lists take under a third of the window, whatever its size (340 of 1180 px), so
+    // a small screen's window still leaves the details and the preview's grid most of the room.
     if (!m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray()))
-        m_mainSplitter->setSizes({width() * 430 / 1180, width() * 750 / 1180});
+        m_mainSplitter->setSizes({width() * 340 / 1180, width() * 840 / 1180});
     m_leftSplitter->restoreState(settings.value(QStringLiteral("window/leftSplitter")).toByteArray());
     m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
     ensureJobsVisible(); // a state saved with the jobs dragged to nothing (older versions allowed it)
@@ -346,9 +347,9 @@ Job* MainWindow::startExport(const QString& snapshot, const QString& destination
     return startJob(JobSpecs::exportSnapshot(snapshot, destination, overwrite));
 }
 
-Job* MainWindow::startTableExport(const QString& snapshot, const QString& table, const QString& filter,
-                                  const QString& destination, bool overwrite) {
-    return startJob(JobSpecs::tableExport(snapshot, table, filter, destination, overwrite));
+Job* MainWindow::startTableExport(const QString& snapshot, const QString& table, const RowFilter& filter,
+                                  const RowOrder& order, const QString& destination, bool overwrite) {
+    return startJob(JobSpecs::tableExport(snapshot, table, filter, order, destination, overwrite));
 }
 
 Job* MainWindow::startJob(JobSpec spec) {
@@ -374,11 +375,12 @@ void MainWindow::exportSnapshot(const QString& snapshotPath) {
         startExport(snapshotPath, dest->path, dest->overwrite);
 }
 
-void MainWindow::exportTable(const QString& snapshotPath, const QString& table, const QString& filter) {
+void MainWindow::exportTable(const QString& snapshotPath, const QString& table, const RowFilter& filter,
+                             const RowOrder& order) {
     const QString filters = tr("CSV (*.csv)") + QStringLiteral(";;") + tr("JSON (*.json)");
     if (const auto dest =
             m_destinations->ask(tr("Export Table"), snapshotPath, table + QStringLiteral(".csv"), filters))
-        startTableExport(snapshotPath, table, filter, dest->path, dest->overwrite);
+        startTableExport(snapshotPath, table, filter, order, dest->path, dest->overwrite);
 }
 
 PreviewWidget* MainWindow::openPreview(const QString& snapshotPath) {

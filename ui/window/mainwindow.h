@@ -2,6 +2,8 @@
 // the snapshot folder's contents and a preview tab per opened snapshot.
 #pragma once
 
+#include <sqlitesnapshot/reader.h>
+
 #include <QMainWindow>
 
 class QAction;
@@ -40,8 +42,8 @@ public:
     QList<Job*> snapshotSelected();
     Job* startSnapshot(const QString& source, const QString& destination, bool overwrite);
     Job* startExport(const QString& snapshot, const QString& destination, bool overwrite);
-    Job* startTableExport(const QString& snapshot, const QString& table, const QString& filter,
-                          const QString& destination, bool overwrite);
+    Job* startTableExport(const QString& snapshot, const QString& table, const RowFilter& filter,
+                          const RowOrder& order, const QString& destination, bool overwrite);
     Job* startJob(JobSpec spec); // any job: its row is the first of the jobs panel
     PreviewWidget* openPreview(const QString& snapshotPath);
 
@@ -87,7 +89,8 @@ private:
     void openFiles();
     void snapshotTo();
     void exportSnapshot(const QString& snapshotPath);
-    void exportTable(const QString& snapshotPath, const QString& table, const QString& filter);
+    void exportTable(const QString& snapshotPath, const QString& table, const RowFilter& filter,
+                     const RowOrder& order);
     void chooseSnapshotFolder();
     void onJobFinished(Job* job);
     void recordFinishedJob(Job* job);

@@ -134,10 +134,10 @@ public:
     Expected<RowPage> rowsAt(const TableSchema& schema, const RowFilter& filter, const PositionIndex* index,
                              qint64 position, int limit, const CancelToken& cancel = {});
 
-    // Every row in order (rowid order where there is one), one statement, no paging: for exports.
-    // `row` returns false to stop early. Cancellation is checked inside SQLite's scan too, so a filter
-    // that matches nothing for millions of rows still stops at once.
-    Status forEachRow(const TableSchema& schema, const RowFilter& filter,
+    // Every row in `order` (rowid order where there is one, when none), one statement, no paging: for
+    // exports. `row` returns false to stop early. Cancellation is checked inside SQLite's scan too, so a
+    // filter that matches nothing for millions of rows still stops at once.
+    Status forEachRow(const TableSchema& schema, const RowFilter& filter, const RowOrder& order,
                       const std::function<bool(const QVariantList& row)>& row,
                       const CancelToken& cancel = {});
 

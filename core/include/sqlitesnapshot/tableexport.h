@@ -1,6 +1,8 @@
 // Writing one table (or view) of a snapshot as CSV or JSON.
 #pragma once
 
+#include "reader.h"
+
 #include "error.h"
 #include "progress.h"
 
@@ -21,14 +23,14 @@ struct TableExportResult {
     qint64 bytes = 0;
 };
 
-// Streams the rows of `table` (those matching `filterText` in any column, when given) from the
+// Streams the rows of `table` (those `filter` keeps, in `order`: as the preview shows them) from the
 // snapshot at `snapshotPath` (opened read-only, as SnapshotReader does) into `destination`, through a
 // temporary file with an unpredictable name in its folder that is fsynced and renamed only when complete:
 // a cancel or a failure leaves no partial file, and an existing file is replaced only with `overwrite`,
 // only on success. The file gets the snapshot's permissions. Progress: phase ExportingRows,
 // rowsDone/rowsTotal.
 Expected<TableExportResult> exportTable(const QString& snapshotPath, const QString& table,
-                                        const QString& filterText, TableFormat format,
+                                        const RowFilter& filter, const RowOrder& order, TableFormat format,
                                         const QString& destination, bool overwrite,
                                         ProgressSink* sink = nullptr);
 

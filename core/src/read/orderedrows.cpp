@@ -6,7 +6,6 @@
 #include "read/readerimpl.h"
 
 namespace sqlsnap {
-namespace {
 
 Status checkOrder(const TableSchema& schema, const RowOrder& order) {
     for (const ColumnInfo& c : schema.table.columns)
@@ -16,7 +15,6 @@ Status checkOrder(const TableSchema& schema, const RowOrder& order) {
                  QStringLiteral("%1 has no column named %2").arg(schema.table.name, order.column)};
 }
 
-// " ORDER BY col [DESC], rowid [DESC]", both flipped when `reversed`.
 QString orderBy(const TableSchema& schema, const RowOrder& order, bool reversed) {
     const QString direction = order.descending != reversed ? QStringLiteral(" DESC") : QString();
     QString text = QStringLiteral(" ORDER BY ") + quoteIdentifier(order.column) + direction;
@@ -24,6 +22,8 @@ QString orderBy(const TableSchema& schema, const RowOrder& order, bool reversed)
         text += QStringLiteral(", ") + schema.rowidName + direction;
     return text;
 }
+
+namespace {
 
 // The leading part of a keyed select: the rowid first when there is one.
 QString keyedSelect(const TableSchema& schema) {

@@ -250,18 +250,22 @@ Expected<RowPage> SnapshotReader::rowsAt(const TableSchema& schema, const RowFil
     return m_impl->readPage(sql, schema, filter, std::nullopt, position, limit, keyed);
 }
 
-Status SnapshotReader::forEachRow(const TableSchema& schema, const RowFilter& filter,
+Status SnapshotReader::forEachRow(const TableSchema& schema, const RowFilter& filter, const RowOrder& order,
                                   const std::function<bool(const QVariantList&)>& row,
                                   const CancelToken& cancel) {
     const Impl::Call call(*m_impl, cancel);
     if (call.cancelled())
         return Task::cancelledError();
-    auto stmt = Statement::prepare(
-        m_impl->db.get(),
-        QStringLiteral("SELECT %1 FROM %2%3%4")
-            .arg(selectList(schema), quoteIdentifier(schema.table.name),
-                 whereClause({filterCondition(schema, filter)}),
-                 schema.rowidName.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + schema.rowidName));
+    if (!order.isNone())
+        if (auto s = checkOrder(schema, order); !s)
+            return s;
+    const QString sort = !order.isNone()              ? orderBy(schema, order, false)
+                         : schema.rowidName.isEmpty() ? QString()
+                                                      : QStringLiteral(" ORDER BY ") + schema.rowidName;
+    auto stmt =
+        Statement::prepare(m_impl->db.get(), QStringLiteral("SELECT %1 FROM %2%3%4")
+                                                 .arg(selectList(schema), quoteIdentifier(schema.table.name),
+                                                      whereClause({filterCondition(schema, filter)}), sort));
     if (!stmt)
         return stmt.error();
     bindFilter(stmt->get(), schema, filter);

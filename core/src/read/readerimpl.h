@@ -25,6 +25,10 @@ void bindFilter(sqlite3_stmt* stmt, const TableSchema& schema, const RowFilter& 
 void registerFilterFunctions(sqlite3* db);
 // The table's columns, quoted and prefixed by `qualifier`, comma-separated.
 QString selectList(const TableSchema& schema, const QString& qualifier = {});
+// Whether `order` names one of the table's columns (InvalidArgument if not).
+Status checkOrder(const TableSchema& schema, const RowOrder& order);
+// " ORDER BY col [DESC], rowid [DESC]", both directions flipped when `reversed`.
+QString orderBy(const TableSchema& schema, const RowOrder& order, bool reversed);
 // " WHERE a AND b" for the non-empty conditions, or nothing.
 QString whereClause(const QStringList& conditions);
 

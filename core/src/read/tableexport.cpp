@@ -89,7 +89,7 @@ QByteArray jsonValue(const QVariant& v) {
 namespace {
 
 Expected<TableExportResult> runExportTable(const QString& snapshotPath, const QString& table,
-                                           const QString& filterText, TableFormat format,
+                                           const RowFilter& filter, const RowOrder& order, TableFormat format,
                                            const QString& destination, bool overwrite, ProgressSink* sink) {
     Task task(sink);
     task.setPhase(Phase::Inspecting);
@@ -113,7 +113,6 @@ Expected<TableExportResult> runExportTable(const QString& snapshotPath, const QS
     auto schema = reader.schema(table, cancel);
     if (!schema)
         return schema.error();
-    const RowFilter filter{filterText};
     // One scan: the total is an estimate that costs nothing (the rowid span, an upper bound, for an
     // unfiltered rowid table), never a second full scan. Unknown (0) otherwise.
     qint64 estimate = 0;
@@ -157,7 +156,7 @@ Expected<TableExportResult> runExportTable(const QString& snapshotPath, const QS
     std::optional<Error> writeFailure;
     bool cancelled = false;
     auto status = reader.forEachRow(
-        *schema, filter,
+        *schema, filter, order,
         [&](const QVariantList& row) {
             if (format == TableFormat::Csv) {
                 for (int c = 0; c < row.size(); ++c) {
@@ -219,10 +218,10 @@ Expected<TableExportResult> runExportTable(const QString& snapshotPath, const QS
 } // namespace
 
 Expected<TableExportResult> exportTable(const QString& snapshotPath, const QString& table,
-                                        const QString& filterText, TableFormat format,
+                                        const RowFilter& filter, const RowOrder& order, TableFormat format,
                                         const QString& destination, bool overwrite, ProgressSink* sink) {
     return io::withoutStagingPaths(
-        runExportTable(snapshotPath, table, filterText, format, destination, overwrite, sink));
+        runExportTable(snapshotPath, table, filter, order, format, destination, overwrite, sink));
 }
 
 } // namespace sqlsnap

@@ -60,5 +60,6 @@ QList<Row> runCancelLatency(const Options& options);
 QList<Row> runReadCancelLatency(const Options& options);
 QList<Row> runPreview(const Options& options);
 QList<Row> runGuiStall(const Options& options);
+QList<Row> runSortCost(const Options& options);
 
 } // namespace bench

@@ -45,6 +45,60 @@ private slots:
                       "CREATE INDEX items_label ON items(label);")));
     }
 
+    void structureListsEveryObjectAndTheFacts() {
+        const QString db = m_tmp.filePath(QStringLiteral("structure.db"));
+        QVERIFY(execSql(db, QStringLiteral(
+                                "PRAGMA page_size=8192; PRAGMA user_version=42; PRAGMA application_id=1234567;"
+                                "CREATE TABLE a(id INTEGER PRIMARY KEY, u TEXT UNIQUE, big BLOB);"
+                                "CREATE INDEX a_big ON a(big);"
+                                "CREATE VIEW av AS SELECT id FROM a;"
+                                "CREATE TRIGGER a_t AFTER INSERT ON a BEGIN SELECT 1; END;"
+                                "CREATE VIRTUAL TABLE docs USING fts5(body);"
+                                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                                "INSERT INTO a SELECT i, 'u' || i, randomblob(500) FROM n;"
+                                "DELETE FROM a WHERE id > 1000;")));
+        auto reader = SnapshotReader::open(db);
+        QVERIFY(reader);
+        auto s = (*reader)->structure();
+        QVERIFY2(s, s ? "" : qPrintable(s.error().message));
+        QCOMPARE(s->facts.pageSize, 8192);
+        QCOMPARE(s->facts.userVersion, qint64(42));
+        QCOMPARE(s->facts.applicationId, qint64(1234567));
+        QCOMPARE(s->facts.encoding, QStringLiteral("UTF-8"));
+        QCOMPARE(s->facts.autoVacuum, QStringLiteral("none"));
+        QCOMPARE(s->facts.fileBytes(), QFileInfo(db).size());
+        QVERIFY(s->facts.freelistPages > 0); // the deleted half's pages
+        QCOMPARE(QString::number(s->facts.freelistPages), queryText(db, QStringLiteral("PRAGMA freelist_count")));
+        QMap<QString, SchemaObject> byName;
+        for (const SchemaObject& o : s->objects)
+            byName.insert(o.name, o);
+        QCOMPARE(byName.value(QStringLiteral("a")).type, QStringLiteral("table"));
+        QCOMPARE(byName.value(QStringLiteral("av")).type, QStringLiteral("view"));
+        QCOMPARE(byName.value(QStringLiteral("a_big")).type, QStringLiteral("index"));
+        QCOMPARE(byName.value(QStringLiteral("a_big")).table, QStringLiteral("a"));
+        QVERIFY(byName.value(QStringLiteral("a_big")).sql.startsWith(QStringLiteral("CREATE INDEX")));
+        QVERIFY(byName.value(QStringLiteral("sqlite_autoindex_a_1")).automatic);
+        QCOMPARE(byName.value(QStringLiteral("a_t")).type, QStringLiteral("trigger"));
+        QCOMPARE(byName.value(QStringLiteral("docs")).type, QStringLiteral("virtual"));
+        QCOMPARE(byName.value(QStringLiteral("docs_content")).type, QStringLiteral("shadow"));
+
+        auto sizes = (*reader)->objectSizes();
+        QVERIFY2(sizes, sizes ? "" : qPrintable(sizes.error().message));
+        QMap<QString, ObjectSize> size;
+        qint64 pages = 0;
+        for (const ObjectSize& o : *sizes) {
+            size.insert(o.name, o);
+            pages += o.pages;
+        }
+        QVERIFY(size.value(QStringLiteral("a")).payload >= 1000 * 500); // the blobs that are left
+        QCOMPARE(size.value(QStringLiteral("a")).bytes, size.value(QStringLiteral("a")).pages * 8192);
+        QVERIFY(size.contains(QStringLiteral("a_big")));
+        QCOMPARE(pages + s->facts.freelistPages, s->facts.pageCount); // every page is in a b-tree or free
+        const CancelToken cancelled;
+        cancelled.cancel();
+        QCOMPARE((*reader)->objectSizes(cancelled).error().kind, ErrorKind::Cancelled);
+    }
+
     void schemaAndRowid() {
         auto reader = open();
         QVERIFY(reader);

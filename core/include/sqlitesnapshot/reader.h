@@ -15,6 +15,7 @@
 
 #include "error.h"
 #include "progress.h"
+#include "structure.h"
 #include "tables.h"
 
 #include <QList>
@@ -175,6 +176,13 @@ public:
     // anywhere in the order at the cost of `limit` rowid lookups.
     Expected<RowPage> rowsOfSortedOrder(const SortedOrder& sorted, qint64 position, int limit,
                                         const CancelToken& cancel = {});
+
+    // Every schema object with its SQL, and the database's facts (page size, encoding, versions, free
+    // pages): quick, a few pragmas and one read of sqlite_schema.
+    Expected<DatabaseStructure> structure(const CancelToken& cancel = {});
+    // The space each table and index takes, largest first (SQLite's dbstat, which visits every page:
+    // seconds on gigabytes). An error when this SQLite lacks dbstat.
+    Expected<QList<ObjectSize>> objectSizes(const CancelToken& cancel = {});
 
 private:
     struct Impl;

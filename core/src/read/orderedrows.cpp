@@ -52,8 +52,11 @@ Expected<RowPage> SnapshotReader::rowsAfterOrderKey(const TableSchema& schema, c
     const QString rowid = schema.rowidName;
     const QString less = order.descending ? QStringLiteral("<") : QStringLiteral(">");
     const bool nullsFirst = !order.descending;
-    enum Run { Nulls, Values };
-    QList<Run> runs = nullsFirst ? QList<Run>{Nulls, Values} : QList<Run>{Values, Nulls};
+    enum Run { Nulls, Values, Whole };
+    // From the first row: one query over the whole order (one scan without an index, not two).
+    QList<Run> runs = !after        ? QList<Run>{Whole}
+                      : nullsFirst ? QList<Run>{Nulls, Values}
+                                   : QList<Run>{Values, Nulls};
     if (after) {
         const Run own = after->value.isValid() ? Values : Nulls;
         while (runs.first() != own)
@@ -67,7 +70,9 @@ Expected<RowPage> SnapshotReader::rowsAfterOrderKey(const TableSchema& schema, c
             break;
         QString condition, sort;
         const QString direction = order.descending ? QStringLiteral(" DESC") : QString();
-        if (run == Nulls) {
+        if (run == Whole) {
+            sort = orderBy(schema, order, false);
+        } else if (run == Nulls) {
             condition = column + QStringLiteral(" IS NULL");
             if (keyed)
                 condition += QStringLiteral(" AND %1 %2 ?3").arg(rowid, less);

@@ -47,16 +47,17 @@ private slots:
 
     void structureListsEveryObjectAndTheFacts() {
         const QString db = m_tmp.filePath(QStringLiteral("structure.db"));
-        QVERIFY(execSql(db, QStringLiteral(
-                                "PRAGMA page_size=8192; PRAGMA user_version=42; PRAGMA application_id=1234567;"
-                                "CREATE TABLE a(id INTEGER PRIMARY KEY, u TEXT UNIQUE, big BLOB);"
-                                "CREATE INDEX a_big ON a(big);"
-                                "CREATE VIEW av AS SELECT id FROM a;"
-                                "CREATE TRIGGER a_t AFTER INSERT ON a BEGIN SELECT 1; END;"
-                                "CREATE VIRTUAL TABLE docs USING fts5(body);"
-                                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
-                                "INSERT INTO a SELECT i, 'u' || i, randomblob(500) FROM n;"
-                                "DELETE FROM a WHERE id > 1000;")));
+        QVERIFY(execSql(
+            db,
+            QStringLiteral("PRAGMA page_size=8192; PRAGMA user_version=42; PRAGMA application_id=1234567;"
+                           "CREATE TABLE a(id INTEGER PRIMARY KEY, u TEXT UNIQUE, big BLOB);"
+                           "CREATE INDEX a_big ON a(big);"
+                           "CREATE VIEW av AS SELECT id FROM a;"
+                           "CREATE TRIGGER a_t AFTER INSERT ON a BEGIN SELECT 1; END;"
+                           "CREATE VIRTUAL TABLE docs USING fts5(body);"
+                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                           "INSERT INTO a SELECT i, 'u' || i, randomblob(500) FROM n;"
+                           "DELETE FROM a WHERE id > 1000;")));
         auto reader = SnapshotReader::open(db);
         QVERIFY(reader);
         auto s = (*reader)->structure();
@@ -68,7 +69,8 @@ private slots:
         QCOMPARE(s->facts.autoVacuum, QStringLiteral("none"));
         QCOMPARE(s->facts.fileBytes(), QFileInfo(db).size());
         QVERIFY(s->facts.freelistPages > 0); // the deleted half's pages
-        QCOMPARE(QString::number(s->facts.freelistPages), queryText(db, QStringLiteral("PRAGMA freelist_count")));
+        QCOMPARE(QString::number(s->facts.freelistPages),
+                 queryText(db, QStringLiteral("PRAGMA freelist_count")));
         QMap<QString, SchemaObject> byName;
         for (const SchemaObject& o : s->objects)
             byName.insert(o.name, o);
@@ -263,15 +265,17 @@ private slots:
         QFETCH(QString, call);
         const QString big = m_tmp.filePath(QStringLiteral("big.db"));
         if (!QFileInfo::exists(big))
-            QVERIFY(execSql(big, QStringLiteral("CREATE TABLE t(x);"
-                                                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-                                                "WHERE i < 3000000) INSERT INTO t SELECT i FROM n;")));
+            QVERIFY(
+                execSql(big, QStringLiteral("CREATE TABLE t(x);"
+                                            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                            "WHERE i < 3000000) INSERT INTO t SELECT i FROM n;")));
         auto reader = SnapshotReader::open(big);
         QVERIFY(reader);
         auto schema = (*reader)->schema(QStringLiteral("t"));
         QVERIFY(schema);
         const RowFilter nothing{QStringLiteral("no such text")}; // matches no row: the whole table is read
-        const bool filtered = call.startsWith(QStringLiteral("filtered")) || call == QStringLiteral("two calls");
+        const bool filtered =
+            call.startsWith(QStringLiteral("filtered")) || call == QStringLiteral("two calls");
         const RowFilter filter = filtered ? nothing : RowFilter{};
         CancelToken token;
         std::atomic<bool> started{false};
@@ -294,7 +298,8 @@ private slots:
                 if (!r)
                     error = r.error();
             } else if (call.endsWith(QStringLiteral("every row"))) {
-                auto r = (*reader)->forEachRow(*schema, filter, {}, [](const QVariantList&) { return true; }, token);
+                auto r = (*reader)->forEachRow(
+                    *schema, filter, {}, [](const QVariantList&) { return true; }, token);
                 if (!r)
                     error = r.error();
             } else { // a job of two calls: the second must not run its full scan after a cancel

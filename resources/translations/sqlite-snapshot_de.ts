@@ -792,6 +792,10 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <source> that pass the column filters</source>
         <translation>, die die Spaltenfilter erfüllen</translation>
     </message>
+    <message>
+        <source>Structure</source>
+        <translation>Struktur</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::RecentFiles</name>
@@ -1019,6 +1023,87 @@ SHA-256 %1</translation>
     <message>
         <source>&lt;b&gt;Databases&lt;/b&gt;</source>
         <translation>&lt;b&gt;Datenbanken&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::StructureView</name>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Sichten</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Virtual tables</source>
+        <translation>Virtuelle Tabellen</translation>
+    </message>
+    <message>
+        <source>Shadow tables (a virtual table&apos;s data)</source>
+        <translation>Schattentabellen (Daten einer virtuellen Tabelle)</translation>
+    </message>
+    <message>
+        <source>Reading the structure…</source>
+        <translation>Struktur wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Objects of the snapshot</source>
+        <translation>Objekte des Schnappschusses</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Zu</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>SQL of the selected object</source>
+        <translation>SQL des gewählten Objekts</translation>
+    </message>
+    <message>
+        <source>Select an object to see its SQL</source>
+        <translation>Ein Objekt wählen, um sein SQL zu sehen</translation>
+    </message>
+    <message>
+        <source>%1 in %2 of %3 · %4 free (%5) · %6 · user_version %7 · application_id %8 (%9) · schema_version %10 · auto_vacuum %11</source>
+        <translation>%1 in %2 zu je %3 · %4 frei (%5) · %6 · user_version %7 · application_id %8 (%9) · schema_version %10 · auto_vacuum %11</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 page(s)</source>
+        <translation>
+            <numerusform>%1 Seite</numerusform>
+            <numerusform>%1 Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>-- made by SQLite for a UNIQUE or PRIMARY KEY constraint of %1</source>
+        <translation>-- von SQLite für eine UNIQUE- oder PRIMARY-KEY-Bedingung von %1 angelegt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 page(s), %2 of it data; %3% of the file</source>
+        <translation>
+            <numerusform>%1 Seite, davon %2 Daten; %3 % der Datei</numerusform>
+            <numerusform>%1 Seiten, davon %2 Daten; %3 % der Datei</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
     </message>
 </context>
 <context>

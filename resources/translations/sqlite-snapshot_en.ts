@@ -52,4 +52,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>sqlsnap::ui::StructureView</name>
+    <message numerus="yes">
+        <source>%1 page(s)</source>
+        <translation>
+            <numerusform>%1 page</numerusform>
+            <numerusform>%1 pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 page(s), %2 of it data; %3% of the file</source>
+        <translation>
+            <numerusform>%1 page, %2 of it data; %3% of the file</numerusform>
+            <numerusform>%1 pages, %2 of it data; %3% of the file</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -3,6 +3,7 @@
 #include "common/elidedlabel.h"
 #include "common/format.h"
 #include "preview/filterheader.h"
+#include "preview/structureview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -185,6 +186,18 @@ QSplitter* PreviewWidget::createSplitter() {
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_dataPage, tr("Data"));
     m_tabs->addTab(m_schema, tr("Schema"));
+    m_structure = new StructureView(this);
+    m_tabs->addTab(m_structure, tr("Structure"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_structure && !m_structureAsked) {
+            m_structureAsked = true;
+            readStructure();
+        }
+    });
+    connect(m_structure, &StructureView::openTableRequested, this, [this](const QString& name) {
+        selectTable(name);
+        m_tabs->setCurrentWidget(m_dataPage);
+    });
     m_splitter = new QSplitter(this);
     m_splitter->addWidget(m_tables);
     m_splitter->addWidget(m_tabs);
@@ -258,6 +271,50 @@ void PreviewWidget::listTables() {
                                [this, token, tables = std::move(tables)] {
                                    if (!token.isCancelled())
                                        onTablesListed(tables);
+                               },
+                               Qt::QueuedConnection);
+                           return ended;
+                       });
+}
+
+void PreviewWidget::readStructure() {
+    // The facts and objects first (quick), then the sizes (every page read once): each shown as it
+    // arrives, both stopped with the preview.
+    const CancelToken token = m_listToken;
+    m_listReader->post(QStringLiteral("structure"), token,
+                       [this, token](SnapshotReader* reader, const CancelToken& cancel) -> Status {
+                           if (!reader)
+                               return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")};
+                           auto structure = reader->structure(cancel);
+                           Status ended = structure ? success() : Status(structure.error());
+                           QMetaObject::invokeMethod(
+                               this,
+                               [this, token, structure = std::move(structure)] {
+                                   if (token.isCancelled())
+                                       return;
+                                   if (structure)
+                                       m_structure->showStructure(*structure);
+                                   else
+                                       m_structure->showError(structure.error().message);
+                               },
+                               Qt::QueuedConnection);
+                           return ended;
+                       });
+    m_listReader->post(QStringLiteral("object sizes"), token,
+                       [this, token](SnapshotReader* reader, const CancelToken& cancel) -> Status {
+                           if (!reader)
+                               return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")};
+                           auto sizes = reader->objectSizes(cancel);
+                           Status ended = sizes ? success() : Status(sizes.error());
+                           QMetaObject::invokeMethod(
+                               this,
+                               [this, token, sizes = std::move(sizes)] {
+                                   if (token.isCancelled())
+                                       return;
+                                   if (sizes)
+                                       m_structure->showSizes(*sizes);
+                                   else
+                                       m_structure->showSizesError(sizes.error().message);
                                },
                                Qt::QueuedConnection);
                            return ended;

@@ -22,6 +22,7 @@ class QTreeWidgetItem;
 namespace sqlsnap::ui {
 
 class FilterHeader;
+class StructureView;
 
 class PreviewWidget : public QWidget {
     Q_OBJECT
@@ -38,6 +39,8 @@ public:
     FilterHeader* filterHeader() const { return m_header; }
     QLabel* statusLabel() const { return m_status; }
     QPlainTextEdit* schemaView() const { return m_schema; }
+    StructureView* structureView() const { return m_structure; }
+    QTabWidget* pageTabs() const { return m_tabs; }
     void selectTable(const QString& name);
     // Hears of every job of the preview's reader threads (see ReaderThread::setObserver): for tests.
     void setJobObserver(const ReaderThread::Observer& observer);
@@ -73,6 +76,7 @@ private:
 
     // The list, then each table's count, one job after another on m_listReader, all under m_listToken.
     void listTables();
+    void readStructure(); // once, when the Structure tab is first shown
     void onTablesListed(const Expected<QList<TableInfo>>& tables);
     void countNextTable();
     void onTableCounted(const QString& name, const Expected<qint64>& count);
@@ -102,6 +106,8 @@ private:
     QPushButton* m_stopSort;
     QLabel* m_error;
     QPlainTextEdit* m_schema;
+    StructureView* m_structure;
+    bool m_structureAsked = false;
     QTabWidget* m_tabs;
     QWidget* m_dataPage;
     QSplitter* m_splitter;

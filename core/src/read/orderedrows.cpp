@@ -54,7 +54,7 @@ Expected<RowPage> SnapshotReader::rowsAfterOrderKey(const TableSchema& schema, c
     const bool nullsFirst = !order.descending;
     enum Run { Nulls, Values, Whole };
     // From the first row: one query over the whole order (one scan without an index, not two).
-    QList<Run> runs = !after        ? QList<Run>{Whole}
+    QList<Run> runs = !after       ? QList<Run>{Whole}
                       : nullsFirst ? QList<Run>{Nulls, Values}
                                    : QList<Run>{Values, Nulls};
     if (after) {

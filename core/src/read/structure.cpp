@@ -1,7 +1,7 @@
 // SnapshotReader's view of what a snapshot is made of: its schema objects, its facts, and the space
 // each b-tree takes (dbstat).
-#include "sqlitesnapshot/reader.h"
 #include "sqlitesnapshot/structure.h"
+#include "sqlitesnapshot/reader.h"
 
 #include "read/readerimpl.h"
 #include "read/schema.h"
@@ -38,8 +38,9 @@ Expected<DatabaseStructure> SnapshotReader::structure(const CancelToken& cancel)
     auto vacuum = db.queryInt(QStringLiteral("PRAGMA auto_vacuum"));
     if (!vacuum)
         return vacuum.error();
-    f.autoVacuum = *vacuum == 1 ? QStringLiteral("full") : *vacuum == 2 ? QStringLiteral("incremental")
-                                                                          : QStringLiteral("none");
+    f.autoVacuum = *vacuum == 1   ? QStringLiteral("full")
+                   : *vacuum == 2 ? QStringLiteral("incremental")
+                                  : QStringLiteral("none");
 
     // Virtual and shadow tables are told apart by pragma_table_list (as the table list does).
     QHash<QString, QString> tableTypes;
@@ -49,9 +50,10 @@ Expected<DatabaseStructure> SnapshotReader::structure(const CancelToken& cancel)
     for (const TableInfo& t : *tables)
         tableTypes.insert(t.name, t.type);
     auto stmt = Statement::prepare(
-        db.get(), QStringLiteral("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
-                                 "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'view' THEN 1 WHEN 'index' THEN 2 "
-                                 "ELSE 3 END, name"));
+        db.get(),
+        QStringLiteral("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
+                       "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'view' THEN 1 WHEN 'index' THEN 2 "
+                       "ELSE 3 END, name"));
     if (!stmt)
         return stmt.error();
     int rc;

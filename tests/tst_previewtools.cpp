@@ -1,10 +1,11 @@
-// Sorting the preview by clicking a column's header, on the real widgets: ascending, descending, off,
-// the indicator, the end and any row once the order is built, Stop Sorting, and the scratch folder
-// gone afterwards (never beside the snapshot).
+// The preview's tools on the real widgets: sorting by a header click (ascending, descending, off, the
+// indicator, the end and any row once the order is built, Stop Sorting, the scratch folder gone
+// afterwards and never beside the snapshot), the filter boxes under the header, and the Structure tab.
 #include "testsupport.h"
 
 #include <preview/filterheader.h>
 #include <preview/previewwidget.h>
+#include <preview/structureview.h>
 #include <window/mainwindow.h>
 #include <window/translations.h>
 
@@ -13,17 +14,20 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 using namespace sqlsnap;
 using namespace sqlsnap::ui;
 using namespace testsupport;
 
-class TestPreviewSort : public QObject {
+class TestPreviewTools : public QObject {
     Q_OBJECT
     QTemporaryDir m_tmp;
     QString m_db;
@@ -235,6 +239,51 @@ private slots:
         window.resize(800, 600);
         QTest::qWait(300);
         QVERIFY(window.grab().save(folder + QStringLiteral("/sorted-filtered-800x600.png")));
+        window.resize(1200, 720);
+        preview->pageTabs()->setCurrentWidget(preview->structureView());
+        QTRY_VERIFY(preview->structureView()->objectTree()->topLevelItemCount() >= 2);
+        preview->structureView()->objectTree()->setCurrentItem(
+            preview->structureView()->objectTree()->topLevelItem(0)->child(0));
+        QTest::qWait(500);
+        QVERIFY(window.grab().save(folder + QStringLiteral("/structure.png")));
+    }
+
+    void structureTabShowsEveryObjectAndOpensTables() {
+        PreviewWidget preview(m_db);
+        preview.resize(900, 600);
+        preview.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&preview));
+        QTRY_VERIFY(preview.tableList()->topLevelItemCount() >= 1);
+        StructureView* structure = preview.structureView();
+        QVERIFY(structure->objectTree()->topLevelItemCount() == 0); // read only when first shown
+        preview.pageTabs()->setCurrentWidget(structure);
+        QTRY_VERIFY(structure->objectTree()->topLevelItemCount() >= 2);
+        QVERIFY(structure->factsLabel()->text().contains(QStringLiteral("UTF-8")));
+        QTreeWidget* tree = structure->objectTree();
+        QTreeWidgetItem* index = nullptr;
+        QTreeWidgetItem* people = nullptr;
+        for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+            if ((*it)->text(0) == QStringLiteral("people_name"))
+                index = *it;
+            if ((*it)->text(0) == QStringLiteral("people"))
+                people = *it;
+        }
+        QVERIFY(index && people);
+        QCOMPARE(index->text(1), QStringLiteral("people"));
+        tree->setCurrentItem(index);
+        QCOMPARE(structure->sqlView()->toPlainText(),
+                 QStringLiteral("CREATE INDEX people_name ON people(name);"));
+        QTRY_VERIFY(people->text(2).contains(QStringLiteral("kB")) ||
+                    people->text(2).contains(QStringLiteral("MB")));
+        // Enter on a table shows its rows.
+        preview.selectTable(QStringLiteral("other"));
+        QTRY_COMPARE(preview.dataModel()->table(), QStringLiteral("other"));
+        preview.pageTabs()->setCurrentWidget(structure);
+        tree->setCurrentItem(people);
+        tree->setFocus();
+        QTest::keyClick(tree, Qt::Key_Return);
+        QTRY_COMPARE(preview.dataModel()->table(), QStringLiteral("people"));
+        QCOMPARE(preview.pageTabs()->currentIndex(), 0);
     }
 
     void switchingTablesForgetsTheSort() {
@@ -254,5 +303,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPreviewSort)
-#include "tst_previewsort.moc"
+QTEST_MAIN(TestPreviewTools)
+#include "tst_previewtools.moc"

@@ -1031,4 +1031,23 @@ SHA-256 %1</translation>
         <translation>, nicht NULL</translation>
     </message>
 </context>
+<context>
+    <name>sqlsnap::ui::ValueFormat</name>
+    <message>
+        <source>Unix time in seconds</source>
+        <translation>Unix-Zeit in Sekunden</translation>
+    </message>
+    <message>
+        <source>Unix time in milliseconds</source>
+        <translation>Unix-Zeit in Millisekunden</translation>
+    </message>
+    <message>
+        <source>Unix time in microseconds, as Firefox’s PRTime</source>
+        <translation>Unix-Zeit in Mikrosekunden, wie Firefox’ PRTime</translation>
+    </message>
+    <message>
+        <source>WebKit/Chrome time: microseconds since 1601</source>
+        <translation>WebKit/Chrome-Zeit: Mikrosekunden seit 1601</translation>
+    </message>
+</context>
 </TS>

@@ -317,6 +317,21 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::HexDumpView</name>
+    <message>
+        <source>Select at most %1 rows to copy them; Copy takes the whole value.</source>
+        <translation>Wählen Sie höchstens %1 Zeilen, um sie zu kopieren; „Kopieren“ nimmt den ganzen Wert.</translation>
+    </message>
+    <message>
+        <source>Copied 1 row of the hex dump.</source>
+        <translation>1 Zeile des Hex-Dumps kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied %1 rows of the hex dump.</source>
+        <translation>%1 Zeilen des Hex-Dumps kopiert.</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::InstanceServer</name>
     <message>
         <source>another instance is running</source>

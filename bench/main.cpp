@@ -100,8 +100,8 @@ int main(int argc, char** argv) {
         QStringLiteral("folder"), QStringLiteral("/var/tmp/sqlite-snapshot-bench"));
     const QCommandLineOption only(
         QStringLiteral("only"),
-        QStringLiteral("Parts to run: snapshot,cancel,readcancel,preview,stall (default: all)."),
-        QStringLiteral("list"), QStringLiteral("snapshot,cancel,readcancel,preview,stall"));
+        QStringLiteral("Parts to run: snapshot,cancel,readcancel,preview,stall,valueviewer (default: all)."),
+        QStringLiteral("list"), QStringLiteral("snapshot,cancel,readcancel,preview,stall,valueviewer"));
     const QCommandLineOption previewRows(QStringLiteral("preview-rows"),
                                          QStringLiteral("Rows of the preview table."), QStringLiteral("n"),
                                          QStringLiteral("10000000"));
@@ -144,6 +144,8 @@ int main(int argc, char** argv) {
         rows += bench::runPreview(options);
     if (options.parts.contains(QStringLiteral("stall")))
         rows += bench::runGuiStall(options);
+    if (options.parts.contains(QStringLiteral("valueviewer")))
+        rows += bench::runValueViewer(options);
     bench::printTable(rows);
     if (app.tracing)
         app.printSlowest();

@@ -11,7 +11,7 @@ struct Options {
     int rounds = 5;
     QList<qint64> sizes;   // main-file sizes of the generated databases (each gets a WAL of size / 8)
     QString workDirectory; // generated databases (kept between runs) and scratch output
-    QStringList parts;     // snapshot, preview, cancel, stall
+    QStringList parts;     // snapshot, cancel, readcancel, preview, stall, valueviewer
     qint64 previewRows = 10'000'000;
 };
 
@@ -61,5 +61,6 @@ QList<Row> runReadCancelLatency(const Options& options);
 QList<Row> runPreview(const Options& options);
 QList<Row> runGuiStall(const Options& options);
 QList<Row> runSortCost(const Options& options);
+QList<Row> runValueViewer(const Options& options);
 
 } // namespace bench

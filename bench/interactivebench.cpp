@@ -1,10 +1,11 @@
-// What a user waits for: cancel latency, the preview's first rows and last rows, and the longest stall
-// of the GUI thread while a snapshot runs in the real window.
+// What a user waits for: cancel latency, the preview's first rows and last rows, the longest stall
+// of the GUI thread while a snapshot runs in the real window, and while the value viewer shows 16 MiB.
 #include "benchsupport.h"
 
 #include <jobs/jobspanel.h>
 #include <preview/previewwidget.h>
 #include <preview/tabledatamodel.h>
+#include <preview/valueviewer.h>
 #include <window/mainwindow.h>
 
 #include <sqlitesnapshot/reader.h>
@@ -12,11 +13,14 @@
 #include <sqlitesnapshot/tableexport.h>
 
 #include <QApplication>
+#include <QBuffer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -366,6 +370,120 @@ QList<Row> runGuiStall(const Options& options) {
                  : QStringLiteral("snapshot failed: ") + failed;
     rows << r;
     window.close();
+    return rows;
+}
+
+// The value viewer as a side panel (320 × 560, 8 bytes a hex row: the most rows) shows a 16 MiB value
+// picked in the grid: a random BLOB, a PNG of 4096 × 4096 noise (~16 MiB) and a JSON TEXT of 16 Mi
+// characters. showValue() is called from the event loop while a 2 ms timer runs; the longest gap between
+// two of its firings, until the viewer is idle (the picture decoded, the text analysed) and 300 ms
+// after, is the longest stall of the GUI thread. Before each round a small value is shown.
+QList<Row> runValueViewer(const Options& options) {
+    QList<Row> rows;
+    QByteArray random(16 << 20, Qt::Uninitialized);
+    QRandomGenerator(1).fillRange(reinterpret_cast<quint32*>(random.data()), random.size() / 4);
+    QImage noise(4096, 4096, QImage::Format_Grayscale8); // noise does not compress: ~16 MiB of PNG
+    for (int y = 0; y < noise.height(); ++y)
+        QRandomGenerator(y).fillRange(reinterpret_cast<quint32*>(noise.scanLine(y)),
+                                      noise.bytesPerLine() / 4);
+    QByteArray png;
+    {
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        noise.save(&buffer, "PNG", 0); // level 0: quick to make, and no smaller than noise anyway
+    }
+    QString json = QStringLiteral("[");
+    for (int i = 0; json.size() < (16 << 20); ++i)
+        json += QStringLiteral("{\"id\":%1,\"url\":\"https://example.org/%1\"},").arg(i);
+    json.back() = QLatin1Char(']');
+
+    sqlsnap::ui::ValueViewer viewer;
+    viewer.resize(320, 560);
+    viewer.show();
+    QCoreApplication::processEvents();
+
+    qint64 longest = 0, longestCpu = 0, cpuAtTick = 0;
+    QElapsedTimer sinceTick;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(2);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        timespec t{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+        const qint64 cpu = qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
+        if (sinceTick.isValid() && sinceTick.nsecsElapsed() > longest) {
+            longest = sinceTick.nsecsElapsed();
+            longestCpu = cpu - cpuAtTick;
+        }
+        cpuAtTick = cpu;
+        sinceTick.restart();
+    });
+    const auto settle = [](int ms) {
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < ms)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    };
+
+    const QList<std::tuple<QString, QVariant, QString>> values{
+        {QStringLiteral("random BLOB, 16 MiB"), QVariant(random), QStringLiteral("hex view, 2 M rows")},
+        {QStringLiteral("PNG 4096×4096, %1").arg(humanBytes(png.size())), QVariant(png),
+         QStringLiteral("image view")},
+        {QStringLiteral("JSON TEXT, %1 M chars").arg(json.size() / 1e6, 0, 'f', 1), QVariant(json),
+         QStringLiteral("JSON view")},
+    };
+    // The noise floor: the same probe for a second with nothing to do.
+    longest = longestCpu = 0;
+    sinceTick.invalidate();
+    probe.start();
+    settle(1000);
+    probe.stop();
+    Row idle;
+    idle.section = QStringLiteral("value viewer (GUI thread)");
+    idle.name = QStringLiteral("longest stall while idle");
+    idle.seconds = longest / 1e9;
+    idle.note =
+        QStringLiteral("GUI on CPU %1 ms: the machine's noise floor").arg(longestCpu / 1e6, 0, 'f', 1);
+    rows << idle;
+    for (const auto& [name, value, view] : values) {
+        QList<double> stalls, cpus, calls, ready;
+        for (int round = 0; round < options.rounds; ++round) {
+            viewer.showValue(QStringLiteral("before"), QStringLiteral("small"));
+            settle(100);
+            longest = longestCpu = 0;
+            sinceTick.invalidate();
+            probe.start();
+            settle(20);
+            QElapsedTimer clock, call;
+            QTimer::singleShot(0, &viewer, [&] { // from the event loop, as a selection change comes
+                clock.start();
+                call.start();
+                viewer.showValue(value, QStringLiteral("payload"));
+                calls << call.nsecsElapsed() / 1e6;
+            });
+            while (!clock.isValid() || viewer.isBusy())
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+            ready << clock.nsecsElapsed() / 1e6;
+            settle(300);
+            probe.stop();
+            stalls << longest / 1e6;
+            cpus << longestCpu / 1e6;
+        }
+        Row r;
+        r.section = QStringLiteral("value viewer (GUI thread)");
+        r.name = name;
+        r.seconds = *std::max_element(stalls.begin(), stalls.end()) / 1000;
+        r.note = QStringLiteral("longest stall, max of %1 rounds (median %2 ms, GUI on CPU %3 ms); "
+                                "showValue() %4 ms; %5 ready after %6 ms; target ≤ 30 ms")
+                     .arg(stalls.size())
+                     .arg(median(stalls), 0, 'f', 1)
+                     .arg(median(cpus), 0, 'f', 1)
+                     .arg(median(calls), 0, 'f', 1)
+                     .arg(view)
+                     .arg(median(ready), 0, 'f', 0);
+        rows << r;
+    }
+    viewer.close();
     return rows;
 }
 

@@ -331,6 +331,21 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::HexDumpView</name>
+    <message>
+        <source>Select at most %1 rows to copy them; Copy takes the whole value.</source>
+        <translation>Wählen Sie höchstens %1 Zeilen, um sie zu kopieren; „Kopieren“ nimmt den ganzen Wert.</translation>
+    </message>
+    <message>
+        <source>Copied 1 row of the hex dump.</source>
+        <translation>1 Zeile des Hex-Dumps kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied %1 rows of the hex dump.</source>
+        <translation>%1 Zeilen des Hex-Dumps kopiert.</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::InstanceServer</name>
     <message>
         <source>another instance is running</source>
@@ -1119,6 +1134,217 @@ SHA-256 %1</translation>
     <message>
         <source>, not null</source>
         <translation>, nicht NULL</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::ValueFormat</name>
+    <message>
+        <source>Unix time in seconds</source>
+        <translation>Unix-Zeit in Sekunden</translation>
+    </message>
+    <message>
+        <source>Unix time in milliseconds</source>
+        <translation>Unix-Zeit in Millisekunden</translation>
+    </message>
+    <message>
+        <source>Unix time in microseconds, as Firefox’s PRTime</source>
+        <translation>Unix-Zeit in Mikrosekunden, wie Firefox’ PRTime</translation>
+    </message>
+    <message>
+        <source>WebKit/Chrome time: microseconds since 1601</source>
+        <translation>WebKit/Chrome-Zeit: Mikrosekunden seit 1601</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::ValueViewer</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>1 character</source>
+        <translation>1 Zeichen</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 Zeichen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the whole value: text as text, a BLOB as hex</source>
+        <translation>Den ganzen Wert kopieren: Text als Text, einen BLOB als Hex</translation>
+    </message>
+    <message>
+        <source>Save to File…</source>
+        <translation>In Datei speichern …</translation>
+    </message>
+    <message>
+        <source>Write the value&apos;s exact bytes to a file (text in UTF-8)</source>
+        <translation>Die genauen Bytes des Werts in eine Datei schreiben (Text in UTF-8)</translation>
+    </message>
+    <message>
+        <source>Select a cell to see its value here.</source>
+        <translation>Wählen Sie eine Zelle, um hier ihren Wert zu sehen.</translation>
+    </message>
+    <message>
+        <source>declared %1</source>
+        <translation>deklariert %1</translation>
+    </message>
+    <message>
+        <source>hexadecimal: 0x%1</source>
+        <translation>hexadezimal: 0x%1</translation>
+    </message>
+    <message>
+        <source>as a time: %1
+(read as %2)</source>
+        <translation>als Zeitpunkt: %1
+(gelesen als %2)</translation>
+    </message>
+    <message>
+        <source>shortest form that reads back the same: %1</source>
+        <translation>kürzeste Form, die gleich zurückgelesen wird: %1</translation>
+    </message>
+    <message>
+        <source>empty text</source>
+        <translation>leerer Text</translation>
+    </message>
+    <message>
+        <source>Reading the value…</source>
+        <translation>Der Wert wird gelesen …</translation>
+    </message>
+    <message>
+        <source>empty blob</source>
+        <translation>leerer BLOB</translation>
+    </message>
+    <message>
+        <source>Reading the %1 image…</source>
+        <translation>Das %1-Bild wird gelesen …</translation>
+    </message>
+    <message>
+        <source>The view shows the first %1 of %2 characters; Copy and Save to File… take the whole value.</source>
+        <translation>Die Ansicht zeigt die ersten %1 von %2 Zeichen; „Kopieren“ und „In Datei speichern …“ nehmen den ganzen Wert.</translation>
+    </message>
+    <message>
+        <source>It starts like a %1 image but could not be read as one: %2</source>
+        <translation>Es beginnt wie ein %1-Bild, ließ sich aber nicht als solches lesen: %2</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels · %3</source>
+        <translation>%1 × %2 Pixel · %3</translation>
+    </message>
+    <message>
+        <source>%1 · …</source>
+        <translation>%1 · …</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 in UTF-8</source>
+        <translation>%1 · %2 · %3 in UTF-8</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Copied the bytes as hex.</source>
+        <translation>Die Bytes als Hex kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied the text.</source>
+        <translation>Den Text kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied %1.</source>
+        <translation>%1 kopiert.</translation>
+    </message>
+    <message>
+        <source>Copying…</source>
+        <translation>Wird kopiert …</translation>
+    </message>
+    <message>
+        <source>Saving to %1…</source>
+        <translation>Wird in %1 gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2.</source>
+        <translation>%1 in %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not save to %1: %2</source>
+        <translation>Konnte nicht in %1 speichern: %2</translation>
+    </message>
+    <message>
+        <source>Save Value to File</source>
+        <translation>Wert in Datei speichern</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::ValueViews</name>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Views of the value</source>
+        <translation>Ansichten des Werts</translation>
+    </message>
+    <message>
+        <source>Monospace</source>
+        <translation>Feste Breite</translation>
+    </message>
+    <message>
+        <source>Show the text in a fixed-width font</source>
+        <translation>Den Text in einer Schrift fester Breite zeigen</translation>
+    </message>
+    <message>
+        <source>About the value</source>
+        <translation>Über den Wert</translation>
+    </message>
+    <message>
+        <source>Value as text</source>
+        <translation>Wert als Text</translation>
+    </message>
+    <message>
+        <source>Value as JSON</source>
+        <translation>Wert als JSON</translation>
+    </message>
+    <message>
+        <source>Value as hex dump</source>
+        <translation>Wert als Hex-Dump</translation>
+    </message>
+    <message>
+        <source>Value as image</source>
+        <translation>Wert als Bild</translation>
+    </message>
+    <message>
+        <source>The hex dump shows the first %1 of %2; Copy and Save to File… take the whole value.</source>
+        <translation>Der Hex-Dump zeigt die ersten %1 von %2; „Kopieren“ und „In Datei speichern …“ nehmen den ganzen Wert.</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include <preview/filterheader.h>
 #include <preview/previewwidget.h>
 #include <preview/structureview.h>
+#include <preview/valueviewer.h>
 #include <window/mainwindow.h>
 #include <window/translations.h>
 
@@ -234,6 +235,9 @@ private slots:
         QTest::keyClicks(preview->filterHeader()->editor(1), QStringLiteral("github"));
         QTRY_COMPARE(model->rowFilter().columns.size(), 1);
         QTRY_COMPARE(model->locator().state(), RowLocator::State::Ordered);
+        if (!preview->valuePanelToggle()->isChecked())
+            preview->valuePanelToggle()->click();
+        preview->dataView()->setCurrentIndex(model->index(1, 1));
         QTest::qWait(300);
         QVERIFY(window.grab().save(folder + QStringLiteral("/sorted-filtered.png")));
         window.resize(800, 600);
@@ -284,6 +288,31 @@ private slots:
         QTest::keyClick(tree, Qt::Key_Return);
         QTRY_COMPARE(preview.dataModel()->table(), QStringLiteral("people"));
         QCOMPARE(preview.pageTabs()->currentIndex(), 0);
+    }
+
+    void theValuePanelFollowsTheCurrentCell() {
+        PreviewWidget preview(m_db);
+        preview.resize(1100, 600);
+        preview.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&preview));
+        QTRY_VERIFY(preview.tableList()->topLevelItemCount() >= 1);
+        preview.selectTable(QStringLiteral("people"));
+        TableDataModel* model = preview.dataModel();
+        QTRY_COMPARE(cell(*model, 0, 0), QStringLiteral("1"));
+        if (!preview.valuePanelToggle()->isChecked())
+            preview.valuePanelToggle()->click();
+        QVERIFY(preview.valueViewer()->isVisible());
+        preview.dataView()->setCurrentIndex(model->index(2, 1));
+        QTRY_VERIFY(preview.valueViewer()->summaryText().contains(QStringLiteral("TEXT")));
+        preview.dataView()->setCurrentIndex(model->index(12, 2)); // id 13: a NULL score
+        QTRY_VERIFY(preview.valueViewer()->summaryText().contains(QStringLiteral("NULL")));
+        // Hidden with its button, and remembered.
+        preview.valuePanelToggle()->click();
+        QVERIFY(!preview.valueViewer()->isVisible());
+        PreviewWidget another(m_db);
+        QVERIFY(!another.valuePanelToggle()->isChecked());
+        preview.valuePanelToggle()->click();
+        QVERIFY(preview.valueViewer()->isVisible());
     }
 
     void switchingTablesForgetsTheSort() {

@@ -7,6 +7,7 @@
 #include <preview/imagepreview.h>
 #include <preview/valueformat.h>
 #include <preview/valueviewer.h>
+#include <window/translations.h>
 
 #include <QApplication>
 #include <QBuffer>
@@ -110,6 +111,10 @@ QPalette darkPalette() {
 class TestValueViewer : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() {
+        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)); // as main() does: "1 byte"
+    }
+
     void storageClasses_data() {
         QTest::addColumn<QVariant>("value");
         QTest::addColumn<QString>("summary");

@@ -336,13 +336,12 @@
         <source>Select at most %1 rows to copy them; Copy takes the whole value.</source>
         <translation>Wählen Sie höchstens %1 Zeilen, um sie zu kopieren; „Kopieren“ nimmt den ganzen Wert.</translation>
     </message>
-    <message>
-        <source>Copied 1 row of the hex dump.</source>
-        <translation>1 Zeile des Hex-Dumps kopiert.</translation>
-    </message>
-    <message>
-        <source>Copied %1 rows of the hex dump.</source>
-        <translation>%1 Zeilen des Hex-Dumps kopiert.</translation>
+    <message numerus="yes">
+        <source>Copied %1 row(s) of the hex dump.</source>
+        <translation>
+            <numerusform>%1 Zeile des Hex-Dumps kopiert.</numerusform>
+            <numerusform>%1 Zeilen des Hex-Dumps kopiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1158,22 +1157,6 @@ SHA-256 %1</translation>
 <context>
     <name>sqlsnap::ui::ValueViewer</name>
     <message>
-        <source>1 byte</source>
-        <translation>1 Byte</translation>
-    </message>
-    <message>
-        <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
-    </message>
-    <message>
-        <source>1 character</source>
-        <translation>1 Zeichen</translation>
-    </message>
-    <message>
-        <source>%1 characters</source>
-        <translation>%1 Zeichen</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -1286,6 +1269,13 @@ SHA-256 %1</translation>
     <message>
         <source>Save Value to File</source>
         <translation>Wert in Datei speichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 character(s)</source>
+        <translation>
+            <numerusform>%1 Zeichen</numerusform>
+            <numerusform>%1 Zeichen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

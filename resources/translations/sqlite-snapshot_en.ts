@@ -33,6 +33,16 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::HexDumpView</name>
+    <message numerus="yes">
+        <source>Copied %1 row(s) of the hex dump.</source>
+        <translation>
+            <numerusform>Copied %1 row of the hex dump.</numerusform>
+            <numerusform>Copied %1 rows of the hex dump.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::JobListModel</name>
     <message numerus="yes">
         <source>%1 copy attempt(s)</source>
@@ -66,6 +76,16 @@
         <translation>
             <numerusform>%1 page, %2 of it data; %3% of the file</numerusform>
             <numerusform>%1 pages, %2 of it data; %3% of the file</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::ValueViewer</name>
+    <message numerus="yes">
+        <source>%1 character(s)</source>
+        <translation>
+            <numerusform>%1 character</numerusform>
+            <numerusform>%1 characters</numerusform>
         </translation>
     </message>
 </context>

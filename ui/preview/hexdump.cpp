@@ -1,5 +1,7 @@
 #include "preview/hexdump.h"
 
+#include "common/format.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
@@ -185,8 +187,8 @@ void HexDumpView::copySelectedRows() {
     for (int row = first; row <= last; ++row)
         lines << m_model->rowText(row);
     QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
-    emit message(rows == 1 ? tr("Copied 1 row of the hex dump.")
-                           : tr("Copied %1 rows of the hex dump.").arg(QLocale().toString(rows)));
+    emit message(
+        tr("Copied %1 row(s) of the hex dump.", nullptr, pluralCount(rows)).arg(groupedNumber(rows)));
 }
 
 } // namespace sqlsnap::ui

@@ -4,6 +4,7 @@
 #include "common/format.h"
 #include "preview/filterheader.h"
 #include "preview/structureview.h"
+#include "preview/valueviewer.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -158,15 +160,41 @@ void PreviewWidget::createGrid() {
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(exportTable);
+    m_valueToggle = new QPushButton(tr("Value"), this);
+    m_valueToggle->setObjectName(QStringLiteral("valuePanelToggle"));
+    m_valueToggle->setCheckable(true);
+    m_valueToggle->setToolTip(
+        tr("Show the selected cell's whole value beside the rows (text, JSON, hex, image)"));
+    filterRow->addWidget(m_valueToggle);
     m_dataPage = new QWidget(this);
     auto* dataLayout = new QVBoxLayout(m_dataPage);
     dataLayout->setContentsMargins(0, 4, 0, 0);
     dataLayout->addLayout(filterRow);
-    auto* grid = new QHBoxLayout;
+    auto* gridPane = new QWidget(this);
+    auto* grid = new QHBoxLayout(gridPane);
+    grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(0);
     grid->addWidget(m_view, 1);
     grid->addWidget(m_scroll);
-    dataLayout->addLayout(grid, 1);
+    // The value of the current cell, whole, beside the grid; a button (remembered) hides it.
+    m_valueViewer = new ValueViewer(this);
+    m_valueViewer->setObjectName(QStringLiteral("valueViewer"));
+    m_valueViewer->setMinimumWidth(200);
+    m_valueSplitter = new QSplitter(this);
+    m_valueSplitter->addWidget(gridPane);
+    m_valueSplitter->addWidget(m_valueViewer);
+    m_valueSplitter->setStretchFactor(0, 3);
+    m_valueSplitter->setStretchFactor(1, 1);
+    m_valueSplitter->setCollapsible(0, false);
+    m_valueSplitter->setSizes({600, 260});
+    m_valueToggle->setChecked(QSettings().value(QStringLiteral("preview/valuePanel"), true).toBool());
+    m_valueViewer->setVisible(m_valueToggle->isChecked());
+    connect(m_valueToggle, &QPushButton::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("preview/valuePanel"), on);
+        m_valueViewer->setVisible(on);
+        showCurrentValue();
+    });
+    dataLayout->addWidget(m_valueSplitter, 1);
     auto* statusRow = new QHBoxLayout;
     statusRow->addWidget(m_status, 1);
     statusRow->addWidget(m_stopSort);
@@ -225,6 +253,27 @@ void PreviewWidget::createActions() {
     addAction(find);
 }
 
+void PreviewWidget::showCurrentValue() {
+    m_valuePending = false;
+    if (!m_valueToggle->isChecked())
+        return;
+    const QModelIndex current = m_view->currentIndex();
+    const TableSchema* schema = m_model->schema();
+    if (!current.isValid() || !schema || current.column() >= schema->table.columns.size()) {
+        m_valueViewer->clear();
+        return;
+    }
+    const ColumnInfo& column = schema->table.columns[current.column()];
+    // A row whose page is not loaded yet has no value to show: the viewer waits for dataChanged.
+    if (m_model->data(current, Qt::DisplayRole).toString() == QString(QChar(0x2026)) &&
+        !m_model->data(current, TableDataModel::RawValueRole).isValid()) {
+        m_valueViewer->clear();
+        m_valuePending = true;
+        return;
+    }
+    m_valueViewer->showValue(m_model->data(current, TableDataModel::RawValueRole), column.name, column.type);
+}
+
 void PreviewWidget::connectModel() {
     connect(m_model, &TableDataModel::schemaLoaded, this, &PreviewWidget::showSchema);
     connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::syncTableScrollBar);
@@ -236,6 +285,17 @@ void PreviewWidget::connectModel() {
     connect(m_model, &TableDataModel::pageLoaded, this, &PreviewWidget::updateStatus);
     connect(m_model, &TableDataModel::failed, this, &PreviewWidget::showError);
     connect(m_model, &TableDataModel::sortProgressChanged, this, &PreviewWidget::updateStatus);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &PreviewWidget::showCurrentValue);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &PreviewWidget::showCurrentValue);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& from, const QModelIndex& to) {
+                // Only a value that was waiting for its page: a loaded one is not shown again.
+                const QModelIndex current = m_view->currentIndex();
+                if (m_valuePending && current.isValid() && current.row() >= from.row() &&
+                    current.row() <= to.row())
+                    showCurrentValue();
+            });
 }
 
 void PreviewWidget::showError(const QString& message) {

@@ -23,6 +23,7 @@ namespace sqlsnap::ui {
 
 class FilterHeader;
 class StructureView;
+class ValueViewer;
 
 class PreviewWidget : public QWidget {
     Q_OBJECT
@@ -40,6 +41,8 @@ public:
     QLabel* statusLabel() const { return m_status; }
     QPlainTextEdit* schemaView() const { return m_schema; }
     StructureView* structureView() const { return m_structure; }
+    ValueViewer* valueViewer() const { return m_valueViewer; }
+    QPushButton* valuePanelToggle() const { return m_valueToggle; }
     QTabWidget* pageTabs() const { return m_tabs; }
     void selectTable(const QString& name);
     // Hears of every job of the preview's reader threads (see ReaderThread::setObserver): for tests.
@@ -76,7 +79,8 @@ private:
 
     // The list, then each table's count, one job after another on m_listReader, all under m_listToken.
     void listTables();
-    void readStructure(); // once, when the Structure tab is first shown
+    void readStructure();    // once, when the Structure tab is first shown
+    void showCurrentValue(); // the current cell's value in the value viewer
     void onTablesListed(const Expected<QList<TableInfo>>& tables);
     void countNextTable();
     void onTableCounted(const QString& name, const Expected<qint64>& count);
@@ -107,6 +111,10 @@ private:
     QLabel* m_error;
     QPlainTextEdit* m_schema;
     StructureView* m_structure;
+    ValueViewer* m_valueViewer;
+    QSplitter* m_valueSplitter;
+    QPushButton* m_valueToggle;
+    bool m_valuePending = false; // the current cell's page was not loaded when it became current
     bool m_structureAsked = false;
     QTabWidget* m_tabs;
     QWidget* m_dataPage;

@@ -27,12 +27,8 @@ namespace {
 // A value up to this size is copied on the GUI thread (a 1 MiB BLOB's hex: ~2 ms).
 constexpr qsizetype kInlineCopyBytes = 1024 * 1024;
 
-QString bytesText(qint64 n) {
-    return n == 1 ? ValueViewer::tr("1 byte") : ValueViewer::tr("%1 bytes").arg(groupedNumber(n));
-}
-
 QString charactersText(qint64 n) {
-    return n == 1 ? ValueViewer::tr("1 character") : ValueViewer::tr("%1 characters").arg(groupedNumber(n));
+    return ValueViewer::tr("%1 character(s)", nullptr, pluralCount(n)).arg(groupedNumber(n));
 }
 
 QLabel* makeLabel(const QString& objectName, QWidget* parent) {

@@ -131,8 +131,9 @@ Expected<Compiled> compile(Connection& connection, const QString& sql, const QSt
     *utf8Out = utf8;
     const int start = gate::skipSeparators(utf8, 0);
     if (start >= utf8.size())
-        return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("there is no SQL to run (only blanks, comments or ';')")};
+        return Error{
+            ErrorKind::InvalidArgument,
+            QStringLiteral("no statement to run: the SQL is empty (or only blanks, comments and ';')")};
     const gate::Classified classified = gate::classify(utf8, start);
     if (classified.refusal) {
         *errorByte = classified.refusal->byteOffset;

@@ -59,6 +59,8 @@ bool waitFor(QObject* sender, const char* signal, int timeoutMs) {
     return spy.count() > 0 || spy.wait(timeoutMs);
 }
 
+} // namespace
+
 QString ensurePreviewDatabase(const QString& directory, qint64 rows) {
     const QString path = QStringLiteral("%1/preview-%2.sqlite").arg(directory).arg(rows);
     if (QFileInfo::exists(path + QStringLiteral(".ready")))
@@ -86,8 +88,6 @@ QString ensurePreviewDatabase(const QString& directory, qint64 rows) {
     marker.open(QIODevice::WriteOnly);
     return path;
 }
-
-} // namespace
 
 QList<Row> runCancelLatency(const Options& options) {
     QList<Row> rows;

@@ -100,8 +100,8 @@ int main(int argc, char** argv) {
         QStringLiteral("folder"), QStringLiteral("/var/tmp/sqlite-snapshot-bench"));
     const QCommandLineOption only(
         QStringLiteral("only"),
-        QStringLiteral("Parts to run: snapshot,cancel,readcancel,preview,stall,sort (default: all)."),
-        QStringLiteral("list"), QStringLiteral("snapshot,cancel,readcancel,preview,stall,sort"));
+        QStringLiteral("Parts to run: snapshot,cancel,readcancel,preview,stall,sort,query (default: all)."),
+        QStringLiteral("list"), QStringLiteral("snapshot,cancel,readcancel,preview,stall,sort,query"));
     const QCommandLineOption previewRows(QStringLiteral("preview-rows"),
                                          QStringLiteral("Rows of the preview table."), QStringLiteral("n"),
                                          QStringLiteral("10000000"));
@@ -146,6 +146,8 @@ int main(int argc, char** argv) {
         rows += bench::runGuiStall(options);
     if (options.parts.contains(QStringLiteral("sort")))
         rows += bench::runSortCost(options);
+    if (options.parts.contains(QStringLiteral("query")))
+        rows += bench::runQueryConsole(options, cliPath);
     bench::printTable(rows);
     if (app.tracing)
         app.printSlowest();

@@ -278,7 +278,8 @@ int runQuery(const QStringList& args) {
     parser.setApplicationDescription(QStringLiteral(
         "Run one reading SQL statement (SELECT, WITH, VALUES, EXPLAIN, a reporting PRAGMA) on DB and print\n"
         "its rows as they come. Anything that would write is refused. DB is never written or locked; a\n"
-        "database with a -wal or -journal is read from a private copy, never in place."));
+        "database with a -wal or -journal is read from a private copy, never in place. An SQL text that\n"
+        "starts with '-' (a comment) goes after --."));
     parser.addPositionalArgument(QStringLiteral("DB"), QStringLiteral("A database or snapshot."));
     parser.addPositionalArgument(QStringLiteral("SQL"), QStringLiteral("One statement."));
     const QCommandLineOption json(QStringLiteral("json"),

@@ -11,7 +11,7 @@ struct Options {
     int rounds = 5;
     QList<qint64> sizes;   // main-file sizes of the generated databases (each gets a WAL of size / 8)
     QString workDirectory; // generated databases (kept between runs) and scratch output
-    QStringList parts;     // snapshot, cancel, readcancel, preview, stall, valueviewer
+    QStringList parts;     // snapshot, cancel, readcancel, preview, stall, sort, valueviewer, query
     qint64 previewRows = 10'000'000;
 };
 
@@ -38,6 +38,10 @@ QString humanBytes(qint64 bytes); // "64 MiB", "1 GiB"
 // runs. Empty on failure (printed).
 QString ensureDatabase(const QString& directory, qint64 size);
 
+// `<dir>/preview-<rows>.sqlite`: a snapshot with one table `big(id INTEGER PRIMARY KEY, name TEXT,
+// value REAL, note TEXT)` of `rows` rows. Made once, kept for later runs. Empty on failure (printed).
+QString ensurePreviewDatabase(const QString& directory, qint64 rows);
+
 // Runs a program to its end; its exit code (127 when it cannot start).
 int runProgram(const QStringList& argv);
 // Runs one contender in a child process of `self`, which times itself (process start excluded) and
@@ -62,5 +66,6 @@ QList<Row> runPreview(const Options& options);
 QList<Row> runGuiStall(const Options& options);
 QList<Row> runSortCost(const Options& options);
 QList<Row> runValueViewer(const Options& options);
+QList<Row> runQueryConsole(const Options& options, const QString& cliPath);
 
 } // namespace bench

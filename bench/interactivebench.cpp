@@ -63,6 +63,8 @@ bool waitFor(QObject* sender, const char* signal, int timeoutMs) {
     return spy.count() > 0 || spy.wait(timeoutMs);
 }
 
+} // namespace
+
 QString ensurePreviewDatabase(const QString& directory, qint64 rows) {
     const QString path = QStringLiteral("%1/preview-%2.sqlite").arg(directory).arg(rows);
     if (QFileInfo::exists(path + QStringLiteral(".ready")))
@@ -90,8 +92,6 @@ QString ensurePreviewDatabase(const QString& directory, qint64 rows) {
     marker.open(QIODevice::WriteOnly);
     return path;
 }
-
-} // namespace
 
 QList<Row> runCancelLatency(const Options& options) {
     QList<Row> rows;

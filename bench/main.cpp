@@ -100,8 +100,8 @@ int main(int argc, char** argv) {
         QStringLiteral("folder"), QStringLiteral("/var/tmp/sqlite-snapshot-bench"));
     const QCommandLineOption only(
         QStringLiteral("only"),
-        QStringLiteral("Parts to run: snapshot,cancel,readcancel,preview,stall,sort,valueviewer (default: all)."),
-        QStringLiteral("list"), QStringLiteral("snapshot,cancel,readcancel,preview,stall,sort,valueviewer"));
+        QStringLiteral("Parts to run: snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query (default: all)."),
+        QStringLiteral("list"), QStringLiteral("snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query"));
     const QCommandLineOption previewRows(QStringLiteral("preview-rows"),
                                          QStringLiteral("Rows of the preview table."), QStringLiteral("n"),
                                          QStringLiteral("10000000"));
@@ -148,6 +148,8 @@ int main(int argc, char** argv) {
         rows += bench::runSortCost(options);
     if (options.parts.contains(QStringLiteral("valueviewer")))
         rows += bench::runValueViewer(options);
+    if (options.parts.contains(QStringLiteral("query")))
+        rows += bench::runQueryConsole(options, cliPath);
     bench::printTable(rows);
     if (app.tracing)
         app.printSlowest();

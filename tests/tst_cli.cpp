@@ -36,7 +36,7 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::newRow("top --help") << QStringList{QStringLiteral("--help")};
         QTest::newRow("top --version") << QStringList{QStringLiteral("--version")};
-        for (const char* command : {"snapshot", "inspect", "tables"}) {
+        for (const char* command : {"snapshot", "inspect", "tables", "query"}) {
             QTest::addRow("%s --help", command)
                 << QStringList{QString::fromLatin1(command), QStringLiteral("--help")};
             QTest::addRow("%s --version", command)

@@ -215,7 +215,7 @@ void runWithProgress(const std::function<void(sqlsnap::ProgressSink&)>& work, bo
 }
 
 int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positionalCount,
-                const QString& usageName) {
+                const QString& usageName, int fileArguments) {
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help and exit."));
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show the version and exit."));
@@ -250,8 +250,9 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positio
         std::printf("sqlite-snapshot-cli %s\n", SQLSNAP_VERSION);
         return Success;
     }
-    for (const QString& argument : parser.positionalArguments())
-        if (argument.isEmpty())
+    const QStringList positionals = parser.positionalArguments();
+    for (int i = 0; i < positionals.size() && (fileArguments < 0 || i < fileArguments); ++i)
+        if (positionals[i].isEmpty())
             return usageError(QStringLiteral("an empty file name was given (see %1 --help)").arg(usageName));
     const int given = int(parser.positionalArguments().size());
     if (given != positionalCount)

@@ -22,9 +22,10 @@ enum ExitCode {
 };
 
 // Parses `args` (the subcommand's own, starting with its name). Handles --help and --version.
-// Returns -1 when the command should go on, otherwise the exit code to return.
+// Returns -1 when the command should go on, otherwise the exit code to return. The first
+// `fileArguments` positional arguments (all of them when -1) are file names, which may not be empty.
 int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positionalCount,
-                const QString& usageName);
+                const QString& usageName, int fileArguments = -1);
 
 int fail(const sqlsnap::Error& error, bool json); // prints `error: …` (and the JSON error object)
 int usageError(const QString& message);

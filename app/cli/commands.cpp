@@ -7,6 +7,7 @@ namespace cli {
 int runSnapshot(const QStringList& args);
 int runInspect(const QStringList& args);
 int runTables(const QStringList& args);
+int runQuery(const QStringList& args);
 
 namespace {
 
@@ -15,6 +16,7 @@ constexpr std::array kCommands{
             runSnapshot},
     Command{"inspect", "SOURCE", "show the database's files and what its header says", runInspect},
     Command{"tables", "DB", "list tables, virtual tables and views with row counts and columns", runTables},
+    Command{"query", "DB SQL", "run one reading SQL statement and print its rows (never writes)", runQuery},
 };
 
 } // namespace

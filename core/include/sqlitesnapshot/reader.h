@@ -28,6 +28,8 @@
 
 namespace sqlsnap {
 
+class SqliteDb;
+
 struct IndexInfo {
     QString name;
     bool unique = false;
@@ -187,6 +189,7 @@ public:
 private:
     struct Impl;
     explicit SnapshotReader(std::unique_ptr<Impl> impl);
+    friend SqliteDb& readerConnection(SnapshotReader& reader); // the engine's own (read/readerconnection.h)
     std::unique_ptr<Impl> m_impl;
 };
 

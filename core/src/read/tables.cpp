@@ -3,11 +3,11 @@
 #include "base/sqlitedb.h"
 #include "base/task.h"
 #include "io/posixio.h"
+#include "read/inplace.h"
 #include "read/schema.h"
 #include "snapshot/stablecopy.h"
 
 #include <QDir>
-#include <QUrl>
 
 #include <sqlite3.h>
 
@@ -24,37 +24,6 @@ QString sqliteLibraryVersion() {
 }
 
 namespace {
-
-// What must stay the same while a plain file is read in place: any commit changes the header's change
-// counter (and the size or mtime), and a transaction that starts writes its journal before the file.
-struct FileMarkers {
-    io::FileStat stat;
-    QByteArray header;
-    bool journal = false;
-    bool operator==(const FileMarkers& o) const {
-        return stat.exists && o.stat.exists && stat.inode == o.stat.inode && stat.device == o.stat.device &&
-               stat.size == o.stat.size && stat.mtimeNs == o.stat.mtimeNs && header == o.header &&
-               journal == o.journal;
-    }
-};
-
-FileMarkers readFileMarkers(const QString& path) {
-    FileMarkers m;
-    m.stat = io::statPath(path);
-    int error = 0;
-    m.header = io::readHead(path, 100, &error);
-    m.journal = io::lstatPath(companionPath(path, FileKind::Journal)).exists;
-    return m;
-}
-
-// A rollback-mode file with nothing beside it and no writer holding a lock can be read in place with
-// `immutable=1`: SQLite then takes no lock at all and creates no file, so no writer can see SQLITE_BUSY
-// because of us. Anything else (WAL format, a -wal or -journal, a lock beyond SHARED) is read from a
-// private staged copy.
-bool readableInPlace(const DatabaseFiles& files) {
-    return !files.header.isWal() && !files.find(FileKind::Wal) && !files.find(FileKind::Journal) &&
-           (files.lock == LockState::None || files.lock == LockState::Shared);
-}
 
 Expected<QList<TableInfo>> readTables(const QString& openPath, int flags, const QString& context,
                                       bool countRows, Task& task) {
@@ -108,10 +77,8 @@ Expected<QList<TableInfo>> runListTables(const QString& path, bool countRows, Ta
 
     if (readableInPlace(*files)) {
         const FileMarkers before = readFileMarkers(source);
-        const QString uri =
-            QStringLiteral("file:%1?immutable=1")
-                .arg(QString::fromLatin1(QUrl::toPercentEncoding(source, QByteArrayLiteral("/"))));
-        auto tables = readTables(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, source, countRows, task);
+        auto tables =
+            readTables(immutableUri(source), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, source, countRows, task);
         // Read without a lock: the answer counts only if nothing changed while we read; otherwise a
         // writer came by, and the staged copy below decides.
         if ((!tables && tables.error().kind == ErrorKind::Cancelled) || before == readFileMarkers(source))

@@ -810,6 +810,14 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <source>Structure</source>
         <translation>Struktur</translation>
     </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Show the selected cell&apos;s whole value beside the rows (text, JSON, hex, image)</source>
+        <translation>Den ganzen Wert der gewählten Zelle neben den Zeilen zeigen (Text, JSON, Hex, Bild)</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::RecentFiles</name>

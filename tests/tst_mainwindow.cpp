@@ -455,7 +455,7 @@ private slots:
                                     .arg(job->progress().attempt)
                                     .arg(int(job->state()))
                                     .arg(job->error() ? job->error()->message : QString())));
-        QTRY_VERIFY(w->jobs()->statusText(job).startsWith(QStringLiteral("Copying (attempt "))); // ≤ 10/s
+        QTRY_VERIFY(w->jobs()->statusText(job).startsWith(QStringLiteral("Copying again (attempt "))); // ≤ 10/s
         QSignalSpy finished(job, &Job::finished);
         QElapsedTimer clock;
         clock.start();

@@ -4,15 +4,19 @@
 #include "testsupport.h"
 
 #include <preview/filterheader.h>
+#include <preview/gridcommands.h>
 #include <preview/previewwidget.h>
 #include <preview/structureview.h>
 #include <preview/valueviewer.h>
 #include <window/mainwindow.h>
+#include <window/previewtabs.h>
 #include <window/translations.h>
 
 #include <QApplication>
+#include <QClipboard>
 #include <QDir>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -21,6 +25,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 
@@ -313,6 +318,70 @@ private slots:
         QVERIFY(!another.valuePanelToggle()->isChecked());
         preview.valuePanelToggle()->click();
         QVERIFY(preview.valueViewer()->isVisible());
+    }
+
+    void gridCommandsCopyGoAndHide() {
+        PreviewWidget preview(m_db);
+        preview.resize(1000, 600);
+        preview.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&preview));
+        QTRY_VERIFY(preview.tableList()->topLevelItemCount() >= 1);
+        preview.selectTable(QStringLiteral("people"));
+        TableDataModel* model = preview.dataModel();
+        QTRY_COMPARE(model->countState(), TableDataModel::CountState::Exact);
+        QTRY_COMPARE(cell(*model, 1, 1),
+                     queryText(m_db, QStringLiteral("SELECT name FROM people WHERE id = 2")));
+        QTableView* view = preview.dataView();
+        // The row header is wide enough for the largest row number.
+        QVERIFY(view->verticalHeader()->width() >=
+                view->verticalHeader()->fontMetrics().horizontalAdvance(QStringLiteral("20000")));
+        // Copy with headers: the column names, then the rows (Ctrl+Shift+C).
+        view->setFocus();
+        view->selectionModel()->select(QItemSelection(model->index(0, 0), model->index(1, 1)),
+                                       QItemSelectionModel::ClearAndSelect);
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        const QString second = queryText(m_db, QStringLiteral("SELECT name FROM people WHERE id = 2"));
+        const QString first = queryText(m_db, QStringLiteral("SELECT name FROM people WHERE id = 1"));
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QStringLiteral("id\tname\n1\t%1\n2\t%2").arg(first, second));
+        // A hidden column is left out of copies.
+        preview.gridCommands()->setColumnShown(1, false);
+        QVERIFY(view->isColumnHidden(1));
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("1\n2"));
+        preview.gridCommands()->showAllColumns();
+        QVERIFY(!view->isColumnHidden(1));
+        // Go to Row (Ctrl+G): the dialog takes a row number and the grid goes there.
+        QTimer::singleShot(0, [] {
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setIntValue(15000);
+            dialog->accept();
+        });
+        QTest::keyClick(view, Qt::Key_G, Qt::ControlModifier);
+        QCOMPARE(model->windowStart() + view->currentIndex().row(), qint64(14999));
+        QTRY_COMPARE(model->data(view->currentIndex(), Qt::DisplayRole).toString(), QStringLiteral("15000"));
+        // Fit Column Widths measures what is on screen.
+        view->setColumnWidth(1, 20);
+        preview.gridCommands()->fitColumnWidths();
+        QVERIFY(view->columnWidth(1) > 20);
+    }
+
+    void theTabBarIsNotFlooded() {
+        PreviewTabs tabs(new QWidget);
+        for (int i = 0; i < PreviewTabs::kMaxPreviews + 3; ++i) {
+            const QString copy = m_tmp.filePath(QStringLiteral("copy-%1.db").arg(i));
+            QFile::remove(copy);
+            QVERIFY(QFile::copy(m_db, copy));
+            tabs.open(copy);
+        }
+        QCOMPARE(tabs.count(), 1 + PreviewTabs::kMaxPreviews); // the Database tab and the newest previews
+        QCOMPARE(tabs.currentPreview()->snapshotPath(),
+                 m_tmp.filePath(QStringLiteral("copy-%1.db").arg(PreviewTabs::kMaxPreviews + 2)));
+        // Opening one already open selects its tab, adding none.
+        tabs.open(m_tmp.filePath(QStringLiteral("copy-5.db")));
+        QCOMPARE(tabs.count(), 1 + PreviewTabs::kMaxPreviews);
+        QCOMPARE(tabs.currentPreview()->snapshotPath(), m_tmp.filePath(QStringLiteral("copy-5.db")));
     }
 
     void switchingTablesForgetsTheSort() {

@@ -210,10 +210,6 @@
         <translation>Wird untersucht</translation>
     </message>
     <message>
-        <source>Copying (attempt %1 of %2)</source>
-        <translation>Kopieren (Versuch %1 von %2)</translation>
-    </message>
-    <message>
         <source>Copying</source>
         <translation>Kopieren</translation>
     </message>
@@ -328,6 +324,49 @@
     <message>
         <source>Sorting</source>
         <translation>Sortieren</translation>
+    </message>
+    <message>
+        <source>Copying again (attempt %1 of %2)</source>
+        <translation>Erneut kopieren (Versuch %1 von %2)</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::GridCommands</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy with Headers</source>
+        <translation>Mit Spaltennamen kopieren</translation>
+    </message>
+    <message>
+        <source>Go to Row…</source>
+        <translation>Gehe zu Zeile …</translation>
+    </message>
+    <message>
+        <source>Fit Column Widths</source>
+        <translation>Spaltenbreiten anpassen</translation>
+    </message>
+    <message>
+        <source>Go to Row</source>
+        <translation>Gehe zu Zeile</translation>
+    </message>
+    <message>
+        <source>Row (1 to %1):</source>
+        <translation>Zeile (1 bis %1):</translation>
+    </message>
+    <message>
+        <source>Hide “%1”</source>
+        <translation>„%1“ ausblenden</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Show All Columns</source>
+        <translation>Alle Spalten zeigen</translation>
     </message>
 </context>
 <context>
@@ -657,10 +696,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>Rows of the whole table</source>
         <translation>Zeilen der ganzen Tabelle</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Export Table…</source>

@@ -33,16 +33,15 @@ QString humanSize(qint64 bytes) {
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
 }
 
-QString humanDuration(qint64 seconds) {
-    if (seconds < 60)
-        return Format::tr("%1 s").arg(seconds);
+QString durationText(qint64 ms) {
+    if (ms < 1000)
+        return Format::tr("%1 ms").arg(ms);
+    if (ms < 59950) // what would round to "60.0 s" reads as a minute
+        return Format::tr("%1 s").arg(QLocale().toString(ms / 1000.0, 'f', 1));
+    const qint64 seconds = (ms + 500) / 1000;
     if (seconds < 3600)
         return Format::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
     return Format::tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60, 2, 10, QLatin1Char('0'));
-}
-
-QString elapsedText(qint64 ms) {
-    return ms < 10000 ? Format::tr("%1 ms").arg(ms) : humanDuration(ms / 1000);
 }
 
 QString pagesText(qint64 n) {
@@ -64,8 +63,10 @@ QString phaseText(const Progress& p) {
     case Phase::Inspecting:
         return Format::tr("Inspecting");
     case Phase::Copying:
-        return p.maxAttempts > 0 ? Format::tr("Copying (attempt %1 of %2)").arg(p.attempt).arg(p.maxAttempts)
-                                 : Format::tr("Copying");
+        // The attempt is news only once a retry happens: the first is just "Copying".
+        return p.attempt > 1 && p.maxAttempts > 0
+                   ? Format::tr("Copying again (attempt %1 of %2)").arg(p.attempt).arg(p.maxAttempts)
+                   : Format::tr("Copying");
     case Phase::Opening:
         return Format::tr("Opening the copy");
     case Phase::Converting:

@@ -15,10 +15,10 @@ class QWidget;
 
 namespace sqlsnap::ui {
 
-QString humanSize(qint64 bytes);       // "1.5 MB", "812 bytes" (bytesText under 1000)
-QString humanDuration(qint64 seconds); // "3 s", "2 min 05 s", "1 h 04 min"
-QString groupedNumber(qint64 n);       // "12,345" (in the user's locale)
-QString elapsedText(qint64 ms);        // "277 ms" under 10 s, else as humanDuration
+QString humanSize(qint64 bytes); // "1.5 MB", "812 bytes" (bytesText under 1000)
+// One duration format for every time shown: "277 ms", "4.2 s", "2 min 05 s", "1 h 04 min".
+QString durationText(qint64 ms);
+QString groupedNumber(qint64 n); // "12,345" (in the user's locale)
 // Counts with their noun in the plural form the count asks for ("1 page", "12,345 pages"; "1 row",
 // "3,000 rows"; "4,096 bytes"). English shows these forms through its plural-only translation.
 QString pagesText(qint64 n);

@@ -142,13 +142,14 @@ Tone JobListModel::toneOf(const Job& job) {
 }
 
 QString JobListModel::doneText(const Job& job, const TableExportResult& t) {
-    return tr("Done in %1 · %2 · %3").arg(elapsedText(job.elapsedMs()), rowsText(t.rows), humanSize(t.bytes));
+    return tr("Done in %1 · %2 · %3")
+        .arg(durationText(job.elapsedMs()), rowsText(t.rows), humanSize(t.bytes));
 }
 
 QString JobListModel::doneText(const Job&, const SnapshotResult& r) {
     const QString attempts =
         tr("%1 copy attempt(s)", nullptr, pluralCount(r.copyAttempts)).arg(groupedNumber(r.copyAttempts));
-    QString text = tr("Done in %1 · %2 · %3").arg(elapsedText(r.elapsedMs), humanSize(r.bytes), attempts);
+    QString text = tr("Done in %1 · %2 · %3").arg(durationText(r.elapsedMs), humanSize(r.bytes), attempts);
     if (r.integrity)
         text += *r.integrity == QStringLiteral("ok") ? tr(" · integrity ok")
                                                      : tr(" · integrity: %1").arg(*r.integrity);
@@ -164,8 +165,9 @@ QString JobListModel::statusOf(const Job& job) {
         QStringList parts{phaseText(job.progress())};
         if (job.bytesPerSecond() > 0)
             parts << tr("%1/s").arg(humanSize(qint64(job.bytesPerSecond())));
-        if (job.secondsLeft() >= 0 && job.elapsedMs() > 1000)
-            parts << tr("%1 left").arg(humanDuration(job.secondsLeft()));
+        // A guess only once the rate is measured (a second in) and only when there is time to wait.
+        if (job.secondsLeft() >= 2 && job.elapsedMs() > 1000)
+            parts << tr("%1 left").arg(durationText(job.secondsLeft() * 1000));
         return parts.join(QStringLiteral(" · "));
     }
     case Job::State::Succeeded:

@@ -3,6 +3,7 @@
 #include "common/elidedlabel.h"
 #include "common/format.h"
 #include "preview/filterheader.h"
+#include "preview/gridcommands.h"
 #include "preview/structureview.h"
 #include "preview/valueviewer.h"
 
@@ -237,12 +238,14 @@ QSplitter* PreviewWidget::createSplitter() {
 }
 
 void PreviewWidget::createActions() {
-    auto* copy = new QAction(tr("Copy"), m_view);
-    copy->setShortcut(QKeySequence::Copy);
-    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(copy, &QAction::triggered, this, &PreviewWidget::copySelection);
-    m_view->addAction(copy);
-    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_commands = new GridCommands(m_view, m_model, [this](qint64 row) {
+        m_followEnd = false;
+        scrollToRow(row);
+        const qint64 inWindow = row - m_model->windowStart();
+        if (inWindow >= 0 && inWindow < m_model->rowCount())
+            m_view->setCurrentIndex(
+                m_model->index(int(inWindow), std::max(0, m_view->currentIndex().column())));
+    });
     auto* find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
     find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -569,6 +572,10 @@ qint64 PreviewWidget::topRow() const {
 void PreviewWidget::syncTableScrollBar() {
     // A scroll bar's range is an int: tables beyond 2^31 rows scroll in steps (rare enough).
     const qint64 total = m_model->totalRows();
+    // The row header is as wide as the largest row number: 10000000 shows whole, not as "100000".
+    QHeaderView* rowHeader = m_view->verticalHeader();
+    rowHeader->setMinimumWidth(
+        rowHeader->fontMetrics().horizontalAdvance(QString::number(std::max<qint64>(total, 1))) + 16);
     const int maximum = int(std::min<qint64>(std::max<qint64>(0, total - rowsInView()), INT_MAX));
     m_syncing = true;
     m_scroll->setRange(0, maximum);
@@ -691,9 +698,7 @@ void PreviewWidget::sortBy(int section, bool descending) {
 }
 
 void PreviewWidget::copySelection() const {
-    const QModelIndexList cells = m_view->selectionModel()->selectedIndexes();
-    if (!cells.isEmpty())
-        QApplication::clipboard()->setText(m_model->tabSeparated(cells));
+    m_commands->copy(false);
 }
 
 } // namespace sqlsnap::ui

@@ -22,6 +22,7 @@ class QTreeWidgetItem;
 namespace sqlsnap::ui {
 
 class FilterHeader;
+class GridCommands;
 class StructureView;
 class ValueViewer;
 
@@ -42,6 +43,7 @@ public:
     QPlainTextEdit* schemaView() const { return m_schema; }
     StructureView* structureView() const { return m_structure; }
     ValueViewer* valueViewer() const { return m_valueViewer; }
+    GridCommands* gridCommands() const { return m_commands; }
     QPushButton* valuePanelToggle() const { return m_valueToggle; }
     QTabWidget* pageTabs() const { return m_tabs; }
     void selectTable(const QString& name);
@@ -111,6 +113,7 @@ private:
     QLabel* m_error;
     QPlainTextEdit* m_schema;
     StructureView* m_structure;
+    GridCommands* m_commands;
     ValueViewer* m_valueViewer;
     QSplitter* m_valueSplitter;
     QPushButton* m_valueToggle;

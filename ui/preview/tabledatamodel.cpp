@@ -601,11 +601,16 @@ void TableDataModel::fetchMore(const QModelIndex& parent) {
         postPageRead(m_locator.rowCount() / kPageRows, m_locator.nextPage());
 }
 
-QString TableDataModel::tabSeparated(const QModelIndexList& cells) const {
+QString TableDataModel::tabSeparated(const QModelIndexList& cells, bool withHeaders) const {
     QMap<int, QMap<int, QString>> grid;
-    for (const QModelIndex& cell : cells)
+    QMap<int, QString> headers;
+    for (const QModelIndex& cell : cells) {
         grid[cell.row()][cell.column()] = clipboardText(data(cell, RawValueRole));
+        headers[cell.column()] = clipboardText(headerData(cell.column(), Qt::Horizontal, Qt::DisplayRole));
+    }
     QStringList lines;
+    if (withHeaders && !headers.isEmpty())
+        lines << QStringList(headers.values()).join(QLatin1Char('\t'));
     for (auto row = grid.cbegin(); row != grid.cend(); ++row)
         lines << QStringList(row->values()).join(QLatin1Char('\t'));
     return lines.join(QLatin1Char('\n'));

@@ -88,7 +88,8 @@ public:
     QString errorText() const { return m_error; }
 
     // The selected cells as tab-separated text, one line per row (for the clipboard).
-    QString tabSeparated(const QModelIndexList& cells) const;
+    // With headers: a first line of the columns' names.
+    QString tabSeparated(const QModelIndexList& cells, bool withHeaders = false) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -37,7 +37,21 @@ PreviewWidget* PreviewTabs::open(const QString& snapshotPath) {
             setCurrentIndex(i);
             return p;
         }
+    // The tab bar is not flooded: past kMaxPreviews the preview opened longest ago closes (it is a
+    // click away in the snapshots list).
+    while (count() - 1 >= kMaxPreviews) {
+        int oldest = -1;
+        for (int i = 1; i < count(); ++i)
+            if (i != currentIndex() &&
+                (oldest < 0 || m_opened.indexOf(widget(i)) < m_opened.indexOf(widget(oldest))))
+                oldest = i;
+        if (oldest < 0)
+            break;
+        delete widget(oldest);
+    }
     auto* preview = new PreviewWidget(snapshotPath, this);
+    m_opened << preview;
+    connect(preview, &QObject::destroyed, this, [this, preview] { m_opened.removeAll(preview); });
     emit previewCreated(preview);
     // A long name is elided (the tooltip has it all); the Database tab keeps its name, and more tabs
     // than fit scroll.

@@ -15,9 +15,13 @@ public:
     // Brings the snapshot's preview forward, opening it first if need be.
     PreviewWidget* open(const QString& snapshotPath);
     PreviewWidget* currentPreview() const; // null on the details tab
+    static constexpr int kMaxPreviews = 8;
 
 signals:
     void previewCreated(sqlsnap::ui::PreviewWidget* preview);
+
+private:
+    QList<QWidget*> m_opened; // previews, in the order they were opened
 };
 
 } // namespace sqlsnap::ui

@@ -352,12 +352,17 @@ private slots:
         preview.gridCommands()->showAllColumns();
         QVERIFY(!view->isColumnHidden(1));
         // Go to Row (Ctrl+G): the dialog takes a row number and the grid goes there.
-        QTimer::singleShot(0, [] {
-            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
-            dialog->setIntValue(15000);
-            dialog->accept();
+        // The dialog is answered once it is up (a loaded machine may take a while to show it).
+        QTimer answer;
+        answer.setInterval(10);
+        QObject::connect(&answer, &QTimer::timeout, [&answer] {
+            if (auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget())) {
+                answer.stop();
+                dialog->setIntValue(15000);
+                dialog->accept();
+            }
         });
+        answer.start();
         QTest::keyClick(view, Qt::Key_G, Qt::ControlModifier);
         QCOMPARE(model->windowStart() + view->currentIndex().row(), qint64(14999));
         QTRY_COMPARE(model->data(view->currentIndex(), Qt::DisplayRole).toString(), QStringLiteral("15000"));

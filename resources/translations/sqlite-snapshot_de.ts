@@ -486,6 +486,14 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <source>Table “%1” of %2 → %3</source>
         <translation>Tabelle „%1“ aus %2 → %3</translation>
     </message>
+    <message>
+        <source> · backup API</source>
+        <translation> · Backup-API</translation>
+    </message>
+    <message>
+        <source> · compact</source>
+        <translation> · kompakt</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::JobsPanel</name>
@@ -628,14 +636,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <translation>Schnappschuss-Ordner</translation>
     </message>
     <message>
-        <source>Open SQLite Databases</source>
-        <translation>SQLite-Datenbanken öffnen</translation>
-    </message>
-    <message>
-        <source>SQLite databases (*.sqlite *.sqlite3 *.db *.db3 *-wal *-journal);;All files (*)</source>
-        <translation>SQLite-Datenbanken (*.sqlite *.sqlite3 *.db *.db3 *-wal *-journal);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Snapshot To</source>
         <translation>Schnappschuss nach</translation>
     </message>
@@ -662,6 +662,29 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>Snapshot the selected database into a file you choose (Ctrl+Shift+S)</source>
         <translation>Schnappschuss der gewählten Datenbank in eine Datei Ihrer Wahl (Strg+Umschalt+S)</translation>
+    </message>
+    <message>
+        <source>Snapshot &amp;Method</source>
+        <translation>Schnappschuss-&amp;Methode</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::OpenDialog</name>
+    <message>
+        <source>Open SQLite Databases</source>
+        <translation>SQLite-Datenbanken öffnen</translation>
+    </message>
+    <message>
+        <source>SQLite databases, by content (*)</source>
+        <translation>SQLite-Datenbanken, nach Inhalt (*)</translation>
+    </message>
+    <message>
+        <source>SQLite databases, by name (*.sqlite *.sqlite3 *.db *.db3 *-wal *-journal)</source>
+        <translation>SQLite-Datenbanken, nach Name (*.sqlite *.sqlite3 *.db *.db3 *-wal *-journal)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -908,6 +931,33 @@ SHA-256 %1</translation>
     <message>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::SnapshotMethod</name>
+    <message>
+        <source>&amp;Fast</source>
+        <translation>&amp;Schnell</translation>
+    </message>
+    <message>
+        <source>Publish the checkpointed copy: about the cost of one durable copy of the files</source>
+        <translation>Die abgeglichene Kopie veröffentlichen: etwa so teuer wie eine dauerhafte Kopie der Dateien</translation>
+    </message>
+    <message>
+        <source>SQLite &amp;Backup API</source>
+        <translation>SQLite-&amp;Backup-API</translation>
+    </message>
+    <message>
+        <source>Copy page by page with SQLite&apos;s backup API: progress in pages, and any destination file system</source>
+        <translation>Seite für Seite mit der Backup-API von SQLite kopieren: Fortschritt in Seiten, jedes Ziel-Dateisystem</translation>
+    </message>
+    <message>
+        <source>&amp;Compact</source>
+        <translation>&amp;Kompakt</translation>
+    </message>
+    <message>
+        <source>VACUUM INTO: the smallest file, without free pages (rowids of tables without an INTEGER PRIMARY KEY may change)</source>
+        <translation>VACUUM INTO: die kleinste Datei, ohne freie Seiten (Rowids von Tabellen ohne INTEGER PRIMARY KEY können sich ändern)</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,11 @@ JobSpec JobSpecs::snapshot(const QString& source, const QString& destination,
     spec.title = options.direct    ? tr("Snapshot of %1 → %2 (brief read lock)").arg(from, to)
                  : !options.strict ? tr("Snapshot of %1 → %2 (unverified state allowed)").arg(from, to)
                                    : tr("Snapshot of %1 → %2").arg(from, to);
+    // The method, when it is not the default one, is part of what the row says.
+    if (options.strategy == OutputStrategy::Backup)
+        spec.title += tr(" · backup API");
+    else if (options.strategy == OutputStrategy::Compact)
+        spec.title += tr(" · compact");
     spec.run = takeSnapshotOf(source, destination, options);
     spec.rerun = [source, destination, options](const Error& error, Rerun how) -> std::optional<JobSpec> {
         if (error.kind != ErrorKind::ChangedTooOften)
@@ -45,10 +50,12 @@ JobSpec JobSpecs::snapshot(const QString& source, const QString& destination,
     return spec;
 }
 
-JobSpec JobSpecs::snapshot(const QString& source, const QString& destination, bool overwrite) {
+JobSpec JobSpecs::snapshot(const QString& source, const QString& destination, bool overwrite,
+                           OutputStrategy strategy) {
     SnapshotOptions options;
     options.verify = true;
     options.overwrite = overwrite;
+    options.strategy = strategy;
     return snapshot(source, destination, options);
 }
 

@@ -17,8 +17,9 @@ public:
     // offers both reruns (Rerun): with a brief read lock, or publishing the last copy unverified.
     static JobSpec snapshot(const QString& source, const QString& destination,
                             const SnapshotOptions& options);
-    // The app's snapshot: verified (integrity_check and SHA-256).
-    static JobSpec snapshot(const QString& source, const QString& destination, bool overwrite);
+    // The app's snapshot: verified (integrity_check and SHA-256), made the way File → Snapshot Method says.
+    static JobSpec snapshot(const QString& source, const QString& destination, bool overwrite,
+                            OutputStrategy strategy = OutputStrategy::Publish);
     // A snapshot file written elsewhere, through the backup API (page progress, any file system), verified.
     static JobSpec exportSnapshot(const QString& snapshot, const QString& destination, bool overwrite);
     // One table of a snapshot (the rows `filter` keeps, in `order`: as the preview shows them) as CSV, or

@@ -14,8 +14,10 @@
 #include "window/aboutbox.h"
 #include "window/banner.h"
 #include "window/destinationprompt.h"
+#include "window/opendialog.h"
 #include "window/previewtabs.h"
 #include "window/recentfiles.h"
+#include "window/snapshotmethod.h"
 
 #include <QAction>
 #include <QApplication>
@@ -131,6 +133,7 @@ void MainWindow::createActions() {
     m_snapshotToAction->setShortcuts(snapshotToKeys);
     m_snapshotToAction->setToolTip(
         tr("Snapshot the selected database into a file you choose (Ctrl+Shift+S)"));
+    m_method = new SnapshotMethod(file->addMenu(tr("Snapshot &Method")), this);
     m_exportAction =
         file->addAction(QIcon::fromTheme(QStringLiteral("document-save-as"),
                                          style()->standardIcon(QStyle::SP_DialogSaveButton)),
@@ -299,9 +302,7 @@ void MainWindow::ensureJobsVisible() {
 }
 
 void MainWindow::openFiles() {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open SQLite Databases"), m_lastOpenFolder,
-        tr("SQLite databases (*.sqlite *.sqlite3 *.db *.db3 *-wal *-journal);;All files (*)"));
+    const QStringList files = askForDatabases(this, m_lastOpenFolder);
     if (files.isEmpty())
         return;
     m_lastOpenFolder = QFileInfo(files.first()).absolutePath();
@@ -340,7 +341,7 @@ QList<Job*> MainWindow::snapshotSelected() {
 }
 
 Job* MainWindow::startSnapshot(const QString& source, const QString& destination, bool overwrite) {
-    return startJob(JobSpecs::snapshot(source, destination, overwrite));
+    return startJob(JobSpecs::snapshot(source, destination, overwrite, m_method->strategy()));
 }
 
 Job* MainWindow::startExport(const QString& snapshot, const QString& destination, bool overwrite) {

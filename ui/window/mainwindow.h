@@ -20,6 +20,7 @@ class PreviewTabs;
 class SourcesPane;
 class DestinationPrompt;
 class RecentFiles;
+class SnapshotMethod;
 class JobsPanel;
 class PreviewWidget;
 class Job;
@@ -114,6 +115,7 @@ private:
     QAction* m_exportAction = nullptr;
     QAction* m_removeAction = nullptr;
     RecentFiles* m_recent = nullptr;
+    SnapshotMethod* m_method = nullptr;
     DestinationPrompt* m_destinations = nullptr;
     QString m_snapshotFolder;
     QString m_lastOpenFolder;

@@ -1,5 +1,8 @@
 #include "window/recentfiles.h"
 
+#include "common/executor.h"
+
+#include <QFile>
 #include <QFileInfo>
 #include <QMenu>
 #include <QSettings>
@@ -23,6 +26,7 @@ void RecentFiles::remember(const QStringList& paths) {
     while (m_paths.size() > kMaxRecent)
         m_paths.removeLast();
     rebuildMenu();
+    prune(); // a file added that was not a database (the error showed in place) leaves the menu again
 }
 
 void RecentFiles::clear() {
@@ -33,6 +37,46 @@ void RecentFiles::clear() {
 void RecentFiles::load() {
     m_paths = QSettings().value(kKey).toStringList().mid(0, kMaxRecent);
     rebuildMenu();
+    prune();
+}
+
+void RecentFiles::prune() {
+    // Off the GUI thread: a path on a slow or unmounted file system must not freeze the window.
+    const QStringList paths = m_paths;
+    m_pruning.cancel();
+    m_pruning = Executor::instance().run(
+        Lane::Interactive, this,
+        [paths](const CancelToken& cancel) {
+            QStringList gone;
+            for (const QString& p : paths) {
+                if (cancel.isCancelled())
+                    break;
+                if (!looksLikeDatabase(p))
+                    gone << p;
+            }
+            return gone;
+        },
+        [this](const QStringList& gone) {
+            if (gone.isEmpty())
+                return;
+            for (const QString& p : gone)
+                m_paths.removeAll(p);
+            rebuildMenu();
+            save();
+        });
+}
+
+bool RecentFiles::looksLikeDatabase(const QString& path) {
+    // A database or one of its companions (a -wal or -journal names its database): the file is there
+    // and starts with SQLite's header, or it is a companion whose database does.
+    QString database = path;
+    for (const char* suffix : {"-wal", "-journal", "-shm"})
+        if (database.endsWith(QLatin1String(suffix)))
+            database.chop(int(qstrlen(suffix)));
+    QFile file(database);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return file.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
 void RecentFiles::save() const {

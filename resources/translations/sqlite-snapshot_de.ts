@@ -624,6 +624,14 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <source>Snapshot the selected database into a file you choose (Ctrl+Shift+S)</source>
         <translation>Schnappschuss der gewählten Datenbank in eine Datei Ihrer Wahl (Strg+Umschalt+S)</translation>
     </message>
+    <message>
+        <source>NDJSON (*.ndjson *.jsonl)</source>
+        <translation>NDJSON (*.ndjson *.jsonl)</translation>
+    </message>
+    <message>
+        <source>SQL (*.sql)</source>
+        <translation>SQL (*.sql)</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::PreviewTabs</name>

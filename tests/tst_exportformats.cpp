@@ -120,6 +120,11 @@ private slots:
                            " (-1e999), (123456789.123456789), (0.30000000000000004), (2.0), (-7.0),"
                            " (9223372036854775807), (-9223372036854775808), (''), (NULL), (x''),"
                            " ('line' || char(13) || char(10) || 'two'), (char(0x1F600));"
+                           "CREATE TABLE g(a INTEGER, b AS (a * 2), c TEXT);"
+                           "INSERT INTO g(a, c) VALUES (1, 'x'), (NULL, NULL), (2, '');"
+                           "CREATE VIRTUAL TABLE f USING fts5(body);"
+                           "INSERT INTO f VALUES ('hello world'), ('it''s');"
+                           "CREATE VIEW odd AS SELECT id, v FROM t WHERE id % 2 = 1;"
                            "CREATE TABLE big(x INTEGER);"
                            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)"
                            " INSERT INTO big SELECT i FROM n;")
@@ -226,6 +231,9 @@ private slots:
         QTest::addColumn<QString>("table");
         QTest::newRow("t") << QStringLiteral("t");
         QTest::newRow("reals and edge values") << QStringLiteral("reals");
+        QTest::newRow("a generated column") << QStringLiteral("g");
+        QTest::newRow("FTS5, hidden columns") << QStringLiteral("f");
+        QTest::newRow("a view") << QStringLiteral("odd");
     }
     void sqlRoundTrip() {
         QFETCH(QString, table);
@@ -235,13 +243,34 @@ private slots:
         QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
         const QString fresh = dir + QStringLiteral("/new.db");
         QVERIFY(loadSql(out, fresh));
-        const QString select = QStringLiteral("SELECT * FROM \"%1\" ORDER BY rowid").arg(table);
+        const QString select = QStringLiteral("SELECT * FROM \"%1\" ORDER BY 1").arg(table);
         const QStringList source = exactRows(m_db, select);
-        QVERIFY(source.size() >= 5);
+        QVERIFY(source.size() >= 2);
         QCOMPARE(exactRows(fresh, select), source);
-        QCOMPARE(
-            exactRows(fresh, QStringLiteral("SELECT sql FROM sqlite_schema")),
-            exactRows(m_db, QStringLiteral("SELECT sql FROM sqlite_schema WHERE name = '%1'").arg(table)));
+        const QString schema = QStringLiteral("SELECT sql FROM sqlite_schema WHERE name = '%1'").arg(table);
+        if (table == QLatin1String("odd")) // a view becomes a table of its columns
+            QCOMPARE(exactRows(fresh, schema),
+                     QStringList{QStringLiteral("text CREATE TABLE \"odd\"(\"id\",\"v\")")});
+        else
+            QCOMPARE(exactRows(fresh, schema), exactRows(m_db, schema));
+    }
+
+    void sqlOfGeneratedColumnsAndRepeatedNames() {
+        const QString dir = freshDir();
+        QVERIFY(exportTable(m_db, QStringLiteral("g"), {}, {}, TableFormat::Sql,
+                            dir + QStringLiteral("/g.sql"), false));
+        QCOMPARE(readAll(dir + QStringLiteral("/g.sql")),
+                 QByteArray("BEGIN TRANSACTION;\nCREATE TABLE g(a INTEGER, b AS (a * 2), c TEXT);\n"
+                            "INSERT INTO \"g\"(\"a\",\"c\") VALUES(1,'x');\n"
+                            "INSERT INTO \"g\"(\"a\",\"c\") VALUES(NULL,NULL);\n"
+                            "INSERT INTO \"g\"(\"a\",\"c\") VALUES(2,'');\nCOMMIT;\n"));
+        // A query's repeated names are told apart as SQLite's CREATE TABLE … AS SELECT does.
+        QVERIFY(exportQuery(m_db, QStringLiteral("SELECT 1 AS a, 2 AS A, 3 AS a"), TableFormat::Sql,
+                            dir + QStringLiteral("/r.sql"), false));
+        QCOMPARE(readAll(dir + QStringLiteral("/r.sql")),
+                 QByteArray("BEGIN TRANSACTION;\nCREATE TABLE \"r\"(\"a\",\"A:1\",\"a:2\");\n"
+                            "INSERT INTO \"r\" VALUES(1,2,3);\nCOMMIT;\n"));
+        QVERIFY(loadSql(dir + QStringLiteral("/r.sql"), dir + QStringLiteral("/r.db")));
     }
 
     void queryExport() {

@@ -177,23 +177,40 @@ class SqlWriter final : public RowWriter {
 public:
     explicit SqlWriter(SqlTarget target) : m_target(std::move(target)) {}
     void begin(const QStringList& columns, QByteArray& out) override {
-        m_insert = "INSERT INTO " + quoteIdentifier(m_target.table).toUtf8() + " VALUES(";
+        const QByteArray table = quoteIdentifier(m_target.table).toUtf8();
         out += "BEGIN TRANSACTION;\n";
         if (!m_target.createSql.isEmpty()) {
             out += m_target.createSql.toUtf8() + ";\n";
-            return;
+        } else {
+            QStringList quoted, seen;
+            for (const QString& c : columns) {
+                QString name = c;
+                for (int n = 1; seen.contains(name, Qt::CaseInsensitive); ++n)
+                    name = c + QLatin1Char(':') + QString::number(n);
+                seen << name;
+                quoted << quoteIdentifier(name);
+            }
+            out += "CREATE TABLE " + table + '(' + quoted.join(QLatin1Char(',')).toUtf8() + ");\n";
         }
-        QStringList quoted;
-        for (const QString& c : columns)
-            quoted << quoteIdentifier(c);
-        out += "CREATE TABLE " + quoteIdentifier(m_target.table).toUtf8() + '(' +
-               quoted.join(QLatin1Char(',')).toUtf8() + ");\n";
+        m_insert = "INSERT INTO " + table;
+        if (m_target.generated.contains(true)) {
+            QStringList inserted;
+            for (int c = 0; c < columns.size(); ++c)
+                if (!m_target.generated.value(c))
+                    inserted << quoteIdentifier(columns[c]);
+            m_insert += '(' + inserted.join(QLatin1Char(',')).toUtf8() + ')';
+        }
+        m_insert += " VALUES(";
     }
     void row(const QVariantList& values, QByteArray& out) override {
         out += m_insert;
+        bool first = true;
         for (int c = 0; c < values.size(); ++c) {
-            if (c > 0)
+            if (m_target.generated.value(c))
+                continue;
+            if (!first)
                 out += ',';
+            first = false;
             out += sqlLiteral(values[c]);
         }
         out += ");\n";

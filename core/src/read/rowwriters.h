@@ -24,10 +24,13 @@ public:
 };
 
 // What the SQL format creates: `table` named in every INSERT; `createSql` the table's own CREATE
-// statement, or empty for a CREATE TABLE of the columns without types (a view, a query's result).
+// statement, or empty for a CREATE TABLE of the columns without types (a view, a query's result; a
+// repeated name gets ":1", ":2" as SQLite's CREATE TABLE … AS SELECT names it). `generated[c]`: column c
+// is not inserted (a generated column, a virtual table's hidden one); the INSERTs then name the others.
 struct SqlTarget {
     QString table;
     QString createSql;
+    QList<bool> generated = {};
 };
 
 std::unique_ptr<RowWriter> makeRowWriter(TableFormat format, const SqlTarget& target = {});

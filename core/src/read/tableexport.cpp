@@ -168,10 +168,16 @@ Expected<TableExportResult> runExportTable(const QString& snapshotPath, const QS
     }
 
     QStringList names;
-    for (const ColumnInfo& c : schema->table.columns)
+    QList<bool> generated;
+    for (const ColumnInfo& c : schema->table.columns) {
         names << c.name;
+        generated << c.hidden;
+    }
+    // A view is created as a table of its columns; a table (a virtual one too) with its own statement,
+    // its generated and hidden columns left to it.
     const bool ownCreate = schema->table.type != QLatin1String("view") && !schema->table.sql.isEmpty();
-    const auto writer = makeRowWriter(format, {table, ownCreate ? schema->table.sql : QString()});
+    const auto writer = makeRowWriter(format, ownCreate ? SqlTarget{table, schema->table.sql, generated}
+                                                        : SqlTarget{table, QString()});
     if (auto ok = output.open(*writer, names, estimate); !ok)
         return ok.error();
     std::optional<Error> stopped;

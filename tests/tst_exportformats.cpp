@@ -7,8 +7,12 @@
 #include <sqlitesnapshot/tableexport.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QTest>
+
+#include <csignal>
 
 #include <sqlite3.h>
 
@@ -418,6 +422,28 @@ private slots:
             cli({QStringLiteral("query"), m_db, QStringLiteral("--output"), dir + QStringLiteral("/y"),
                  QStringLiteral("--format"), QStringLiteral("yaml"), QStringLiteral("SELECT 1")}),
             2, QStringLiteral("--format"));
+    }
+
+    // SIGINT while rows are written: exit 130, `error: cancelled`, and no file at all.
+    void cliInterruptLeavesNothing() {
+        const QString dir = freshDir();
+        QProcess p;
+        p.start(cliPath(), {QStringLiteral("query"), m_db, QStringLiteral("--output"),
+                            dir + QStringLiteral("/n.csv"), QStringLiteral("--"),
+                            QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+                                           "SELECT i FROM n")});
+        QVERIFY(p.waitForStarted());
+        // Rows are being written once the staging folder is there.
+        QElapsedTimer waited;
+        waited.start();
+        while (folderEntries(dir).isEmpty() && waited.elapsed() < 10000)
+            QTest::qWait(10);
+        QVERIFY(!folderEntries(dir).isEmpty());
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY(p.readAllStandardError().contains("cancelled"));
+        QCOMPARE(folderEntries(dir), QStringList());
     }
 };
 

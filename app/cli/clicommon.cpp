@@ -215,7 +215,7 @@ void runWithProgress(const std::function<void(sqlsnap::ProgressSink&)>& work, bo
 }
 
 int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positionalCount,
-                const QString& usageName, int fileArguments) {
+                const QString& usageName, int fileArguments, const QStringList& repeatable) {
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help and exit."));
     const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show the version and exit."));
@@ -236,9 +236,10 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positio
             text.chop(1);
         return usageError(text);
     }
-    // An option given twice is a contradiction or a slip: never silently "the last one wins".
+    // An option given twice is a contradiction or a slip: never silently "the last one wins" (only the
+    // `repeatable` ones, such as --where-column, add up).
     for (const QString& name : parser.optionNames())
-        if (parser.optionNames().count(name) > 1)
+        if (parser.optionNames().count(name) > 1 && !repeatable.contains(name))
             return usageError(QStringLiteral("%1%2 is given more than once")
                                   .arg(name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--"), name));
     if (parser.isSet(help)) {

@@ -3,6 +3,7 @@
 
 #include <sqlitesnapshot/error.h>
 #include <sqlitesnapshot/progress.h>
+#include <sqlitesnapshot/tableexport.h>
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -24,8 +25,9 @@ enum ExitCode {
 // Parses `args` (the subcommand's own, starting with its name). Handles --help and --version.
 // Returns -1 when the command should go on, otherwise the exit code to return. The first
 // `fileArguments` positional arguments (all of them when -1) are file names, which may not be empty.
+// An option given twice is a usage error, unless its name is in `repeatable`.
 int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positionalCount,
-                const QString& usageName, int fileArguments = -1);
+                const QString& usageName, int fileArguments = -1, const QStringList& repeatable = {});
 
 int fail(const sqlsnap::Error& error, bool json); // prints `error: …` (and the JSON error object)
 int usageError(const QString& message);
@@ -48,5 +50,11 @@ void runWithProgress(const std::function<void(sqlsnap::ProgressSink&)>& work, bo
 bool interruptedBySignal();
 
 QString humanBytes(qint64 bytes);
+
+// The export formats of `export-table` and `query --output` (exporttablecommand.cpp): `format`'s value
+// when set (unset when it names none), else DEST's extension, else CSV; and the line that reports it.
+std::optional<sqlsnap::TableFormat>
+exportFormat(const QCommandLineParser& parser, const QCommandLineOption& format, const QString& destination);
+void printExported(const sqlsnap::TableExportResult& result, sqlsnap::TableFormat format);
 
 } // namespace cli

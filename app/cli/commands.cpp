@@ -8,6 +8,7 @@ int runSnapshot(const QStringList& args);
 int runInspect(const QStringList& args);
 int runTables(const QStringList& args);
 int runQuery(const QStringList& args);
+int runExportTable(const QStringList& args);
 
 namespace {
 
@@ -17,6 +18,8 @@ constexpr std::array kCommands{
     Command{"inspect", "SOURCE", "show the database's files and what its header says", runInspect},
     Command{"tables", "DB", "list tables, virtual tables and views with row counts and columns", runTables},
     Command{"query", "DB SQL", "run one reading SQL statement and print its rows (never writes)", runQuery},
+    Command{"export-table", "DB TABLE DEST",
+            "write a table's rows (filtered, sorted) as CSV, JSON, NDJSON or SQL", runExportTable},
 };
 
 } // namespace

@@ -288,11 +288,34 @@ int runQuery(const QStringList& args) {
                                  QStringLiteral("Print CSV (RFC 4180), a header row first."));
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("Print at most N rows."),
                                    QStringLiteral("N"));
-    parser.addOptions({json, csv, limit});
+    const QCommandLineOption output(
+        QStringLiteral("output"),
+        QStringLiteral("Write the rows to FILE (as export-table does, complete or not at all) instead."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption formatOption(
+        QStringLiteral("format"),
+        QStringLiteral("With --output: csv, json, ndjson or sql (default: FILE's "
+                       "extension, else csv)."),
+        QStringLiteral("FORMAT"));
+    const QCommandLineOption overwrite(QStringLiteral("overwrite"),
+                                       QStringLiteral("With --output: replace FILE if it exists."));
+    parser.addOptions({json, csv, limit, output, formatOption, overwrite});
     if (int code = parseOrExit(parser, args, 2, QStringLiteral("sqlite-snapshot-cli query"), 1); code >= 0)
         return code;
     if (parser.isSet(json) && parser.isSet(csv))
         return usageError(QStringLiteral("--json and --csv cannot be combined"));
+    if (parser.isSet(output) && (parser.isSet(json) || parser.isSet(csv) || parser.isSet(limit)))
+        return usageError(QStringLiteral("--output takes --format, not --json, --csv or --limit"));
+    if (!parser.isSet(output) && (parser.isSet(formatOption) || parser.isSet(overwrite)))
+        return usageError(QStringLiteral("--format and --overwrite need --output"));
+    if (parser.isSet(output) && parser.value(output).isEmpty())
+        return usageError(QStringLiteral("--output needs a file name"));
+    const QString outputPath =
+        parser.isSet(output) ? QFileInfo(parser.value(output)).absoluteFilePath() : QString();
+    const auto outputFormat = exportFormat(parser, formatOption, outputPath);
+    if (!outputFormat)
+        return usageError(QStringLiteral("unknown --format: %1 (csv, json, ndjson or sql)")
+                              .arg(parser.value(formatOption)));
     std::optional<qint64> maxRows;
     if (parser.isSet(limit)) {
         bool ok = false;
@@ -322,6 +345,14 @@ int runQuery(const QStringList& args) {
         return fail({error.kind, at >= 0 ? error.message + QStringLiteral(" (at character %1)").arg(at + 1)
                                          : error.message},
                     false);
+    }
+    if (!outputPath.isEmpty()) {
+        auto exported =
+            sqlsnap::exportQuery(**cursor, path, *outputFormat, outputPath, parser.isSet(overwrite), &sink);
+        if (!exported)
+            return fail(exported.error(), false);
+        printExported(*exported, *outputFormat);
+        return Success;
     }
     RowWriter writer(format, (*cursor)->columns());
     qint64 printed = 0;

@@ -667,6 +667,14 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <source>Snapshot &amp;Method</source>
         <translation>Schnappschuss-&amp;Methode</translation>
     </message>
+    <message>
+        <source>NDJSON (*.ndjson *.jsonl)</source>
+        <translation>NDJSON (*.ndjson *.jsonl)</translation>
+    </message>
+    <message>
+        <source>SQL (*.sql)</source>
+        <translation>SQL (*.sql)</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::OpenDialog</name>

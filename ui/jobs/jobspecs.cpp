@@ -75,9 +75,7 @@ JobSpec JobSpecs::exportSnapshot(const QString& snapshot, const QString& destina
 
 JobSpec JobSpecs::tableExport(const QString& snapshot, const QString& table, const RowFilter& filter,
                               const RowOrder& order, const QString& destination, bool overwrite) {
-    const TableFormat format = destination.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
-                                   ? TableFormat::Json
-                                   : TableFormat::Csv;
+    const TableFormat format = tableFormatForPath(destination).value_or(TableFormat::Csv);
     JobSpec spec;
     spec.kind = JobKind::TableExport;
     spec.source = snapshot;

@@ -22,8 +22,8 @@ public:
                             OutputStrategy strategy = OutputStrategy::Publish);
     // A snapshot file written elsewhere, through the backup API (page progress, any file system), verified.
     static JobSpec exportSnapshot(const QString& snapshot, const QString& destination, bool overwrite);
-    // One table of a snapshot (the rows `filter` keeps, in `order`: as the preview shows them) as CSV, or
-    // JSON when `destination` ends in .json.
+    // One table of a snapshot (the rows `filter` keeps, in `order`: as the preview shows them) in the
+    // format `destination`'s extension names (.json, .ndjson/.jsonl, .sql; CSV otherwise).
     static JobSpec tableExport(const QString& snapshot, const QString& table, const RowFilter& filter,
                                const RowOrder& order, const QString& destination, bool overwrite);
 };

@@ -378,7 +378,9 @@ void MainWindow::exportSnapshot(const QString& snapshotPath) {
 
 void MainWindow::exportTable(const QString& snapshotPath, const QString& table, const RowFilter& filter,
                              const RowOrder& order) {
-    const QString filters = tr("CSV (*.csv)") + QStringLiteral(";;") + tr("JSON (*.json)");
+    const QString filters = QStringList{tr("CSV (*.csv)"), tr("JSON (*.json)"),
+                                        tr("NDJSON (*.ndjson *.jsonl)"), tr("SQL (*.sql)")}
+                                .join(QStringLiteral(";;"));
     if (const auto dest =
             m_destinations->ask(tr("Export Table"), snapshotPath, table + QStringLiteral(".csv"), filters))
         startTableExport(snapshotPath, table, filter, order, dest->path, dest->overwrite);

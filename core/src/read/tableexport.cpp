@@ -1,111 +1,154 @@
 #include "sqlitesnapshot/tableexport.h"
 
+#include "sqlitesnapshot/query.h"
 #include "sqlitesnapshot/reader.h"
 
 #include "base/task.h"
 #include "io/atomicoutput.h"
+#include "read/rowwriters.h"
+#include "snapshot/steps.h"
 
 #include <QDir>
 #include <QFileInfo>
 
-#include <cerrno>
-#include <cmath>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace sqlsnap {
+
+std::optional<TableFormat> tableFormatForPath(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("ndjson") || suffix == QLatin1String("jsonl"))
+        return TableFormat::NdJson;
+    return tableFormatFromName(suffix);
+}
+
+QString tableFormatName(TableFormat format) {
+    switch (format) {
+    case TableFormat::Csv:
+        return QStringLiteral("csv");
+    case TableFormat::Json:
+        return QStringLiteral("json");
+    case TableFormat::NdJson:
+        return QStringLiteral("ndjson");
+    case TableFormat::Sql:
+        return QStringLiteral("sql");
+    }
+    return {};
+}
+
+std::optional<TableFormat> tableFormatFromName(const QString& name) {
+    for (TableFormat f : {TableFormat::Csv, TableFormat::Json, TableFormat::NdJson, TableFormat::Sql})
+        if (name == tableFormatName(f))
+            return f;
+    return std::nullopt;
+}
+
 namespace {
 
 constexpr qint64 kFlushBytes = 256 * 1024;
 constexpr qint64 kRowsPerReport = 1000;
+constexpr int kQueryPageRows = 1000;
 
-QByteArray csvField(const QVariant& v) {
-    if (!v.isValid())
-        return {};
-    QByteArray text;
-    switch (v.typeId()) {
-    case QMetaType::QByteArray:
-        return v.toByteArray().toHex();
-    case QMetaType::Double:
-        text = QByteArray::number(v.toDouble(), 'g', 17);
-        break;
-    default:
-        text = v.toString().toUtf8();
+// The output side shared by both exports: the destination's checks, the atomic temporary, the buffer
+// that is written every kFlushBytes, progress every kRowsPerReport rows, and the publish.
+class ExportOutput {
+public:
+    ExportOutput(Task& task, const QString& destination) : m_task(task), m_dest(destination) {}
+
+    // `source`: the database read (never the destination; its permissions are the file's).
+    Status prepare(const QString& source, bool overwrite) {
+        if (!m_dest.absoluteDir().exists())
+            return Error{ErrorKind::DestinationDirectoryMissing,
+                         QStringLiteral("destination folder does not exist: %1").arg(m_dest.absolutePath())};
+        if (m_dest.exists() && !overwrite)
+            return Error{ErrorKind::DestinationExists,
+                         QStringLiteral("destination exists: %1").arg(m_dest.filePath())};
+        if (m_dest.exists() && QFileInfo(source).canonicalFilePath() == m_dest.canonicalFilePath())
+            return Error{ErrorKind::DestinationAliasesSource,
+                         QStringLiteral("the destination is the database itself: %1").arg(m_dest.filePath())};
+        struct stat sourceStat {};
+        m_mode = ::stat(io::encodePath(source).constData(), &sourceStat) == 0
+                     ? mode_t(sourceStat.st_mode & 0666)
+                     : mode_t(0600); // no more readable than the database it comes from
+        m_overwrite = overwrite;
+        return success();
     }
-    if (text.contains(',') || text.contains('"') || text.contains('\n') || text.contains('\r'))
-        return '"' + text.replace('"', "\"\"") + '"';
-    return text;
-}
 
-QByteArray jsonString(const QString& s) {
-    QByteArray out;
-    out.reserve(s.size() + 2);
-    out += '"';
-    for (QChar c : s) {
-        const char16_t u = c.unicode();
-        if (u == '"' || u == '\\') {
-            out += '\\';
-            out += char(u);
-        } else if (u == '\n') {
-            out += "\\n";
-        } else if (u == '\r') {
-            out += "\\r";
-        } else if (u == '\t') {
-            out += "\\t";
-        } else if (u < 0x20) {
-            out += QByteArray("\\u00") + QByteArray::number(u, 16).rightJustified(2, '0');
-        } else {
-            out += QString(c).toUtf8();
+    Status open(RowWriter& writer, const QStringList& columns, qint64 estimate) {
+        io::sweepAbandonedStaging(m_dest.absolutePath());
+        auto created = io::AtomicOutput::create(m_dest.absolutePath(), QStringLiteral("export"), true);
+        if (!created)
+            return created.error();
+        m_file = std::move(*created);
+        m_writer = &writer;
+        m_estimate = estimate;
+        m_task.setPhase(Phase::ExportingRows);
+        m_task.progress().rowsTotal = estimate;
+        writer.begin(columns, m_buffer);
+        return success();
+    }
+
+    // After each row: flushes and reports; Cancelled once the task is.
+    Status add(const QVariantList& row) {
+        m_writer->row(row, m_buffer);
+        ++m_rows;
+        if (m_buffer.size() >= kFlushBytes) {
+            if (auto written = m_file.write(m_buffer); !written)
+                return written;
+            m_buffer.clear();
         }
+        if (m_rows % kRowsPerReport == 0) {
+            m_task.progress().rowsDone = m_rows;
+            m_task.progress().rowsTotal = qMax(m_estimate, m_rows);
+            m_task.report();
+            if (m_task.cancelled())
+                return Task::cancelledError();
+        }
+        return success();
     }
-    out += '"';
-    return out;
-}
 
-QByteArray jsonValue(const QVariant& v) {
-    if (!v.isValid())
-        return "null";
-    switch (v.typeId()) {
-    case QMetaType::LongLong:
-        return QByteArray::number(v.toLongLong());
-    case QMetaType::Double: {
-        const double d = v.toDouble();
-        if (std::isinf(d))
-            return d > 0 ? "\"Infinity\"" : "\"-Infinity\"";
-        if (std::isnan(d))
-            return "null";
-        return QByteArray::number(d, 'g', 17);
+    Expected<TableExportResult> finish() {
+        m_writer->end(m_buffer);
+        if (auto written = m_file.write(m_buffer); !written)
+            return written.error();
+        m_task.progress().rowsDone = m_task.progress().rowsTotal = m_rows;
+        m_task.report();
+        m_task.setPhase(Phase::Publishing);
+        const qint64 bytes = m_file.bytes();
+        if (auto published = m_file.publish(m_dest.absoluteFilePath(), m_mode, m_overwrite); !published)
+            return published.error();
+        m_task.setPhase(Phase::Done);
+        return TableExportResult{m_dest.absoluteFilePath(), m_rows, bytes};
     }
-    case QMetaType::QByteArray:
-        return '"' + v.toByteArray().toBase64() + '"';
-    default:
-        return jsonString(v.toString());
-    }
-}
 
-} // namespace
+private:
+    Task& m_task;
+    QFileInfo m_dest;
+    mode_t m_mode = 0600;
+    bool m_overwrite = false;
+    io::AtomicOutput m_file;
+    RowWriter* m_writer = nullptr;
+    QByteArray m_buffer;
+    qint64 m_estimate = 0;
+    qint64 m_rows = 0;
+};
 
-namespace {
-
-Expected<TableExportResult> runExportTable(const QString& snapshotPath, const QString& table,
-                                           const RowFilter& filter, const RowOrder& order, TableFormat format,
-                                           const QString& destination, bool overwrite, ProgressSink* sink) {
-    Task task(sink);
+// `permissionsOf`: the database whose permissions the file gets (the snapshot, or a live source whose
+// staged copy `snapshotPath` is).
+Expected<TableExportResult> runExportTable(const QString& snapshotPath, const QString& permissionsOf,
+                                           const QString& table, const RowFilter& filter,
+                                           const RowOrder& order, TableFormat format,
+                                           const QString& destination, bool overwrite, Task& task) {
     task.setPhase(Phase::Inspecting);
-    const QFileInfo dest(destination);
-    if (!dest.absoluteDir().exists())
-        return Error{ErrorKind::DestinationDirectoryMissing,
-                     QStringLiteral("destination folder does not exist: %1").arg(dest.absolutePath())};
-    if (dest.exists() && !overwrite)
-        return Error{ErrorKind::DestinationExists, QStringLiteral("destination exists: %1").arg(destination)};
-    if (dest.exists() && QFileInfo(snapshotPath).canonicalFilePath() == dest.canonicalFilePath())
-        return Error{ErrorKind::DestinationAliasesSource,
-                     QStringLiteral("the destination is the snapshot itself: %1").arg(destination)};
+    ExportOutput output(task, destination);
+    if (auto ok = output.prepare(permissionsOf, overwrite); !ok)
+        return ok.error();
 
     // The caller's cancellation reaches every reader call, inside SQLite's scan too: a filter that
     // matches nothing in 10 M rows still stops at once.
-    const CancelToken cancel = CancelToken::following(sink);
+    const CancelToken cancel = task.cancelToken();
     auto opened = SnapshotReader::open(snapshotPath);
     if (!opened)
         return opened.error();
@@ -124,95 +167,65 @@ Expected<TableExportResult> runExportTable(const QString& snapshotPath, const QS
             estimate = (*range)->span();
     }
 
-    struct stat snapshotStat {};
-    const mode_t mode = ::stat(io::encodePath(snapshotPath).constData(), &snapshotStat) == 0
-                            ? mode_t(snapshotStat.st_mode & 0666)
-                            : mode_t(0600); // no more readable than the snapshot it comes from
-    io::sweepAbandonedStaging(dest.absolutePath());
-    auto created = io::AtomicOutput::create(dest.absolutePath(), QStringLiteral("export"), true);
-    if (!created)
-        return created.error();
-    io::AtomicOutput& file = *created;
-
-    task.setPhase(Phase::ExportingRows);
-    task.progress().rowsTotal = estimate;
     QStringList names;
-    for (const ColumnInfo& c : schema->table.columns)
+    QList<bool> generated;
+    for (const ColumnInfo& c : schema->table.columns) {
         names << c.name;
-    QList<QByteArray> jsonKeys;
-    QByteArray buffer;
-    if (format == TableFormat::Csv) {
-        QList<QByteArray> header;
-        for (const QString& n : names)
-            header << csvField(n);
-        buffer = header.join(',') + "\r\n";
-    } else {
-        for (const QString& n : names)
-            jsonKeys << jsonString(n) + ": ";
-        buffer = "[";
+        generated << c.hidden;
     }
-
-    qint64 rows = 0;
-    std::optional<Error> writeFailure;
-    bool cancelled = false;
+    // A view is created as a table of its columns; a table (a virtual one too) with its own statement,
+    // its generated and hidden columns left to it.
+    const bool ownCreate = schema->table.type != QLatin1String("view") && !schema->table.sql.isEmpty();
+    const auto writer = makeRowWriter(format, ownCreate ? SqlTarget{table, schema->table.sql, generated}
+                                                        : SqlTarget{table, QString()});
+    if (auto ok = output.open(*writer, names, estimate); !ok)
+        return ok.error();
+    std::optional<Error> stopped;
     auto status = reader.forEachRow(
         *schema, filter, order,
         [&](const QVariantList& row) {
-            if (format == TableFormat::Csv) {
-                for (int c = 0; c < row.size(); ++c) {
-                    if (c > 0)
-                        buffer += ',';
-                    buffer += csvField(row[c]);
-                }
-                buffer += "\r\n";
-            } else {
-                buffer += rows == 0 ? "\n  {" : ",\n  {";
-                for (int c = 0; c < row.size(); ++c) {
-                    if (c > 0)
-                        buffer += ", ";
-                    buffer += jsonKeys.value(c);
-                    buffer += jsonValue(row[c]);
-                }
-                buffer += '}';
-            }
-            ++rows;
-            if (buffer.size() >= kFlushBytes) {
-                if (auto written = file.write(buffer); !written) {
-                    writeFailure = written.error();
-                    return false;
-                }
-                buffer.clear();
-            }
-            if (rows % kRowsPerReport == 0) {
-                task.progress().rowsDone = rows;
-                task.progress().rowsTotal = qMax(estimate, rows);
-                task.report();
-                if (task.cancelled()) {
-                    cancelled = true;
-                    return false;
-                }
+            if (auto added = output.add(row); !added) {
+                stopped = added.error();
+                return false;
             }
             return true;
         },
         cancel);
     if (!status)
         return status.error();
-    if (writeFailure)
-        return *writeFailure;
-    if (cancelled)
-        return Task::cancelledError();
-    if (format == TableFormat::Json)
-        buffer += rows == 0 ? "]\n" : "\n]\n";
-    if (auto written = file.write(buffer); !written)
-        return written.error();
-    task.progress().rowsDone = task.progress().rowsTotal = rows;
-    task.report();
-    task.setPhase(Phase::Publishing);
-    const qint64 bytes = file.bytes();
-    if (auto published = file.publish(dest.absoluteFilePath(), mode, overwrite); !published)
-        return published.error();
-    task.setPhase(Phase::Done);
-    return TableExportResult{dest.absoluteFilePath(), rows, bytes};
+    if (stopped)
+        return *stopped;
+    return output.finish();
+}
+
+Expected<TableExportResult> runExportQuery(QueryCursor& cursor, const QString& permissionsOf,
+                                           TableFormat format, const QString& destination, bool overwrite,
+                                           Task& task) {
+    task.setPhase(Phase::Inspecting);
+    ExportOutput output(task, destination);
+    if (auto ok = output.prepare(permissionsOf, overwrite); !ok)
+        return ok.error();
+    QStringList names;
+    for (const QueryColumn& c : cursor.columns())
+        names << c.name;
+    const auto writer = makeRowWriter(format, {QFileInfo(destination).completeBaseName(), QString()});
+    if (auto ok = output.open(*writer, names, 0); !ok)
+        return ok.error();
+    const CancelToken cancel = task.cancelToken();
+    for (qint64 first = 0;;) {
+        auto page = cursor.rows(first, kQueryPageRows, cancel);
+        if (!page)
+            return page.error();
+        for (const QVariantList& row : page->rows)
+            if (auto added = output.add(row); !added)
+                return added.error();
+        first += page->rows.size();
+        if (page->atEnd)
+            break;
+        if (task.cancelled())
+            return Task::cancelledError();
+    }
+    return output.finish();
 }
 
 } // namespace
@@ -220,8 +233,47 @@ Expected<TableExportResult> runExportTable(const QString& snapshotPath, const QS
 Expected<TableExportResult> exportTable(const QString& snapshotPath, const QString& table,
                                         const RowFilter& filter, const RowOrder& order, TableFormat format,
                                         const QString& destination, bool overwrite, ProgressSink* sink) {
+    Task task(sink);
+    return io::withoutStagingPaths(runExportTable(snapshotPath, snapshotPath, table, filter, order, format,
+                                                  destination, overwrite, task));
+}
+
+Expected<TableExportResult> exportDatabaseTable(const QString& databasePath, const QString& table,
+                                                const RowFilter& filter, const RowOrder& order,
+                                                TableFormat format, const QString& destination,
+                                                bool overwrite, ProgressSink* sink) {
+    Task task(sink);
+    auto files = inspectSource(databasePath, task);
+    if (!files)
+        return files.error();
+    if (QFileInfo::exists(destination) && !overwrite)
+        return Error{ErrorKind::DestinationExists, QStringLiteral("destination exists: %1").arg(destination)};
+    io::sweepAbandonedStaging(QDir::tempPath());
+    Cleanup cleanup;
+    auto staged = stageAndOpen(*files, QDir::tempPath(), SnapshotOptions{}, cleanup, task);
+    if (!staged)
+        return io::withoutStagingPaths(staged.error());
+    if (auto s = staged->db.close(); !s)
+        return io::withoutStagingPaths(s.error());
+    return io::withoutStagingPaths(runExportTable(staged->staged.databasePath, files->databasePath, table,
+                                                  filter, order, format, destination, overwrite, task));
+}
+
+Expected<TableExportResult> exportQuery(QueryCursor& cursor, const QString& permissionsOf, TableFormat format,
+                                        const QString& destination, bool overwrite, ProgressSink* sink) {
+    Task task(sink);
     return io::withoutStagingPaths(
-        runExportTable(snapshotPath, table, filter, order, format, destination, overwrite, sink));
+        runExportQuery(cursor, permissionsOf, format, destination, overwrite, task));
+}
+
+Expected<TableExportResult> exportQuery(const QString& snapshotPath, const QString& sql, TableFormat format,
+                                        const QString& destination, bool overwrite, ProgressSink* sink) {
+    Task task(sink);
+    auto cursor = QueryCursor::open(snapshotPath, sql, task.cancelToken());
+    if (!cursor)
+        return cursor.error();
+    return io::withoutStagingPaths(
+        runExportQuery(**cursor, snapshotPath, format, destination, overwrite, task));
 }
 
 } // namespace sqlsnap

@@ -3,6 +3,7 @@
 #include "common/elidedlabel.h"
 #include "common/format.h"
 #include "preview/filterheader.h"
+#include "preview/sqlconsole.h"
 #include "preview/structureview.h"
 #include "preview/valueviewer.h"
 
@@ -216,6 +217,7 @@ QSplitter* PreviewWidget::createSplitter() {
     m_tabs->addTab(m_schema, tr("Schema"));
     m_structure = new StructureView(this);
     m_tabs->addTab(m_structure, tr("Structure"));
+    m_tabs->addTab(new SqlConsole(m_path, this), tr("SQL"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_tabs->widget(index) == m_structure && !m_structureAsked) {
             m_structureAsked = true;

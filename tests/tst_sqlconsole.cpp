@@ -286,7 +286,7 @@ private slots:
         QTest::qWait(200);
         QVERIFY(preview.grab().save(folder + QStringLiteral("/console-result-800x600.png")));
         preview.resize(1200, 720);
-        runSql(console, QStringLiteral("SELECT id, name\nFROM people\nWHERE score >> 2 ORDER BY"));
+        runSql(console, QStringLiteral("SELECT id, name\nFROM people\nWHRE score > 2\nORDER BY id"));
         QTRY_VERIFY(!console->errorLabel()->isHidden());
         QTest::qWait(200);
         QVERIFY(preview.grab().save(folder + QStringLiteral("/console-error.png")));

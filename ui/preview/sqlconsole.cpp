@@ -129,6 +129,10 @@ void SqlConsole::onStarted(qint64 ms) {
     setRunning(false);
     const qint64 n = m_model->rowsRead();
     m_firstComplete = m_model->atEnd();
+    // Columns as wide as their first rows need, within bounds: an id column narrow, a long text not all.
+    m_view->resizeColumnsToContents();
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_view->setColumnWidth(c, std::clamp(m_view->columnWidth(c), 60, 320));
     m_firstText = m_model->atEnd()
                       ? tr("%1 row(s) in %2", nullptr, pluralCount(n)).arg(groupedNumber(n), elapsedText(ms))
                       : tr("first %1 row(s) in %2, more as you scroll", nullptr, pluralCount(n))

@@ -8,6 +8,7 @@
 #include <jobs/jobspanel.h>
 #include <jobs/jobspecs.h>
 #include <preview/previewwidget.h>
+#include <preview/sqlconsole.h>
 #include <snapshots/snapshotlistmodel.h>
 #include <sources/sourcedetailsview.h>
 #include <sources/sourcelistmodel.h>
@@ -1177,9 +1178,17 @@ private slots:
         QTRY_COMPARE(w->size(), QSize(800, 600));
         const QList<QPushButton*> buttons = preview->findChildren<QPushButton*>();
         QVERIFY(buttons.size() >= 2); // Export… and Export Table…
+        auto* console = preview->findChild<SqlConsole*>();
+        QVERIFY(console);
         for (QPushButton* b : buttons)
-            if (!b->isHidden()) // Stop Sorting shows only while sorted
+            if (!b->isHidden() && !console->isAncestorOf(b)) // Stop Sorting shows only while sorted
                 QVERIFY2(insideWindow(b), qPrintable(b->text()));
+        // The SQL tab's Run and Interrupt, once it is shown.
+        preview->pageTabs()->setCurrentWidget(console);
+        QTest::qWait(50);
+        for (QPushButton* b : console->findChildren<QPushButton*>())
+            QVERIFY2(insideWindow(b), qPrintable(b->text()));
+        preview->pageTabs()->setCurrentIndex(0);
         for (QPushButton* b : w->jobs()->findChildren<QPushButton*>())
             QVERIFY2(insideWindow(b), qPrintable(b->text()));
         const QRect open = w->jobs()->openButtonRect(job);

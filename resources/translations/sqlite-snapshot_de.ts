@@ -884,6 +884,10 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <source>Show the selected cell&apos;s whole value beside the rows (text, JSON, hex, image)</source>
         <translation>Den ganzen Wert der gewählten Zelle neben den Zeilen zeigen (Text, JSON, Hex, Bild)</translation>
     </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::RecentFiles</name>
@@ -1138,6 +1142,70 @@ SHA-256 %1</translation>
     <message>
         <source>&lt;b&gt;Databases&lt;/b&gt;</source>
         <translation>&lt;b&gt;Datenbanken&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::SqlConsole</name>
+    <message>
+        <source>SQL statement</source>
+        <translation>SQL-Anweisung</translation>
+    </message>
+    <message>
+        <source>SELECT … — Ctrl+Enter runs, Escape interrupts, Ctrl+Up and Ctrl+Down recall. The console only reads.</source>
+        <translation>SELECT … — Strg+Eingabe führt aus, Escape bricht ab, Strg+Auf und Strg+Ab holen frühere Anweisungen zurück. Die Konsole liest nur.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Run the statement (Ctrl+Enter)</source>
+        <translation>Die Anweisung ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Interrupt</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the running statement (Escape)</source>
+        <translation>Die laufende Anweisung anhalten (Escape)</translation>
+    </message>
+    <message>
+        <source>Result rows</source>
+        <translation>Ergebniszeilen</translation>
+    </message>
+    <message>
+        <source>Interrupted after %1</source>
+        <translation>Abgebrochen nach %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s) in %2</source>
+        <translation>
+            <numerusform>%1 Zeile in %2</numerusform>
+            <numerusform>%1 Zeilen in %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>first %1 row(s) in %2, more as you scroll</source>
+        <translation>
+            <numerusform>erste %1 Zeile in %2, mehr beim Blättern</numerusform>
+            <numerusform>erste %1 Zeilen in %2, mehr beim Blättern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed after %1</source>
+        <translation>Fehlgeschlagen nach %1</translation>
+    </message>
+    <message>
+        <source>Running… %1</source>
+        <translation>Läuft… %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s) in all</source>
+        <translation>
+            <numerusform>%1 Zeile insgesamt</numerusform>
+            <numerusform>%1 Zeilen insgesamt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

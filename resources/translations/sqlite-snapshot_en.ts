@@ -63,6 +63,30 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::SqlConsole</name>
+    <message numerus="yes">
+        <source>%1 row(s) in %2</source>
+        <translation>
+            <numerusform>%1 row in %2</numerusform>
+            <numerusform>%1 rows in %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>first %1 row(s) in %2, more as you scroll</source>
+        <translation>
+            <numerusform>first %1 row in %2, more as you scroll</numerusform>
+            <numerusform>first %1 rows in %2, more as you scroll</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s) in all</source>
+        <translation>
+            <numerusform>%1 row in all</numerusform>
+            <numerusform>%1 rows in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::StructureView</name>
     <message numerus="yes">
         <source>%1 page(s)</source>

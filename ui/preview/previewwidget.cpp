@@ -4,6 +4,7 @@
 #include "common/format.h"
 #include "preview/filterheader.h"
 #include "preview/gridcommands.h"
+#include "preview/sqlconsole.h"
 #include "preview/structureview.h"
 #include "preview/valueviewer.h"
 
@@ -217,6 +218,7 @@ QSplitter* PreviewWidget::createSplitter() {
     m_tabs->addTab(m_schema, tr("Schema"));
     m_structure = new StructureView(this);
     m_tabs->addTab(m_structure, tr("Structure"));
+    m_tabs->addTab(new SqlConsole(m_path, this), tr("SQL"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_tabs->widget(index) == m_structure && !m_structureAsked) {
             m_structureAsked = true;

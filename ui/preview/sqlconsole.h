@@ -1,0 +1,77 @@
+// The preview's SQL tab: a read-only console over one snapshot. An editor above, a result grid below.
+//
+// Ctrl+Enter (or Run) runs the editor's statement through QueryCursor (read-only by construction: a
+// write is refused with the engine's one-line message); Escape (or Interrupt) cancels it at once. While
+// it runs the status line ticks the elapsed time; then it says "N rows in 12 ms" or "first 200 rows in
+// 3 ms, more as you scroll", and the whole count once known. An error shows under the editor in the
+// error tone, with the editor's cursor moved to where the SQL is at fault, that place underlined.
+// Ctrl+Up / Ctrl+Down walk the history (ConsoleHistory, per user).
+//
+// The GUI thread never touches SQLite: QueryResultModel opens, pages and counts on threads of its own.
+// A new statement, Interrupt and closing the console cancel the old statement's work; its answers are
+// dropped.
+#pragma once
+
+#include "preview/consolehistory.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSplitter;
+class QTableView;
+class QTimer;
+
+namespace sqlsnap::ui {
+
+class QueryResultModel;
+
+class SqlConsole : public QWidget {
+    Q_OBJECT
+public:
+    explicit SqlConsole(const QString& snapshotPath, QWidget* parent = nullptr);
+    ~SqlConsole() override;
+
+    QPlainTextEdit* editor() const { return m_editor; }
+    QTableView* resultView() const { return m_view; }
+    QueryResultModel* resultModel() const { return m_model; }
+    QPushButton* runButton() const { return m_run; }
+    QPushButton* interruptButton() const { return m_interrupt; }
+    QLabel* statusLabel() const { return m_status; }
+    QLabel* errorLabel() const { return m_error; }
+    bool isRunning() const;
+
+    void run();       // the editor's text; nothing when it is blank
+    void interrupt(); // the running statement, if any
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void onStarted(qint64 ms);
+    void onFailed(const QString& message, int errorOffset);
+    void updateStatus();
+    void setRunning(bool running);
+    void markError(int offset);
+    void clearError();
+    void recall(bool older);
+
+    QString m_path;
+    QueryResultModel* m_model;
+    QPlainTextEdit* m_editor;
+    QPushButton* m_run;
+    QPushButton* m_interrupt;
+    QLabel* m_status;
+    QLabel* m_error;
+    QTableView* m_view;
+    QSplitter* m_splitter;
+    QTimer* m_tick;
+    QElapsedTimer m_clock;
+    QString m_firstText;          // "first 200 rows in 3 ms, more as you scroll" / "12 rows in 3 ms"
+    bool m_firstComplete = false; // the first page held every row: the count says nothing more
+    ConsoleHistory m_history;
+};
+
+} // namespace sqlsnap::ui

@@ -8,6 +8,7 @@ int runSnapshot(const QStringList& args);
 int runInspect(const QStringList& args);
 int runTables(const QStringList& args);
 int runQuery(const QStringList& args);
+int runFind(const QStringList& args);
 
 namespace {
 
@@ -17,6 +18,8 @@ constexpr std::array kCommands{
     Command{"inspect", "SOURCE", "show the database's files and what its header says", runInspect},
     Command{"tables", "DB", "list tables, virtual tables and views with row counts and columns", runTables},
     Command{"query", "DB SQL", "run one reading SQL statement and print its rows (never writes)", runQuery},
+    Command{"find", "DB TEXT", "find TEXT in every column of every table, as the preview's filter does",
+            runFind},
 };
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include <sqlitesnapshot/find.h>
+#include <sqlitesnapshot/reader.h>
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -189,6 +190,20 @@ private slots:
         QVERIFY(!f.summary);
         QCOMPARE(f.summary.error().kind, ErrorKind::Cancelled);
         QVERIFY(sinceCancel.elapsed() < 100);
+    }
+
+    // What the preview needs to show a hit of a rowid table: its position, one range count.
+    void positionOfRowid() {
+        auto reader = SnapshotReader::open(m_db);
+        QVERIFY(reader);
+        auto schema = (*reader)->schema(QStringLiteral("big"));
+        QVERIFY(schema);
+        QCOMPARE((*reader)->positionOfRowid(*schema, {}, 150000).value(), qint64(149999));
+        QCOMPARE((*reader)->positionOfRowid(*schema, RowFilter{QStringLiteral("row 15")}, 150000).value(),
+                 qint64(1 + 10 + 100 + 1000)); // row 15, 150..159, 1500..1599, 15000..15999
+        auto kv = (*reader)->schema(QStringLiteral("kv"));
+        QVERIFY(kv);
+        QCOMPARE((*reader)->positionOfRowid(*kv, {}, 1).error().kind, ErrorKind::InvalidArgument);
     }
 
     void refusals() { QCOMPARE(find(m_db, QString()).summary.error().kind, ErrorKind::InvalidArgument); }

@@ -9,6 +9,7 @@ int runInspect(const QStringList& args);
 int runTables(const QStringList& args);
 int runQuery(const QStringList& args);
 int runExportTable(const QStringList& args);
+int runFind(const QStringList& args);
 
 namespace {
 
@@ -20,6 +21,8 @@ constexpr std::array kCommands{
     Command{"query", "DB SQL", "run one reading SQL statement and print its rows (never writes)", runQuery},
     Command{"export-table", "DB TABLE DEST",
             "write a table's rows (filtered, sorted) as CSV, JSON, NDJSON or SQL", runExportTable},
+    Command{"find", "DB TEXT", "find TEXT in every column of every table, as the preview's filter does",
+            runFind},
 };
 
 } // namespace

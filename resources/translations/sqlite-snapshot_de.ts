@@ -188,6 +188,115 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::FindPanel</name>
+    <message>
+        <source>Find in Snapshot</source>
+        <translation>In Schnappschuss suchen</translation>
+    </message>
+    <message>
+        <source>Text to find in every column of every table</source>
+        <translation>Text, der in jeder Spalte jeder Tabelle gesucht wird</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Table / Row</source>
+        <translation>Tabelle / Zeile</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Activate a row (double-click or Enter) to show it in its table</source>
+        <translation>Eine Zeile aktivieren (Doppelklick oder Eingabetaste), um sie in ihrer Tabelle zu zeigen</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Beginnt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %1 row(s) found so far</source>
+        <translation>
+            <numerusform>Angehalten: bisher %1 Zeile gefunden</numerusform>
+            <numerusform>Angehalten: bisher %1 Zeilen gefunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s)</source>
+        <translation>
+            <numerusform>%1 Zeile</numerusform>
+            <numerusform>%1 Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2 and more</source>
+        <translation>%1 — %2 und mehr</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>rowid %1</source>
+        <translation>rowid %1</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Table %1 of %2: %3 — %4 row(s) found</source>
+        <translation>
+            <numerusform>Tabelle %1 von %2: %3 — %4 Zeile gefunden</numerusform>
+            <numerusform>Tabelle %1 von %2: %3 — %4 Zeilen gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Find failed: %1</source>
+        <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not found in %1 table(s)</source>
+        <translation>
+            <numerusform>In %1 Tabelle nicht gefunden</numerusform>
+            <numerusform>In %1 Tabellen nicht gefunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s) found in %2</source>
+        <translation>
+            <numerusform>%1 Zeile gefunden in %2</numerusform>
+            <numerusform>%1 Zeilen gefunden in %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 table(s)</source>
+        <translation>
+            <numerusform>%1 Tabelle</numerusform>
+            <numerusform>%1 Tabellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(could not read: %1)</source>
+        <translation>(nicht lesbar: %1)</translation>
+    </message>
+    <message>
+        <source>Cannot show the row: %1</source>
+        <translation>Die Zeile kann nicht gezeigt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::Format</name>
     <message>
         <source>%1 s</source>
@@ -887,6 +996,10 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>SQL</source>
         <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Find in Snapshot…</source>
+        <translation>In Schnappschuss suchen …</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,51 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>sqlsnap::ui::FindPanel</name>
+    <message numerus="yes">
+        <source>Stopped: %1 row(s) found so far</source>
+        <translation>
+            <numerusform>Stopped: %1 row found so far</numerusform>
+            <numerusform>Stopped: %1 rows found so far</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s)</source>
+        <translation>
+            <numerusform>%1 row</numerusform>
+            <numerusform>%1 rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Table %1 of %2: %3 — %4 row(s) found</source>
+        <translation>
+            <numerusform>Table %1 of %2: %3 — %4 row found</numerusform>
+            <numerusform>Table %1 of %2: %3 — %4 rows found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not found in %1 table(s)</source>
+        <translation>
+            <numerusform>Not found in %1 table</numerusform>
+            <numerusform>Not found in %1 tables</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s) found in %2</source>
+        <translation>
+            <numerusform>%1 row found in %2</numerusform>
+            <numerusform>%1 rows found in %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 table(s)</source>
+        <translation>
+            <numerusform>%1 table</numerusform>
+            <numerusform>%1 tables</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::Format</name>
     <message numerus="yes">
         <source>%1 byte(s)</source>

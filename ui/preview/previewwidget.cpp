@@ -5,6 +5,7 @@
 #include "preview/filterheader.h"
 #include "preview/gridcommands.h"
 #include "preview/sqlconsole.h"
+#include "preview/findpanel.h"
 #include "preview/structureview.h"
 #include "preview/valueviewer.h"
 
@@ -256,6 +257,11 @@ void PreviewWidget::createActions() {
         m_filter->selectAll();
     });
     addAction(find);
+    auto* findAll = new QAction(tr("Find in Snapshot…"), this);
+    findAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    findAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(findAll, &QAction::triggered, this, [this] { FindPanel::showFor(this); });
+    addAction(findAll);
 }
 
 void PreviewWidget::showCurrentValue() {

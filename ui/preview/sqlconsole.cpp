@@ -114,7 +114,7 @@ void SqlConsole::interrupt() {
         return;
     m_model->cancel();
     setRunning(false);
-    m_status->setText(tr("Interrupted after %1").arg(elapsedText(m_clock.elapsed())));
+    m_status->setText(tr("Interrupted after %1").arg(durationText(m_clock.elapsed())));
 }
 
 void SqlConsole::setRunning(bool running) {
@@ -134,15 +134,15 @@ void SqlConsole::onStarted(qint64 ms) {
     for (int c = 0; c < m_model->columnCount(); ++c)
         m_view->setColumnWidth(c, std::clamp(m_view->columnWidth(c), 60, 320));
     m_firstText = m_model->atEnd()
-                      ? tr("%1 row(s) in %2", nullptr, pluralCount(n)).arg(groupedNumber(n), elapsedText(ms))
+                      ? tr("%1 row(s) in %2", nullptr, pluralCount(n)).arg(groupedNumber(n), durationText(ms))
                       : tr("first %1 row(s) in %2, more as you scroll", nullptr, pluralCount(n))
-                            .arg(groupedNumber(n), elapsedText(ms));
+                            .arg(groupedNumber(n), durationText(ms));
     updateStatus();
 }
 
 void SqlConsole::onFailed(const QString& message, int errorOffset) {
     setRunning(false);
-    m_status->setText(tr("Failed after %1").arg(elapsedText(m_clock.elapsed())));
+    m_status->setText(tr("Failed after %1").arg(durationText(m_clock.elapsed())));
     m_error->setText(message);
     m_error->show();
     if (errorOffset >= 0)
@@ -151,7 +151,7 @@ void SqlConsole::onFailed(const QString& message, int errorOffset) {
 
 void SqlConsole::updateStatus() {
     if (m_model->isRunning()) {
-        m_status->setText(tr("Running… %1").arg(elapsedText(m_clock.elapsed())));
+        m_status->setText(tr("Running… %1").arg(durationText(m_clock.elapsed())));
         return;
     }
     if (m_firstText.isEmpty())

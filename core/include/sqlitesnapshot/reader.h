@@ -155,6 +155,10 @@ public:
     // The exact count, honouring the filter. Slow on big tables: call it off the GUI thread.
     Expected<qint64> countRows(const TableSchema& schema, const RowFilter& filter,
                                const CancelToken& cancel = {});
+    // The 0-based position of the row `rowid` in rowid order, the filter applied: the count of rows before
+    // it (rowid < `rowid`), one range count of the b-tree. Rowid tables only (InvalidArgument otherwise).
+    Expected<qint64> positionOfRowid(const TableSchema& schema, const RowFilter& filter, qint64 rowid,
+                                     const CancelToken& cancel = {});
     // One scan in rowid order: anchors every `stride` rows and the exact count. Rowid tables only.
     Expected<PositionIndex> buildPositionIndex(const TableSchema& schema, const RowFilter& filter, int stride,
                                                const CancelToken& cancel = {});

@@ -326,6 +326,29 @@ Expected<qint64> SnapshotReader::countRows(const TableSchema& schema, const RowF
     return qint64(sqlite3_column_int64(stmt->get(), 0));
 }
 
+Expected<qint64> SnapshotReader::positionOfRowid(const TableSchema& schema, const RowFilter& filter,
+                                                 qint64 rowid, const CancelToken& cancel) {
+    if (schema.rowidName.isEmpty())
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("%1 has no rowid").arg(quoteIdentifier(schema.table.name))};
+    const Impl::Call call(*m_impl, cancel);
+    if (call.cancelled())
+        return Task::cancelledError();
+    auto stmt = Statement::prepare(
+        m_impl->db.get(),
+        QStringLiteral("SELECT count(*) FROM %1%2")
+            .arg(quoteIdentifier(schema.table.name),
+                 whereClause({schema.rowidName + QStringLiteral(" < ?2"), filterCondition(schema, filter)})));
+    if (!stmt)
+        return stmt.error();
+    bindFilter(stmt->get(), schema, filter);
+    sqlite3_bind_int64(stmt->get(), 2, rowid);
+    const int rc = sqlite3_step(stmt->get());
+    if (rc != SQLITE_ROW)
+        return m_impl->error(rc);
+    return qint64(sqlite3_column_int64(stmt->get(), 0));
+}
+
 Expected<PositionIndex> SnapshotReader::buildPositionIndex(const TableSchema& schema, const RowFilter& filter,
                                                            int stride, const CancelToken& cancel) {
     const Impl::Call call(*m_impl, cancel);

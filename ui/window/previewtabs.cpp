@@ -39,6 +39,7 @@ PreviewWidget* PreviewTabs::open(const QString& snapshotPath) {
         }
     // The tab bar is not flooded: past kMaxPreviews the preview opened longest ago closes (it is a
     // click away in the snapshots list).
+    m_opened.removeAll(nullptr); // closed ones
     while (count() - 1 >= kMaxPreviews) {
         int oldest = -1;
         for (int i = 1; i < count(); ++i)
@@ -51,7 +52,6 @@ PreviewWidget* PreviewTabs::open(const QString& snapshotPath) {
     }
     auto* preview = new PreviewWidget(snapshotPath, this);
     m_opened << preview;
-    connect(preview, &QObject::destroyed, this, [this, preview] { m_opened.removeAll(preview); });
     emit previewCreated(preview);
     // A long name is elided (the tooltip has it all); the Database tab keeps its name, and more tabs
     // than fit scroll.

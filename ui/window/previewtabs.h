@@ -2,6 +2,7 @@
 // opened snapshot (closable, also with Ctrl+W), each opened once.
 #pragma once
 
+#include <QPointer>
 #include <QTabWidget>
 
 namespace sqlsnap::ui {
@@ -21,7 +22,7 @@ signals:
     void previewCreated(sqlsnap::ui::PreviewWidget* preview);
 
 private:
-    QList<QWidget*> m_opened; // previews, in the order they were opened
+    QList<QPointer<QWidget>> m_opened; // previews, in the order they were opened (null: closed)
 };
 
 } // namespace sqlsnap::ui

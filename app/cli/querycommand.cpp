@@ -1,6 +1,7 @@
 #include "clicommon.h"
 
 #include <sqlitesnapshot/query.h>
+#include <sqlitesnapshot/valuetext.h>
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -13,6 +14,13 @@
 
 namespace cli {
 namespace {
+
+// The one convention of values as text, the export formats' too.
+using sqlsnap::blobLiteral;
+using sqlsnap::csvField;
+using sqlsnap::jsonString;
+using sqlsnap::jsonValue;
+using sqlsnap::realText;
 
 constexpr int kPageRows = 1000; // rows read and printed at a time: the output is streamed, never held
 
@@ -41,85 +49,6 @@ private:
     std::atomic<bool> m_stop{false};
     std::thread m_thread;
 };
-
-// A REAL stays a REAL: the shortest text that reads back as the same double, with ".0" when it would
-// look like an integer (3.0, not 3).
-QByteArray realText(double d) {
-    if (std::isnan(d))
-        return "NaN";
-    if (std::isinf(d))
-        return d > 0 ? "Infinity" : "-Infinity";
-    QByteArray text = QString::number(d, 'g', QLocale::FloatingPointShortest).toLatin1();
-    if (!text.contains('.') && !text.contains('e'))
-        text += ".0";
-    return text;
-}
-
-QByteArray blobLiteral(const QByteArray& blob) {
-    return "X'" + blob.toHex().toUpper() + '\'';
-}
-
-QByteArray jsonString(const QString& s) {
-    QByteArray out = "\"";
-    for (QChar c : s) {
-        const char16_t u = c.unicode();
-        if (u == '"' || u == '\\')
-            out += QByteArray("\\") + char(u);
-        else if (u == '\n')
-            out += "\\n";
-        else if (u == '\r')
-            out += "\\r";
-        else if (u == '\t')
-            out += "\\t";
-        else if (u < 0x20)
-            out += "\\u00" + QByteArray::number(u, 16).rightJustified(2, '0');
-        else
-            out += QString(c).toUtf8();
-    }
-    return out + '"';
-}
-
-// null, an exact integer, a number that keeps its fraction, a string, {"base64": …} for a BLOB and
-// {"real": "Infinity"} for an infinite REAL (JSON has no such number).
-QByteArray jsonValue(const QVariant& v) {
-    if (!v.isValid())
-        return "null";
-    switch (v.typeId()) {
-    case QMetaType::LongLong:
-        return QByteArray::number(v.toLongLong());
-    case QMetaType::Double: {
-        const double d = v.toDouble();
-        if (std::isnan(d))
-            return "null";
-        return std::isinf(d) ? "{\"real\": \"" + realText(d) + "\"}" : realText(d);
-    }
-    case QMetaType::QByteArray:
-        return "{\"base64\": \"" + v.toByteArray().toBase64() + "\"}";
-    default:
-        return jsonString(v.toString());
-    }
-}
-
-// RFC 4180: NULL is an empty field, '' a quoted empty one (""); a BLOB its X'…' literal.
-QByteArray csvField(const QVariant& v) {
-    if (!v.isValid())
-        return {};
-    QByteArray text;
-    switch (v.typeId()) {
-    case QMetaType::LongLong:
-        return QByteArray::number(v.toLongLong());
-    case QMetaType::Double:
-        return realText(v.toDouble());
-    case QMetaType::QByteArray:
-        return blobLiteral(v.toByteArray());
-    default:
-        text = v.toString().toUtf8();
-    }
-    if (text.isEmpty() || text.contains(',') || text.contains('"') || text.contains('\n') ||
-        text.contains('\r'))
-        return '"' + text.replace('"', "\"\"") + '"';
-    return text;
-}
 
 // One value per line whatever a text holds: control characters are shown escaped, as `tables` does.
 QString printable(const QString& text) {

@@ -44,8 +44,6 @@ QByteArray jsonString(const QString& s) {
     return out;
 }
 
-namespace {
-
 QByteArray blobLiteral(const QByteArray& blob) {
     return "X'" + blob.toHex().toUpper() + '\'';
 }
@@ -92,6 +90,8 @@ QByteArray csvField(const QVariant& v) {
         return '"' + text.replace('"', "\"\"") + '"';
     return text;
 }
+
+namespace {
 
 // A literal SQLite reads back as the same value and storage class: REALs keep their point (1e999 for
 // an infinity, as the sqlite3 shell's .dump writes it; NaN, which SQLite stores as NULL, is NULL).

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "sqlitesnapshot/tableexport.h"
+#include "sqlitesnapshot/valuetext.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -34,9 +35,5 @@ struct SqlTarget {
 };
 
 std::unique_ptr<RowWriter> makeRowWriter(TableFormat format, const SqlTarget& target = {});
-
-// The shared value texts (also what tests compare against).
-QByteArray realText(double d); // shortest round-trip text, always with a '.' or an exponent: 3.0, 0.1, 1e+300
-QByteArray jsonString(const QString& s);
 
 } // namespace sqlsnap

@@ -1,0 +1,25 @@
+// How a value is written as text in the export formats and the CLI's `query` output: one convention,
+// so a value reads the same whatever writes it (docs/library.md, "Export formats"). Values as RowPage
+// holds them: an invalid QVariant is NULL; qint64, double, QString, QByteArray the other storage classes.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+
+namespace sqlsnap {
+
+// Shortest round-trip text, always with a '.' or an exponent: 3.0, 0.1, 1e+300; Infinity, NaN.
+QByteArray realText(double d);
+// A JSON string literal, UTF-8, control characters escaped.
+QByteArray jsonString(const QString& s);
+// null, an exact integer token, a REAL keeping its fraction, a string, {"base64": …} for a BLOB and
+// {"real": "Infinity"} for an infinite REAL (NaN: null).
+QByteArray jsonValue(const QVariant& v);
+// X'00FF': a BLOB as an SQL literal (also CSV's BLOB field).
+QByteArray blobLiteral(const QByteArray& blob);
+// RFC 4180: NULL an empty field, '' a quoted empty one (""), a BLOB its X'…' literal, a text quoted when
+// empty or holding a comma, a quote or a line end.
+QByteArray csvField(const QVariant& v);
+
+} // namespace sqlsnap

@@ -171,4 +171,26 @@ void printTable(const QList<Row>& rows) {
     std::fflush(stdout);
 }
 
+QString ensureGeneratedDatabase(const QString& path, const QByteArray& sql, const QString& what) {
+    if (QFileInfo::exists(path + QStringLiteral(".ready")))
+        return path;
+    QFile::remove(path);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    std::fprintf(stderr, "bench: generating %s (%s), once\n", qPrintable(path), qPrintable(what));
+    sqlite3* db = nullptr;
+    sqlite3_open(QFile::encodeName(path).constData(), &db);
+    const QByteArray all = "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF;" + sql;
+    char* message = nullptr;
+    const bool ok = sqlite3_exec(db, all.constData(), nullptr, nullptr, &message) == SQLITE_OK;
+    if (!ok)
+        std::fprintf(stderr, "bench: %s\n", message);
+    sqlite3_free(message);
+    sqlite3_close(db);
+    if (!ok)
+        return {};
+    QFile marker(path + QStringLiteral(".ready"));
+    marker.open(QIODevice::WriteOnly);
+    return path;
+}
+
 } // namespace bench

@@ -41,6 +41,9 @@ QString ensureDatabase(const QString& directory, qint64 size);
 // `<dir>/preview-<rows>.sqlite`: a snapshot with one table `big(id INTEGER PRIMARY KEY, name TEXT,
 // value REAL, note TEXT)` of `rows` rows. Made once, kept for later runs. Empty on failure (printed).
 QString ensurePreviewDatabase(const QString& directory, qint64 rows);
+// `path`, made once by running `sql` (after journal_mode=DELETE, synchronous=OFF) and marked with
+// `path.ready`; kept for later runs. Empty on failure (printed). `what` says what it holds, for the log.
+QString ensureGeneratedDatabase(const QString& path, const QByteArray& sql, const QString& what);
 
 // Runs a program to its end; its exit code (127 when it cannot start).
 int runProgram(const QStringList& argv);

@@ -66,31 +66,14 @@ bool waitFor(QObject* sender, const char* signal, int timeoutMs) {
 } // namespace
 
 QString ensurePreviewDatabase(const QString& directory, qint64 rows) {
-    const QString path = QStringLiteral("%1/preview-%2.sqlite").arg(directory).arg(rows);
-    if (QFileInfo::exists(path + QStringLiteral(".ready")))
-        return path;
-    QFile::remove(path);
-    QDir().mkpath(directory);
-    std::fprintf(stderr, "bench: generating %s (%lld rows), once\n", qPrintable(path), rows);
-    sqlite3* db = nullptr;
-    sqlite3_open(QFile::encodeName(path).constData(), &db);
-    const QByteArray sql = "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF;"
-                           "CREATE TABLE big(id INTEGER PRIMARY KEY, name TEXT, value REAL, note TEXT);"
-                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
-                           QByteArray::number(rows) +
-                           ") INSERT INTO big SELECT i, 'row ' || i, i * 0.5, CASE WHEN i % 10 = 0 THEN NULL "
-                           "ELSE 'n' END FROM n;";
-    char* message = nullptr;
-    const bool ok = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message) == SQLITE_OK;
-    if (!ok)
-        std::fprintf(stderr, "bench: %s\n", message);
-    sqlite3_free(message);
-    sqlite3_close(db);
-    if (!ok)
-        return {};
-    QFile marker(path + QStringLiteral(".ready"));
-    marker.open(QIODevice::WriteOnly);
-    return path;
+    return ensureGeneratedDatabase(
+        QStringLiteral("%1/preview-%2.sqlite").arg(directory).arg(rows),
+        "CREATE TABLE big(id INTEGER PRIMARY KEY, name TEXT, value REAL, note TEXT);"
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+            QByteArray::number(rows) +
+            ") INSERT INTO big SELECT i, 'row ' || i, i * 0.5, CASE WHEN i % 10 = 0 THEN NULL "
+            "ELSE 'n' END FROM n;",
+        QStringLiteral("%1 rows").arg(rows));
 }
 
 QList<Row> runCancelLatency(const Options& options) {

@@ -100,8 +100,10 @@ int main(int argc, char** argv) {
         QStringLiteral("folder"), QStringLiteral("/var/tmp/sqlite-snapshot-bench"));
     const QCommandLineOption only(
         QStringLiteral("only"),
-        QStringLiteral("Parts to run: snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query (default: all)."),
-        QStringLiteral("list"), QStringLiteral("snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query"));
+        QStringLiteral(
+            "Parts to run: snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query (default: all)."),
+        QStringLiteral("list"),
+        QStringLiteral("snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query"));
     const QCommandLineOption previewRows(QStringLiteral("preview-rows"),
                                          QStringLiteral("Rows of the preview table."), QStringLiteral("n"),
                                          QStringLiteral("10000000"));

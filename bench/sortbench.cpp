@@ -21,33 +21,15 @@ namespace {
 
 // `<dir>/sort-<rows>.sqlite`: big(id, name TEXT unindexed, score INTEGER indexed, note), made once.
 QString ensureSortDatabase(const QString& directory, qint64 rows) {
-    const QString path = QStringLiteral("%1/sort-%2.sqlite").arg(directory).arg(rows);
-    if (QFileInfo::exists(path + QStringLiteral(".ready")))
-        return path;
-    QFile::remove(path);
-    QDir().mkpath(directory);
-    std::fprintf(stderr, "bench: generating %s (%lld rows), once\n", qPrintable(path), rows);
-    sqlite3* db = nullptr;
-    sqlite3_open(QFile::encodeName(path).constData(), &db);
-    const QByteArray sql =
-        "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF;"
+    return ensureGeneratedDatabase(
+        QStringLiteral("%1/sort-%2.sqlite").arg(directory).arg(rows),
         "CREATE TABLE big(id INTEGER PRIMARY KEY, name TEXT, score INTEGER, note TEXT);"
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
-        QByteArray::number(rows) +
-        ") INSERT INTO big SELECT i, 'row ' || i, (i * 7919) % 1000003, CASE WHEN i % 10 = 0 "
-        "THEN NULL ELSE 'n' END FROM n;"
-        "CREATE INDEX big_score ON big(score);";
-    char* message = nullptr;
-    const bool ok = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &message) == SQLITE_OK;
-    if (!ok)
-        std::fprintf(stderr, "bench: %s\n", message);
-    sqlite3_free(message);
-    sqlite3_close(db);
-    if (!ok)
-        return {};
-    QFile marker(path + QStringLiteral(".ready"));
-    marker.open(QIODevice::WriteOnly);
-    return path;
+            QByteArray::number(rows) +
+            ") INSERT INTO big SELECT i, 'row ' || i, (i * 7919) % 1000003, CASE WHEN i % 10 = 0 "
+            "THEN NULL ELSE 'n' END FROM n;"
+            "CREATE INDEX big_score ON big(score);",
+        QStringLiteral("%1 rows").arg(rows));
 }
 
 void resetPeakRss() {

@@ -814,14 +814,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
 <context>
     <name>sqlsnap::ui::PreviewWidget</name>
     <message>
-        <source>Tables and views</source>
-        <translation>Tabellen und Sichten</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>Tabelle</translation>
-    </message>
-    <message>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
@@ -832,10 +824,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>Filter rows</source>
         <translation>Zeilen filtern</translation>
-    </message>
-    <message>
-        <source>Rows of the whole table</source>
-        <translation>Zeilen der ganzen Tabelle</translation>
     </message>
     <message>
         <source>Export Table…</source>
@@ -864,10 +852,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>This database has no tables.</source>
         <translation>Diese Datenbank hat keine Tabellen.</translation>
-    </message>
-    <message>
-        <source>?</source>
-        <translation>?</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -924,34 +908,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source> matching “%1”</source>
         <translation> passend zu „%1“</translation>
-    </message>
-    <message>
-        <source>unknown module</source>
-        <translation>unbekanntes Modul</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Virtual table, module %1</source>
-        <translation>Virtuelle Tabelle, Modul %1</translation>
-    </message>
-    <message>
-        <source>%1 (shadow table)</source>
-        <translation>%1 (Schattentabelle)</translation>
-    </message>
-    <message>
-        <source>Shadow table of a virtual table</source>
-        <translation>Schattentabelle einer virtuellen Tabelle</translation>
-    </message>
-    <message>
-        <source>Shadow table of the virtual table %1</source>
-        <translation>Schattentabelle der virtuellen Tabelle %1</translation>
-    </message>
-    <message>
-        <source>Cannot be read: %1</source>
-        <translation>Nicht lesbar: %1</translation>
     </message>
     <message>
         <source>— read-only</source>
@@ -1418,6 +1374,53 @@ SHA-256 %1</translation>
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::TableList</name>
+    <message>
+        <source>Tables and views</source>
+        <translation>Tabellen und Sichten</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>unknown module</source>
+        <translation>unbekanntes Modul</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Virtual table, module %1</source>
+        <translation>Virtuelle Tabelle, Modul %1</translation>
+    </message>
+    <message>
+        <source>%1 (shadow table)</source>
+        <translation>%1 (Schattentabelle)</translation>
+    </message>
+    <message>
+        <source>Shadow table of a virtual table</source>
+        <translation>Schattentabelle einer virtuellen Tabelle</translation>
+    </message>
+    <message>
+        <source>Shadow table of the virtual table %1</source>
+        <translation>Schattentabelle der virtuellen Tabelle %1</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation>Nicht lesbar: %1</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::ValueFormat</name>
     <message>
         <source>Unix time in seconds</source>
@@ -1617,6 +1620,13 @@ SHA-256 %1</translation>
     <message>
         <source>The hex dump shows the first %1 of %2; Copy and Save to File… take the whole value.</source>
         <translation>Der Hex-Dump zeigt die ersten %1 von %2; „Kopieren“ und „In Datei speichern …“ nehmen den ganzen Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::WindowedGrid</name>
+    <message>
+        <source>Rows of the whole table</source>
+        <translation>Zeilen der ganzen Tabelle</translation>
     </message>
 </context>
 </TS>

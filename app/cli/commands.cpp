@@ -11,6 +11,7 @@ int runQuery(const QStringList& args);
 int runExportTable(const QStringList& args);
 int runFind(const QStringList& args);
 int runDiscover(const QStringList& args);
+int runPrune(const QStringList& args);
 
 namespace {
 
@@ -26,6 +27,8 @@ constexpr std::array kCommands{
             runFind},
     Command{"discover", "[DIR…]",
             "list the user's application databases (browsers, mail, …) and those under DIRs", runDiscover},
+    Command{"prune", "DIR --keep-…", "delete the snapshots in DIR no --keep rule keeps (restic's forget rules)",
+            runPrune},
 };
 
 } // namespace

@@ -213,6 +213,34 @@ private slots:
                                 "Table… writes all 5,000."));
     }
 
+    void aSortedTableIsCopiedInItsOrder() {
+        PreviewWidget preview(m_db);
+        open(preview, QStringLiteral("many"));
+        TableDataModel* model = preview.dataModel();
+        // Sorted by the unindexed column, descending: the rows between the first and the last pages wait
+        // for the whole order, and the copy with them.
+        model->setOrder(RowOrder{QStringLiteral("score"), true});
+        QTRY_VERIFY(!model->isLoading() && model->rowCount() > 0);
+        QTRY_COMPARE(model->countState(), TableDataModel::CountState::Exact);
+        selectAll(preview);
+        QApplication::clipboard()->setText(QStringLiteral("before"));
+        preview.gridCommands()->copyAsAction(CopyFormat::Json)->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!preview.gridCommands()->isCopying(), 60000);
+        QCOMPARE(preview.gridCommands()->statusText(), QStringLiteral("Copied 5,000 rows as JSON."));
+        const QString expected =
+            QStringLiteral("[\n  ") +
+            queryText(m_db,
+                      QStringLiteral("SELECT group_concat(json_object('id', id, 'name', name, 'score', "
+                                     "score), ',' || char(10) || '  ') FROM (SELECT * FROM many ORDER BY "
+                                     "score DESC, id DESC)")) +
+            QStringLiteral("\n]\n");
+        // SQLite's json_object writes {"id":1,…}: the same rows and values, spaced as the export is.
+        QString copied = QApplication::clipboard()->text();
+        copied.replace(QStringLiteral("\": "), QStringLiteral("\":"))
+            .replace(QStringLiteral(", \""), QStringLiteral(",\""));
+        QCOMPARE(copied, expected);
+    }
+
     void aCopyStopsWhenTheRowsChange() {
         PreviewWidget preview(m_db);
         open(preview, QStringLiteral("many"));

@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QMenu>
 #include <QProcess>
+#include <QScreen>
 #include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
@@ -111,6 +112,34 @@ private slots:
         QCOMPARE(texts,
                  (QStringList{QStringLiteral("CSV"), QStringLiteral("JSON"), QStringLiteral("SQL INSERT")}));
         QCOMPARE(copyAs->menu()->actions().at(0), preview.gridCommands()->copyAsAction(CopyFormat::Csv));
+    }
+
+    // With SQLSNAP_SCREENSHOTS=<folder> (and a platform that can grab the screen, such as xcb under
+    // Xvfb): the grid's context menu with Copy As open, to look at.
+    void screenshotOfTheCopyAsMenu() {
+        const QString folder = qEnvironmentVariable("SQLSNAP_SCREENSHOTS");
+        if (folder.isEmpty())
+            QSKIP("SQLSNAP_SCREENSHOTS not set");
+        PreviewWidget preview(m_db);
+        open(preview, QStringLiteral("t"));
+        preview.resize(800, 600);
+        selectAll(preview);
+        QMenu menu;
+        menu.addActions(preview.dataView()->actions());
+        menu.popup(preview.dataView()->viewport()->mapToGlobal(QPoint(120, 60)));
+        QTest::qWait(200);
+        QAction* copyAs = nullptr;
+        for (QAction* a : menu.actions())
+            if (a->menu())
+                copyAs = a;
+        QVERIFY(copyAs);
+        menu.setActiveAction(copyAs);
+        copyAs->menu()->popup(menu.mapToGlobal(menu.actionGeometry(copyAs).topRight()));
+        QTest::qWait(300);
+        QVERIFY(QGuiApplication::primaryScreen()->grabWindow(0).save(folder +
+                                                                     QStringLiteral("/copy-as-menu.png")));
+        copyAs->menu()->hide();
+        menu.hide();
     }
 
     void csvJsonAndSqlKeepEveryValue() {
@@ -264,10 +293,11 @@ private slots:
         QTRY_COMPARE(model->rowCount(), 3000);
         selectAll(preview);
         preview.gridCommands()->copyAsAction(CopyFormat::SqlInsert)->trigger();
-        QVERIFY(preview.gridCommands()->stopCopyingAction()->isEnabled());
+        QVERIFY(preview.gridCommands()->stopCopyingAction()->isVisible());
         preview.gridCommands()->stopCopyingAction()->trigger();
         QVERIFY(!preview.gridCommands()->isCopying());
         QCOMPARE(preview.gridCommands()->statusText(), QStringLiteral("Copy stopped."));
+        QVERIFY(!preview.gridCommands()->stopCopyingAction()->isVisible());
         QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("before"));
     }
 };

@@ -41,7 +41,7 @@ GridCommands::GridCommands(QTableView* view, TableDataModel* model, std::functio
     QAction* copyAsItem = make(tr("Copy As"), {});
     copyAsItem->setMenu(copyAsMenu);
     m_stopCopying = make(tr("Stop Copying"), {});
-    m_stopCopying->setEnabled(false);
+    m_stopCopying->setVisible(false); // in the menu only while a copy reads rows
     connect(m_stopCopying, &QAction::triggered, this, &GridCommands::stopCopying);
     auto* separator = new QAction(m_view);
     separator->setSeparator(true);
@@ -89,10 +89,10 @@ void GridCommands::copyAs(CopyFormat format) {
                       ? tr("Copying: %1 of %2 rows read; the rest wait for the sort to finish…")
                             .arg(groupedNumber(done), groupedNumber(total))
                       : tr("Copying: %1 of %2 rows read…").arg(groupedNumber(done), groupedNumber(total)));
-        m_stopCopying->setEnabled(true);
+        m_stopCopying->setVisible(true);
     });
     connect(copy, &SelectionCopy::finished, this, [this, copy](bool, const QString& message) {
-        m_stopCopying->setEnabled(false);
+        m_stopCopying->setVisible(false);
         setStatus(message);
         copy->deleteLater();
     });

@@ -13,12 +13,14 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QMenu>
 #include <QProcess>
 #include <QScreen>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace sqlsnap;
@@ -268,6 +270,51 @@ private slots:
         copied.replace(QStringLiteral("\": "), QStringLiteral("\":"))
             .replace(QStringLiteral(", \""), QStringLiteral(",\""));
         QCOMPARE(copied, expected);
+    }
+
+    // With SQLSNAP_MEASURE=1: how long a copy of a whole 100,000-row window of a 1,000,000-row table takes
+    // and the longest the GUI thread went without serving its event loop meanwhile (printed, not
+    // asserted: figures belong to benchmarks, not tests).
+    void measureACopyOfTheWholeWindow() {
+        if (qEnvironmentVariable("SQLSNAP_MEASURE").isEmpty())
+            QSKIP("SQLSNAP_MEASURE not set");
+        const QString db = m_tmp.filePath(QStringLiteral("million.db"));
+        QVERIFY(execSql(db, QStringLiteral("CREATE TABLE big(id INTEGER PRIMARY KEY, name TEXT, score REAL);"
+                                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                           "WHERE i < 1000000) INSERT INTO big SELECT i, 'name ' || i, "
+                                           "i * 0.25 FROM n;")));
+        PreviewWidget preview(db);
+        open(preview, QStringLiteral("big"));
+        TableDataModel* model = preview.dataModel();
+        QTRY_COMPARE_WITH_TIMEOUT(model->countState(), TableDataModel::CountState::Exact, 60000);
+        for (CopyFormat format :
+             {CopyFormat::Csv, CopyFormat::Json, CopyFormat::SqlInsert, CopyFormat::TabSeparated}) {
+            selectAll(preview);
+            QElapsedTimer clock, sinceTick;
+            qint64 longestGap = 0;
+            QTimer tick;
+            tick.setInterval(1);
+            connect(&tick, &QTimer::timeout, this,
+                    [&] { longestGap = std::max(longestGap, sinceTick.restart()); });
+            clock.start();
+            sinceTick.start();
+            tick.start();
+            if (format == CopyFormat::TabSeparated)
+                preview.gridCommands()->copy(false);
+            else
+                preview.gridCommands()->copyAsAction(format)->trigger();
+            const qint64 triggerMs = clock.elapsed();
+            QTRY_VERIFY_WITH_TIMEOUT(!preview.gridCommands()->isCopying(), 120000);
+            const qint64 totalMs = clock.elapsed();
+            longestGap = std::max(longestGap, sinceTick.elapsed());
+            tick.stop();
+            qInfo("format %d: %lld rows, %lld chars, trigger %lld ms, done in %lld ms, longest GUI gap %lld "
+                  "ms (%s)",
+                  int(format), qint64(model->rowCount()), qint64(QApplication::clipboard()->text().size()),
+                  triggerMs, totalMs, longestGap, qPrintable(preview.gridCommands()->statusText()));
+            preview.scrollToRow(500000); // another window: its pages are not loaded
+            preview.scrollToRow(0);
+        }
     }
 
     void aCopyStopsWhenTheRowsChange() {

@@ -64,15 +64,14 @@ void GridCommands::copy(bool withHeaders) {
 }
 
 void GridCommands::copyAs(CopyFormat format) {
-    QModelIndexList cells;
-    QList<int> columns;
-    for (const QModelIndex& cell : m_view->selectionModel()->selectedIndexes())
-        if (!m_view->isColumnHidden(cell.column())) {
-            cells << cell;
-            if (!columns.contains(cell.column()))
-                columns << cell.column();
-        }
-    if (cells.isEmpty())
+    // The selection's ranges, never its indexes: a whole window is 100,000 rows × every column.
+    const QItemSelection selection = m_view->selectionModel()->selection();
+    QList<int> columns; // the shown columns with a selected cell
+    for (const QItemSelectionRange& range : selection)
+        for (int c = range.left(); c <= range.right(); ++c)
+            if (!m_view->isColumnHidden(c) && !columns.contains(c))
+                columns << c;
+    if (columns.isEmpty())
         return;
     const QHeaderView* header = m_view->horizontalHeader();
     std::sort(columns.begin(), columns.end(),
@@ -82,7 +81,7 @@ void GridCommands::copyAs(CopyFormat format) {
         m_running->cancel();
         m_running->deleteLater();
     }
-    auto* copy = new SelectionCopy(m_model, format, cells, columns, this);
+    auto* copy = new SelectionCopy(m_model, format, selection, columns, this);
     m_running = copy;
     connect(copy, &SelectionCopy::progress, this, [this](qint64 done, qint64 total, bool waiting) {
         setStatus(waiting

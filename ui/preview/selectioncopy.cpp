@@ -8,10 +8,10 @@
 #include <QClipboard>
 #include <QElapsedTimer>
 #include <QGuiApplication>
-#include <QSet>
 #include <QTimer>
 
 #include <algorithm>
+#include <limits>
 
 namespace sqlsnap::ui {
 namespace {
@@ -35,21 +35,31 @@ TableFormat tableFormatOf(CopyFormat format) {
 
 } // namespace
 
-SelectionCopy::SelectionCopy(TableDataModel* model, CopyFormat format, const QModelIndexList& cells,
+SelectionCopy::SelectionCopy(TableDataModel* model, CopyFormat format, const QItemSelection& selection,
                              const QList<int>& columns, QObject* parent)
     : QObject(parent), m_model(model), m_format(format), m_columns(columns), m_table(model->table()),
       m_placement(model->locator().placement()) {
-    QSet<qint64> rows;
     const bool tabSeparated =
         format == CopyFormat::TabSeparated || format == CopyFormat::TabSeparatedWithHeaders;
-    for (const QModelIndex& cell : cells) {
-        const qint64 row = model->windowStart() + cell.row();
-        rows.insert(row);
-        if (tabSeparated)
-            m_cellsOfRow[row] << cell.column();
+    // The rows with a selected cell in a shown column: the ranges' rows, merged.
+    QList<QPair<qint64, qint64>> spans;
+    for (const QItemSelectionRange& r : selection) {
+        const Range range{model->windowStart() + r.top(), model->windowStart() + r.bottom(), r.left(),
+                          r.right()};
+        m_ranges << range;
+        for (int c = r.left(); c <= r.right(); ++c)
+            if (m_columns.contains(c)) {
+                spans.append({range.top, range.bottom});
+                break;
+            }
     }
-    m_rows = QList<qint64>(rows.begin(), rows.end());
-    std::sort(m_rows.begin(), m_rows.end());
+    std::sort(spans.begin(), spans.end());
+    qint64 next = std::numeric_limits<qint64>::min(); // the first row not added yet
+    for (const auto& [top, bottom] : std::as_const(spans)) {
+        for (qint64 row = std::max(top, next); row <= bottom; ++row)
+            m_rows << row;
+        next = std::max(next, bottom + 1);
+    }
     if (!tabSeparated) {
         QStringList names;
         QList<bool> generated;
@@ -156,8 +166,11 @@ void SelectionCopy::step() {
             take(row);
         } else {
             const int inWindow = int(row - m_model->windowStart());
-            for (int c : std::as_const(m_cellsOfRow[row]))
-                cells << m_model->index(inWindow, c);
+            for (const Range& r : std::as_const(m_ranges))
+                if (row >= r.top && row <= r.bottom)
+                    for (int c = r.left; c <= r.right; ++c)
+                        if (m_columns.contains(c))
+                            cells << m_model->index(inWindow, c);
         }
         ++m_next;
         if (taken % kRowsPerCheck == 0 && clock.elapsed() > kPassMs) {

@@ -16,7 +16,7 @@
 //   finished() is emitted exactly once, after start(); the clipboard is set only when the copy completes.
 #pragma once
 
-#include <QModelIndexList>
+#include <QItemSelection>
 #include <QObject>
 #include <QPointer>
 
@@ -35,9 +35,9 @@ enum class CopyFormat { TabSeparated, TabSeparatedWithHeaders, Csv, Json, SqlIns
 class SelectionCopy : public QObject {
     Q_OBJECT
 public:
-    // `cells`: the selected cells of shown columns; `columns`: the shown columns with a selected cell, in
-    // view order.
-    SelectionCopy(TableDataModel* model, CopyFormat format, const QModelIndexList& cells,
+    // `selection`: the view's (window rows); `columns`: the shown columns with a selected cell, in view
+    // order (the others are left out).
+    SelectionCopy(TableDataModel* model, CopyFormat format, const QItemSelection& selection,
                   const QList<int>& columns, QObject* parent = nullptr);
     ~SelectionCopy() override;
 
@@ -66,7 +66,11 @@ private:
     CopyFormat m_format;
     QList<qint64> m_rows; // absolute table rows, ascending
     QList<int> m_columns;
-    QHash<qint64, QList<int>> m_cellsOfRow; // tab-separated: the columns selected in each row
+    struct Range {
+        qint64 top, bottom; // table rows
+        int left, right;
+    };
+    QList<Range> m_ranges; // the selection's (tab-separated copies take its cells)
     QString m_table;
     int m_placement = 0;
     int m_next = 0; // the index into m_rows of the next row to take

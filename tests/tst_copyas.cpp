@@ -334,6 +334,22 @@ private slots:
         QTest::qWait(200);
         QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("before"));
 
+        // Scrolling far moves the window away from the rows being copied: stopped too.
+        QTRY_VERIFY(!model->isLoading() && model->rowCount() > 0);
+        model->setFilter(QString());
+        QTRY_COMPARE(model->rowCount(), 3000);
+        QTRY_COMPARE(model->countState(), TableDataModel::CountState::Exact);
+        selectAll(preview);
+        preview.gridCommands()->copyAsAction(CopyFormat::Csv)->trigger();
+        QVERIFY(preview.gridCommands()->isCopying());
+        preview.scrollToRow(4990);
+        QVERIFY(model->windowStart() > 0);
+        QVERIFY(!preview.gridCommands()->isCopying());
+        QCOMPARE(preview.gridCommands()->statusText(),
+                 QStringLiteral("Copy stopped: the grid moved away from the rows being copied."));
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("before"));
+        preview.scrollToRow(0);
+
         // Stop Copying stops one too.
         QTRY_VERIFY(!model->isLoading() && model->rowCount() > 0);
         model->setFilter(QString());

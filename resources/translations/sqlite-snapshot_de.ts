@@ -146,8 +146,8 @@
         <translation>Über SQLite Snapshot</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Consistent, self-contained snapshots of SQLite databases, even while other programs write to them. The source files are only ever read.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Konsistente, eigenständige Schnappschüsse von SQLite-Datenbanken, auch während andere Programme in sie schreiben. Die Quelldateien werden nur gelesen.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Consistent, self-contained snapshots of SQLite databases, even while other programs write to them. The source files are only ever read.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Built with &lt;a href=&quot;https://www.qt.io/&quot;&gt;Qt&lt;/a&gt; %3 (&lt;a href=&quot;https://www.gnu.org/licenses/lgpl-3.0.html&quot;&gt;LGPL 3&lt;/a&gt;) and &lt;a href=&quot;https://sqlite.org/&quot;&gt;SQLite&lt;/a&gt; %4 (&lt;a href=&quot;https://sqlite.org/copyright.html&quot;&gt;public domain&lt;/a&gt;).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Konsistente, eigenständige Schnappschüsse von SQLite-Datenbanken, auch während andere Programme in sie schreiben. Die Quelldateien werden nur gelesen.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Gebaut mit &lt;a href=&quot;https://www.qt.io/&quot;&gt;Qt&lt;/a&gt; %3 (&lt;a href=&quot;https://www.gnu.org/licenses/lgpl-3.0.html&quot;&gt;LGPL 3&lt;/a&gt;) und &lt;a href=&quot;https://sqlite.org/&quot;&gt;SQLite&lt;/a&gt; %4 (&lt;a href=&quot;https://sqlite.org/copyright.html&quot;&gt;gemeinfrei&lt;/a&gt;).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -842,14 +842,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
 <context>
     <name>sqlsnap::ui::PreviewWidget</name>
     <message>
-        <source>Tables and views</source>
-        <translation>Tabellen und Sichten</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>Tabelle</translation>
-    </message>
-    <message>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
@@ -860,10 +852,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>Filter rows</source>
         <translation>Zeilen filtern</translation>
-    </message>
-    <message>
-        <source>Rows of the whole table</source>
-        <translation>Zeilen der ganzen Tabelle</translation>
     </message>
     <message>
         <source>Export Table…</source>
@@ -892,10 +880,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>This database has no tables.</source>
         <translation>Diese Datenbank hat keine Tabellen.</translation>
-    </message>
-    <message>
-        <source>?</source>
-        <translation>?</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -952,34 +936,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source> matching “%1”</source>
         <translation> passend zu „%1“</translation>
-    </message>
-    <message>
-        <source>unknown module</source>
-        <translation>unbekanntes Modul</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Virtual table, module %1</source>
-        <translation>Virtuelle Tabelle, Modul %1</translation>
-    </message>
-    <message>
-        <source>%1 (shadow table)</source>
-        <translation>%1 (Schattentabelle)</translation>
-    </message>
-    <message>
-        <source>Shadow table of a virtual table</source>
-        <translation>Schattentabelle einer virtuellen Tabelle</translation>
-    </message>
-    <message>
-        <source>Shadow table of the virtual table %1</source>
-        <translation>Schattentabelle der virtuellen Tabelle %1</translation>
-    </message>
-    <message>
-        <source>Cannot be read: %1</source>
-        <translation>Nicht lesbar: %1</translation>
     </message>
     <message>
         <source>— read-only</source>
@@ -1492,6 +1448,53 @@ SHA-256 %1</translation>
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::TableList</name>
+    <message>
+        <source>Tables and views</source>
+        <translation>Tabellen und Sichten</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>unknown module</source>
+        <translation>unbekanntes Modul</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Virtual table, module %1</source>
+        <translation>Virtuelle Tabelle, Modul %1</translation>
+    </message>
+    <message>
+        <source>%1 (shadow table)</source>
+        <translation>%1 (Schattentabelle)</translation>
+    </message>
+    <message>
+        <source>Shadow table of a virtual table</source>
+        <translation>Schattentabelle einer virtuellen Tabelle</translation>
+    </message>
+    <message>
+        <source>Shadow table of the virtual table %1</source>
+        <translation>Schattentabelle der virtuellen Tabelle %1</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation>Nicht lesbar: %1</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::ValueFormat</name>
     <message>
         <source>Unix time in seconds</source>
@@ -1691,6 +1694,13 @@ SHA-256 %1</translation>
     <message>
         <source>The hex dump shows the first %1 of %2; Copy and Save to File… take the whole value.</source>
         <translation>Der Hex-Dump zeigt die ersten %1 von %2; „Kopieren“ und „In Datei speichern …“ nehmen den ganzen Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::WindowedGrid</name>
+    <message>
+        <source>Rows of the whole table</source>
+        <translation>Zeilen der ganzen Tabelle</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 
 #include <preview/gridcommands.h>
 #include <preview/previewwidget.h>
+#include <preview/tablelist.h>
 #include <window/translations.h>
 
 #include <QAction>

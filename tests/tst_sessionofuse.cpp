@@ -16,6 +16,7 @@
 #include <preview/queryresultmodel.h>
 #include <preview/sqlconsole.h>
 #include <preview/structureview.h>
+#include <preview/tablelist.h>
 #include <preview/valueviewer.h>
 #include <window/translations.h>
 

@@ -1,10 +1,10 @@
 // A full session of use of one snapshot in the real PreviewWidget: tables chosen with clicks, sorted by
 // header clicks (an indexed column and an unindexed one, waiting for the whole order), per-column and
 // all-columns filters typed, SELECTs run in the SQL console and every kind of write refused there, the
-// value viewer (copied and saved elsewhere), the Structure tab, Find in Snapshot, Go to Row, every copy
-// command, and Export Table… to a file in another folder. Afterwards the snapshot's SHA-256, size and
-// modification time are what they were, and no -wal, -shm or -journal appeared beside it (the folder
-// holds exactly what it held).
+// value viewer (copied and saved elsewhere), the Structure tab, Find in Snapshot, Go to Row, hidden
+// columns and fitted widths, every copy command, and Export Table… to a file in another folder. Afterwards
+// the snapshot's SHA-256, size and modification time are what they were, and no -wal, -shm or -journal
+// appeared beside it (the folder holds exactly what it held).
 #include "testsupport.h"
 
 #include <jobs/job.h>
@@ -244,6 +244,12 @@ private slots:
             QTRY_COMPARE(
                 console->resultModel()->data(console->resultModel()->index(0, 0), Qt::DisplayRole).toString(),
                 queryText(m_snapshot, QStringLiteral("SELECT max(score) FROM people")));
+            run(QStringLiteral("EXPLAIN QUERY PLAN SELECT * FROM people WHERE name = 'p1'"));
+            QTRY_VERIFY(!console->isRunning() && console->resultModel()->rowCount() >= 1);
+            QVERIFY(console->errorLabel()->isHidden());
+            run(QStringLiteral("PRAGMA table_info(people)"));
+            QTRY_VERIFY(!console->isRunning() && console->resultModel()->rowCount() == 5);
+            QVERIFY(console->errorLabel()->isHidden());
             QVERIFY(console->errorLabel()->isHidden());
             const QString attached = m_tmp.filePath(QStringLiteral("attached.db"));
             for (const QString& write :
@@ -329,6 +335,14 @@ private slots:
             QTRY_COMPARE(model->data(view->currentIndex(), Qt::DisplayRole).toString(),
                          QStringLiteral("15000"));
 
+            // Columns hidden and shown again, widths fitted.
+            GridCommands* commands = preview.gridCommands();
+            commands->setColumnShown(4, false);
+            QVERIFY(view->isColumnHidden(4));
+            commands->showAllColumns();
+            QVERIFY(!view->isColumnHidden(4));
+            commands->fitColumnWidths();
+
             // Every copy command, on a selection of two rows and on the whole window (the keys need the
             // window active again after the dialog).
             preview.activateWindow();
@@ -347,7 +361,6 @@ private slots:
                      QStringLiteral("15000\t%1\n15001\t%2").arg(name15000, name15001));
             QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
             QVERIFY(QApplication::clipboard()->text().startsWith(QStringLiteral("id\tname\n15000\t")));
-            GridCommands* commands = preview.gridCommands();
             commands->copyAsAction(CopyFormat::Csv)->trigger();
             QTRY_COMPARE(QApplication::clipboard()->text(),
                          QStringLiteral("id,name\r\n15000,%1\r\n15001,%2\r\n").arg(name15000, name15001));

@@ -95,6 +95,8 @@ private slots:
                            "  (2, '', 0.1, -9223372036854775808, NULL),"
                            "  (3, 'a,\"b\"' || char(10) || 'c''d', 1e300, 9223372036854775807, x'DEADBEEF');"
                            "CREATE VIEW v AS SELECT id, txt FROM t;"
+                           "CREATE TABLE reals(r REAL);"
+                           "INSERT INTO reals VALUES (9e999), (-9e999), (0.1 + 0.2), (1e-300), (-7.0);"
                            "CREATE TABLE many(id INTEGER PRIMARY KEY, name TEXT, score);"
                            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
                            "INSERT INTO many SELECT i, 'n' || i, CASE WHEN i % 7 = 0 THEN NULL "
@@ -190,6 +192,26 @@ private slots:
         QCOMPARE(quotedRows(copy, QStringLiteral("t"), columns),
                  quotedRows(m_db, QStringLiteral("t"), columns));
         QVERIFY(quotedRows(m_db, QStringLiteral("t"), columns).contains(QStringLiteral("3.0:real")));
+    }
+
+    void infiniteAndTinyRealsSurvive() {
+        PreviewWidget preview(m_db);
+        open(preview, QStringLiteral("reals"));
+        selectAll(preview);
+        QCOMPARE(copied(preview, CopyFormat::Csv),
+                 QStringLiteral("r\r\nInfinity\r\n-Infinity\r\n0.30000000000000004\r\n1e-300\r\n-7.0\r\n"));
+        QCOMPARE(
+            copied(preview, CopyFormat::Json),
+            QStringLiteral("[\n  {\"r\": {\"real\": \"Infinity\"}},\n  {\"r\": {\"real\": \"-Infinity\"}},\n"
+                           "  {\"r\": 0.30000000000000004},\n  {\"r\": 1e-300},\n  {\"r\": -7.0}\n]\n"));
+        const QString inserts = copied(preview, CopyFormat::SqlInsert);
+        QVERIFY(inserts.contains(QStringLiteral("VALUES(1e999);")));
+        const QString copy = m_tmp.filePath(QStringLiteral("reals.db"));
+        QFile::remove(copy);
+        QVERIFY(execSql(copy, QStringLiteral("CREATE TABLE reals(r REAL)")));
+        QCOMPARE(runSqlite3(copy, inserts), QString());
+        QCOMPARE(quotedRows(copy, QStringLiteral("reals"), QStringLiteral("r")),
+                 quotedRows(m_db, QStringLiteral("reals"), QStringLiteral("r")));
     }
 
     void aSelectionCopiesItsRowsTimesItsColumns() {

@@ -30,7 +30,9 @@ enum ExitCode {
 int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positionalCount,
                 const QString& usageName, int fileArguments = -1, const QStringList& repeatable = {});
 
-int fail(const sqlsnap::Error& error, bool json); // prints `error: …` (and the JSON error object)
+// Prints `error: …` (and the JSON error object: one indented object, or one compact line for a command
+// whose --json output is NDJSON).
+int fail(const sqlsnap::Error& error, bool json, bool ndjson = false);
 int usageError(const QString& message);
 void printJson(const QJsonObject& object);
 void warn(const QString& message);

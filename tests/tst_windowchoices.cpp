@@ -22,7 +22,9 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
+
 #include <QTimer>
+#include <sys/stat.h>
 
 using namespace sqlsnap;
 using namespace sqlsnap::ui;
@@ -74,11 +76,15 @@ private slots:
         QVERIFY(execSql(db, QStringLiteral("CREATE TABLE t(x)")));
         QVERIFY(writeFile(text, "just text, not a database\n"));
         QVERIFY(writeFile(wal, QByteArray(64, 'w')));
+        // A FIFO (opening one blocks until a writer comes: it stalled both interactive workers before).
+        const QString fifo = m_tmp.filePath(QStringLiteral("fifo.db"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
         QMenu menu;
         RecentFiles recent(&menu);
-        recent.remember({db, text, m_tmp.filePath(QStringLiteral("gone.db")), wal});
+        recent.remember({db, text, m_tmp.filePath(QStringLiteral("gone.db")), wal, fifo});
         // A companion stands for its database, which is one.
         QTRY_COMPARE(recent.paths(), (QStringList{wal, db}));
+        QVERIFY(!RecentFiles::looksLikeDatabase(fifo));
         QVERIFY(RecentFiles::looksLikeDatabase(db));
         QVERIFY(!RecentFiles::looksLikeDatabase(text));
         // Loaded again after the file went: dropped then too.

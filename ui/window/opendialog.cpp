@@ -1,5 +1,7 @@
 #include "window/opendialog.h"
 
+#include <sqlitesnapshot/databasefiles.h>
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
@@ -29,9 +31,9 @@ bool DatabaseContentFilter::filterAcceptsRow(int row, const QModelIndex& parent)
                             .arg(info.lastModified().toMSecsSinceEpoch());
     if (const auto it = m_verdicts.constFind(key); it != m_verdicts.constEnd())
         return *it;
-    QFile file(info.absoluteFilePath());
-    const bool database = info.size() >= 100 && file.open(QIODevice::ReadOnly) &&
-                          file.read(16) == QByteArray("SQLite format 3\0", 16);
+    // Only a regular file is read (a FIFO would block the dialog), 16 bytes of it, once per version.
+    const bool database =
+        info.isFile() && info.size() >= 100 && startsWithSqliteHeader(info.absoluteFilePath());
     m_verdicts.insert(key, database);
     return database;
 }

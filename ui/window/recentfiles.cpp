@@ -2,6 +2,8 @@
 
 #include "common/executor.h"
 
+#include <sqlitesnapshot/databasefiles.h>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QMenu>
@@ -73,10 +75,7 @@ bool RecentFiles::looksLikeDatabase(const QString& path) {
     for (const char* suffix : {"-wal", "-journal", "-shm"})
         if (database.endsWith(QLatin1String(suffix)))
             database.chop(int(qstrlen(suffix)));
-    QFile file(database);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    return file.read(16) == QByteArray("SQLite format 3\0", 16);
+    return startsWithSqliteHeader(database); // never blocks on a FIFO
 }
 
 void RecentFiles::save() const {

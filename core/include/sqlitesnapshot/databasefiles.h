@@ -119,6 +119,10 @@ struct DatabaseFiles {
     }
 };
 
+// Whether `path` is a regular file that starts with SQLite's 16-byte magic. Quick and safe on anything:
+// a FIFO, socket or device is never opened (opening a FIFO blocks until a writer comes).
+bool startsWithSqliteHeader(const QString& path);
+
 // The database a path stands for: `x-wal`, `x-shm` and `x-journal` map to `x` when `x` exists and the
 // path itself is not an SQLite database. Other paths are returned as they are (made absolute).
 QString databasePathFor(const QString& path);

@@ -263,11 +263,17 @@ QString companionBase(const QString& absolute) {
 }
 
 bool startsLikeDatabase(const QString& path) {
-    int error = 0;
-    return io::readHead(path, 16, &error).startsWith(QByteArray(kSqliteMagic, sizeof kSqliteMagic));
+    return startsWithSqliteHeader(path);
 }
 
 } // namespace
+
+bool startsWithSqliteHeader(const QString& path) {
+    if (!io::statPath(path).regular) // a FIFO or device is never opened: opening one can block
+        return false;
+    int error = 0;
+    return io::readHead(path, 16, &error).startsWith(QByteArray(kSqliteMagic, sizeof kSqliteMagic));
+}
 
 QString databasePathFor(const QString& path) {
     const QString absolute = QFileInfo(path).absoluteFilePath();

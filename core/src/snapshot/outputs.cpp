@@ -149,6 +149,13 @@ Status backupDirect(const QString& source, const QString& output, const Snapshot
         return db.error();
     sqlite3_busy_timeout(db->get(), qMax(0, options.busyTimeoutMs));
     db->watchCancellation(&task);
+    // One read transaction for the whole backup. Without it every backup step takes and drops its own
+    // read lock, and SQLite restarts the backup from page 1 whenever another program committed in
+    // between: a writer that commits often kept it from ever finishing. Held, the backup reads one
+    // committed state to the end; a rollback-mode writer waits (its busy timeout) until it is done —
+    // the brief read lock direct mode is documented to take.
+    if (auto begun = db->exec(QStringLiteral("BEGIN")); !begun)
+        return begun;
     if (auto count = db->queryInt(QStringLiteral("SELECT count(*) FROM sqlite_schema")); !count) {
         if (count.error().kind == ErrorKind::Locked)
             return Error{ErrorKind::Locked,
@@ -170,6 +177,8 @@ Status backupDirect(const QString& source, const QString& output, const Snapshot
         if (auto s = out->close(); !s)
             return s;
     }
+    if (auto s = db->exec(QStringLiteral("COMMIT")); !s)
+        return s;
     if (auto s = db->close(); !s)
         return s;
     task.setPhase(Phase::Converting);

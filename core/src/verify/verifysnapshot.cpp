@@ -1,0 +1,145 @@
+// verifySnapshot(): a snapshot file checked and hashed in place, read only.
+#include "sqlitesnapshot/databasefiles.h"
+#include "sqlitesnapshot/verification.h"
+
+#include "base/sqlitedb.h"
+#include "base/task.h"
+#include "io/posixio.h"
+#include "read/inplace.h"
+#include "snapshot/verify.h"
+
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace sqlsnap {
+namespace {
+
+// SQLite 3.40's integrity_check walks every b-tree inside one VM instruction: the progress handler
+// does not run meanwhile, only sqlite3_interrupt stops it. A sink without a token (the CLI's: a
+// signal flag) is therefore polled here, and its cancel turned into an interrupt.
+class InterruptWhenCancelled {
+public:
+    InterruptWhenCancelled(sqlite3* db, const Task& task) {
+        if (task.token())
+            return; // the token interrupts at once (SqliteDb::watchCancellation)
+        m_thread = std::thread([this, db, &task] {
+            std::unique_lock lock(m_mutex);
+            while (!m_done) {
+                if (task.cancelled()) {
+                    sqlite3_interrupt(db);
+                    return;
+                }
+                m_wake.wait_for(lock, std::chrono::milliseconds(50));
+            }
+        });
+    }
+    ~InterruptWhenCancelled() {
+        if (!m_thread.joinable())
+            return;
+        {
+            std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+    InterruptWhenCancelled(const InterruptWhenCancelled&) = delete;
+    InterruptWhenCancelled& operator=(const InterruptWhenCancelled&) = delete;
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_done = false;
+    std::thread m_thread;
+};
+
+FileIdentity identityOf(const io::FileStat& stat) {
+    return {stat.size, stat.mtimeNs, quint64(stat.inode), quint64(stat.device)};
+}
+
+Expected<IntegrityVerdict> checkIntegrity(const QString& path, qint64 pages, Task& task) {
+    task.setPhase(Phase::Verifying);
+    task.progress().pagesTotal = pages;
+    task.report();
+    auto db = SqliteDb::open(immutableUri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    if (!db)
+        return db.error();
+    if (auto s = db->exec(QStringLiteral("PRAGMA query_only=1")); !s)
+        return s.error();
+    const InterruptWhenCancelled poll(db->get(), task);
+    auto verdict = integrityCheck(*db, task);
+    db->watchCancellation(nullptr);
+    if (!verdict && task.cancelled())
+        return Task::cancelledError();
+    if (verdict)
+        task.progress().pagesDone = pages;
+    return verdict;
+}
+
+} // namespace
+
+std::optional<FileIdentity> fileIdentity(const QString& path) {
+    const io::FileStat stat = io::statPath(path);
+    if (!stat.exists || stat.error)
+        return std::nullopt;
+    return identityOf(stat);
+}
+
+Expected<Verification> verifySnapshot(const QString& path, ProgressSink* sink) {
+    Task task(sink);
+    task.setPhase(Phase::Inspecting);
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const io::FileStat stat = io::statPath(absolute);
+    if (!stat.exists && !stat.error)
+        return Error{ErrorKind::SourceMissing, QStringLiteral("no such file: %1").arg(absolute)};
+    if (stat.directory)
+        return Error{ErrorKind::NotADatabase,
+                     QStringLiteral("a directory, not a snapshot: %1").arg(absolute)};
+    auto files = inspectDatabase(absolute, task.cancelToken());
+    if (!files)
+        return files.error();
+    if (files->databasePath != absolute) // `x-wal` names x: verify what was named, never another file
+        return Error{ErrorKind::NotADatabase, QStringLiteral("not an SQLite database: %1").arg(absolute)};
+    // The main file alone would be judged without the changes its companions hold.
+    if (files->find(FileKind::Wal) || files->find(FileKind::Journal))
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("not a self-contained snapshot (it needs its -wal or -journal): %1")
+                         .arg(absolute)};
+
+    const FileMarkers before = readFileMarkers(absolute);
+    const qint64 pageSize = files->header.pageSize;
+    const qint64 pages = files->header.pageCountValid ? files->header.pageCount
+                         : pageSize > 0               ? before.stat.size / pageSize
+                                                      : 0;
+    auto integrity = checkIntegrity(absolute, pages, task);
+    if (!integrity && integrity.error().kind == ErrorKind::Cancelled)
+        return integrity.error(); // never wrapped: the message stays "cancelled"
+    if (!integrity)
+        return Error{integrity.error().kind,
+                     QStringLiteral("cannot verify %1: %2").arg(absolute, integrity.error().message)};
+    auto sha = sha256File(absolute, task);
+    if (!sha)
+        return sha.error();
+    // Any commit or replacement changes one of these: the verdict and the hash would be of two files.
+    if (!(readFileMarkers(absolute) == before))
+        return Error{ErrorKind::Inconsistent,
+                     QStringLiteral("%1 changed while it was verified; verify it again").arg(absolute)};
+
+    Verification v;
+    v.path = QFileInfo(absolute).canonicalFilePath();
+    v.integrity = *integrity;
+    v.sha256 = *sha;
+    v.bytes = before.stat.size;
+    v.identity = identityOf(before.stat);
+    v.checkedAt = QDateTime::currentDateTimeUtc();
+    task.setPhase(Phase::Done);
+    return v;
+}
+
+} // namespace sqlsnap

@@ -10,6 +10,7 @@ int runTables(const QStringList& args);
 int runQuery(const QStringList& args);
 int runExportTable(const QStringList& args);
 int runFind(const QStringList& args);
+int runVerify(const QStringList& args);
 
 namespace {
 
@@ -23,6 +24,8 @@ constexpr std::array kCommands{
             "write a table's rows (filtered, sorted) as CSV, JSON, NDJSON or SQL", runExportTable},
     Command{"find", "DB TEXT", "find TEXT in every column of every table, as the preview's filter does",
             runFind},
+    Command{"verify", "SNAPSHOT...", "check snapshots (integrity_check, SHA-256) and remember the results",
+            runVerify},
 };
 
 } // namespace

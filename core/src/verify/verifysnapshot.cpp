@@ -75,6 +75,13 @@ Expected<IntegrityVerdict> checkIntegrity(const QString& path, qint64 pages, Tas
     const InterruptWhenCancelled poll(db->get(), task);
     auto verdict = integrityCheck(*db, task);
     db->watchCancellation(nullptr);
+    if (verdict) {
+        // One line of SQLite's words: without our URI ("file:…?immutable=1: database disk image is
+        // malformed") and without the heading of the only database there is.
+        verdict->report.remove(immutableUri(path) + QStringLiteral(": "));
+        verdict->report.remove(QStringLiteral("*** in database main ***\n"));
+        verdict->report.replace(QLatin1Char('\n'), QStringLiteral("; "));
+    }
     if (!verdict && task.cancelled())
         return Task::cancelledError();
     if (verdict)

@@ -17,14 +17,17 @@
 #include <sqlitesnapshot/verification.h>
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QListView>
+#include <QMenu>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace sqlsnap;
@@ -48,6 +51,26 @@ QByteArray bytesOf(const QString& path) {
 QString cell(const SnapshotListModel* m, const QString& path, int column, int role = Qt::DisplayRole) {
     const int row = m->rowOfPath(path);
     return row < 0 ? QStringLiteral("<not listed>") : m->data(m->index(row, column), role).toString();
+}
+// Right-clicks `pos` of a view's viewport and triggers the entry `text` of the context menu it opens.
+bool triggerContextMenu(QAbstractItemView* view, const QPoint& pos, const QString& text) {
+    bool triggered = false;
+    QTimer::singleShot(100, view, [&] {
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        for (QAction* a : menu->actions())
+            if (a->text() == text && a->isEnabled()) {
+                menu->close();
+                a->trigger();
+                triggered = true;
+                return;
+            }
+        menu->close();
+    });
+    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, view->viewport()->mapToGlobal(pos));
+    QApplication::sendEvent(view->viewport(), &event);
+    return triggered;
 }
 } // namespace
 
@@ -175,6 +198,38 @@ private slots:
         QCOMPARE(cell(&fresh, b, SnapshotListModel::IntegrityColumn), QStringLiteral("ok"));
     }
 
+    // The context menu's Verify acts on the selection when the row right-clicked is in it, and on that
+    // row alone when it is not (it becomes the selection, as in a file manager).
+    void contextMenuVerifiesWhatWasPointedAt() {
+        const QString folder =
+            folderWith({QStringLiteral("a.sqlite"), QStringLiteral("b.sqlite"), QStringLiteral("c.sqlite")});
+        const QString a = folder + QStringLiteral("/a.sqlite"), b = folder + QStringLiteral("/b.sqlite"),
+                      c = folder + QStringLiteral("/c.sqlite");
+        auto w = window(folder);
+        QTRY_COMPARE(w->snapshots()->rowCount(), 3);
+        QTreeView* view = w->snapshotsPane()->view();
+        const auto pointAt = [&](const QString& path) {
+            return view->visualRect(w->snapshots()->index(w->snapshots()->rowOfPath(path), 0)).center();
+        };
+        selectRows(*w, {a, b});
+        QVERIFY(triggerContextMenu(view, pointAt(c), QStringLiteral("Verify")));
+        QCOMPARE(verifyJobs(*w).size(), 1);
+        QCOMPARE(verifyJobs(*w).first()->source(), c);
+        QCOMPARE(w->snapshotsPane()->selectedPaths(), QStringList{c});
+
+        selectRows(*w, {a, b});
+        QVERIFY(triggerContextMenu(view, pointAt(a), QStringLiteral("Verify 2 Snapshots")));
+        QStringList verified;
+        for (Job* j : verifyJobs(*w))
+            verified << j->source();
+        verified.sort();
+        QCOMPARE(verified, (QStringList{a, b, c}));
+        for (Job* j : verifyJobs(*w))
+            QTRY_VERIFY_WITH_TIMEOUT(!j->isRunning(), 30000);
+        for (const QString& p : {a, b, c})
+            QCOMPARE(cell(w->snapshots(), p, SnapshotListModel::IntegrityColumn), QStringLiteral("ok"));
+    }
+
     void damagedSnapshotShownInTheErrorTone() {
         const QString folder = folderWith({QStringLiteral("broken.sqlite")});
         const QString path = folder + QStringLiteral("/broken.sqlite");
@@ -267,6 +322,7 @@ private slots:
         for (Job* j : verifyJobs(*w))
             QTRY_VERIFY_WITH_TIMEOUT(!j->isRunning(), 30000);
         QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        w->snapshotsPane()->view()->clearSelection(); // the verdicts' tones, not the selection's
         QTest::qWait(300);
         QVERIFY(w->grab().save(shots + QStringLiteral("/verify.png")));
         w->resize(800, 600);

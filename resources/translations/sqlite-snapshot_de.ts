@@ -580,10 +580,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <source>integrity check failed: %1</source>
         <translation>Integritätsprüfung fehlgeschlagen: %1</translation>
     </message>
-    <message>
-        <source>Done in %1 · %2 · %3 · SHA-256 %4</source>
-        <translation>Fertig in %1 · %2 · %3 · SHA-256 %4</translation>
-    </message>
 </context>
 <context>
     <name>sqlsnap::ui::JobSpecs</name>

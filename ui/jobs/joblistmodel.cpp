@@ -152,9 +152,7 @@ QString JobListModel::doneText(const Job& job, const TableExportResult& t) {
 QString JobListModel::doneText(const Job& job, const Verification& v) {
     const QString verdict =
         v.integrity.ok() ? tr("integrity ok") : tr("integrity check failed: %1").arg(v.integrity.report);
-    return tr("Done in %1 · %2 · %3 · SHA-256 %4")
-        .arg(durationText(job.elapsedMs()), humanSize(v.bytes), verdict,
-             v.sha256.left(16) + QStringLiteral("…"));
+    return tr("Done in %1 · %2 · %3").arg(durationText(job.elapsedMs()), humanSize(v.bytes), verdict);
 }
 
 QString JobListModel::doneText(const Job&, const SnapshotResult& r) {

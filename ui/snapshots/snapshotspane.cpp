@@ -25,9 +25,12 @@ SnapshotsPane::SnapshotsPane(SnapshotListModel* model, QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // Verify acts on several
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(SnapshotListModel::NameColumn, QHeaderView::Stretch);
-    for (int c :
-         {SnapshotListModel::TakenColumn, SnapshotListModel::SizeColumn, SnapshotListModel::IntegrityColumn})
+    for (int c : {SnapshotListModel::TakenColumn, SnapshotListModel::SizeColumn})
         m_view->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    // As wide as its usual words: a failed verdict's long report is elided here and whole on hover.
+    m_view->setColumnWidth(SnapshotListModel::IntegrityColumn,
+                           m_view->fontMetrics().horizontalAdvance(SnapshotListModel::tr("not checked")) +
+                               24);
     m_view->setColumnWidth(SnapshotListModel::Sha256Column, 90); // the whole hash: tooltip, Ctrl+C
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QTreeView::customContextMenuRequested, this, &SnapshotsPane::showContextMenu);

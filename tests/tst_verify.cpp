@@ -202,37 +202,44 @@ private slots:
         QCOMPARE(bytesOf(path), before);
     }
 
-    // A sink without a token (as the CLI's: a signal flag) stops a long integrity_check too: SQLite runs
-    // the whole check in one VM step, so only an interrupt can stop it.
-    void cancelledThroughAPolledSink() {
-        const QString big = m_tmp.filePath(QStringLiteral("big.sqlite"));
+    // The check reports the pages it has read, and a sink without a token (as the CLI's: a signal flag)
+    // stops it in the middle of SQLite's b-tree walk, which is one VM step where no progress handler
+    // runs: a file of overflow pages is almost nothing but that walk.
+    void checkReportsPagesAndStopsForAPolledSink() {
+        const QString big = m_tmp.filePath(QStringLiteral("blobs.sqlite"));
         QVERIFY(execSql(
             big,
-            QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT, w TEXT);"
-                           "CREATE INDEX t_v ON t(v); CREATE INDEX t_w ON t(w);"
-                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400000)"
-                           " INSERT INTO t SELECT i, hex(randomblob(16)), hex(randomblob(8)) FROM n;")));
+            QStringLiteral("CREATE TABLE b(x BLOB);"
+                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 128)"
+                           " INSERT INTO b SELECT randomblob(1048576) FROM n;")));
         struct Polled : ProgressSink {
             std::atomic<bool> stop{false};
-            std::atomic<bool> checking{false};
-            std::atomic<bool> hashed{false};
+            bool cancelOnPages = false;
+            qint64 pagesDone = 0, pagesTotal = 0;
+            bool hashed = false;
             void report(const Progress& p) override {
-                checking = checking || p.phase == Phase::Verifying;
+                if (p.phase == Phase::Verifying && p.pagesDone > 0) {
+                    pagesDone = p.pagesDone;
+                    pagesTotal = p.pagesTotal;
+                    stop = stop || cancelOnPages;
+                }
                 hashed = hashed || p.phase == Phase::Hashing;
             }
             bool isCancelled() const override { return stop.load(); }
-        } sink;
-        std::thread canceller([&] {
-            while (!sink.checking)
-                std::this_thread::sleep_for(std::chrono::milliseconds(1));
-            std::this_thread::sleep_for(std::chrono::milliseconds(30));
-            sink.stop = true;
-        });
-        auto v = verifySnapshot(big, &sink);
-        canceller.join();
+        };
+        Polled whole;
+        QVERIFY(verifySnapshot(big, &whole));
+        QVERIFY(whole.pagesTotal > 128 * 250); // 4 KiB pages
+        QVERIFY2(whole.pagesDone > whole.pagesTotal / 2, qPrintable(QString::number(whole.pagesDone)));
+        QVERIFY(whole.pagesDone <= whole.pagesTotal);
+
+        Polled stopped;
+        stopped.cancelOnPages = true; // at the first 4 MiB read
+        auto v = verifySnapshot(big, &stopped);
         QVERIFY(!v);
         QCOMPARE(v.error().kind, ErrorKind::Cancelled);
-        QVERIFY2(!sink.hashed, "the integrity check ran to its end");
+        QVERIFY2(!stopped.hashed, "the integrity check ran to its end");
+        QVERIFY(stopped.pagesDone < stopped.pagesTotal / 4);
     }
 
     void recordUsedAfterRestart() {

@@ -40,7 +40,8 @@ struct Verification {
 
 // Checks the snapshot at `path` and hashes its bytes, reading it only: it is opened with SQLite's
 // `immutable=1` (no lock, no journal, nothing created beside it) and its bytes and mtime stay as they
-// were. Phases: Verifying (pagesTotal: the page count), then Hashing (bytesDone / bytesTotal).
+// were. Phases: Verifying (pagesDone of pagesTotal: pages read by the check, every 4 MiB), then Hashing
+// (bytesDone / bytesTotal).
 // A damaged file is a value whose integrity is not ok. Errors: SourceMissing, NotADatabase (not an
 // SQLite file), InvalidArgument (a directory, or a database that needs its -wal or -journal: not a
 // self-contained snapshot), Unreadable, Inconsistent (the file changed while it was verified),

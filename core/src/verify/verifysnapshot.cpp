@@ -7,82 +7,52 @@
 #include "io/posixio.h"
 #include "read/inplace.h"
 #include "snapshot/verify.h"
+#include "verify/meteredvfs.h"
 
 #include <QFileInfo>
 
 #include <sqlite3.h>
 
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
+#include <algorithm>
 
 namespace sqlsnap {
 namespace {
-
-// SQLite 3.40's integrity_check walks every b-tree inside one VM instruction: the progress handler
-// does not run meanwhile, only sqlite3_interrupt stops it. A sink without a token (the CLI's: a
-// signal flag) is therefore polled here, and its cancel turned into an interrupt.
-class InterruptWhenCancelled {
-public:
-    InterruptWhenCancelled(sqlite3* db, const Task& task) {
-        if (task.token())
-            return; // the token interrupts at once (SqliteDb::watchCancellation)
-        m_thread = std::thread([this, db, &task] {
-            std::unique_lock lock(m_mutex);
-            while (!m_done) {
-                if (task.cancelled()) {
-                    sqlite3_interrupt(db);
-                    return;
-                }
-                m_wake.wait_for(lock, std::chrono::milliseconds(50));
-            }
-        });
-    }
-    ~InterruptWhenCancelled() {
-        if (!m_thread.joinable())
-            return;
-        {
-            std::lock_guard lock(m_mutex);
-            m_done = true;
-        }
-        m_wake.notify_all();
-        m_thread.join();
-    }
-    InterruptWhenCancelled(const InterruptWhenCancelled&) = delete;
-    InterruptWhenCancelled& operator=(const InterruptWhenCancelled&) = delete;
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_done = false;
-    std::thread m_thread;
-};
 
 FileIdentity identityOf(const io::FileStat& stat) {
     return {stat.size, stat.mtimeNs, quint64(stat.inode), quint64(stat.device)};
 }
 
-Expected<IntegrityVerdict> checkIntegrity(const QString& path, qint64 pages, Task& task) {
+// SQLite 3.40 walks every b-tree inside one VM instruction, where its progress handler does not run:
+// the reads it makes meanwhile (through the metered VFS) are the progress, and the moments to see a
+// cancel that only a polled sink knows of (the CLI's signal flag) and to interrupt the check.
+Expected<IntegrityVerdict> checkIntegrity(const QString& path, qint64 pageSize, qint64 pages, Task& task) {
     task.setPhase(Phase::Verifying);
     task.progress().pagesTotal = pages;
     task.report();
-    auto db = SqliteDb::open(immutableUri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    const QString uri = immutableUri(path) + QStringLiteral("&vfs=") + QLatin1String(meteredVfsName());
+    auto db = SqliteDb::open(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
     if (!db)
-        return db.error();
+        return Error{db.error().kind, QString(db.error().message).replace(uri, path)};
     if (auto s = db->exec(QStringLiteral("PRAGMA query_only=1")); !s)
         return s.error();
-    const InterruptWhenCancelled poll(db->get(), task);
+    sqlite3* handle = db->get();
+    const ReadMeter meter(4 * 1024 * 1024, [&task, handle, pageSize, pages](qint64 bytesRead) {
+        // Pages read again (the index checks, beyond the page cache) do not count twice.
+        task.progress().pagesDone = std::min(pages, pageSize > 0 ? bytesRead / pageSize : 0);
+        task.report();
+        if (task.cancelled())
+            sqlite3_interrupt(handle);
+    });
     auto verdict = integrityCheck(*db, task);
     db->watchCancellation(nullptr);
     if (verdict) {
         // One line of SQLite's words: without our URI ("file:…?immutable=1: database disk image is
         // malformed") and without the heading of the only database there is.
-        verdict->report.remove(immutableUri(path) + QStringLiteral(": "));
+        verdict->report.remove(uri + QStringLiteral(": "));
         verdict->report.remove(QStringLiteral("*** in database main ***\n"));
         verdict->report.replace(QLatin1Char('\n'), QStringLiteral("; "));
     }
-    if (!verdict && task.cancelled())
+    if (task.cancelled()) // an interrupted walk may still answer: a verdict on part of the file
         return Task::cancelledError();
     if (verdict)
         task.progress().pagesDone = pages;
@@ -124,7 +94,7 @@ Expected<Verification> verifySnapshot(const QString& path, ProgressSink* sink) {
     const qint64 pages = files->header.pageCountValid ? files->header.pageCount
                          : pageSize > 0               ? before.stat.size / pageSize
                                                       : 0;
-    auto integrity = checkIntegrity(absolute, pages, task);
+    auto integrity = checkIntegrity(absolute, pageSize, pages, task);
     if (!integrity && integrity.error().kind == ErrorKind::Cancelled)
         return integrity.error(); // never wrapped: the message stays "cancelled"
     if (!integrity)

@@ -6,6 +6,7 @@
 #include "progress.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -71,6 +72,7 @@ public:
 
 private:
     QList<Verification> m_records;
+    QHash<QString, qsizetype> m_byPath; // the newest record of each path
 };
 
 // The verification a snapshot taken with `verify` made, for its published file as it is now; none

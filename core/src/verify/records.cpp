@@ -97,6 +97,8 @@ QString VerificationRecords::defaultFile() {
 VerificationRecords VerificationRecords::load(const QString& file) {
     VerificationRecords records;
     records.m_records = readRecords(file);
+    for (qsizetype i = 0; i < records.m_records.size(); ++i)
+        records.m_byPath.insert(records.m_records[i].path, i);
     return records;
 }
 
@@ -104,10 +106,10 @@ std::optional<Verification> VerificationRecords::find(const QString& path) const
     const QString canonical = QFileInfo(path).canonicalFilePath();
     if (canonical.isEmpty())
         return std::nullopt;
-    for (qsizetype i = m_records.size() - 1; i >= 0; --i) // the newest record of a path is last
-        if (m_records[i].path == canonical)
-            return stillTheFileVerified(m_records[i]) ? std::optional(m_records[i]) : std::nullopt;
-    return std::nullopt;
+    const auto at = m_byPath.constFind(canonical);
+    if (at == m_byPath.cend() || !stillTheFileVerified(m_records[*at]))
+        return std::nullopt;
+    return m_records[*at];
 }
 
 Status VerificationRecords::remember(const Verification& verification, const QString& file) {

@@ -112,6 +112,8 @@ QString progressLine(const sqlsnap::Progress& p) {
             .arg(p.pagesDone)
             .arg(p.pagesTotal)
             .arg(percent(p.pagesDone, p.pagesTotal));
+    case Phase::Verifying: // pages only from `verify`; a snapshot's check says nothing on its way
+        return QStringLiteral("Verifying%1").arg(percent(p.pagesDone, p.pagesTotal));
     case Phase::Hashing:
         return QStringLiteral("Hashing%1").arg(percent(p.bytesDone, p.bytesTotal));
     default: {

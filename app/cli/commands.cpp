@@ -12,6 +12,7 @@ int runExportTable(const QStringList& args);
 int runFind(const QStringList& args);
 int runDiscover(const QStringList& args);
 int runPrune(const QStringList& args);
+int runVerify(const QStringList& args);
 
 namespace {
 
@@ -29,6 +30,8 @@ constexpr std::array kCommands{
             "list the user's application databases (browsers, mail, …) and those under DIRs", runDiscover},
     Command{"prune", "DIR --keep-…", "delete the snapshots in DIR no --keep rule keeps (restic's forget rules)",
             runPrune},
+    Command{"verify", "SNAPSHOT...", "check snapshots (integrity_check, SHA-256) and remember the results",
+            runVerify},
 };
 
 } // namespace

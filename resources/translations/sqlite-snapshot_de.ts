@@ -600,6 +600,14 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
             <numerusform>%1 Kopierversuche</numerusform>
         </translation>
     </message>
+    <message>
+        <source>integrity ok</source>
+        <translation>Integrität ok</translation>
+    </message>
+    <message>
+        <source>integrity check failed: %1</source>
+        <translation>Integritätsprüfung fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::JobSpecs</name>
@@ -630,6 +638,14 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source> · compact</source>
         <translation> · kompakt</translation>
+    </message>
+    <message>
+        <source>Verify %1</source>
+        <translation>%1 prüfen</translation>
+    </message>
+    <message>
+        <source>%1 was verified, but the result could not be remembered: %2</source>
+        <translation>%1 wurde geprüft, aber das Ergebnis konnte nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1087,6 +1103,30 @@ SHA-256 %1</translation>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlerhaft: %1</translation>
+    </message>
+    <message>
+        <source>Not checked. Verify checks its integrity and computes its SHA-256.</source>
+        <translation>Nicht geprüft. „Prüfen“ prüft die Integrität und berechnet den SHA-256.</translation>
+    </message>
+    <message>
+        <source>Integrity: ok</source>
+        <translation>Integrität: ok</translation>
+    </message>
+    <message>
+        <source>Integrity check failed: %1</source>
+        <translation>Integritätsprüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Checked %1
+%2
+SHA-256 %3</source>
+        <translation>Geprüft %1
+%2
+SHA-256 %3</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::SnapshotMethod</name>
@@ -1156,6 +1196,21 @@ SHA-256 %1</translation>
     <message>
         <source>Export Snapshot…</source>
         <translation>Schnappschuss exportieren …</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Check the selected snapshots&apos; integrity and compute their SHA-256 again</source>
+        <translation>Die Integrität der ausgewählten Schnappschüsse prüfen und ihren SHA-256 neu berechnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verify %n Snapshots</source>
+        <translation>
+            <numerusform>%n Schnappschuss prüfen</numerusform>
+            <numerusform>%n Schnappschüsse prüfen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,16 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::SnapshotsPane</name>
+    <message numerus="yes">
+        <source>Verify %n Snapshots</source>
+        <translation>
+            <numerusform>Verify %n Snapshot</numerusform>
+            <numerusform>Verify %n Snapshots</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::SqlConsole</name>
     <message numerus="yes">
         <source>%1 row(s) in %2</source>

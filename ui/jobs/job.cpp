@@ -71,6 +71,17 @@ void Job::deliverProgress() {
         std::lock_guard lock(m_shared->mutex);
         m_progress = m_shared->latest;
     }
+    // A verification is the check (the first 60 %, by pages read), then the hash.
+    if (m_spec.kind == JobKind::Verify) {
+        if (m_progress.phase == Phase::Verifying && m_progress.pagesTotal > 0)
+            m_permille = std::max(m_permille, int(600 * m_progress.pagesDone / m_progress.pagesTotal));
+        if (m_progress.phase == Phase::Hashing && m_progress.bytesTotal > 0) {
+            updateRate(m_progress.bytesDone, m_progress.bytesTotal, 1);
+            m_permille = std::max(m_permille, 600 + int(400 * m_progress.bytesDone / m_progress.bytesTotal));
+        }
+        emit progressChanged();
+        return;
+    }
     // The bar: copying fills the first 40 % (by bytes), the output phase the rest (pages or bytes).
     int permille = m_permille;
     switch (m_progress.phase) {

@@ -16,6 +16,7 @@
 
 #include <sqlitesnapshot/snapshot.h>
 #include <sqlitesnapshot/tableexport.h>
+#include <sqlitesnapshot/verification.h>
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -27,10 +28,10 @@
 
 namespace sqlsnap::ui {
 
-enum class JobKind { Snapshot, Export, TableExport };
+enum class JobKind { Snapshot, Export, TableExport, Verify };
 
 // What a job's function gives back when it succeeds: one of the engine's result types.
-using JobResult = std::variant<SnapshotResult, TableExportResult>;
+using JobResult = std::variant<SnapshotResult, TableExportResult, Verification>;
 
 // The two ways out of a snapshot whose copies never became stable (ErrorKind::ChangedTooOften).
 enum class Rerun {
@@ -42,7 +43,7 @@ struct JobSpec {
     JobKind kind = JobKind::Snapshot;
     QString title;       // the row's title: "Snapshot of notes.db → notes 2024-….sqlite"
     QString source;      // what it reads (the tooltip)
-    QString destination; // what it writes (the tooltip, Show in Folder, Open)
+    QString destination; // what it writes (the tooltip, Show in Folder, Open); empty: nothing (Verify)
     // The work, on a pool thread: report progress to the sink and stop when it is cancelled.
     std::function<Expected<JobResult>(ProgressSink&)> run;
     // The same job run another way after it failed with `error`; empty when that way does not apply
@@ -110,6 +111,5 @@ private:
     std::optional<JobResult> m_result;
     std::optional<Error> m_error;
 };
-
 
 } // namespace sqlsnap::ui

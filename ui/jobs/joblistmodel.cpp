@@ -83,8 +83,9 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         return job.title();
     case Qt::ToolTipRole:
-        return job.source() + QStringLiteral("\n→ ") + job.destination() + QStringLiteral("\n\n") +
-               statusOf(job);
+        return job.source() +
+               (job.destination().isEmpty() ? QString() : QStringLiteral("\n→ ") + job.destination()) +
+               QStringLiteral("\n\n") + statusOf(job);
     case Qt::AccessibleTextRole:
         return job.title() + QStringLiteral(": ") + statusOf(job);
     case JobRole:
@@ -130,6 +131,8 @@ Tone JobListModel::toneOf(const Job& job) {
     case Job::State::Running:
         return Tone::Normal;
     case Job::State::Succeeded: {
+        if (const Verification* v = job.resultAs<Verification>(); v && !v->integrity.ok())
+            return Tone::Error; // the job did its work; what it found is the news
         const SnapshotResult* r = job.resultAs<SnapshotResult>();
         return r && !r->consistentCopy ? Tone::Warning : Tone::Success; // flagged: not one committed state
     }
@@ -144,6 +147,12 @@ Tone JobListModel::toneOf(const Job& job) {
 QString JobListModel::doneText(const Job& job, const TableExportResult& t) {
     return tr("Done in %1 · %2 · %3")
         .arg(durationText(job.elapsedMs()), rowsText(t.rows), humanSize(t.bytes));
+}
+
+QString JobListModel::doneText(const Job& job, const Verification& v) {
+    const QString verdict =
+        v.integrity.ok() ? tr("integrity ok") : tr("integrity check failed: %1").arg(v.integrity.report);
+    return tr("Done in %1 · %2 · %3").arg(durationText(job.elapsedMs()), humanSize(v.bytes), verdict);
 }
 
 QString JobListModel::doneText(const Job&, const SnapshotResult& r) {

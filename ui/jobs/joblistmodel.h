@@ -48,6 +48,7 @@ public:
     // The status of a finished job, by its result's type.
     static QString doneText(const Job& job, const SnapshotResult& result);
     static QString doneText(const Job& job, const TableExportResult& result);
+    static QString doneText(const Job& job, const Verification& result);
     static Tone toneOf(const Job& job);
 
 signals:

@@ -208,8 +208,9 @@ void JobsPanel::showContextMenu(const QPoint& at) {
     cancel->setEnabled(job->isRunning());
     QAction* open = menu.addAction(tr("Open Preview"), this, [this, index] { openJob(index); });
     open->setEnabled(index.data(JobListModel::CanOpenRole).toBool());
-    QAction* show = menu.addAction(tr("Show in Folder"), this,
-                                   [this, job] { emit showInFolderRequested(job->destination()); });
+    QAction* show = menu.addAction(tr("Show in Folder"), this, [this, job] {
+        emit showInFolderRequested(job->destination().isEmpty() ? job->source() : job->destination());
+    });
     show->setEnabled(job->state() == Job::State::Succeeded);
     if (index.data(JobListModel::CanRerunRole).toBool()) {
         menu.addSeparator();

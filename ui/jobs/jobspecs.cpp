@@ -9,13 +9,18 @@ QString fileName(const QString& path) {
     return QFileInfo(path).fileName();
 }
 
-// Runs the engine's snapshot pipeline; its result is the job's.
-std::function<Expected<JobResult>(ProgressSink&)>
-takeSnapshotOf(const QString& source, const QString& destination, const SnapshotOptions& options) {
-    return [source, destination, options](ProgressSink& sink) -> Expected<JobResult> {
+// Runs the engine's snapshot pipeline; its result is the job's. A verified snapshot's verdict and
+// SHA-256 are remembered (VerificationRecords), so the list shows them after a restart.
+std::function<Expected<JobResult>(ProgressSink&)> takeSnapshotOf(const QString& source,
+                                                                 const QString& destination,
+                                                                 const SnapshotOptions& options,
+                                                                 const QString& records) {
+    return [source, destination, options, records](ProgressSink& sink) -> Expected<JobResult> {
         auto outcome = takeSnapshot(source, destination, options, &sink);
         if (!outcome)
             return outcome.error();
+        if (const auto verified = verificationOf(*outcome))
+            VerificationRecords::remember(*verified, records); // a cache: the snapshot stands without it
         return JobResult(std::move(outcome.value()));
     };
 }
@@ -36,7 +41,7 @@ JobSpec JobSpecs::snapshot(const QString& source, const QString& destination,
         spec.title += tr(" · backup API");
     else if (options.strategy == OutputStrategy::Compact)
         spec.title += tr(" · compact");
-    spec.run = takeSnapshotOf(source, destination, options);
+    spec.run = takeSnapshotOf(source, destination, options, VerificationRecords::defaultFile());
     spec.rerun = [source, destination, options](const Error& error, Rerun how) -> std::optional<JobSpec> {
         if (error.kind != ErrorKind::ChangedTooOften)
             return std::nullopt;
@@ -69,7 +74,24 @@ JobSpec JobSpecs::exportSnapshot(const QString& snapshot, const QString& destina
     spec.source = snapshot;
     spec.destination = destination;
     spec.title = tr("Export of snapshot %1 → %2").arg(fileName(snapshot), fileName(destination));
-    spec.run = takeSnapshotOf(snapshot, destination, options);
+    spec.run = takeSnapshotOf(snapshot, destination, options, VerificationRecords::defaultFile());
+    return spec;
+}
+
+JobSpec JobSpecs::verify(const QString& snapshot, const QString& records) {
+    JobSpec spec;
+    spec.kind = JobKind::Verify;
+    spec.source = snapshot;
+    spec.title = tr("Verify %1").arg(fileName(snapshot));
+    spec.run = [snapshot, records](ProgressSink& sink) -> Expected<JobResult> {
+        auto outcome = verifySnapshot(snapshot, &sink);
+        if (!outcome)
+            return outcome.error();
+        if (auto s = VerificationRecords::remember(*outcome, records); !s)
+            return Error{s.error().kind, tr("%1 was verified, but the result could not be remembered: %2")
+                                             .arg(fileName(snapshot), s.error().message)};
+        return JobResult(std::move(outcome.value()));
+    };
     return spec;
 }
 

@@ -22,6 +22,10 @@ public:
                             OutputStrategy strategy = OutputStrategy::Publish);
     // A snapshot file written elsewhere, through the backup API (page progress, any file system), verified.
     static JobSpec exportSnapshot(const QString& snapshot, const QString& destination, bool overwrite);
+    // A snapshot checked again (integrity_check, SHA-256), only read; the result is remembered in
+    // `records` (VerificationRecords). A damaged file is a success whose verdict is not ok.
+    static JobSpec verify(const QString& snapshot,
+                          const QString& records = VerificationRecords::defaultFile());
     // One table of a snapshot (the rows `filter` keeps, in `order`: as the preview shows them) in the
     // format `destination`'s extension names (.json, .ndjson/.jsonl, .sql; CSV otherwise).
     static JobSpec tableExport(const QString& snapshot, const QString& table, const RowFilter& filter,

@@ -23,12 +23,22 @@ void SnapshotListModel::setFolder(const QString& folder) {
     m_listing.cancel(); // a listing of the folder shown before never answers
     m_listing = Executor::instance().run(
         Lane::Interactive, this,
-        [folder](const CancelToken& token) {
+        [folder, recordsFile = m_recordsFile](const CancelToken& token) {
+            const VerificationRecords records = VerificationRecords::load(recordsFile);
             QList<Entry> found;
             QDirIterator files(folder, {QStringLiteral("*.sqlite")}, QDir::Files);
             while (files.hasNext() && !token.isCancelled()) {
                 const QFileInfo f(files.next());
-                found << Entry{f.absoluteFilePath(), f.lastModified(), f.size(), {}, {}, {}, true, 0};
+                Entry e;
+                e.path = f.absoluteFilePath();
+                e.taken = f.lastModified();
+                e.bytes = f.size();
+                if (const auto v = records.find(e.path)) {
+                    e.integrity = v->integrity.report;
+                    e.sha256 = v->sha256;
+                    e.checkedAt = v->checkedAt;
+                }
+                found << e;
             }
             return found;
         },
@@ -37,16 +47,30 @@ void SnapshotListModel::setFolder(const QString& folder) {
 
 void SnapshotListModel::applyListing(const QList<Entry>& found) {
     beginResetModel();
-    QList<Entry> kept; // this session's snapshots keep their integrity and SHA-256
-    for (const Entry& e : std::as_const(m_entries))
-        if (!e.sha256.isEmpty() || !e.integrity.isEmpty())
+    QList<Entry> kept = found;
+    for (Entry& f : kept) {
+        const int row = rowOfPath(f.path);
+        if (row < 0)
+            continue;
+        // What only this session knows: where it came from, and a verification the records lack (they
+        // could not be written) while the file still has its size.
+        const Entry& known = m_entries[row];
+        f.source = known.source;
+        f.consistentCopy = known.consistentCopy;
+        f.copyAttempts = known.copyAttempts;
+        if (f.checkedAt.isNull() && known.checkedAt.isValid() && known.bytes == f.bytes) {
+            f.integrity = known.integrity;
+            f.sha256 = known.sha256;
+            f.checkedAt = known.checkedAt;
+        }
+    }
+    // A snapshot of this session that the listing missed (published while it ran) stays.
+    for (const Entry& e : std::as_const(m_entries)) {
+        bool listed = false;
+        for (const Entry& f : found)
+            listed = listed || f.path == e.path;
+        if (!listed && !e.source.isEmpty())
             kept << e;
-    for (const Entry& f : found) {
-        bool known = false;
-        for (const Entry& e : std::as_const(kept))
-            known = known || e.path == f.path;
-        if (!known)
-            kept << f;
     }
     std::stable_sort(kept.begin(), kept.end(),
                      [](const Entry& a, const Entry& b) { return a.taken > b.taken; });
@@ -56,8 +80,16 @@ void SnapshotListModel::applyListing(const QList<Entry>& found) {
 }
 
 int SnapshotListModel::add(const SnapshotResult& result, const QDateTime& taken) {
-    Entry e{result.destination, taken,         result.bytes,          result.integrity.value_or(QString()),
-            result.sha256,      result.source, result.consistentCopy, result.copyAttempts};
+    Entry e;
+    e.path = result.destination;
+    e.taken = taken;
+    e.bytes = result.bytes;
+    e.integrity = result.integrity.value_or(QString());
+    e.sha256 = result.sha256;
+    e.checkedAt = result.integrity ? taken.toUTC() : QDateTime();
+    e.source = result.source;
+    e.consistentCopy = result.consistentCopy;
+    e.copyAttempts = result.copyAttempts;
     if (const int existing = rowOfPath(e.path); existing >= 0) {
         beginRemoveRows({}, existing, existing);
         m_entries.removeAt(existing);
@@ -67,6 +99,21 @@ int SnapshotListModel::add(const SnapshotResult& result, const QDateTime& taken)
     m_entries.prepend(e);
     endInsertRows();
     return 0;
+}
+
+int SnapshotListModel::setVerification(const Verification& v) {
+    for (int row = 0; row < m_entries.size(); ++row) {
+        Entry& e = m_entries[row];
+        if (e.path != v.path && QFileInfo(e.path).canonicalFilePath() != v.path)
+            continue;
+        e.integrity = v.integrity.report;
+        e.sha256 = v.sha256;
+        e.checkedAt = v.checkedAt;
+        e.bytes = v.bytes;
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        return row;
+    }
+    return -1;
 }
 
 int SnapshotListModel::rowOfPath(const QString& path) const {
@@ -101,12 +148,15 @@ QVariant SnapshotListModel::data(const QModelIndex& index, int role) const {
         case IntegrityColumn:
             if (e.integrity.isEmpty())
                 return tr("not checked");
-            return e.integrity == QStringLiteral("ok") ? tr("ok")
-                                                       : e.integrity.section(QLatin1Char('\n'), 0, 0);
+            return e.integrity == QStringLiteral("ok")
+                       ? tr("ok")
+                       : tr("failed: %1").arg(e.integrity.section(QLatin1Char('\n'), 0, 0));
         case Sha256Column:
             return e.sha256.isEmpty() ? QStringLiteral("—") : e.sha256;
         }
     }
+    if (role == Qt::ToolTipRole && (index.column() == IntegrityColumn || index.column() == Sha256Column))
+        return verificationTip(e);
     if (role == Qt::ToolTipRole) {
         QString tip = e.path;
         if (!e.source.isEmpty())
@@ -132,6 +182,16 @@ QVariant SnapshotListModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::TextAlignmentRole && index.column() == SizeColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
+}
+
+QString SnapshotListModel::verificationTip(const Entry& e) {
+    if (e.checkedAt.isNull())
+        return tr("Not checked. Verify checks its integrity and computes its SHA-256.");
+    const QString when = QLocale().toString(e.checkedAt.toLocalTime(), QLocale::ShortFormat);
+    const QString verdict = e.integrity == QStringLiteral("ok")
+                                ? tr("Integrity: ok")
+                                : tr("Integrity check failed: %1").arg(e.integrity);
+    return tr("Checked %1\n%2\nSHA-256 %3").arg(when, verdict, e.sha256);
 }
 
 QVariant SnapshotListModel::headerData(int section, Qt::Orientation orientation, int role) const {

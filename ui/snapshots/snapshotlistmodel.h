@@ -1,11 +1,13 @@
-// The snapshots in the snapshot folder: those taken in this session (with their integrity result and
-// SHA-256) and those found in the folder (listed on the executor's interactive lane; a newer
-// setFolder() cancels the listing on its way, and so does destroying the model).
+// The snapshots in the snapshot folder: those taken in this session and those found in the folder
+// (listed on the executor's interactive lane; a newer setFolder() cancels the listing on its way, and so
+// does destroying the model). Integrity and SHA-256 are what was verified: in this session, or a record
+// of an earlier one (VerificationRecords) that still applies to the file as it is.
 #pragma once
 
 #include "common/executor.h"
 
 #include <sqlitesnapshot/snapshot.h>
+#include <sqlitesnapshot/verification.h>
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -23,7 +25,8 @@ public:
         qint64 bytes = 0;
         QString integrity; // "ok", SQLite's report, or empty when not checked
         QString sha256;
-        QString source;
+        QDateTime checkedAt; // when integrity and sha256 were found; invalid when not checked
+        QString source;      // set for a snapshot taken in this session
         bool consistentCopy = true;
         int copyAttempts = 0;
     };
@@ -31,11 +34,16 @@ public:
     explicit SnapshotListModel(QObject* parent = nullptr);
     ~SnapshotListModel() override;
 
-    // Lists the *.sqlite files of `folder` (in the background); entries of this session stay.
+    // Where remembered verifications are read (default: VerificationRecords::defaultFile()).
+    void setRecordsFile(const QString& file) { m_recordsFile = file; }
+    // Lists the *.sqlite files of `folder` (in the background), each with its remembered verification;
+    // entries of this session stay.
     void setFolder(const QString& folder);
     QString folder() const { return m_folder; }
     // A snapshot just taken: first in the list. Returns its row.
     int add(const SnapshotResult& result, const QDateTime& taken);
+    // A verification just made: the row of its file shows it. Returns the row, or -1 when not listed.
+    int setVerification(const Verification& verification);
     const Entry& entry(int row) const { return m_entries[row]; }
     int rowOfPath(const QString& path) const;
 
@@ -49,8 +57,10 @@ signals:
 
 private:
     void applyListing(const QList<Entry>& found);
+    static QString verificationTip(const Entry& e);
 
     QString m_folder;
+    QString m_recordsFile = VerificationRecords::defaultFile();
     QList<Entry> m_entries;
     Task m_listing; // the listing of m_folder on its way
 };

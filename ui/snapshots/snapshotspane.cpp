@@ -22,11 +22,15 @@ SnapshotsPane::SnapshotsPane(SnapshotListModel* model, QWidget* parent)
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // Verify acts on several
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(SnapshotListModel::NameColumn, QHeaderView::Stretch);
-    for (int c :
-         {SnapshotListModel::TakenColumn, SnapshotListModel::SizeColumn, SnapshotListModel::IntegrityColumn})
+    for (int c : {SnapshotListModel::TakenColumn, SnapshotListModel::SizeColumn})
         m_view->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    // As wide as its usual words: a failed verdict's long report is elided here and whole on hover.
+    m_view->setColumnWidth(SnapshotListModel::IntegrityColumn,
+                           m_view->fontMetrics().horizontalAdvance(SnapshotListModel::tr("not checked")) +
+                               24);
     m_view->setColumnWidth(SnapshotListModel::Sha256Column, 90); // the whole hash: tooltip, Ctrl+C
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QTreeView::customContextMenuRequested, this, &SnapshotsPane::showContextMenu);
@@ -47,8 +51,27 @@ SnapshotsPane::SnapshotsPane(SnapshotListModel* model, QWidget* parent)
     });
     m_view->addAction(copy);
 
+    m_verify = new QAction(tr("Verify"), this);
+    m_verify->setToolTip(tr("Check the selected snapshots' integrity and compute their SHA-256 again"));
+    m_verify->setEnabled(false);
+    connect(m_verify, &QAction::triggered, this, [this] {
+        if (const QStringList paths = selectedPaths(); !paths.isEmpty())
+            emit verifyRequested(paths);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_verify->setEnabled(m_view->selectionModel()->hasSelection()); });
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+            [this] { m_verify->setEnabled(m_view->selectionModel()->hasSelection()); });
+
     auto* head = new QHBoxLayout;
     auto* title = new QLabel(tr("<b>Snapshots</b>"), this);
+    auto* verifyButton = new QPushButton(tr("Verify"), this);
+    verifyButton->setObjectName(QStringLiteral("verifyButton"));
+    verifyButton->setToolTip(m_verify->toolTip());
+    verifyButton->setEnabled(false);
+    connect(verifyButton, &QPushButton::clicked, m_verify, &QAction::trigger);
+    connect(m_verify, &QAction::changed, verifyButton,
+            [this, verifyButton] { verifyButton->setEnabled(m_verify->isEnabled()); });
     auto* showFolder = new QPushButton(tr("Show in Folder"), this);
     showFolder->setToolTip(tr("Show the selected snapshot (or the snapshot folder) in the file manager"));
     connect(showFolder, &QPushButton::clicked, this, [this] {
@@ -59,6 +82,7 @@ SnapshotsPane::SnapshotsPane(SnapshotListModel* model, QWidget* parent)
     folderButton->setToolTip(tr("Choose where snapshots are written"));
     connect(folderButton, &QPushButton::clicked, this, &SnapshotsPane::chooseFolderRequested);
     head->addWidget(title, 1);
+    head->addWidget(verifyButton);
     head->addWidget(showFolder);
     head->addWidget(folderButton);
     auto* layout = new QVBoxLayout(this);
@@ -70,6 +94,14 @@ SnapshotsPane::SnapshotsPane(SnapshotListModel* model, QWidget* parent)
 QString SnapshotsPane::currentPath() const {
     const QModelIndex i = m_view->currentIndex();
     return i.isValid() ? m_model->entry(i.row()).path : QString();
+}
+
+QStringList SnapshotsPane::selectedPaths() const {
+    QStringList paths;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (m_view->selectionModel()->isRowSelected(row, {}))
+            paths << m_model->entry(row).path;
+    return paths;
 }
 
 QString SnapshotsPane::pathAt(const QPoint& viewportPos) const {
@@ -91,12 +123,20 @@ void SnapshotsPane::showContextMenu(const QPoint& viewportPos) {
         menu.exec(m_view->viewport()->mapToGlobal(viewportPos));
         return;
     }
-    // The row under the cursor becomes the current one (as file managers do) and every entry acts on it.
-    m_view->setCurrentIndex(index);
+    // The row under the cursor becomes the current one (as file managers do) and every entry acts on it;
+    // Verify acts on the selection, which it joins (a row outside it becomes the whole selection).
+    if (m_view->selectionModel()->isRowSelected(index.row(), {}))
+        m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+    else
+        m_view->setCurrentIndex(index);
     const int row = index.row();
     const QString path = m_model->entry(row).path;
     menu.addAction(tr("Open Preview"), this, [this, path] { emit openRequested(path); });
     menu.addAction(tr("Export Snapshot…"), this, [this, path] { emit exportRequested(path); });
+    const QStringList selected = selectedPaths();
+    menu.addAction(selected.size() > 1 ? tr("Verify %n Snapshots", nullptr, int(selected.size()))
+                                       : tr("Verify"),
+                   this, [this, selected] { emit verifyRequested(selected); });
     menu.addSeparator();
     const QString sha256 = m_model->entry(row).sha256; // rows may move while the menu is open
     QAction* hash =

@@ -1,11 +1,13 @@
 // The snapshots of the snapshot folder as a list, with its own actions. Every action acts on what the
 // user pointed at: the context menu on the row under the cursor, double-click and Enter on the row
-// activated, the header's Show in Folder on the list's current row. It never looks at which preview tab
-// happens to be current.
+// activated, the header's Show in Folder on the list's current row, Verify (button and menu) on the
+// selected rows — the row right-clicked joins them or, outside them, becomes the only one. It never looks
+// at which preview tab happens to be current.
 #pragma once
 
 #include <QWidget>
 
+class QAction;
 class QMenu;
 class QTreeView;
 
@@ -21,6 +23,9 @@ public:
     QTreeView* view() const { return m_view; }
     // The snapshot of the list's current row, or empty.
     QString currentPath() const;
+    // The snapshots of the selected rows, in list order.
+    QStringList selectedPaths() const;
+    QAction* verifyAction() const { return m_verify; }
     // The snapshot at a point of the view's viewport, or empty.
     QString pathAt(const QPoint& viewportPos) const;
 
@@ -30,6 +35,7 @@ signals:
     void showInFolderRequested(const QString& path); // a snapshot, or the folder itself
     void chooseFolderRequested();
     void currentChanged();
+    void verifyRequested(const QStringList& snapshotPaths);
 
 private:
     void showContextMenu(const QPoint& viewportPos);
@@ -37,6 +43,7 @@ private:
 
     SnapshotListModel* m_model;
     QTreeView* m_view;
+    QAction* m_verify = nullptr;
 };
 
 } // namespace sqlsnap::ui

@@ -189,6 +189,10 @@ void MainWindow::createLayout() {
         QDesktopServices::openUrl(QUrl::fromLocalFile(info.isDir() ? path : info.absolutePath()));
     });
     connect(m_snapshotsPane, &SnapshotsPane::currentChanged, this, &MainWindow::updateActions);
+    connect(m_snapshotsPane, &SnapshotsPane::verifyRequested, this, [this](const QStringList& paths) {
+        for (const QString& path : paths)
+            startJob(JobSpecs::verify(path));
+    });
 
     m_leftSplitter = new QSplitter(Qt::Vertical, this);
     m_leftSplitter->addWidget(m_sourcesPane);
@@ -401,7 +405,9 @@ void MainWindow::onJobFinished(Job* job) {
 }
 
 void MainWindow::recordFinishedJob(Job* job) {
-    if (job->kind() == JobKind::Snapshot) {
+    if (job->kind() == JobKind::Verify) {
+        m_snapshots->setVerification(*job->resultAs<Verification>());
+    } else if (job->kind() == JobKind::Snapshot) {
         if (QFileInfo(job->destination()).absolutePath() == m_snapshotFolder)
             m_snapshots->add(*job->resultAs<SnapshotResult>(), QDateTime::currentDateTime());
         // One preview for a batch, not a tab per job: the last snapshot opens once nothing else runs

@@ -1,7 +1,7 @@
 #include "snapshot/verify.h"
 
-#include "io/posixio.h"
 #include "base/task.h"
+#include "io/posixio.h"
 
 #include <QCryptographicHash>
 
@@ -50,9 +50,9 @@ Expected<QString> sha256File(const QString& path, Task& task) {
     return QString::fromLatin1(hash.result().toHex());
 }
 
-Expected<Verification> verifyFile(const QString& path, Task& task) {
+Expected<VerifiedFile> verifyFile(const QString& path, Task& task) {
     task.setPhase(Phase::Verifying);
-    Verification v;
+    VerifiedFile v;
     {
         auto db = SqliteDb::open(path, SQLITE_OPEN_READONLY);
         if (!db)

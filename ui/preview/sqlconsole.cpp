@@ -2,13 +2,21 @@
 
 #include "common/format.h"
 #include "preview/queryresultmodel.h"
+#include "preview/valueviewer.h"
+#include "preview/windowedgrid.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QSet>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBlock>
@@ -54,6 +62,12 @@ SqlConsole::SqlConsole(const QString& snapshotPath, QWidget* parent)
     bar->addWidget(m_run);
     bar->addWidget(m_interrupt);
     bar->addWidget(m_status, 1);
+    m_valueToggle = new QPushButton(tr("Value"), this);
+    m_valueToggle->setObjectName(QStringLiteral("consoleValuePanelToggle"));
+    m_valueToggle->setCheckable(true);
+    m_valueToggle->setToolTip(
+        tr("Show the selected cell's whole value beside the rows (text, JSON, hex, image)"));
+    bar->addWidget(m_valueToggle);
     auto* top = new QWidget(this);
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 4, 0, 0);
@@ -61,19 +75,9 @@ SqlConsole::SqlConsole(const QString& snapshotPath, QWidget* parent)
     topLayout->addWidget(m_error);
     topLayout->addLayout(bar);
 
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("consoleResult"));
-    m_view->setAccessibleName(tr("Result rows"));
-    m_view->setModel(m_model);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row measuring
-    m_view->horizontalHeader()->setDefaultSectionSize(140);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->addWidget(top);
-    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(createResultPane());
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setCollapsible(0, false);
@@ -88,6 +92,112 @@ SqlConsole::SqlConsole(const QString& snapshotPath, QWidget* parent)
     connect(m_model, &QueryResultModel::failed, this, &SqlConsole::onFailed);
     connect(m_model, &QueryResultModel::countKnown, this, &SqlConsole::updateStatus);
     connect(m_model, &QueryResultModel::pageLoaded, this, &SqlConsole::updateStatus);
+    connect(m_model, &QueryResultModel::totalRowsChanged, this, &SqlConsole::onTotalChanged);
+}
+
+QWidget* SqlConsole::createResultPane() {
+    m_grid = new WindowedGrid(m_model, m_model, this);
+    m_grid->tableScrollBar()->setAccessibleName(tr("Rows of the whole result"));
+    m_view = m_grid->view();
+    m_view->setObjectName(QStringLiteral("consoleResult"));
+    m_view->setAccessibleName(tr("Result rows"));
+
+    const auto action = [this](const QString& text, const QKeySequence& keys) {
+        auto* a = new QAction(text, m_view);
+        a->setShortcut(keys);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_view->addAction(a);
+        return a;
+    };
+    m_copy = action(tr("Copy"), QKeySequence::Copy);
+    connect(m_copy, &QAction::triggered, this, [this] { copy(false); });
+    m_copyWithHeaders = action(tr("Copy with Headers"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_copyWithHeaders, &QAction::triggered, this, [this] { copy(true); });
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    // The current cell's whole value beside the rows, as on the data page (and the same setting).
+    m_valueViewer = new ValueViewer(this);
+    m_valueViewer->setObjectName(QStringLiteral("consoleValueViewer"));
+    m_valueViewer->setMinimumWidth(200);
+    m_valueSplitter = new QSplitter(this);
+    m_valueSplitter->addWidget(m_grid);
+    m_valueSplitter->addWidget(m_valueViewer);
+    m_valueSplitter->setStretchFactor(0, 3);
+    m_valueSplitter->setStretchFactor(1, 1);
+    m_valueSplitter->setCollapsible(0, false);
+    m_valueSplitter->setSizes({600, 260});
+    m_valueToggle->setChecked(QSettings().value(QStringLiteral("preview/valuePanel"), true).toBool());
+    m_valueViewer->setVisible(m_valueToggle->isChecked());
+    connect(m_valueToggle, &QPushButton::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("preview/valuePanel"), on);
+        m_valueViewer->setVisible(on);
+        showCurrentValue();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &SqlConsole::showCurrentValue);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &SqlConsole::showCurrentValue);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& from, const QModelIndex& to) {
+                // Only a value that was waiting for its page: a shown one is not shown again.
+                const QModelIndex current = m_view->currentIndex();
+                if (m_valuePending && current.isValid() && current.row() >= from.row() &&
+                    current.row() <= to.row())
+                    showCurrentValue();
+            });
+    return m_valueSplitter;
+}
+
+void SqlConsole::showEvent(QShowEvent* event) {
+    // The data page's Value button may have changed the setting since: follow it.
+    m_valueToggle->setChecked(QSettings().value(QStringLiteral("preview/valuePanel"), true).toBool());
+    QWidget::showEvent(event);
+}
+
+void SqlConsole::showCurrentValue() {
+    m_valuePending = false;
+    if (!m_valueToggle->isChecked())
+        return;
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || current.column() >= m_model->columns().size()) {
+        m_valueViewer->clear();
+        return;
+    }
+    // A row whose page is not held has no value to show yet: the viewer waits for dataChanged.
+    if (!m_model->isRowLoaded(m_model->windowStart() + current.row())) {
+        m_valueViewer->clear();
+        m_valuePending = true;
+        return;
+    }
+    const QueryColumn& column = m_model->columns()[current.column()];
+    m_valueViewer->showValue(m_model->data(current, QueryResultModel::RawValueRole), column.name,
+                             column.declaredType);
+}
+
+void SqlConsole::onTotalChanged() {
+    m_grid->totalChanged(); // the scroll bar, and a pending Ctrl+End
+    // Rows read past the window's end (no count yet): the window moves on when the view is near it.
+    m_grid->scrollToRow(m_grid->topRow());
+}
+
+void SqlConsole::copy(bool withHeaders) {
+    const QModelIndexList cells = m_view->selectionModel()->selectedIndexes();
+    if (cells.isEmpty())
+        return;
+    QSet<int> missing;
+    for (const QModelIndex& cell : cells)
+        if (!m_model->isRowLoaded(m_model->windowStart() + cell.row()))
+            missing.insert(cell.row());
+    if (!missing.isEmpty()) {
+        // A copy never takes "…" for a value: rows not held would have to be read first.
+        const qint64 rows = missing.size();
+        m_status->setText(tr("Nothing copied: %1 selected row(s) not in memory (the console holds %2 rows); "
+                             "select fewer",
+                             nullptr, pluralCount(rows))
+                              .arg(groupedNumber(rows), groupedNumber(qint64(QueryResultModel::kCachedPages) *
+                                                                      QueryResultModel::kPageRows)));
+        return;
+    }
+    QApplication::clipboard()->setText(m_model->tabSeparated(cells, withHeaders));
 }
 
 SqlConsole::~SqlConsole() = default; // the model's destructor cancels its work and joins its threads
@@ -102,6 +212,7 @@ void SqlConsole::run() {
         return;
     m_history.add(sql);
     clearError();
+    m_grid->stopFollowingEnd();
     m_firstText.clear();
     m_clock.start();
     m_model->run(m_path, sql);
@@ -157,9 +268,11 @@ void SqlConsole::updateStatus() {
     if (m_firstText.isEmpty())
         return; // interrupted or failed: their own words stay
     QString text = m_firstText;
-    if (const auto total = m_model->totalRows(); total && !m_firstComplete)
+    if (m_model->totalKnown() && !m_firstComplete) {
+        const qint64 total = m_model->totalRows();
         text += QStringLiteral(" · ") +
-                tr("%1 row(s) in all", nullptr, pluralCount(*total)).arg(groupedNumber(*total));
+                tr("%1 row(s) in all", nullptr, pluralCount(total)).arg(groupedNumber(total));
+    }
     m_status->setText(text);
 }
 

@@ -111,9 +111,9 @@ private slots:
         runSql(&console, QStringLiteral("SELECT i, t FROM big"));
         QueryResultModel* m = console.resultModel();
         QTRY_VERIFY(m->rowCount() >= QueryResultModel::kPageRows);
-        QTRY_VERIFY(console.statusLabel()->text().contains(QStringLiteral("100,000 rows in all")));
-        QVERIFY(console.statusLabel()->text().startsWith(QStringLiteral("first 200 rows in ")));
-        QVERIFY(console.statusLabel()->text().contains(QStringLiteral("more as you scroll")));
+        QTRY_VERIFY(
+            console.statusLabel()->text().startsWith(QStringLiteral("100,000 rows in all · first 200 in ")));
+        QVERIFY(console.statusLabel()->text().endsWith(QStringLiteral(" ms")));
         // Page after page to the end, with the whole result's scroll bar: the cache stays bounded.
         QScrollBar* bar = console.resultGrid()->tableScrollBar();
         QElapsedTimer clock;

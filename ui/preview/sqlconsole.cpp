@@ -48,6 +48,7 @@ SqlConsole::SqlConsole(const QString& snapshotPath, QWidget* parent)
     m_interrupt->setEnabled(false);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("consoleStatus"));
+    m_status->setWordWrap(true); // a narrow window: the status wraps instead of widening it
     setTone(m_status, Tone::Muted);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("consoleError"));
@@ -79,7 +80,7 @@ SqlConsole::SqlConsole(const QString& snapshotPath, QWidget* parent)
     m_splitter->addWidget(top);
     m_splitter->addWidget(createResultPane());
     m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(1, 3);
     m_splitter->setCollapsible(0, false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -244,6 +245,8 @@ void SqlConsole::onStarted(qint64 ms) {
     m_view->resizeColumnsToContents();
     for (int c = 0; c < m_model->columnCount(); ++c)
         m_view->setColumnWidth(c, std::clamp(m_view->columnWidth(c), 60, 320));
+    m_firstRows = n;
+    m_firstMs = ms;
     m_firstText = m_model->atEnd()
                       ? tr("%1 row(s) in %2", nullptr, pluralCount(n)).arg(groupedNumber(n), durationText(ms))
                       : tr("first %1 row(s) in %2, more as you scroll", nullptr, pluralCount(n))
@@ -267,13 +270,14 @@ void SqlConsole::updateStatus() {
     }
     if (m_firstText.isEmpty())
         return; // interrupted or failed: their own words stay
-    QString text = m_firstText;
     if (m_model->totalKnown() && !m_firstComplete) {
         const qint64 total = m_model->totalRows();
-        text += QStringLiteral(" · ") +
-                tr("%1 row(s) in all", nullptr, pluralCount(total)).arg(groupedNumber(total));
+        m_status->setText(
+            tr("%1 row(s) in all · first %2 in %3", nullptr, pluralCount(total))
+                .arg(groupedNumber(total), groupedNumber(m_firstRows), durationText(m_firstMs)));
+        return;
     }
-    m_status->setText(text);
+    m_status->setText(m_firstText);
 }
 
 void SqlConsole::markError(int offset) {

@@ -3,9 +3,9 @@
 // Ctrl+Enter (or Run) runs the editor's statement through QueryCursor (read-only by construction: a
 // write is refused with the engine's one-line message); Escape (or Interrupt) cancels it at once. While
 // it runs the status line ticks the elapsed time; then it says "N rows in 12 ms" or "first 200 rows in
-// 3 ms, more as you scroll", and the whole count once known. An error shows under the editor in the
-// error tone, with the editor's cursor moved to where the SQL is at fault, that place underlined.
-// Ctrl+Up / Ctrl+Down walk the history (ConsoleHistory, per user).
+// 3 ms, more as you scroll", and once the whole count is known "N rows in all · first 200 in 3 ms". An error
+// shows under the editor in the error tone, with the editor's cursor moved to where the SQL is at fault, that
+// place underlined. Ctrl+Up / Ctrl+Down walk the history (ConsoleHistory, per user).
 //
 // The rows show in a WindowedGrid (the data grid's: a window of the result, a scroll bar for all of it,
 // Ctrl+Home / Ctrl+End), the current cell's whole value beside it in a ValueViewer (the "Value" button,
@@ -98,6 +98,7 @@ private:
     QElapsedTimer m_clock;
     QString m_firstText;          // "first 200 rows in 3 ms, more as you scroll" / "12 rows in 3 ms"
     bool m_firstComplete = false; // the first page held every row: the count says nothing more
+    qint64 m_firstRows = 0, m_firstMs = 0;
     ConsoleHistory m_history;
 };
 

@@ -213,6 +213,51 @@ private slots:
         QCOMPARE(cell(m, rows - 1, 0), QString::number(rows - 1)); // addr counts from 0
     }
 
+    // A far jump opens the statement again at an OFFSET (or steps): the rows there are SQLite's own,
+    // whatever the order, duplicate column names included; and behind the cursor too.
+    void farJumpsShowSQLitesOwnRows_data() {
+        // The statement, and the same with its columns swapped (SQLite's answer for the second column).
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("swapped");
+        QTest::newRow("descending") << QStringLiteral("SELECT i, t FROM million ORDER BY i DESC")
+                                    << QStringLiteral("SELECT t, i FROM million ORDER BY i DESC");
+        QTest::newRow("by text, no index")
+            << QStringLiteral("SELECT t, i FROM million WHERE i % 10 = 0 ORDER BY t")
+            << QStringLiteral("SELECT i, t FROM million WHERE i % 10 = 0 ORDER BY t");
+        QTest::newRow("one name twice")
+            << QStringLiteral("SELECT i * 2 AS a, t AS a FROM million WHERE i % 2 = 1")
+            << QStringLiteral("SELECT t AS a, i * 2 AS a FROM million WHERE i % 2 = 1");
+        QTest::newRow("with, a trailing comment")
+            << QStringLiteral("WITH odd AS (SELECT i, t FROM million WHERE i % 3 = 1) SELECT t, i FROM odd "
+                              "ORDER BY i DESC; -- the newest first")
+            << QStringLiteral("WITH odd AS (SELECT i, t FROM million WHERE i % 3 = 1) SELECT i, t FROM odd "
+                              "ORDER BY i DESC");
+    }
+    void farJumpsShowSQLitesOwnRows() {
+        QFETCH(QString, sql);
+        QFETCH(QString, swapped);
+        SqlConsole console(m_db);
+        console.resize(900, 600);
+        console.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&console));
+        QueryResultModel* m = console.resultModel();
+        runSql(&console, sql);
+        QTRY_VERIFY_WITH_TIMEOUT(m->totalKnown(), 30000);
+        const QString bare =
+            sql.left(sql.indexOf(QLatin1Char(';')) < 0 ? sql.size() : sql.indexOf(QLatin1Char(';')));
+        // Forward far, backward far, the end, and near the start from behind.
+        const qint64 total = m->totalRows();
+        for (const qint64 row : {total * 3 / 10 + 1, total / 8 + 7, total - 1, qint64(5)}) {
+            console.resultGrid()->goToRow(row);
+            const auto sqlite = [&](const QString& statement) {
+                return queryText(m_db, QStringLiteral("SELECT * FROM (%1) LIMIT 1 OFFSET %2")
+                                           .arg(statement, QString::number(row)));
+            };
+            QTRY_COMPARE(cell(m, row, 0), sqlite(bare));
+            QCOMPARE(cell(m, row, 1), sqlite(swapped));
+        }
+    }
+
     // The current cell's whole value beside the grid, as SQLite returned it; the toggle remembered.
     void theValueViewerShowsTheWholeValue() {
         QSettings().setValue(QStringLiteral("preview/valuePanel"), true);

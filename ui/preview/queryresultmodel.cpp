@@ -17,6 +17,9 @@ namespace {
 // A page asked for more than this many pages away from the latest one asked for is no longer wanted
 // once its turn comes: the view went elsewhere meanwhile (a scroll bar dragged over many pages).
 constexpr qint64 kStalePages = 3;
+// A statement whose first page takes longer than this sorts or aggregates before its first row: far
+// ahead, stepping on beats opening it again at an OFFSET.
+constexpr qint64 kQuickStartMs = 50;
 // Counting by stepping (EXPLAIN, PRAGMA): rows stepped over per call, the cancellation checked between.
 constexpr int kCountStep = 65536;
 
@@ -35,11 +38,59 @@ QString clipboardText(const QVariant& v) {
 
 } // namespace
 
+// The page thread's side of one run. Used by its jobs only, one after another (latestPage aside).
 struct QueryResultModel::Run {
     QString path;
     QString sql;
     std::unique_ptr<QueryCursor> cursor; // made, used and dropped on the page thread only
-    std::atomic<qint64> latestPage{0};   // the page the GUI thread asked for last
+    QString asRun;                       // the first cursor's sql(): without trailing blanks and ';'
+    qint64 base = 0;         // the result's row at the cursor's row 0 (a cursor opened at an OFFSET)
+    bool canSkip = false;    // the statement reads as a subquery (SELECT, WITH, VALUES)
+    bool quickStart = false; // its first page came at once: opening it again costs little
+    std::atomic<qint64> latestPage{0}; // the page the GUI thread asked for last
+
+    // The result's rows [first, first + kPageRows). Behind the cursor, or far ahead of it when the
+    // statement starts quickly (no sort or aggregate before its first row), a statement that can be a
+    // subquery is opened again as `SELECT * FROM (<sql>) LIMIT -1 OFFSET first`: SQLite then skips the
+    // rows before without making their columns, several times cheaper than stepping over them (bench,
+    // console grid), and a page behind the cursor needs no re-run from the start. Others step forward,
+    // or re-run the statement to go back.
+    Expected<RowPage> read(qint64 first, const CancelToken& cancel) {
+        const qint64 at = base + cursor->position();
+        const qint64 gap = first - at;
+        const bool farAhead = quickStart && gap > kSkipAtLeast && gap > first / kStepCostRatio;
+        if (canSkip && first > 0 && (gap < 0 || farAhead))
+            openAt(first, cancel); // (on failure the cursor stays, and steps)
+        if (first < base)
+            openAt(0, cancel);                                     // an OFFSET cursor cannot go back
+        auto page = cursor->rows(first - base, kPageRows, cancel); // Cancelled at once once cancelled
+        if (page && page->rows.isEmpty() && base > 0 && first == base) {
+            // Nothing at that offset: the statement ended before it, and only stepping tells where.
+            openAt(0, cancel);
+            page = cursor->rows(first, kPageRows, cancel);
+        }
+        return page;
+    }
+    // The result's row count, once the cursor has seen the end.
+    std::optional<qint64> knownRows() const {
+        const auto known = cursor->knownRowCount();
+        return known ? std::optional<qint64>(base + *known) : std::nullopt;
+    }
+
+private:
+    // Rows stepped over cost about this many times what OFFSET skips cost (bench, console grid).
+    static constexpr qint64 kStepCostRatio = 4;
+    static constexpr qint64 kSkipAtLeast = 5000;
+    // A cursor whose row 0 is the result's row `first`; the one in use stays when that fails.
+    void openAt(qint64 first, const CancelToken& cancel) {
+        const QString statement = first == 0 ? sql
+                                             : QStringLiteral("SELECT * FROM (\n%1\n) LIMIT -1 OFFSET %2")
+                                                   .arg(asRun, QString::number(first));
+        if (auto opened = QueryCursor::open(path, statement, cancel)) {
+            cursor = std::move(*opened);
+            base = first;
+        }
+    }
 };
 
 QueryResultModel::QueryResultModel(QObject* parent)
@@ -112,8 +163,11 @@ void QueryResultModel::run(const QString& snapshotPath, const QString& sql) {
                 return Status(cursor.error());
             }
             run->cursor = std::move(*cursor);
+            run->canSkip = run->cursor->canCountRows();
+            run->asRun = run->cursor->sql();
             auto first = run->cursor->rows(0, kPageRows, t);
             const qint64 ms = clock.elapsed();
+            run->quickStart = ms < kQuickStartMs;
             if (!first) {
                 if (first.error().kind != ErrorKind::Cancelled)
                     answer(token, [this, error = first.error()] {
@@ -205,7 +259,7 @@ void QueryResultModel::requestPage(qint64 page) const {
             }
             QList<ReadPage> pages;
             for (qint64 p = from; p <= page; ++p) {
-                auto rows = run->cursor->rows(p * kPageRows, kPageRows, t);
+                auto rows = run->read(p * kPageRows, t);
                 if (!rows) {
                     if (rows.error().kind != ErrorKind::Cancelled)
                         answer(token, [this, message = rows.error().message] {
@@ -218,8 +272,7 @@ void QueryResultModel::requestPage(qint64 page) const {
                 if (end)
                     break;
             }
-            answer(token, [this, from, page, pages = std::move(pages),
-                           known = run->cursor->knownRowCount()]() mutable {
+            answer(token, [this, from, page, pages = std::move(pages), known = run->knownRows()]() mutable {
                 const_cast<QueryResultModel*>(this)->storePages(from, page, std::move(pages), known);
             });
             return success();

@@ -1,6 +1,7 @@
 #include "preview/queryresultmodel.h"
 
 #include "preview/cellformat.h"
+#include "preview/resultcursor.h"
 
 #include <sqlitesnapshot/valuetext.h>
 
@@ -17,12 +18,6 @@ namespace {
 // A page asked for more than this many pages away from the latest one asked for is no longer wanted
 // once its turn comes: the view went elsewhere meanwhile (a scroll bar dragged over many pages).
 constexpr qint64 kStalePages = 3;
-// A statement whose first page takes longer than this sorts or aggregates before its first row: far
-// ahead, stepping on beats opening it again at an OFFSET.
-constexpr qint64 kQuickStartMs = 50;
-// Counting by stepping (EXPLAIN, PRAGMA): rows stepped over per call, the cancellation checked between.
-constexpr int kCountStep = 65536;
-
 QString clipboardText(const QVariant& v) {
     if (!v.isValid())
         return {};
@@ -38,59 +33,12 @@ QString clipboardText(const QVariant& v) {
 
 } // namespace
 
-// The page thread's side of one run. Used by its jobs only, one after another (latestPage aside).
+// The page thread's side of one run.
 struct QueryResultModel::Run {
     QString path;
     QString sql;
-    std::unique_ptr<QueryCursor> cursor; // made, used and dropped on the page thread only
-    QString asRun;                       // the first cursor's sql(): without trailing blanks and ';'
-    qint64 base = 0;         // the result's row at the cursor's row 0 (a cursor opened at an OFFSET)
-    bool canSkip = false;    // the statement reads as a subquery (SELECT, WITH, VALUES)
-    bool quickStart = false; // its first page came at once: opening it again costs little
-    std::atomic<qint64> latestPage{0}; // the page the GUI thread asked for last
-
-    // The result's rows [first, first + kPageRows). Behind the cursor, or far ahead of it when the
-    // statement starts quickly (no sort or aggregate before its first row), a statement that can be a
-    // subquery is opened again as `SELECT * FROM (<sql>) LIMIT -1 OFFSET first`: SQLite then skips the
-    // rows before without making their columns, several times cheaper than stepping over them (bench,
-    // console grid), and a page behind the cursor needs no re-run from the start. Others step forward,
-    // or re-run the statement to go back.
-    Expected<RowPage> read(qint64 first, const CancelToken& cancel) {
-        const qint64 at = base + cursor->position();
-        const qint64 gap = first - at;
-        const bool farAhead = quickStart && gap > kSkipAtLeast && gap > first / kStepCostRatio;
-        if (canSkip && first > 0 && (gap < 0 || farAhead))
-            openAt(first, cancel); // (on failure the cursor stays, and steps)
-        if (first < base)
-            openAt(0, cancel);                                     // an OFFSET cursor cannot go back
-        auto page = cursor->rows(first - base, kPageRows, cancel); // Cancelled at once once cancelled
-        if (page && page->rows.isEmpty() && base > 0 && first == base) {
-            // Nothing at that offset: the statement ended before it, and only stepping tells where.
-            openAt(0, cancel);
-            page = cursor->rows(first, kPageRows, cancel);
-        }
-        return page;
-    }
-    // The result's row count, once the cursor has seen the end.
-    std::optional<qint64> knownRows() const {
-        const auto known = cursor->knownRowCount();
-        return known ? std::optional<qint64>(base + *known) : std::nullopt;
-    }
-
-private:
-    // Rows stepped over cost about this many times what OFFSET skips cost (bench, console grid).
-    static constexpr qint64 kStepCostRatio = 4;
-    static constexpr qint64 kSkipAtLeast = 5000;
-    // A cursor whose row 0 is the result's row `first`; the one in use stays when that fails.
-    void openAt(qint64 first, const CancelToken& cancel) {
-        const QString statement = first == 0 ? sql
-                                             : QStringLiteral("SELECT * FROM (\n%1\n) LIMIT -1 OFFSET %2")
-                                                   .arg(asRun, QString::number(first));
-        if (auto opened = QueryCursor::open(path, statement, cancel)) {
-            cursor = std::move(*opened);
-            base = first;
-        }
-    }
+    std::unique_ptr<ResultCursor> cursor; // made, used and dropped on the page thread only
+    std::atomic<qint64> latestPage{0};    // the page the GUI thread asked for last
 };
 
 QueryResultModel::QueryResultModel(QObject* parent)
@@ -162,12 +110,8 @@ void QueryResultModel::run(const QString& snapshotPath, const QString& sql) {
                     });
                 return Status(cursor.error());
             }
-            run->cursor = std::move(*cursor);
-            run->canSkip = run->cursor->canCountRows();
-            run->asRun = run->cursor->sql();
-            auto first = run->cursor->rows(0, kPageRows, t);
+            auto first = (*cursor)->rows(0, kPageRows, t);
             const qint64 ms = clock.elapsed();
-            run->quickStart = ms < kQuickStartMs;
             if (!first) {
                 if (first.error().kind != ErrorKind::Cancelled)
                     answer(token, [this, error = first.error()] {
@@ -177,9 +121,9 @@ void QueryResultModel::run(const QString& snapshotPath, const QString& sql) {
                     });
                 return Status(first.error());
             }
-            answer(token, [this, columns = run->cursor->columns(), page = std::move(*first),
-                           known = run->cursor->knownRowCount(), canCount = run->cursor->canCountRows(), ms,
-                           path = run->path, sql = run->sql]() mutable {
+            run->cursor = std::make_unique<ResultCursor>(run->path, std::move(*cursor), ms);
+            answer(token, [this, columns = run->cursor->cursor().columns(), page = std::move(*first),
+                           known = run->cursor->knownRows(), ms, path = run->path, sql = run->sql]() mutable {
                 m_running = false;
                 beginResetModel();
                 m_columns = columns;
@@ -187,35 +131,21 @@ void QueryResultModel::run(const QString& snapshotPath, const QString& sql) {
                 storePages(0, 0, {ReadPage{0, std::move(page.rows), page.atEnd}}, known);
                 emit started(ms);
                 if (!m_extent.atEnd)
-                    startCount(path, sql, canCount);
+                    startCount(path, sql);
             });
             return success();
         });
 }
 
-void QueryResultModel::startCount(const QString& snapshotPath, const QString& sql, bool byCount) {
+void QueryResultModel::startCount(const QString& snapshotPath, const QString& sql) {
     const CancelToken token = m_token;
     m_countThread->post(QStringLiteral("count"), token,
-                        [this, snapshotPath, sql, byCount, token](SnapshotReader*, const CancelToken& t) {
-                            // A cursor of its own: the page thread's keeps its place, and each is used
-                            // from one thread only.
-                            auto opened = QueryCursor::open(snapshotPath, sql, t);
-                            if (!opened)
-                                return Status(opened.error());
-                            QueryCursor& cursor = **opened;
-                            qint64 n = 0;
-                            if (byCount) {
-                                auto count = cursor.countRows(t);
-                                if (!count)
-                                    return Status(count.error());
-                                n = *count;
-                            } else { // EXPLAIN and PRAGMA: stepped to the end, their values unread
-                                while (!cursor.knownRowCount())
-                                    if (auto step = cursor.rows(cursor.position() + kCountStep, 1, t); !step)
-                                        return Status(step.error());
-                                n = *cursor.knownRowCount();
-                            }
-                            answer(token, [this, n] {
+                        [this, snapshotPath, sql, token](SnapshotReader*, const CancelToken& t) {
+                            // A cursor of its own: the page thread's keeps its place.
+                            auto count = countResult(snapshotPath, sql, t);
+                            if (!count)
+                                return Status(count.error());
+                            answer(token, [this, n = *count] {
                                 // The cursor's own end wins; a count below the rows read is wrong.
                                 if (m_extent.known() || n < m_extent.rows)
                                     return;
@@ -259,7 +189,7 @@ void QueryResultModel::requestPage(qint64 page) const {
             }
             QList<ReadPage> pages;
             for (qint64 p = from; p <= page; ++p) {
-                auto rows = run->read(p * kPageRows, t);
+                auto rows = run->cursor->read(p * kPageRows, kPageRows, t);
                 if (!rows) {
                     if (rows.error().kind != ErrorKind::Cancelled)
                         answer(token, [this, message = rows.error().message] {
@@ -272,9 +202,10 @@ void QueryResultModel::requestPage(qint64 page) const {
                 if (end)
                     break;
             }
-            answer(token, [this, from, page, pages = std::move(pages), known = run->knownRows()]() mutable {
-                const_cast<QueryResultModel*>(this)->storePages(from, page, std::move(pages), known);
-            });
+            answer(token,
+                   [this, from, page, pages = std::move(pages), known = run->cursor->knownRows()]() mutable {
+                       const_cast<QueryResultModel*>(this)->storePages(from, page, std::move(pages), known);
+                   });
             return success();
         });
 }

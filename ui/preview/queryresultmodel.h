@@ -15,11 +15,10 @@
 //   (QueryCursor::countRows, or by stepping for EXPLAIN and PRAGMA), so a count never delays a page.
 //   Should the cursor later disagree with the count (a statement using random()), the cursor wins.
 // - data() never blocks: a row whose page is not held shows "…" and its page is asked for; dataChanged
-//   follows. The cursor only reads forward: a page at or after it steps there (without reading the
-//   values between), a page before it re-runs the statement. So a jump (a page that is not the next)
-//   reads kJumpPages pages ending with the one asked for, and a page asked for while the view has since
-//   gone far elsewhere (a scroll bar dragged) is skipped. At most kCachedPages pages are held (the
-//   least recently shown go first).
+//   follows. Pages are read through a ResultCursor (far jumps at an OFFSET, see resultcursor.h). A jump
+//   (a page that is not the next) reads kJumpPages pages ending with the one asked for, so scrolling
+//   back from there is free, and a page asked for while the view has since gone far elsewhere (a scroll
+//   bar dragged) is skipped. At most kCachedPages pages are held (the least recently shown go first).
 // - Every job of one run carries that run's CancelToken. run(), cancel() and the destructor cancel it:
 //   the running SQLite step stops at once (sqlite3_interrupt), and answers still on their way are dropped
 //   (taken only while their token is live). So a cancelled run never answers; the caller says so itself.
@@ -129,7 +128,7 @@ private:
     // Makes `next` the extent, telling the view about rows that enter or leave the window.
     void setExtent(const Extent& next);
     int visibleRows(qint64 total) const;
-    void startCount(const QString& snapshotPath, const QString& sql, bool byCount);
+    void startCount(const QString& snapshotPath, const QString& sql);
     void evictPages() const;
     template <class Apply> void answer(const CancelToken& token, Apply&& apply) const;
 

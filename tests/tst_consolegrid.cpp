@@ -166,15 +166,20 @@ private slots:
                              .arg(kMillion));
         QTRY_VERIFY(m->rowsRead() > 0);
         if (!m->totalKnown()) // (a fast machine may have counted already)
-            QVERIFY2(console.statusLabel()->text().startsWith(QStringLiteral("first 200 rows in ")) &&
-                         console.statusLabel()->text().endsWith(QStringLiteral("more as you scroll")),
-                     qPrintable(console.statusLabel()->text()));
+            QVERIFY2(
+                console.statusLabel()->text().startsWith(QStringLiteral("first 200 rows in ")) &&
+                    console.statusLabel()->text().endsWith(QStringLiteral("more as you scroll · counting…")),
+                qPrintable(console.statusLabel()->text()));
         QTableView* view = console.resultView();
         view->setFocus();
         QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(m->totalKnown() && currentRow(console) == kMillion - 1, 60000);
         QTRY_COMPARE(m->data(view->currentIndex(), Qt::DisplayRole).toString(), QString::number(kMillion));
         QCOMPARE(cell(m, kMillion - 1, 1), QString::number(2 * kMillion));
+        QVERIFY(!m->isCounting());
+        QVERIFY2(
+            console.statusLabel()->text().startsWith(QStringLiteral("1,000,000 rows in all · first 200 in ")),
+            qPrintable(console.statusLabel()->text()));
         QVERIFY(watch.mostRows <= m->windowRows());
         QVERIFY(watch.mostPages <= QueryResultModel::kCachedPages);
     }

@@ -1303,6 +1303,10 @@ SHA-256 %1</translation>
             <numerusform>%1 Zeilen insgesamt · die ersten %2 in %3</numerusform>
         </translation>
     </message>
+    <message>
+        <source>counting…</source>
+        <translation>wird gezählt …</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::StructureView</name>

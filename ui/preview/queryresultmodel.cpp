@@ -66,6 +66,7 @@ template <class Apply> void QueryResultModel::answer(const CancelToken& token, A
 void QueryResultModel::cancel() {
     m_token.cancel();
     m_running = false;
+    m_counting = false;
     m_requested.clear();
     if (m_run) // the cursor is dropped on its own thread, after whatever job still holds it
         m_pageThread->post(QStringLiteral("drop the cursor"), CancelToken(),
@@ -129,9 +130,9 @@ void QueryResultModel::run(const QString& snapshotPath, const QString& sql) {
                 m_columns = columns;
                 endResetModel();
                 storePages(0, 0, {ReadPage{0, std::move(page.rows), page.atEnd}}, known);
-                emit started(ms);
                 if (!m_extent.atEnd)
                     startCount(path, sql);
+                emit started(ms);
             });
             return success();
         });
@@ -139,22 +140,25 @@ void QueryResultModel::run(const QString& snapshotPath, const QString& sql) {
 
 void QueryResultModel::startCount(const QString& snapshotPath, const QString& sql) {
     const CancelToken token = m_token;
+    m_counting = true;
     m_countThread->post(QStringLiteral("count"), token,
                         [this, snapshotPath, sql, token](SnapshotReader*, const CancelToken& t) {
                             // A cursor of its own: the page thread's keeps its place.
                             auto count = countResult(snapshotPath, sql, t);
-                            if (!count)
-                                return Status(count.error());
-                            answer(token, [this, n = *count] {
-                                // The cursor's own end wins; a count below the rows read is wrong.
-                                if (m_extent.known() || n < m_extent.rows)
+                            answer(token, [this, count] {
+                                m_counting = false;
+                                // Failed (the pages will show why, when they reach it); or the cursor's
+                                // own end came first, which wins; or a count below the rows read: wrong.
+                                if (!count || m_extent.known() || *count < m_extent.rows) {
+                                    emit countKnown(-1);
                                     return;
+                                }
                                 Extent next = m_extent;
-                                next.counted = n;
+                                next.counted = *count;
                                 setExtent(next);
-                                emit countKnown(n);
+                                emit countKnown(*count);
                             });
-                            return success();
+                            return count ? success() : Status(count.error());
                         });
 }
 

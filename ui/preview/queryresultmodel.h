@@ -56,6 +56,8 @@ public:
     void cancel();
     // The statement is being prepared and its first page read.
     bool isRunning() const { return m_running; }
+    // The whole count is being made (on the second thread); countKnown() follows.
+    bool isCounting() const { return m_counting; }
 
     // Rows known to exist (read or stepped over); whether the cursor reached the end; the count of a
     // second run once known (nullopt until then, and once the cursor disagreed with it).
@@ -95,7 +97,7 @@ signals:
     // Preparing or reading failed (never for a cancel): the engine's one-line message, and where in the
     // SQL it is at fault (an index into the text given to run()), or -1.
     void failed(const QString& message, int errorOffset);
-    void countKnown(qint64 rows); // countedRows() is set
+    void countKnown(qint64 rows); // the count ended: countedRows() is set, or -1 when it is not
     void totalRowsChanged();      // totalRows() or totalKnown() changed
     void pageLoaded();
     void windowMoved();
@@ -136,6 +138,7 @@ private:
     std::shared_ptr<Run> m_run;
     CancelToken m_token;
     bool m_running = false;
+    bool m_counting = false;
     bool m_failed = false; // a page could not be read: no more growing
     QList<QueryColumn> m_columns;
     Extent m_extent;

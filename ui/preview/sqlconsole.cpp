@@ -279,7 +279,9 @@ void SqlConsole::updateStatus() {
                 .arg(groupedNumber(total), groupedNumber(m_firstRows), durationText(m_firstMs)));
         return;
     }
-    m_status->setText(m_firstText);
+    // A count on its way (Ctrl+End waits for it): said, so that a long one does not look like nothing.
+    m_status->setText(m_model->isCounting() ? m_firstText + QStringLiteral(" · ") + tr("counting…")
+                                            : m_firstText);
 }
 
 void SqlConsole::markError(int offset) {

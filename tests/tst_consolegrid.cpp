@@ -151,6 +151,30 @@ private slots:
         QVERIFY(m->cachedPages() <= QueryResultModel::kCachedPages);
     }
 
+    // The scroll bar dragged over the whole result: the grid stays usable, and where it stops is read.
+    void draggingTheScrollBarEndsWhereItStops() {
+        SqlConsole console(m_db);
+        console.resize(900, 600);
+        console.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&console));
+        QueryResultModel* m = console.resultModel();
+        Watch watch(m);
+        runSql(&console, QStringLiteral("SELECT i, t FROM million"));
+        QTRY_VERIFY(m->totalKnown());
+        QScrollBar* bar = console.resultGrid()->tableScrollBar();
+        for (int step = 1; step <= 60; ++step) { // down and back up, a step every few milliseconds
+            const int value = int(qint64(bar->maximum()) * (step <= 40 ? step : 80 - step) / 40);
+            bar->setValue(value);
+            QTest::qWait(3);
+        }
+        const qint64 top = console.resultGrid()->topRow();
+        QCOMPARE(top, qint64(bar->value()));
+        QTRY_COMPARE(cell(m, top, 0), QString::number(top + 1));
+        QCOMPARE(cell(m, top, 1), QStringLiteral("row %1").arg(top + 1));
+        QVERIFY(watch.mostRows <= m->windowRows());
+        QVERIFY(watch.mostPages <= QueryResultModel::kCachedPages);
+    }
+
     // Ctrl+End right after the first rows, before a slow count: the grid follows the end until it is
     // known, then shows the last row.
     void ctrlEndBeforeTheCountFollowsTheEnd() {

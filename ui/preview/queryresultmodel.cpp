@@ -16,8 +16,10 @@ namespace sqlsnap::ui {
 namespace {
 
 // A page asked for more than this many pages away from the latest one asked for is no longer wanted
-// once its turn comes: the view went elsewhere meanwhile (a scroll bar dragged over many pages).
-constexpr qint64 kStalePages = 3;
+// once its turn comes: the view went elsewhere meanwhile (a scroll bar dragged over many pages). Wider
+// than a jump's pages and than the 8 pages a copy asks for ahead (SelectionCopy), which stay wanted.
+constexpr qint64 kStalePages = 16;
+
 QString clipboardText(const QVariant& v) {
     if (!v.isValid())
         return {};

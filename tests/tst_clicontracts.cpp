@@ -426,6 +426,40 @@ private slots:
                      r.errLines().first().contains(says),
                  r.err.constData());
         QCOMPARE(r.errLines().filter(QStringLiteral("error: ")).size(), 1);
+        QCOMPARE(r.errLines().size(), 1); // one line: no usage text after it, no line break inside it
+    }
+
+    // From the review: an export given another database's -wal or -journal as DEST destroyed that
+    // database's committed changes; one over a database a program has open replaced it under it.
+    void exportsNeverReplaceADatabasesFiles() {
+        const QString dir = freshDir();
+        const QString live = dir + QStringLiteral("/live.sqlite");
+        QVERIFY(runDbtool({QStringLiteral("make"), live, QStringLiteral("wal"), QStringLiteral("50")}));
+        Helper holder(
+            {QStringLiteral("hold"), live, QStringLiteral("wal"), QStringLiteral("--normal-locking")});
+        QVERIFY(holder.ready()); // WAL with its -wal and -shm, a program holding it
+        const QString bank = copyOfBank(dir, QStringLiteral("bank.sqlite"));
+        const QString wal = live + QStringLiteral("-wal"),
+                      journal = dir + QStringLiteral("/other.db-journal");
+        QVERIFY(execSql(dir + QStringLiteral("/other.db"), QStringLiteral("CREATE TABLE t(x)")));
+        const QMap<QString, QByteArray> withOther = folderBytes(dir);
+        for (const QStringList& args :
+             {QStringList{QStringLiteral("export-table"), bank, QStringLiteral("accounts"), wal,
+                          QStringLiteral("--overwrite")},
+              QStringList{QStringLiteral("query"), bank, QStringLiteral("SELECT 1"),
+                          QStringLiteral("--output"), wal, QStringLiteral("--overwrite")},
+              QStringList{QStringLiteral("export-table"), bank, QStringLiteral("accounts"), journal},
+              QStringList{QStringLiteral("snapshot"), bank, live + QStringLiteral("-shm"),
+                          QStringLiteral("--overwrite")},
+              QStringList{QStringLiteral("export-table"), live, QStringLiteral("accounts"),
+                          bank + QStringLiteral("-wal")}})
+            expectOneError(cli(args), 1, QStringLiteral("a file of the database"));
+        // DEST is a database a program has open (its -wal beside it): refused, as a snapshot's DEST is.
+        expectOneError(cli({QStringLiteral("export-table"), bank, QStringLiteral("accounts"), live,
+                            QStringLiteral("--overwrite")}),
+                       1, QStringLiteral("-wal beside it"));
+        QCOMPARE(folderBytes(dir), withOther); // nothing written, nothing replaced
+        holder.finish();
     }
 
     // From the review: a companion name held by a database of its own is not the set's companion.

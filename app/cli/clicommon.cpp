@@ -256,7 +256,7 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positio
         if (positionals[i].isEmpty())
             return usageError(QStringLiteral("an empty file name was given (see %1 --help)").arg(usageName));
     const int given = int(parser.positionalArguments().size());
-    if (given != positionalCount)
+    if (positionalCount >= 0 && given != positionalCount)
         return usageError(
             given < positionalCount
                 ? QStringLiteral("missing argument (see %1 --help)").arg(usageName)
@@ -264,8 +264,16 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positio
     return -1;
 }
 
+QString oneLineOf(QString text) {
+    // The contract is one line: whatever a message quotes (SQL, a file name) cannot break it.
+    for (QChar& c : text)
+        if (c.category() == QChar::Other_Control)
+            c = QLatin1Char(' ');
+    return text;
+}
+
 int usageError(const QString& message) {
-    std::fprintf(stderr, "error: %s\n", qPrintable(message));
+    std::fprintf(stderr, "error: %s\n", qPrintable(oneLineOf(message)));
     return Usage;
 }
 
@@ -273,13 +281,20 @@ void warn(const QString& message) {
     std::fprintf(stderr, "warning: %s\n", qPrintable(message));
 }
 
-int fail(const sqlsnap::Error& error, bool json) {
-    QString oneLine = error.message;
-    oneLine.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    if (json)
-        printJson({{QStringLiteral("error"),
-                    QJsonObject{{QStringLiteral("kind"), QString::fromLatin1(sqlsnap::kindName(error.kind))},
-                                {QStringLiteral("message"), oneLine}}}});
+int fail(const sqlsnap::Error& error, bool json, bool ndjson) {
+    QString oneLine = oneLineOf(error.message);
+    if (error.kind == sqlsnap::ErrorKind::DestinationExists)
+        oneLine += QStringLiteral(" (use --overwrite to replace it)"); // the engine names no CLI option
+    if (json) {
+        const QJsonObject object{
+            {QStringLiteral("error"),
+             QJsonObject{{QStringLiteral("kind"), QString::fromLatin1(sqlsnap::kindName(error.kind))},
+                         {QStringLiteral("message"), oneLine}}}};
+        if (ndjson)
+            std::printf("%s\n", QJsonDocument(object).toJson(QJsonDocument::Compact).constData());
+        else
+            printJson(object);
+    }
     std::fprintf(stderr, "error: %s\n", qPrintable(oneLine));
     if (error.kind == sqlsnap::ErrorKind::Cancelled && interruptedBySignal())
         return Interrupted;
@@ -293,7 +308,8 @@ void printJson(const QJsonObject& object) {
 }
 
 QString humanBytes(qint64 bytes) {
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale::c().formattedDataSize(bytes, 1,
+                                          QLocale::DataSizeSIFormat); // as the app: 1 kB = 1000 bytes
 }
 
 } // namespace cli

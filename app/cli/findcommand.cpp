@@ -90,7 +90,7 @@ int runFind(const QStringList& args) {
         },
         false);
     if (!*outcome) {
-        const int code = fail(outcome->error(), asJson);
+        const int code = fail(outcome->error(), asJson, true);
         return code == Failure ? kFindFailed : code;
     }
     const sqlsnap::FindSummary& summary = outcome->value();

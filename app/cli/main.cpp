@@ -19,12 +19,13 @@ int main(int argc, char** argv) {
     QStringList args = QCoreApplication::arguments();
     const QString command = args.value(1);
     if (command.isEmpty()) {
-        std::fputs("error: no command given (see sqlite-snapshot-cli --help)\n\n", stderr);
-        return std::fputs(qPrintable(cli::usageText()), stderr), cli::Usage;
+        // One error line, as every failure: the commands are one --help away.
+        return std::fputs("error: no command given (see sqlite-snapshot-cli --help)\n", stderr), cli::Usage;
     }
     args.removeFirst(); // the subcommand parses "<command> [options]"
     int code = -1;
-    if (command == QStringLiteral("--help") || command == QStringLiteral("-h") || command == QStringLiteral("help"))
+    if (command == QStringLiteral("--help") || command == QStringLiteral("-h") ||
+        command == QStringLiteral("help"))
         code = (std::fputs(qPrintable(cli::usageText()), stdout), cli::Success);
     else if (command == QStringLiteral("--version"))
         code = (std::printf("sqlite-snapshot-cli %s\n", SQLSNAP_VERSION), cli::Success);

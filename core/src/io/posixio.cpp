@@ -694,14 +694,14 @@ Status renameInto(const QString& from, const QString& to, bool replace) {
         return success();
     if (errno == EEXIST)
         return Error{ErrorKind::DestinationExists,
-                     QStringLiteral("destination exists: %1 (use --overwrite to replace it)").arg(to)};
+                     QStringLiteral("destination exists: %1").arg(to)};
     if (errno != EINVAL && errno != ENOSYS)
         return writeError(errno, QStringLiteral("cannot rename into"), to);
     // File systems without RENAME_NOREPLACE: link(2) fails atomically when the name is taken.
     if (::link(src.constData(), dst.constData()) != 0) {
         if (errno == EEXIST)
             return Error{ErrorKind::DestinationExists,
-                         QStringLiteral("destination exists: %1 (use --overwrite to replace it)").arg(to)};
+                         QStringLiteral("destination exists: %1").arg(to)};
         return writeError(errno, QStringLiteral("cannot link into"), to);
     }
     ::unlink(src.constData());

@@ -6,6 +6,7 @@
 #include "base/task.h"
 #include "io/atomicoutput.h"
 #include "read/rowwriters.h"
+#include "snapshot/destination.h"
 #include "snapshot/steps.h"
 
 #include <QDir>
@@ -57,21 +58,14 @@ class ExportOutput {
 public:
     ExportOutput(Task& task, const QString& destination) : m_task(task), m_dest(destination) {}
 
-    // `source`: the database read (never the destination; its permissions are the file's).
+    // `source`: the database read (never the destination; its permissions are the file's). The checks
+    // are a snapshot's (planOutput): never a file of `source` or of any other database.
     Status prepare(const QString& source, bool overwrite) {
-        if (!m_dest.absoluteDir().exists())
-            return Error{ErrorKind::DestinationDirectoryMissing,
-                         QStringLiteral("destination folder does not exist: %1").arg(m_dest.absolutePath())};
-        if (m_dest.exists() && !overwrite)
-            return Error{ErrorKind::DestinationExists,
-                         QStringLiteral("destination exists: %1").arg(m_dest.filePath())};
-        if (m_dest.exists() && QFileInfo(source).canonicalFilePath() == m_dest.canonicalFilePath())
-            return Error{ErrorKind::DestinationAliasesSource,
-                         QStringLiteral("the destination is the database itself: %1").arg(m_dest.filePath())};
-        struct stat sourceStat {};
-        m_mode = ::stat(io::encodePath(source).constData(), &sourceStat) == 0
-                     ? mode_t(sourceStat.st_mode & 0666)
-                     : mode_t(0600); // no more readable than the database it comes from
+        auto plan = planOutput(source, {}, m_dest.filePath(), overwrite);
+        if (!plan)
+            return plan.error();
+        m_dest = QFileInfo(plan->path);
+        m_mode = plan->mode; // no more readable than the database it comes from
         m_overwrite = overwrite;
         return success();
     }
@@ -246,8 +240,9 @@ Expected<TableExportResult> exportDatabaseTable(const QString& databasePath, con
     auto files = inspectSource(databasePath, task);
     if (!files)
         return files.error();
-    if (QFileInfo::exists(destination) && !overwrite)
-        return Error{ErrorKind::DestinationExists, QStringLiteral("destination exists: %1").arg(destination)};
+    // Refused before anything is copied (the export checks again once it is written).
+    if (auto plan = planOutput(files->databasePath, files->superJournalPath, destination, overwrite); !plan)
+        return plan.error();
     io::sweepAbandonedStaging(QDir::tempPath());
     Cleanup cleanup;
     auto staged = stageAndOpen(*files, QDir::tempPath(), SnapshotOptions{}, cleanup, task);

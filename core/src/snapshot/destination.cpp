@@ -58,8 +58,8 @@ bool namesFileOfDatabase(const QString& databasePath, const QString& destination
     return false;
 }
 
-Expected<DestinationPlan> planDestination(const DatabaseFiles& source, const QString& destination,
-                                          bool overwrite) {
+Expected<DestinationPlan> planOutput(const QString& sourceDatabase, const QString& superJournal,
+                                     const QString& destination, bool overwrite) {
     if (destination.isEmpty())
         return Error{ErrorKind::InvalidArgument, QStringLiteral("no destination given")};
     DestinationPlan plan;
@@ -85,8 +85,15 @@ Expected<DestinationPlan> planDestination(const DatabaseFiles& source, const QSt
         return Error{ErrorKind::DestinationDirectoryMissing,
                      QStringLiteral("destination folder does not exist: %1").arg(plan.directory)};
 
-    if (namesFileOfDatabase(source.databasePath, plan.path, source.superJournalPath))
+    if (namesFileOfDatabase(sourceDatabase, plan.path, superJournal))
         return aliasError(plan.path);
+    // Another database's -wal or -journal holds committed changes that database needs.
+    if (const QString owner = databasePathFor(plan.path); owner != plan.path)
+        return Error{
+            ErrorKind::DestinationAliasesSource,
+            QStringLiteral("destination is a file of the database %1 (its %2): replacing it would lose "
+                           "that database's changes: %3")
+                .arg(owner, plan.path.mid(owner.size()), plan.path)};
 
     const io::FileStat link = io::lstatPath(plan.path);
     if (link.exists) {
@@ -101,9 +108,8 @@ Expected<DestinationPlan> planDestination(const DatabaseFiles& source, const QSt
                          QStringLiteral("destination is %1, not a regular file: %2 (only a file is replaced)")
                              .arg(io::fileTypeName(link.mode), plan.path)};
         if (!overwrite)
-            return Error{
-                ErrorKind::DestinationExists,
-                QStringLiteral("destination exists: %1 (use --overwrite to replace it)").arg(plan.path)};
+            return Error{ErrorKind::DestinationExists,
+                         QStringLiteral("destination exists: %1").arg(plan.path)};
     }
     for (FileKind kind : {FileKind::Wal, FileKind::Journal}) {
         const QString companion = companionPath(plan.path, kind);
@@ -116,7 +122,7 @@ Expected<DestinationPlan> planDestination(const DatabaseFiles& source, const QSt
     if (::access(io::encodePath(plan.directory).constData(), W_OK | X_OK) != 0)
         return io::writeError(errno, QStringLiteral("cannot write to destination folder"), plan.directory);
 
-    const io::FileStat src = io::statPath(source.databasePath);
+    const io::FileStat src = io::statPath(sourceDatabase);
     plan.mode = src.exists ? (src.mode & 0666) : 0600;
     return plan;
 }

@@ -70,5 +70,6 @@ QList<Row> runGuiStall(const Options& options);
 QList<Row> runSortCost(const Options& options);
 QList<Row> runValueViewer(const Options& options);
 QList<Row> runQueryConsole(const Options& options, const QString& cliPath);
+QList<Row> runConsoleGrid(const Options& options); // the console's grid, shown (part "query")
 
 } // namespace bench

@@ -150,8 +150,10 @@ int main(int argc, char** argv) {
         rows += bench::runSortCost(options);
     if (options.parts.contains(QStringLiteral("valueviewer")))
         rows += bench::runValueViewer(options);
-    if (options.parts.contains(QStringLiteral("query")))
+    if (options.parts.contains(QStringLiteral("query"))) {
         rows += bench::runQueryConsole(options, cliPath);
+        rows += bench::runConsoleGrid(options);
+    }
     bench::printTable(rows);
     if (app.tracing)
         app.printSlowest();

@@ -110,21 +110,22 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&console));
         runSql(&console, QStringLiteral("SELECT i, t FROM big"));
         QueryResultModel* m = console.resultModel();
-        QTRY_COMPARE(m->rowCount(), QueryResultModel::kPageRows);
-        QTRY_VERIFY(console.statusLabel()->text().contains(QStringLiteral("100,000 rows in all")));
-        QVERIFY(console.statusLabel()->text().startsWith(QStringLiteral("first 200 rows in ")));
-        QVERIFY(console.statusLabel()->text().contains(QStringLiteral("more as you scroll")));
-        QScrollBar* bar = console.resultView()->verticalScrollBar();
+        QTRY_VERIFY(m->rowCount() >= QueryResultModel::kPageRows);
+        QTRY_VERIFY(
+            console.statusLabel()->text().startsWith(QStringLiteral("100,000 rows in all · first 200 in ")));
+        QVERIFY(console.statusLabel()->text().endsWith(QStringLiteral(" ms")));
+        // Page after page to the end, with the whole result's scroll bar: the cache stays bounded.
+        QScrollBar* bar = console.resultGrid()->tableScrollBar();
         QElapsedTimer clock;
         clock.start();
         while (!m->atEnd() && clock.elapsed() < 60000) {
-            bar->setValue(bar->maximum());
+            bar->setValue(std::min(bar->maximum(), bar->value() + 150));
             QTest::qWait(1);
             QVERIFY(m->cachedPages() <= QueryResultModel::kCachedPages);
         }
         QVERIFY(m->atEnd());
-        QCOMPARE(m->rowCount(), 100000);
-        QCOMPARE(m->totalRows().value_or(-1), 100000);
+        QCOMPARE(m->totalRows(), qint64(100000));
+        QVERIFY(m->totalKnown());
         QVERIFY(m->cachedPages() <= QueryResultModel::kCachedPages);
         QTRY_COMPARE(cell(m, 99999, 1), QStringLiteral("row 100000"));
         // Back to the top: its page was dropped, and is read again.
@@ -279,7 +280,7 @@ private slots:
         preview.pageTabs()->setCurrentWidget(console);
         runSql(console, QStringLiteral("SELECT p.id, p.name, p.score, p.pic, b.t\nFROM people p\n"
                                        "JOIN big b ON b.i <= p.id * 40\nORDER BY p.id, b.i"));
-        QTRY_VERIFY(console->resultModel()->totalRows().has_value());
+        QTRY_VERIFY(console->resultModel()->totalKnown());
         QTest::qWait(200);
         QVERIFY(preview.grab().save(folder + QStringLiteral("/console-result.png")));
         preview.resize(800, 600);

@@ -1398,12 +1398,43 @@ SHA-256 %3</translation>
         <source>Running… %1</source>
         <translation>Läuft… %1</translation>
     </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Show the selected cell&apos;s whole value beside the rows (text, JSON, hex, image)</source>
+        <translation>Den ganzen Wert der gewählten Zelle neben den Zeilen zeigen (Text, JSON, Hex, Bild)</translation>
+    </message>
+    <message>
+        <source>Rows of the whole result</source>
+        <translation>Zeilen des ganzen Ergebnisses</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy with Headers</source>
+        <translation>Mit Spaltennamen kopieren</translation>
+    </message>
     <message numerus="yes">
-        <source>%1 row(s) in all</source>
+        <source>Nothing copied: %1 selected row(s) not in memory (the console holds %2 rows); select fewer</source>
         <translation>
-            <numerusform>%1 Zeile insgesamt</numerusform>
-            <numerusform>%1 Zeilen insgesamt</numerusform>
+            <numerusform>Nichts kopiert: %1 gewählte Zeile ist nicht im Speicher (die Konsole hält %2 Zeilen); weniger wählen</numerusform>
+            <numerusform>Nichts kopiert: %1 gewählte Zeilen sind nicht im Speicher (die Konsole hält %2 Zeilen); weniger wählen</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s) in all · first %2 in %3</source>
+        <translation>
+            <numerusform>%1 Zeile insgesamt · die ersten %2 in %3</numerusform>
+            <numerusform>%1 Zeilen insgesamt · die ersten %2 in %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>wird gezählt …</translation>
     </message>
 </context>
 <context>

@@ -144,10 +144,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 row(s) in all</source>
+        <source>Nothing copied: %1 selected row(s) not in memory (the console holds %2 rows); select fewer</source>
         <translation>
-            <numerusform>%1 row in all</numerusform>
-            <numerusform>%1 rows in all</numerusform>
+            <numerusform>Nothing copied: %1 selected row not in memory (the console holds %2 rows); select fewer</numerusform>
+            <numerusform>Nothing copied: %1 selected rows not in memory (the console holds %2 rows); select fewer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s) in all · first %2 in %3</source>
+        <translation>
+            <numerusform>%1 row in all · first %2 in %3</numerusform>
+            <numerusform>%1 rows in all · first %2 in %3</numerusform>
         </translation>
     </message>
 </context>

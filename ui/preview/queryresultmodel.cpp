@@ -1,18 +1,46 @@
 #include "preview/queryresultmodel.h"
 
 #include "preview/cellformat.h"
+#include "preview/resultcursor.h"
+
+#include <sqlitesnapshot/valuetext.h>
 
 #include <QElapsedTimer>
+#include <QMap>
 #include <QMetaObject>
 
 #include <algorithm>
+#include <atomic>
 
 namespace sqlsnap::ui {
+namespace {
 
+// A page asked for more than this many pages away from the latest one asked for is no longer wanted
+// once its turn comes: the view went elsewhere meanwhile (a scroll bar dragged over many pages). Wider
+// than a jump's pages and than the 8 pages a copy asks for ahead (SelectionCopy), which stay wanted.
+constexpr qint64 kStalePages = 16;
+
+QString clipboardText(const QVariant& v) {
+    if (!v.isValid())
+        return {};
+    if (v.typeId() == QMetaType::QByteArray)
+        return QString::fromLatin1(v.toByteArray().toHex());
+    QString text =
+        v.typeId() == QMetaType::Double ? QString::fromLatin1(realText(v.toDouble())) : v.toString();
+    if (text.contains(QLatin1Char('\t')) || text.contains(QLatin1Char('\n')) ||
+        text.contains(QLatin1Char('"')))
+        text = QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return text;
+}
+
+} // namespace
+
+// The page thread's side of one run.
 struct QueryResultModel::Run {
     QString path;
     QString sql;
-    std::unique_ptr<QueryCursor> cursor; // made, used and dropped on the page thread only
+    std::unique_ptr<ResultCursor> cursor; // made, used and dropped on the page thread only
+    std::atomic<qint64> latestPage{0};    // the page the GUI thread asked for last
 };
 
 QueryResultModel::QueryResultModel(QObject* parent)
@@ -40,6 +68,7 @@ template <class Apply> void QueryResultModel::answer(const CancelToken& token, A
 void QueryResultModel::cancel() {
     m_token.cancel();
     m_running = false;
+    m_counting = false;
     m_requested.clear();
     if (m_run) // the cursor is dropped on its own thread, after whatever job still holds it
         m_pageThread->post(QStringLiteral("drop the cursor"), CancelToken(),
@@ -48,7 +77,6 @@ void QueryResultModel::cancel() {
                                return success();
                            });
     m_run.reset();
-    m_atEnd = true;
 }
 
 void QueryResultModel::run(const QString& snapshotPath, const QString& sql) {
@@ -56,17 +84,22 @@ void QueryResultModel::run(const QString& snapshotPath, const QString& sql) {
     beginResetModel();
     m_columns.clear();
     m_pages.clear();
-    m_rows = 0;
-    m_total.reset();
+    m_extent = Extent{};
+    m_windowStart = 0;
+    m_failed = false;
     endResetModel();
+    emit totalRowsChanged();
 
     m_token = CancelToken();
     m_running = true;
-    m_atEnd = false;
-    m_run = std::make_shared<Run>(Run{snapshotPath, sql, nullptr});
+    m_cursorPage = 1; // once the first page is read
+    auto run = std::make_shared<Run>();
+    run->path = snapshotPath;
+    run->sql = sql;
+    m_run = run;
     const CancelToken token = m_token;
     m_pageThread->post(
-        QStringLiteral("open"), token, [this, run = m_run, token](SnapshotReader*, const CancelToken& t) {
+        QStringLiteral("open"), token, [this, run, token](SnapshotReader*, const CancelToken& t) {
             QElapsedTimer clock;
             clock.start();
             int offset = -1;
@@ -75,34 +108,33 @@ void QueryResultModel::run(const QString& snapshotPath, const QString& sql) {
                 if (cursor.error().kind != ErrorKind::Cancelled)
                     answer(token, [this, error = cursor.error(), offset] {
                         m_running = false;
-                        m_atEnd = true;
+                        m_failed = true;
                         emit failed(error.message, offset);
                     });
                 return Status(cursor.error());
             }
-            run->cursor = std::move(*cursor);
-            auto first = run->cursor->rows(0, kPageRows, t);
+            auto first = (*cursor)->rows(0, kPageRows, t);
             const qint64 ms = clock.elapsed();
             if (!first) {
                 if (first.error().kind != ErrorKind::Cancelled)
                     answer(token, [this, error = first.error()] {
                         m_running = false;
-                        m_atEnd = true;
+                        m_failed = true;
                         emit failed(error.message, -1);
                     });
                 return Status(first.error());
             }
-            answer(token, [this, columns = run->cursor->columns(), page = std::move(*first),
-                           known = run->cursor->knownRowCount(), canCount = run->cursor->canCountRows(), ms,
-                           path = run->path, sql = run->sql]() mutable {
+            run->cursor = std::make_unique<ResultCursor>(run->path, std::move(*cursor), ms);
+            answer(token, [this, columns = run->cursor->cursor().columns(), page = std::move(*first),
+                           known = run->cursor->knownRows(), ms, path = run->path, sql = run->sql]() mutable {
                 m_running = false;
                 beginResetModel();
                 m_columns = columns;
                 endResetModel();
-                storePage(0, std::move(page.rows), page.atEnd, known);
-                emit started(ms);
-                if (!m_atEnd && canCount)
+                storePages(0, 0, {ReadPage{0, std::move(page.rows), page.atEnd}}, known);
+                if (!m_extent.atEnd)
                     startCount(path, sql);
+                emit started(ms);
             });
             return success();
         });
@@ -110,79 +142,178 @@ void QueryResultModel::run(const QString& snapshotPath, const QString& sql) {
 
 void QueryResultModel::startCount(const QString& snapshotPath, const QString& sql) {
     const CancelToken token = m_token;
+    m_counting = true;
     m_countThread->post(QStringLiteral("count"), token,
                         [this, snapshotPath, sql, token](SnapshotReader*, const CancelToken& t) {
-                            // A cursor of its own: the page thread's keeps its place, and each is used
-                            // from one thread only.
-                            auto cursor = QueryCursor::open(snapshotPath, sql, t);
-                            if (!cursor)
-                                return Status(cursor.error());
-                            auto count = (*cursor)->countRows(t);
-                            if (!count)
-                                return Status(count.error());
-                            answer(token, [this, n = *count] {
-                                if (m_total)
+                            // A cursor of its own: the page thread's keeps its place.
+                            auto count = countResult(snapshotPath, sql, t);
+                            answer(token, [this, count] {
+                                m_counting = false;
+                                // Failed (the pages will show why, when they reach it); or the cursor's
+                                // own end came first, which wins; or a count below the rows read: wrong.
+                                if (!count || m_extent.known() || *count < m_extent.rows) {
+                                    emit countKnown(-1);
                                     return;
-                                m_total = n;
-                                emit countKnown(n);
+                                }
+                                Extent next = m_extent;
+                                next.counted = *count;
+                                setExtent(next);
+                                emit countKnown(*count);
                             });
-                            return success();
+                            return count ? success() : Status(count.error());
                         });
 }
 
 void QueryResultModel::requestPage(qint64 page) const {
     if (!m_run || m_requested.contains(page))
         return;
-    m_requested.insert(page);
+    m_run->latestPage.store(page);
+    // A jump (not the page the cursor stands before): the pages before it that are missing come along,
+    // as the view likely wants them next and the cursor cannot go back without re-running. Forward, the
+    // pages from the cursor on cost only their values.
+    qint64 from = page;
+    if (page != m_cursorPage) {
+        const qint64 lowest = m_cursorPage < page && page - m_cursorPage < kJumpPages
+                                  ? m_cursorPage
+                                  : std::max<qint64>(0, page - (kJumpPages - 1));
+        while (from > lowest && !m_pages.contains(from - 1) && !m_requested.contains(from - 1))
+            --from;
+    }
+    for (qint64 p = from; p <= page; ++p)
+        m_requested.insert(p);
+    m_cursorPage = page + 1;
     const CancelToken token = m_token;
-    m_pageThread->post(QStringLiteral("rows"), token,
-                       [this, run = m_run, token, page](SnapshotReader*, const CancelToken& t) {
-                           if (!run->cursor)
-                               return Status(Error{ErrorKind::Cancelled, QStringLiteral("no cursor")});
-                           auto rows = run->cursor->rows(page * kPageRows, kPageRows, t);
-                           if (!rows) {
-                               if (rows.error().kind != ErrorKind::Cancelled)
-                                   answer(token, [this, error = rows.error()] {
-                                       auto* self = const_cast<QueryResultModel*>(this);
-                                       self->m_atEnd = true;
-                                       emit self->failed(error.message, -1);
-                                   });
-                               return Status(rows.error());
-                           }
-                           answer(token, [this, page, rows = std::move(*rows),
-                                          known = run->cursor->knownRowCount()]() mutable {
-                               const_cast<QueryResultModel*>(this)->storePage(page, std::move(rows.rows),
-                                                                              rows.atEnd, known);
-                           });
-                           return success();
-                       });
+    m_pageThread->post(
+        QStringLiteral("rows"), token,
+        [this, run = m_run, token, from, page](SnapshotReader*, const CancelToken& t) {
+            if (!run->cursor)
+                return Status(Error{ErrorKind::Cancelled, QStringLiteral("no cursor")});
+            if (std::abs(run->latestPage.load() - page) > kStalePages) {
+                answer(token,
+                       [this, from, page] { const_cast<QueryResultModel*>(this)->skipPages(from, page); });
+                return success();
+            }
+            QList<ReadPage> pages;
+            for (qint64 p = from; p <= page; ++p) {
+                auto rows = run->cursor->read(p * kPageRows, kPageRows, t);
+                if (!rows) {
+                    if (rows.error().kind != ErrorKind::Cancelled)
+                        answer(token, [this, message = rows.error().message] {
+                            const_cast<QueryResultModel*>(this)->pageFailed(message);
+                        });
+                    return Status(rows.error());
+                }
+                const bool end = rows->atEnd;
+                pages << ReadPage{p, std::move(rows->rows), end};
+                if (end)
+                    break;
+            }
+            answer(token,
+                   [this, from, page, pages = std::move(pages), known = run->cursor->knownRows()]() mutable {
+                       const_cast<QueryResultModel*>(this)->storePages(from, page, std::move(pages), known);
+                   });
+            return success();
+        });
 }
 
-void QueryResultModel::storePage(qint64 page, QList<QVariantList> rows, bool atEnd,
-                                 std::optional<qint64> known) {
-    m_requested.remove(page);
-    const qint64 first = page * kPageRows;
-    const int n = int(rows.size());
-    if (first == m_rows) { // the next page: the model grows
-        if (n > 0)
-            beginInsertRows({}, int(m_rows), int(m_rows + n - 1));
-        m_pages.insert(page, Page{std::move(rows), ++m_useClock});
-        m_rows += n;
-        if (n > 0)
-            endInsertRows();
-        if (atEnd)
-            m_atEnd = true;
-    } else if (first < m_rows) { // a page read again after it was dropped
-        m_pages.insert(page, Page{std::move(rows), ++m_useClock});
-        emit dataChanged(index(int(first), 0),
-                         index(int(std::min(m_rows, first + kPageRows) - 1), std::max(0, columnCount() - 1)));
+void QueryResultModel::storePages(qint64 from, qint64 to, QList<ReadPage> pages,
+                                  std::optional<qint64> known) {
+    for (qint64 p = from; p <= to; ++p)
+        m_requested.remove(p);
+    Extent next = m_extent;
+    qint64 firstRow = -1, lastRow = -1; // the rows stored, absolute
+    for (ReadPage& read : pages) {
+        const qint64 first = read.page * kPageRows;
+        const qint64 n = read.rows.size();
+        if (n == 0)
+            continue;
+        next.rows = std::max(next.rows, first + n);
+        m_pages.insert(read.page, Page{std::move(read.rows), ++m_useClock});
+        firstRow = firstRow < 0 ? first : firstRow;
+        lastRow = first + n - 1;
     }
-    if (known && !m_total) {
-        m_total = known;
-        emit countKnown(*known);
+    if (known) { // the cursor reached the end: exact, whatever the count said
+        next.rows = *known;
+        next.atEnd = true;
+    } else if (next.counted && next.rows > *next.counted) {
+        next.counted.reset(); // more rows than counted (a statement using random()): read on
     }
+    setExtent(next);
+    // The stored rows that were in the window already show "…": they change.
+    const qint64 top = std::max(firstRow, m_windowStart) - m_windowStart;
+    const qint64 bottom = std::min<qint64>(lastRow, m_windowStart + rowCount() - 1) - m_windowStart;
+    if (firstRow >= 0 && bottom >= top && columnCount() > 0)
+        emit dataChanged(index(int(top), 0), index(int(bottom), columnCount() - 1));
     evictPages();
     emit pageLoaded();
+}
+
+void QueryResultModel::skipPages(qint64 from, qint64 to) {
+    for (qint64 p = from; p <= to; ++p)
+        m_requested.remove(p);
+    // Should the view still show one of them, it asks again when it paints it.
+    const qint64 top = std::max(from * kPageRows, m_windowStart) - m_windowStart;
+    const qint64 bottom =
+        std::min<qint64>((to + 1) * kPageRows - 1, m_windowStart + rowCount() - 1) - m_windowStart;
+    if (bottom >= top && columnCount() > 0)
+        emit dataChanged(index(int(top), 0), index(int(bottom), columnCount() - 1));
+}
+
+void QueryResultModel::pageFailed(const QString& message) {
+    m_failed = true; // the pages asked for stay "asked for": no loop of failing reads
+    emit failed(message, -1);
+}
+
+int QueryResultModel::visibleRows(qint64 total) const {
+    return int(std::clamp<qint64>(total - m_windowStart, 0, m_windowRows));
+}
+
+void QueryResultModel::setExtent(const Extent& next) {
+    const qint64 oldTotal = m_extent.total();
+    const bool oldKnown = m_extent.known();
+    const qint64 total = next.total();
+    const qint64 lastStart = std::max<qint64>(0, total - m_windowRows);
+    if (m_windowStart > lastStart) { // fewer rows than it seemed: the window moves back
+        beginResetModel();
+        m_extent = next;
+        m_windowStart = lastStart;
+        endResetModel();
+        emit windowMoved();
+    } else {
+        const int before = visibleRows(oldTotal);
+        const int after = visibleRows(total);
+        if (after > before) {
+            beginInsertRows({}, before, after - 1);
+            m_extent = next;
+            endInsertRows();
+        } else if (after < before) {
+            beginRemoveRows({}, after, before - 1);
+            m_extent = next;
+            endRemoveRows();
+        } else {
+            m_extent = next;
+        }
+    }
+    if (total != oldTotal || m_extent.known() != oldKnown)
+        emit totalRowsChanged();
+}
+
+void QueryResultModel::setWindowStart(qint64 start) {
+    start = std::clamp<qint64>(start, 0, std::max<qint64>(0, totalRows() - m_windowRows));
+    if (start == m_windowStart)
+        return;
+    beginResetModel();
+    m_windowStart = start;
+    endResetModel();
+    emit windowMoved();
+}
+
+void QueryResultModel::setWindowRows(int rows) {
+    beginResetModel();
+    m_windowRows = std::max(kPageRows, rows);
+    m_windowStart = 0;
+    endResetModel();
+    emit windowMoved();
 }
 
 void QueryResultModel::evictPages() const {
@@ -194,7 +325,7 @@ void QueryResultModel::evictPages() const {
 }
 
 int QueryResultModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows);
+    return parent.isValid() ? 0 : visibleRows(totalRows());
 }
 
 int QueryResultModel::columnCount(const QModelIndex& parent) const {
@@ -204,17 +335,18 @@ int QueryResultModel::columnCount(const QModelIndex& parent) const {
 QVariant QueryResultModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid())
         return {};
-    const qint64 page = index.row() / kPageRows;
-    const int offset = index.row() % kPageRows;
+    const qint64 row = m_windowStart + index.row();
+    const qint64 page = row / kPageRows;
+    const int offset = int(row % kPageRows);
     auto it = m_pages.find(page);
     if (it == m_pages.end() || offset >= it->rows.size()) {
         if (it == m_pages.end())
-            requestPage(page); // dropped from the cache: read again (nothing once the run is cancelled)
+            requestPage(page); // not read yet, or dropped from the cache (nothing once the run is cancelled)
         return role == Qt::DisplayRole ? QVariant(QString(QChar(0x2026))) : QVariant();
     }
     it->lastUsed = ++m_useClock;
-    const QVariantList& row = it->rows[offset];
-    const QVariant value = index.column() < row.size() ? row[index.column()] : QVariant();
+    const QVariantList& values = it->rows[offset];
+    const QVariant value = index.column() < values.size() ? values[index.column()] : QVariant();
     if (role == RawValueRole)
         return value;
     return cellData(value, role);
@@ -222,7 +354,7 @@ QVariant QueryResultModel::data(const QModelIndex& index, int role) const {
 
 QVariant QueryResultModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation == Qt::Vertical)
-        return role == Qt::DisplayRole ? QVariant(section + 1) : QVariant();
+        return role == Qt::DisplayRole ? QVariant(m_windowStart + section + 1) : QVariant();
     if (section < 0 || section >= m_columns.size())
         return {};
     const QueryColumn& c = m_columns[section];
@@ -234,12 +366,37 @@ QVariant QueryResultModel::headerData(int section, Qt::Orientation orientation, 
 }
 
 bool QueryResultModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && m_run && !m_running && !m_atEnd && !m_requested.contains(m_rows / kPageRows);
+    // At the window's end, which is the last row known, and the cursor has not seen the end: the next
+    // page. With a count, that page is past it and tells the cursor's end (or that the count was wrong).
+    const qint64 total = totalRows();
+    return !parent.isValid() && m_run && !m_running && !m_failed && !m_extent.atEnd &&
+           m_windowStart + rowCount() >= total && !m_requested.contains(total / kPageRows);
 }
 
 void QueryResultModel::fetchMore(const QModelIndex& parent) {
     if (canFetchMore(parent))
-        requestPage(m_rows / kPageRows);
+        requestPage(totalRows() / kPageRows);
+}
+
+QString QueryResultModel::tabSeparated(const QModelIndexList& cells, bool withHeaders) const {
+    QMap<int, QMap<int, QString>> grid;
+    QMap<int, QString> headers;
+    for (const QModelIndex& cell : cells) {
+        const qint64 row = m_windowStart + cell.row();
+        const auto page = m_pages.constFind(row / kPageRows);
+        const int offset = int(row % kPageRows);
+        QVariant value;
+        if (page != m_pages.constEnd() && offset < page->rows.size())
+            value = page->rows[offset].value(cell.column());
+        grid[cell.row()][cell.column()] = clipboardText(value);
+        headers[cell.column()] = clipboardText(headerData(cell.column(), Qt::Horizontal, Qt::DisplayRole));
+    }
+    QStringList lines;
+    if (withHeaders && !headers.isEmpty())
+        lines << QStringList(headers.values()).join(QLatin1Char('\t'));
+    for (auto row = grid.cbegin(); row != grid.cend(); ++row)
+        lines << QStringList(row->values()).join(QLatin1Char('\t'));
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace sqlsnap::ui

@@ -2,13 +2,21 @@
 
 #include "common/format.h"
 #include "preview/queryresultmodel.h"
+#include "preview/valueviewer.h"
+#include "preview/windowedgrid.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QSet>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBlock>
@@ -40,6 +48,7 @@ SqlConsole::SqlConsole(const QString& snapshotPath, QWidget* parent)
     m_interrupt->setEnabled(false);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("consoleStatus"));
+    m_status->setWordWrap(true); // a narrow window: the status wraps instead of widening it
     setTone(m_status, Tone::Muted);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("consoleError"));
@@ -54,6 +63,12 @@ SqlConsole::SqlConsole(const QString& snapshotPath, QWidget* parent)
     bar->addWidget(m_run);
     bar->addWidget(m_interrupt);
     bar->addWidget(m_status, 1);
+    m_valueToggle = new QPushButton(tr("Value"), this);
+    m_valueToggle->setObjectName(QStringLiteral("consoleValuePanelToggle"));
+    m_valueToggle->setCheckable(true);
+    m_valueToggle->setToolTip(
+        tr("Show the selected cell's whole value beside the rows (text, JSON, hex, image)"));
+    bar->addWidget(m_valueToggle);
     auto* top = new QWidget(this);
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 4, 0, 0);
@@ -61,21 +76,11 @@ SqlConsole::SqlConsole(const QString& snapshotPath, QWidget* parent)
     topLayout->addWidget(m_error);
     topLayout->addLayout(bar);
 
-    m_view = new QTableView(this);
-    m_view->setObjectName(QStringLiteral("consoleResult"));
-    m_view->setAccessibleName(tr("Result rows"));
-    m_view->setModel(m_model);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row measuring
-    m_view->horizontalHeader()->setDefaultSectionSize(140);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->addWidget(top);
-    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(createResultPane());
     m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(1, 3);
     m_splitter->setCollapsible(0, false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -88,6 +93,112 @@ SqlConsole::SqlConsole(const QString& snapshotPath, QWidget* parent)
     connect(m_model, &QueryResultModel::failed, this, &SqlConsole::onFailed);
     connect(m_model, &QueryResultModel::countKnown, this, &SqlConsole::updateStatus);
     connect(m_model, &QueryResultModel::pageLoaded, this, &SqlConsole::updateStatus);
+    connect(m_model, &QueryResultModel::totalRowsChanged, this, &SqlConsole::onTotalChanged);
+}
+
+QWidget* SqlConsole::createResultPane() {
+    m_grid = new WindowedGrid(m_model, m_model, this);
+    m_grid->tableScrollBar()->setAccessibleName(tr("Rows of the whole result"));
+    m_view = m_grid->view();
+    m_view->setObjectName(QStringLiteral("consoleResult"));
+    m_view->setAccessibleName(tr("Result rows"));
+
+    const auto action = [this](const QString& text, const QKeySequence& keys) {
+        auto* a = new QAction(text, m_view);
+        a->setShortcut(keys);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_view->addAction(a);
+        return a;
+    };
+    m_copy = action(tr("Copy"), QKeySequence::Copy);
+    connect(m_copy, &QAction::triggered, this, [this] { copy(false); });
+    m_copyWithHeaders = action(tr("Copy with Headers"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_copyWithHeaders, &QAction::triggered, this, [this] { copy(true); });
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    // The current cell's whole value beside the rows, as on the data page (and the same setting).
+    m_valueViewer = new ValueViewer(this);
+    m_valueViewer->setObjectName(QStringLiteral("consoleValueViewer"));
+    m_valueViewer->setMinimumWidth(200);
+    m_valueSplitter = new QSplitter(this);
+    m_valueSplitter->addWidget(m_grid);
+    m_valueSplitter->addWidget(m_valueViewer);
+    m_valueSplitter->setStretchFactor(0, 3);
+    m_valueSplitter->setStretchFactor(1, 1);
+    m_valueSplitter->setCollapsible(0, false);
+    m_valueSplitter->setSizes({600, 260});
+    m_valueToggle->setChecked(QSettings().value(QStringLiteral("preview/valuePanel"), true).toBool());
+    m_valueViewer->setVisible(m_valueToggle->isChecked());
+    connect(m_valueToggle, &QPushButton::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("preview/valuePanel"), on);
+        m_valueViewer->setVisible(on);
+        showCurrentValue();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &SqlConsole::showCurrentValue);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &SqlConsole::showCurrentValue);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex& from, const QModelIndex& to) {
+                // Only a value that was waiting for its page: a shown one is not shown again.
+                const QModelIndex current = m_view->currentIndex();
+                if (m_valuePending && current.isValid() && current.row() >= from.row() &&
+                    current.row() <= to.row())
+                    showCurrentValue();
+            });
+    return m_valueSplitter;
+}
+
+void SqlConsole::showEvent(QShowEvent* event) {
+    // The data page's Value button may have changed the setting since: follow it.
+    m_valueToggle->setChecked(QSettings().value(QStringLiteral("preview/valuePanel"), true).toBool());
+    QWidget::showEvent(event);
+}
+
+void SqlConsole::showCurrentValue() {
+    m_valuePending = false;
+    if (!m_valueToggle->isChecked())
+        return;
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || current.column() >= m_model->columns().size()) {
+        m_valueViewer->clear();
+        return;
+    }
+    // A row whose page is not held has no value to show yet: the viewer waits for dataChanged.
+    if (!m_model->isRowLoaded(m_model->windowStart() + current.row())) {
+        m_valueViewer->clear();
+        m_valuePending = true;
+        return;
+    }
+    const QueryColumn& column = m_model->columns()[current.column()];
+    m_valueViewer->showValue(m_model->data(current, QueryResultModel::RawValueRole), column.name,
+                             column.declaredType);
+}
+
+void SqlConsole::onTotalChanged() {
+    m_grid->totalChanged(); // the scroll bar, and a pending Ctrl+End
+    // Rows read past the window's end (no count yet): the window moves on when the view is near it.
+    m_grid->scrollToRow(m_grid->topRow());
+}
+
+void SqlConsole::copy(bool withHeaders) {
+    const QModelIndexList cells = m_view->selectionModel()->selectedIndexes();
+    if (cells.isEmpty())
+        return;
+    QSet<int> missing;
+    for (const QModelIndex& cell : cells)
+        if (!m_model->isRowLoaded(m_model->windowStart() + cell.row()))
+            missing.insert(cell.row());
+    if (!missing.isEmpty()) {
+        // A copy never takes "…" for a value: rows not held would have to be read first.
+        const qint64 rows = missing.size();
+        m_status->setText(tr("Nothing copied: %1 selected row(s) not in memory (the console holds %2 rows); "
+                             "select fewer",
+                             nullptr, pluralCount(rows))
+                              .arg(groupedNumber(rows), groupedNumber(qint64(QueryResultModel::kCachedPages) *
+                                                                      QueryResultModel::kPageRows)));
+        return;
+    }
+    QApplication::clipboard()->setText(m_model->tabSeparated(cells, withHeaders));
 }
 
 SqlConsole::~SqlConsole() = default; // the model's destructor cancels its work and joins its threads
@@ -102,6 +213,7 @@ void SqlConsole::run() {
         return;
     m_history.add(sql);
     clearError();
+    m_grid->stopFollowingEnd();
     m_firstText.clear();
     m_clock.start();
     m_model->run(m_path, sql);
@@ -129,10 +241,14 @@ void SqlConsole::onStarted(qint64 ms) {
     setRunning(false);
     const qint64 n = m_model->rowsRead();
     m_firstComplete = m_model->atEnd();
-    // Columns as wide as their first rows need, within bounds: an id column narrow, a long text not all.
+    // Columns as wide as their first rows on screen need (measuring all 200 costs up to 10 ms of GUI
+    // thread), within bounds: an id column narrow, a long text not all.
+    m_view->horizontalHeader()->setResizeContentsPrecision(0);
     m_view->resizeColumnsToContents();
     for (int c = 0; c < m_model->columnCount(); ++c)
         m_view->setColumnWidth(c, std::clamp(m_view->columnWidth(c), 60, 320));
+    m_firstRows = n;
+    m_firstMs = ms;
     m_firstText = m_model->atEnd()
                       ? tr("%1 row(s) in %2", nullptr, pluralCount(n)).arg(groupedNumber(n), durationText(ms))
                       : tr("first %1 row(s) in %2, more as you scroll", nullptr, pluralCount(n))
@@ -156,11 +272,16 @@ void SqlConsole::updateStatus() {
     }
     if (m_firstText.isEmpty())
         return; // interrupted or failed: their own words stay
-    QString text = m_firstText;
-    if (const auto total = m_model->totalRows(); total && !m_firstComplete)
-        text += QStringLiteral(" · ") +
-                tr("%1 row(s) in all", nullptr, pluralCount(*total)).arg(groupedNumber(*total));
-    m_status->setText(text);
+    if (m_model->totalKnown() && !m_firstComplete) {
+        const qint64 total = m_model->totalRows();
+        m_status->setText(
+            tr("%1 row(s) in all · first %2 in %3", nullptr, pluralCount(total))
+                .arg(groupedNumber(total), groupedNumber(m_firstRows), durationText(m_firstMs)));
+        return;
+    }
+    // A count on its way (Ctrl+End waits for it): said, so that a long one does not look like nothing.
+    m_status->setText(m_model->isCounting() ? m_firstText + QStringLiteral(" · ") + tr("counting…")
+                                            : m_firstText);
 }
 
 void SqlConsole::markError(int offset) {

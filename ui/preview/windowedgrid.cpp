@@ -97,10 +97,11 @@ void WindowedGrid::scrollToRow(qint64 row) {
 
 void WindowedGrid::goToRow(qint64 row) {
     m_followEnd = false;
+    const int column = std::max(0, m_view->currentIndex().column()); // before the window moves
     scrollToRow(row);
     const qint64 inWindow = row - m_rows->windowStart();
     if (inWindow >= 0 && inWindow < m_model->rowCount())
-        m_view->setCurrentIndex(m_model->index(int(inWindow), std::max(0, m_view->currentIndex().column())));
+        m_view->setCurrentIndex(m_model->index(int(inWindow), column));
 }
 
 void WindowedGrid::onViewScrolled(int value) {
@@ -134,8 +135,8 @@ void WindowedGrid::moveToEdge(bool end) {
     const qint64 total = m_rows->totalRows();
     if (total == 0)
         return;
+    const int column = std::max(0, m_view->currentIndex().column()); // before the window moves
     scrollToRow(end ? total : 0);
-    const int column = std::max(0, m_view->currentIndex().column());
     m_view->setCurrentIndex(m_model->index(end ? m_model->rowCount() - 1 : 0, column));
 }
 

@@ -10,12 +10,13 @@ int runTables(const QStringList& args);
 int runQuery(const QStringList& args);
 int runExportTable(const QStringList& args);
 int runFind(const QStringList& args);
+int runDiff(const QStringList& args);
 
 namespace {
 
 constexpr std::array kCommands{
-    Command{"snapshot", "SOURCE DEST", "copy SOURCE (with its -wal/-journal) into one self-contained file DEST",
-            runSnapshot},
+    Command{"snapshot", "SOURCE DEST",
+            "copy SOURCE (with its -wal/-journal) into one self-contained file DEST", runSnapshot},
     Command{"inspect", "SOURCE", "show the database's files and what its header says", runInspect},
     Command{"tables", "DB", "list tables, virtual tables and views with row counts and columns", runTables},
     Command{"query", "DB SQL", "run one reading SQL statement and print its rows (never writes)", runQuery},
@@ -23,6 +24,8 @@ constexpr std::array kCommands{
             "write a table's rows (filtered, sorted) as CSV, JSON, NDJSON or SQL", runExportTable},
     Command{"find", "DB TEXT", "find TEXT in every column of every table, as the preview's filter does",
             runFind},
+    Command{"diff", "A B",
+            "what changed between two databases: schema, rows per table, or the SQL from A to B", runDiff},
 };
 
 } // namespace
@@ -51,7 +54,8 @@ QString usageText() {
         width = qMax(width, int(qstrlen(c.name) + 1 + qstrlen(c.synopsis)));
     for (const Command& c : kCommands)
         text += QStringLiteral("  %1   %2\n")
-                    .arg((QLatin1String(c.name) + QLatin1Char(' ') + QLatin1String(c.synopsis)).leftJustified(width),
+                    .arg((QLatin1String(c.name) + QLatin1Char(' ') + QLatin1String(c.synopsis))
+                             .leftJustified(width),
                          QLatin1String(c.summary));
     text += QStringLiteral(
         "\n"

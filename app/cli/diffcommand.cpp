@@ -178,42 +178,8 @@ sqlsnap::Status compareAndPrint(const QString& a, const QString& b, Run& run, sq
             changes << c;
     run.differences = !changes.isEmpty();
 
-    if (run.mode == Mode::Sql) {
-        sqlsnap::ComparisonScript script(comparison, run.tables);
-        out(script.start());
-        for (const sqlsnap::TableComparison& t : std::as_const(tables)) {
-            out(script.tableStart(t));
-            if (script.rebuilds(t)) {
-                run.differences = true;
-                auto s = comparison.forEachRow(
-                    sqlsnap::DatabaseComparison::Which::B, t.name,
-                    [&](const QVariantList& row, std::optional<qint64> rowid) {
-                        out(script.insertRow(t, row, rowid));
-                    },
-                    cancel);
-                if (!s)
-                    return s;
-                continue;
-            }
-            if (!t.inB) {
-                run.differences = true;
-                continue; // dropped by start()
-            }
-            auto compared = comparison.compareTable(
-                t.name, cancel, [&](const sqlsnap::TableComparison& table, const sqlsnap::RowChange& c) {
-                    out(script.row(table, c));
-                });
-            if (!compared)
-                return compared.error();
-            if (!compared->error.isEmpty())
-                return sqlsnap::Error{
-                    sqlsnap::ErrorKind::SqliteError,
-                    QStringLiteral("%1 could not be compared: %2").arg(t.name, compared->error)};
-            run.differences = run.differences || compared->hasDifferences();
-        }
-        out(script.finish());
-        return sqlsnap::success();
-    }
+    if (run.mode == Mode::Sql)
+        return sqlsnap::ComparisonScript::write(comparison, run.tables, out, cancel, &run.differences);
 
     if (run.mode == Mode::Json) {
         QByteArray head = "{\n  \"a\": " + jsonString(comparison.pathA()) +

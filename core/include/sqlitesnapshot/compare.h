@@ -221,6 +221,12 @@ public:
     QByteArray insertRow(const TableComparison& table, const QVariantList& row, std::optional<qint64> rowid);
     QByteArray finish();
 
+    // The whole script for the tables in scope, piece by piece to `out` (the CLI's --sql): the loop above.
+    // `differences` (when given) says whether A and B differ in scope.
+    static Status write(DatabaseComparison& comparison, const QStringList& tables,
+                        const std::function<void(const QByteArray&)>& out, const CancelToken& cancel = {},
+                        bool* differences = nullptr);
+
 private:
     bool inScope(const QString& table) const;
     bool recreated(const QString& type, const QString& name) const;

@@ -225,4 +225,56 @@ QByteArray ComparisonScript::finish() {
     return out + "COMMIT;\n";
 }
 
+Status ComparisonScript::write(DatabaseComparison& comparison, const QStringList& tables,
+                               const std::function<void(const QByteArray&)>& out, const CancelToken& cancel,
+                               bool* differences) {
+    ComparisonScript script(comparison, tables);
+    bool differ = false;
+    for (const SchemaChange& c : comparison.schemaChanges())
+        differ = differ || script.inScope(c.table);
+    for (const QString& name : tables) {
+        bool found = false;
+        for (const TableComparison& t : comparison.tables())
+            found = found || foldName(t.name) == foldName(name);
+        if (!found)
+            return Error{ErrorKind::InvalidArgument, QStringLiteral("no table named %1 in A or B").arg(name)};
+    }
+    out(script.start());
+    for (const TableComparison& t : comparison.tables()) {
+        if (!script.inScope(t.name))
+            continue;
+        out(script.tableStart(t));
+        if (script.rebuilds(t)) {
+            differ = true;
+            auto s = comparison.forEachRow(
+                DatabaseComparison::Which::B, t.name,
+                [&](const QVariantList& row, std::optional<qint64> rowid) {
+                    out(script.insertRow(t, row, rowid));
+                },
+                cancel);
+            if (!s)
+                return s;
+            continue;
+        }
+        if (!t.inB) {
+            differ = true;
+            continue; // dropped by start()
+        }
+        auto compared =
+            comparison.compareTable(t.name, cancel, [&](const TableComparison& table, const RowChange& c) {
+                out(script.row(table, c));
+            });
+        if (!compared)
+            return compared.error();
+        if (!compared->error.isEmpty())
+            return Error{ErrorKind::SqliteError,
+                         QStringLiteral("%1 could not be compared: %2").arg(t.name, compared->error)};
+        differ = differ || compared->hasDifferences();
+    }
+    out(script.finish());
+    if (differences)
+        *differences = differ;
+    return success();
+}
+
 } // namespace sqlsnap

@@ -297,6 +297,7 @@ private slots:
     void keysAndWarnings();
     void columnsChanged();
     void pagesMatchTheVisitor();
+    void fastPathSkipsUnchangedPages();
     void liveSourceIsStagedNotOpened();
     void cancelStopsABigTable();
     void badInputs();
@@ -311,6 +312,7 @@ void TestCompare::randomChangeSets() {
                           : 120;
     const bool haveSqldiff = !QStandardPaths::findExecutable(QStringLiteral("sqldiff")).isEmpty();
     int comparedWithSqldiff = 0;
+    int fastPathUsed = 0; // tables where skipping pages left rows unread
     for (int seed = 1; seed <= cases; ++seed) {
         QRandomGenerator r(quint32(seed) * 7919u);
         const QString folder = testsupport::freshFolder(m_dir, QStringLiteral("case"));
@@ -329,15 +331,47 @@ void TestCompare::randomChangeSets() {
         sqlite3_close(db);
         const QByteArray hashA = sha256(a), hashB = sha256(b);
 
-        // The visitor's rows agree with the counts.
+        // The visitor's rows agree with the counts; the fast path (unchanged pages skipped) and the row
+        // merge of every row give the same answer, row for row.
         QMap<QString, qint64> visited;
+        QList<QPair<QString, RowChange>> fastRows, mergedRows;
         CompareOptions options;
-        options.rowChanged = [&](const TableComparison& t, const RowChange&) { ++visited[t.name]; };
+        options.rowChanged = [&](const TableComparison& t, const RowChange& c) {
+            ++visited[t.name];
+            fastRows.append({t.name, c});
+        };
         auto summary = compareDatabases(a, b, options);
         QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : summary.error().message));
         for (const TableComparison& t : summary->tables) {
             QVERIFY2(t.error.isEmpty(), qPrintable(t.error));
             QCOMPARE(visited.value(t.name), t.rowsAdded + t.rowsRemoved + t.rowsChanged);
+            if (t.unchangedPagesSkipped && t.rowsMerged < t.rowsUnchanged)
+                ++fastPathUsed;
+        }
+        CompareOptions everyRow;
+        everyRow.skipUnchangedPages = false;
+        everyRow.rowChanged = [&](const TableComparison& t, const RowChange& c) {
+            mergedRows.append({t.name, c});
+        };
+        auto merged = compareDatabases(a, b, everyRow);
+        QVERIFY(merged.ok());
+        QCOMPARE(merged->tables.size(), summary->tables.size());
+        for (int i = 0; i < merged->tables.size(); ++i) {
+            const TableComparison &x = summary->tables[i], &y = merged->tables[i];
+            QVERIFY(!y.unchangedPagesSkipped);
+            QVERIFY2(
+                x.rowsAdded == y.rowsAdded && x.rowsRemoved == y.rowsRemoved &&
+                    x.rowsChanged == y.rowsChanged && x.rowsUnchanged == y.rowsUnchanged,
+                qPrintable(
+                    QStringLiteral("seed %1 table %2: fast path and merge disagree").arg(seed).arg(x.name)));
+        }
+        QCOMPARE(fastRows.size(), mergedRows.size());
+        for (int i = 0; i < fastRows.size(); ++i) {
+            QCOMPARE(fastRows[i].first, mergedRows[i].first);
+            QCOMPARE(fastRows[i].second.kind, mergedRows[i].second.kind);
+            QCOMPARE(fastRows[i].second.key, mergedRows[i].second.key);
+            QCOMPARE(fastRows[i].second.before, mergedRows[i].second.before);
+            QCOMPARE(fastRows[i].second.after, mergedRows[i].second.after);
         }
 
         // sqldiff's counts, where it defines them (both sides, same definition).
@@ -397,6 +431,55 @@ void TestCompare::randomChangeSets() {
     }
     if (haveSqldiff)
         QVERIFY(comparedWithSqldiff > cases);
+    QVERIFY(fastPathUsed > cases / 2);
+}
+
+// Two snapshots of one database with a few rows changed: the fast path reads only the rows under changed
+// leaves; after VACUUM INTO (pages after the first change moved) it skips what still coincides; every
+// answer is the merge's.
+void TestCompare::fastPathSkipsUnchangedPages() {
+    const QString folder = testsupport::freshFolder(m_dir);
+    const QString a = folder + QStringLiteral("/a.db"), b = folder + QStringLiteral("/b.db"),
+                  vacuumed = folder + QStringLiteral("/vacuumed.db");
+    QVERIFY(testsupport::execSql(
+        a, QStringLiteral("CREATE TABLE t(x, y);"
+                          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+                          "INSERT INTO t SELECT i, printf('row %d', i) FROM n")));
+    QVERIFY(QFile::copy(a, b));
+    QVERIFY(testsupport::execSql(
+        b, QStringLiteral("UPDATE t SET y = 'changed' WHERE x IN (10, 20000, 40000);"
+                          "DELETE FROM t WHERE x = 30000; INSERT INTO t VALUES(-1, 'new')")));
+    QVERIFY(testsupport::execSql(b, QStringLiteral("VACUUM INTO '%1'").arg(vacuumed)));
+    for (const QString& other : {b, vacuumed}) {
+        CompareOptions fast, slow;
+        slow.skipUnchangedPages = false;
+        auto x = compareDatabases(a, other, fast);
+        auto y = compareDatabases(a, other, slow);
+        QVERIFY(x.ok() && y.ok());
+        const TableComparison &tx = x->tables.first(), &ty = y->tables.first();
+        QCOMPARE(tx.rowsChanged, 3);
+        QCOMPARE(tx.rowsRemoved, 1);
+        QCOMPARE(tx.rowsAdded, 1);
+        QCOMPARE(tx.rowsUnchanged, ty.rowsUnchanged);
+        QCOMPARE(ty.rowsMerged, 50000 + 50000);
+        if (other == b)
+            QVERIFY2(tx.rowsMerged < 5000, qPrintable(QString::number(tx.rowsMerged)));
+    }
+    // Another layout of the same rows (inserted in a random order, same rowids): whatever pages happen to
+    // coincide, the answer is the merge's.
+    const QString shuffled = folder + QStringLiteral("/shuffled.db");
+    QVERIFY(testsupport::execSql(
+        shuffled, QStringLiteral("CREATE TABLE t(x, y); ATTACH '%1' AS v; INSERT INTO t(rowid, x, y) "
+                                 "SELECT rowid, x, y FROM v.t ORDER BY random()")
+                      .arg(vacuumed)));
+    CompareOptions slow;
+    slow.skipUnchangedPages = false;
+    auto x = compareDatabases(a, shuffled);
+    auto y = compareDatabases(a, shuffled, slow);
+    QVERIFY(x.ok() && y.ok());
+    QCOMPARE(x->tables.first().rowsChanged, 3);
+    QCOMPARE(x->tables.first().rowsUnchanged, y->tables.first().rowsUnchanged);
+    QCOMPARE(x->tables.first().rowsAdded, y->tables.first().rowsAdded);
 }
 
 void TestCompare::valuesAsStored() {

@@ -76,6 +76,10 @@ struct TableComparison {
     qint64 rowsChanged = 0;   // in both, a common column's value differs
     qint64 rowsUnchanged = 0; // in both, every common column the same
     QString error;            // why its rows could not be compared (a collation this program lacks, …)
+    // The fast path: both b-trees were walked page by page and the leaves the same on both sides skipped;
+    // only the rows under the other pages were merged. False: every row was merged.
+    bool unchangedPagesSkipped = false;
+    qint64 rowsMerged = 0; // rows read through SQLite, both sides together
 
     bool hasDifferences() const {
         return rowsAdded || rowsRemoved || rowsChanged || definitionChanged || inA != inB;
@@ -121,6 +125,9 @@ struct CompareOptions {
     // Leaving it unset costs nothing: rows are then compared without being copied out.
     std::function<void(const TableComparison&, const RowChange&)> rowChanged;
     std::function<void(const CompareProgress&)> progress;
+    // Skip the b-tree pages that are the same in both files (rowid-keyed tables of two snapshots of one
+    // database): the same answer as the row merge, at the cost of the changed pages. False: merge every row.
+    bool skipUnchangedPages = true;
 };
 
 class RowChangeCursor;
@@ -157,13 +164,19 @@ public:
     // The changed rows of `table`, page by page, in key order: a cursor that goes on where its last page
     // ended (never an OFFSET, never the whole table in memory). It reads this comparison's connections:
     // destroy it before the comparison, and do not interleave it with other calls on another thread.
-    Expected<std::unique_ptr<RowChangeCursor>> changedRows(const QString& table);
+    // `cancel` stops the walk of the b-tree pages that finds the rows worth merging (the fast path).
+    Expected<std::unique_ptr<RowChangeCursor>> changedRows(const QString& table,
+                                                           const CancelToken& cancel = {});
 
     // Every row of `table` on one side, in its rowid order where it has one (the SQL of a table rebuilt
     // in B): values in the order of columnsA or columnsB, and the rowid where the table has one.
     Status forEachRow(Which side, const QString& table,
                       const std::function<void(const QVariantList& row, std::optional<qint64> rowid)>& row,
                       const CancelToken& cancel = {});
+
+    // Whether compareTable and changedRows skip unchanged b-tree pages (CompareOptions::skipUnchangedPages);
+    // on by default.
+    void setSkipUnchangedPages(bool skip);
 
     // Whether both files are still as they were when opened (a file read in place that a program
     // changed meanwhile makes every answer since unreliable): Inconsistent otherwise.

@@ -3,6 +3,7 @@
 #include "sqlitesnapshot/compare.h"
 
 #include "compare/merge.h"
+#include "compare/pages.h"
 #include "compare/plan.h"
 #include "compare/side.h"
 
@@ -72,6 +73,33 @@ struct DatabaseComparison::Impl {
     QList<SchemaChange> changes;
     QList<TablePlan> plans;
     QList<TableComparison> tables;
+    bool skipPages = true;
+    std::unique_ptr<compare::PageFile> pagesA, pagesB; // opened on first use
+
+    // The merge of one table: over the rowid ranges under changed pages when the fast path applies.
+    Expected<std::unique_ptr<TableMerge>> startMerge(const TablePlan& p, SqliteDb& dbA, SqliteDb& dbB,
+                                                     Task& task, qint64* rowsSkipped) {
+        *rowsSkipped = -1;
+        if (!skipPages || p.info.key != RowKey::Rowid || !p.rootA || !p.rootB)
+            return TableMerge::start(p, dbA, dbB);
+        if (!pagesA) {
+            auto fa = compare::PageFile::open(a.readPath, a.path);
+            if (!fa)
+                return fa.error();
+            auto fb = compare::PageFile::open(b.readPath, b.path);
+            if (!fb)
+                return fb.error();
+            pagesA = std::move(*fa);
+            pagesB = std::move(*fb);
+        }
+        auto skip = compare::changedRowidRanges(*pagesA, p.rootA, *pagesB, p.rootB, task);
+        if (!skip)
+            return skip.error();
+        if (!*skip)
+            return TableMerge::start(p, dbA, dbB);
+        *rowsSkipped = (*skip)->rowsSkipped;
+        return TableMerge::start(p, dbA, dbB, std::move((*skip)->ranges));
+    }
 
     const TablePlan* plan(const QString& name) const {
         for (const TablePlan& p : plans)
@@ -119,7 +147,8 @@ mergeTable(DatabaseComparison::Impl& impl, const TablePlan& plan, Task& task,
            const std::function<void(const TableComparison&, const RowChange&)>& rowChanged,
            RowProgress* rows) {
     const WatchBoth watch(*impl.dbA, *impl.dbB, task);
-    auto merge = TableMerge::start(plan, *impl.dbA, *impl.dbB);
+    qint64 rowsSkipped = -1;
+    auto merge = impl.startMerge(plan, *impl.dbA, *impl.dbB, task, &rowsSkipped);
     const auto tableError = [&](const Error& e) -> Expected<TableComparison> {
         if (!tableLevel(e) || task.cancelled())
             return task.cancelled() ? Task::cancelledError() : e;
@@ -129,6 +158,8 @@ mergeTable(DatabaseComparison::Impl& impl, const TablePlan& plan, Task& task,
     };
     if (!merge)
         return tableError(merge.error());
+    if (rowsSkipped >= 0)
+        (*merge)->skipped(rowsSkipped);
     RowChange change;
     qint64 reported = 0;
     for (;;) {
@@ -269,6 +300,10 @@ Status DatabaseComparison::forEachRow(
     return checkUnchanged();
 }
 
+void DatabaseComparison::setSkipUnchangedPages(bool skip) {
+    m_impl->skipPages = skip;
+}
+
 Status DatabaseComparison::checkUnchanged() const {
     if (auto s = compare::checkSideUnchanged(m_impl->a); !s)
         return s;
@@ -298,7 +333,8 @@ struct RowChangeCursor::Impl {
 RowChangeCursor::RowChangeCursor(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 RowChangeCursor::~RowChangeCursor() = default;
 
-Expected<std::unique_ptr<RowChangeCursor>> DatabaseComparison::changedRows(const QString& table) {
+Expected<std::unique_ptr<RowChangeCursor>> DatabaseComparison::changedRows(const QString& table,
+                                                                           const CancelToken& cancel) {
     const TablePlan* plan = m_impl->plan(table);
     if (!plan)
         return Error{ErrorKind::InvalidArgument, QStringLiteral("no table named %1 in A or B").arg(table)};
@@ -310,9 +346,13 @@ Expected<std::unique_ptr<RowChangeCursor>> DatabaseComparison::changedRows(const
         return io::withoutStagingPaths(b.error());
     auto impl = std::make_unique<RowChangeCursor::Impl>(
         RowChangeCursor::Impl{std::move(*a), std::move(*b), {}, plan->info});
-    auto merge = TableMerge::start(*plan, impl->a, impl->b);
+    Task task(cancel);
+    qint64 rowsSkipped = -1;
+    auto merge = m_impl->startMerge(*plan, impl->a, impl->b, task, &rowsSkipped);
     if (!merge)
         return io::withoutStagingPaths(merge.error());
+    if (rowsSkipped >= 0)
+        (*merge)->skipped(rowsSkipped);
     impl->merge = std::move(*merge);
     return std::unique_ptr<RowChangeCursor>(new RowChangeCursor(std::move(impl)));
 }
@@ -356,6 +396,7 @@ Expected<ComparisonSummary> compareDatabases(const QString& pathA, const QString
     if (!opened)
         return io::withoutStagingPaths(opened.error());
     DatabaseComparison::Impl& impl = **opened;
+    impl.skipPages = options.skipUnchangedPages;
     ComparisonSummary summary;
     summary.pathA = impl.a.path;
     summary.pathB = impl.b.path;

@@ -33,7 +33,7 @@ Status TableMerge::openRange(bool sideA) {
     Statement& s = sideA ? m_a : m_b;
     const int index = sideA ? m_rangeA : m_rangeB;
     sqlite3_reset(s.get());
-    sqlite3_bind_int64(s.get(), 1, (*m_ranges)[index].after);
+    sqlite3_bind_int64(s.get(), 1, (*m_ranges)[index].first);
     sqlite3_bind_int64(s.get(), 2, (*m_ranges)[index].last);
     return success();
 }
@@ -51,6 +51,7 @@ Status TableMerge::advance(bool sideA) {
         if (rc == SQLITE_ROW) {
             has = true;
             ++m_rowsRead;
+            ++m_result.rowsMerged;
             return success();
         }
         if (rc != SQLITE_DONE)

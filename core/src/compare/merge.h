@@ -11,10 +11,10 @@
 
 namespace sqlsnap::compare {
 
-// A stretch of rowids (first, last]: the fast path hands the merge only those under changed pages.
+// A stretch of rowids, both ends included: the fast path hands the merge only those under changed pages.
 struct RowidRange {
-    qint64 after = 0; // exclusive
-    qint64 last = 0;  // inclusive
+    qint64 first = 0;
+    qint64 last = 0;
 };
 
 class TableMerge {
@@ -28,6 +28,11 @@ public:
     Expected<bool> next(RowChange* change, Task& task);
 
     const TableComparison& result() const { return m_result; } // the plan, counts so far
+    // The fast path skipped `rows` unchanged rows: counted as unchanged, never read.
+    void skipped(qint64 rows) {
+        m_result.unchangedPagesSkipped = true;
+        m_result.rowsUnchanged += rows;
+    }
     qint64 rowsRead() const { return m_rowsRead; }
 
 private:

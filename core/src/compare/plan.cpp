@@ -38,6 +38,7 @@ struct SideTable {
     QStringList collations;  // of the primary key's columns
     bool rowidAlias = false; // the PRIMARY KEY is an INTEGER PRIMARY KEY: the rowid itself
     QString rowidName;       // empty without a usable rowid
+    quint32 rootPage = 0;
 };
 
 Expected<SideTable> readSideTable(SqliteDb& db, const TableInfo& info) {
@@ -72,6 +73,11 @@ Expected<SideTable> readSideTable(SqliteDb& db, const TableInfo& info) {
                                       &collation, nullptr, nullptr, nullptr);
         t.collations << (collation ? QString::fromUtf8(collation).toUpper() : QStringLiteral("BINARY"));
     }
+    auto root =
+        db.queryInt(QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE type = 'table' AND name = '%1'")
+                        .arg(QString(info.name).replace(QLatin1Char('\''), QStringLiteral("''"))));
+    if (root)
+        t.rootPage = quint32(*root);
     if (!info.withoutRowid) {
         for (const char* candidate : {"rowid", "_rowid_", "oid"})
             if (indexOfName(all, QLatin1String(candidate)) < 0) {
@@ -150,6 +156,8 @@ TablePlan planBoth(const SideTable& a, const SideTable& b) {
     info.definitionChanged = a.info.sql != b.info.sql;
     plan.a = sideQuery(a);
     plan.b = sideQuery(b);
+    plan.rootA = a.rootPage;
+    plan.rootB = b.rootPage;
 
     const bool aByRowid = a.primaryKey.isEmpty() || a.rowidAlias;
     const bool bByRowid = b.primaryKey.isEmpty() || b.rowidAlias;
@@ -281,7 +289,7 @@ QString SideQuery::select(bool ordered, bool range) const {
     list << columns;
     QString sql = QStringLiteral("SELECT %1 FROM %2").arg(list.join(QStringLiteral(", ")), table);
     if (range)
-        sql += QStringLiteral(" WHERE %1 > ?1 AND %1 <= ?2").arg(rowidName);
+        sql += QStringLiteral(" WHERE %1 >= ?1 AND %1 <= ?2").arg(rowidName);
     if (ordered && !keyExpressions.isEmpty())
         sql += QStringLiteral(" ORDER BY ") + keyExpressions.join(QStringLiteral(", "));
     return sql;

@@ -35,7 +35,7 @@ struct SideQuery {
     int columnCount() const { return int(columns.size()); }
     int firstColumn() const { return int(keyExpressions.size()) + 1; } // after the keys and the rowid
     int rowidColumn() const { return int(keyExpressions.size()); }
-    // `range`: "rowid > ?1 AND rowid <= ?2" bound per key range (the fast path's); else the whole table.
+    // `range`: "rowid >= ?1 AND rowid <= ?2" bound per key range (the fast path's); else the whole table.
     QString select(bool ordered, bool range) const;
 };
 
@@ -44,8 +44,9 @@ struct TablePlan {
     SideQuery a, b;
     int keyValues = 0; // key columns compared (the PRIMARY KEY's, or 1 for the rowid), without tie-break
     QList<Collation> collations;
-    QList<int> commonA, commonB; // positions in columnsA / columnsB of commonColumns, in that order
-    int encoding = 1;            // of the databases (text keys order by it under BINARY)
+    QList<int> commonA, commonB;  // positions in columnsA / columnsB of commonColumns, in that order
+    int encoding = 1;             // of the databases (text keys order by it under BINARY)
+    quint32 rootA = 0, rootB = 0; // the table's b-tree root page on each side (0: not there)
 };
 
 // Every table of A or B with rows of its own (tables and shadow tables; not views, not virtual tables),

@@ -132,7 +132,8 @@ void keyByRowid(TablePlan& plan, const SideTable& b) {
     plan.b.keyExpressions = {plan.b.rowidName};
 }
 
-TablePlan planBoth(const SideTable& a, const SideTable& b) {
+// `sameEncoding`: text keys order alike on both sides only when both files have one encoding.
+TablePlan planBoth(const SideTable& a, const SideTable& b, bool sameEncoding) {
     TablePlan plan;
     TableComparison& info = plan.info;
     info.name = b.info.name;
@@ -161,7 +162,8 @@ TablePlan planBoth(const SideTable& a, const SideTable& b) {
 
     const bool aByRowid = a.primaryKey.isEmpty() || a.rowidAlias;
     const bool bByRowid = b.primaryKey.isEmpty() || b.rowidAlias;
-    bool samePrimaryKey = !aByRowid && !bByRowid && a.primaryKey.size() == b.primaryKey.size();
+    bool samePrimaryKey =
+        sameEncoding && !aByRowid && !bByRowid && a.primaryKey.size() == b.primaryKey.size();
     for (int i = 0; samePrimaryKey && i < a.primaryKey.size(); ++i)
         samePrimaryKey = sameName(a.primaryKey[i], b.primaryKey[i]) && a.collations[i] == b.collations[i] &&
                          collationOf(b.collations[i]).has_value();
@@ -186,7 +188,7 @@ TablePlan planBoth(const SideTable& a, const SideTable& b) {
         keyByRowid(plan, b);
         info.warnings << QStringLiteral(
             "the PRIMARY KEY is not the same in A and B (or orders by a collation "
-            "the comparison lacks): rows are matched by rowid");
+            "the comparison lacks, or A and B have other text encodings): rows are matched by rowid");
     } else {
         info.key = RowKey::None;
         info.warnings << QStringLiteral("A and B share no key for this table: every row of A counts as "
@@ -312,7 +314,7 @@ Expected<QList<TablePlan>> planTables(SqliteDb& a, const Schema& schemaA, Sqlite
         for (const SideTable& t : std::as_const(*tablesB))
             if (sameName(t.info.name, ta.info.name))
                 tb = &t;
-        plans << (tb ? planBoth(ta, *tb) : planOneSide(ta, true));
+        plans << (tb ? planBoth(ta, *tb, schemaA.encoding == schemaB.encoding) : planOneSide(ta, true));
     }
     for (const SideTable& tb : std::as_const(*tablesB)) {
         if (!wanted(tb.info.name))
@@ -335,7 +337,6 @@ Expected<QList<TablePlan>> planTables(SqliteDb& a, const Schema& schemaA, Sqlite
     });
     for (TablePlan& p : plans)
         p.encoding = schemaB.encoding;
-    Q_UNUSED(schemaA);
     return plans;
 }
 

@@ -34,6 +34,7 @@ private slots:
     void differencesExitOne();
     void jsonDocument();
     void sqlTurnsAIntoB();
+    void virtualTables();
     void tableOption();
     void usageAndFailures();
     void interrupted();
@@ -139,6 +140,37 @@ void TestCliDiff::sqlTurnsAIntoB() {
     const CliRun none = cli({QStringLiteral("diff"), m_a, m_a, QStringLiteral("--sql")});
     QCOMPARE(none.exitCode, 0);
     QCOMPARE(none.out, QByteArray("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCOMMIT;\n"));
+}
+
+// FTS5: the virtual table's rows are its shadow tables', compared and written as tables; one B adds is
+// created by its CREATE VIRTUAL TABLE and its shadow tables filled with B's rows. The result searches.
+void TestCliDiff::virtualTables() {
+    const QString a = m_dir.filePath(QStringLiteral("fts-a.db")),
+                  b = m_dir.filePath(QStringLiteral("fts-b.db")),
+                  copy = m_dir.filePath(QStringLiteral("fts-applied.db"));
+    QVERIFY(
+        testsupport::execSql(a, QStringLiteral("CREATE VIRTUAL TABLE docs USING fts5(body);"
+                                               "INSERT INTO docs VALUES('hello world'), ('second doc')")));
+    QVERIFY(QFile::copy(a, b));
+    QVERIFY(testsupport::execSql(
+        b, QStringLiteral("INSERT INTO docs VALUES('third thing'); DELETE FROM docs WHERE rowid = 1;"
+                          "CREATE VIRTUAL TABLE more USING fts5(x); INSERT INTO more VALUES('alpha beta')")));
+    const CliRun run = cli({QStringLiteral("diff"), a, b});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.contains("virtual more: added\n"));
+    QVERIFY(run.out.contains("docs_content: 1 added, 1 removed, 0 changed, 1 unchanged (by rowid)"));
+    const CliRun sql = cli({QStringLiteral("diff"), a, b, QStringLiteral("--sql")});
+    QCOMPARE(sql.exitCode, 1);
+    QVERIFY(QFile::copy(a, copy));
+    QVERIFY(testsupport::execSql(copy, QString::fromUtf8(sql.out)));
+    QCOMPARE(cli({QStringLiteral("diff"), copy, b}).exitCode, 0);
+    QCOMPARE(testsupport::queryText(copy, QStringLiteral("SELECT body FROM docs WHERE docs MATCH 'third'")),
+             QStringLiteral("third thing"));
+    QCOMPARE(testsupport::queryText(copy, QStringLiteral("SELECT x FROM more WHERE more MATCH 'beta'")),
+             QStringLiteral("alpha beta"));
+    QCOMPARE(
+        testsupport::queryText(copy, QStringLiteral("SELECT count(*) FROM docs WHERE docs MATCH 'hello'")),
+        QStringLiteral("0"));
 }
 
 void TestCliDiff::tableOption() {

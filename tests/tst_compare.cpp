@@ -296,6 +296,7 @@ private slots:
     void valuesAsStored();
     void keysAndWarnings();
     void columnsChanged();
+    void nullsInPrimaryKey();
     void pagesMatchTheVisitor();
     void fastPathSkipsUnchangedPages();
     void liveSourceIsStagedNotOpened();
@@ -559,6 +560,39 @@ void TestCompare::columnsChanged() {
     QCOMPARE(summary->schemaChanges.first().kind, SchemaChange::Kind::Changed);
     QVERIFY(summary->schemaChanges.first().sqlBefore.contains(QLatin1String("gone")));
     QVERIFY(summary->schemaChanges.first().sqlAfter.contains(QLatin1String("fresh")));
+}
+
+// A rowid table's PRIMARY KEY may hold NULLs (SQLite allows it): such rows are told apart by rowid, and the
+// SQL names them by rowid.
+void TestCompare::nullsInPrimaryKey() {
+    const QString folder = testsupport::freshFolder(m_dir);
+    const QString a = folder + QStringLiteral("/a.db"), b = folder + QStringLiteral("/b.db"),
+                  applied = folder + QStringLiteral("/applied.db");
+    QVERIFY(testsupport::execSql(a, QStringLiteral("CREATE TABLE n(k TEXT PRIMARY KEY, v);"
+                                                   "INSERT INTO n VALUES(NULL, 1), (NULL, 2), ('a', 3)")));
+    QVERIFY(QFile::copy(a, b));
+    QVERIFY(testsupport::execSql(
+        b, QStringLiteral("UPDATE n SET v = 20 WHERE rowid = 2; INSERT INTO n VALUES(NULL, 4);"
+                          "DELETE FROM n WHERE rowid = 1")));
+    auto comparison = DatabaseComparison::open(a, b);
+    QVERIFY(comparison.ok());
+    auto t = (*comparison)->compareTable(QStringLiteral("n"));
+    QVERIFY(t.ok());
+    QCOMPARE(t->key, RowKey::PrimaryKey);
+    QCOMPARE(t->rowsChanged, 1);
+    QCOMPARE(t->rowsAdded, 1);
+    QCOMPARE(t->rowsRemoved, 1);
+    QCOMPARE(t->rowsUnchanged, 1);
+    QByteArray script;
+    QVERIFY(ComparisonScript::write(**comparison, {}, [&](const QByteArray& s) { script += s; }));
+    QVERIFY2(script.contains("UPDATE \"n\" SET \"v\"=20 WHERE \"rowid\"=2;"), script.constData());
+    QVERIFY2(script.contains("DELETE FROM \"n\" WHERE \"rowid\"=1;"), script.constData());
+    QVERIFY(QFile::copy(a, applied));
+    QVERIFY(testsupport::execSql(applied, QString::fromUtf8(script)));
+    QCOMPARE(testsupport::queryText(
+                 applied, QStringLiteral("SELECT group_concat(coalesce(k, 'NULL') || '=' || v, ' ') FROM "
+                                         "(SELECT * FROM n ORDER BY v)")),
+             QStringLiteral("a=3 NULL=4 NULL=20"));
 }
 
 void TestCompare::pagesMatchTheVisitor() {

@@ -310,7 +310,7 @@ private:
 void TestCompare::randomChangeSets() {
     const int cases = qEnvironmentVariableIntValue("SQLSNAP_COMPARE_CASES") > 0
                           ? qEnvironmentVariableIntValue("SQLSNAP_COMPARE_CASES")
-                          : 120;
+                          : 100;
     const bool haveSqldiff = !QStandardPaths::findExecutable(QStringLiteral("sqldiff")).isEmpty();
     int comparedWithSqldiff = 0;
     int fastPathUsed = 0; // tables where skipping pages left rows unread

@@ -1,25 +1,10 @@
-// DatabaseComparison, RowChangeCursor and compareDatabases (compare.h): the sides opened, the schemas
-// compared and the tables planned once; each table's rows merged on demand.
-#include "sqlitesnapshot/compare.h"
-
-#include "compare/merge.h"
-#include "compare/pages.h"
-#include "compare/plan.h"
-#include "compare/side.h"
-
-#include "base/task.h"
-#include "read/readerimpl.h"
-
-#include <QDir>
-#include <QFileInfo>
-
-#include <sqlite3.h>
+// DatabaseComparison and compareDatabases (compare.h): the sides opened, the schemas compared and the
+// tables planned once; each table's rows merged on demand (rows.cpp has the cursor).
+#include "compare/comparisonimpl.h"
 
 namespace sqlsnap {
 
-using compare::Side;
-using compare::TableMerge;
-using compare::TablePlan;
+using compare::WatchBoth;
 
 QString schemaChangeKindName(SchemaChange::Kind kind) {
     switch (kind) {
@@ -66,69 +51,7 @@ bool ComparisonSummary::identical() const {
     return true;
 }
 
-struct DatabaseComparison::Impl {
-    Side a, b; // declared first: their staged copies outlive the connections
-    std::optional<SqliteDb> dbA, dbB;
-    compare::Schema schemaA, schemaB;
-    QList<SchemaChange> changes;
-    QList<TablePlan> plans;
-    QList<TableComparison> tables;
-    bool skipPages = true;
-    std::unique_ptr<compare::PageFile> pagesA, pagesB; // opened on first use
-
-    // The merge of one table: over the rowid ranges under changed pages when the fast path applies.
-    Expected<std::unique_ptr<TableMerge>> startMerge(const TablePlan& p, SqliteDb& dbA, SqliteDb& dbB,
-                                                     Task& task, qint64* rowsSkipped) {
-        *rowsSkipped = -1;
-        if (!skipPages || p.info.key != RowKey::Rowid || !p.rootA || !p.rootB)
-            return TableMerge::start(p, dbA, dbB);
-        if (!pagesA) {
-            auto fa = compare::PageFile::open(a.readPath, a.path);
-            if (!fa)
-                return fa.error();
-            auto fb = compare::PageFile::open(b.readPath, b.path);
-            if (!fb)
-                return fb.error();
-            pagesA = std::move(*fa);
-            pagesB = std::move(*fb);
-        }
-        auto skip = compare::changedRowidRanges(*pagesA, p.rootA, *pagesB, p.rootB, task);
-        if (!skip)
-            return skip.error();
-        if (!*skip)
-            return TableMerge::start(p, dbA, dbB);
-        *rowsSkipped = (*skip)->rowsSkipped;
-        return TableMerge::start(p, dbA, dbB, std::move((*skip)->ranges));
-    }
-
-    const TablePlan* plan(const QString& name) const {
-        for (const TablePlan& p : plans)
-            if (p.info.name.compare(name, Qt::CaseInsensitive) == 0)
-                return &p;
-        return nullptr;
-    }
-};
-
 namespace {
-
-// For as long as it lives, the task's cancellation stops both connections' statements.
-class WatchBoth {
-public:
-    WatchBoth(SqliteDb& a, SqliteDb& b, Task& task) : m_a(a), m_b(b) {
-        m_a.watchCancellation(&task);
-        m_b.watchCancellation(&task);
-    }
-    ~WatchBoth() {
-        m_a.watchCancellation(nullptr);
-        m_b.watchCancellation(nullptr);
-    }
-    WatchBoth(const WatchBoth&) = delete;
-    WatchBoth& operator=(const WatchBoth&) = delete;
-
-private:
-    SqliteDb& m_a;
-    SqliteDb& m_b;
-};
 
 // An SQL error that belongs to one table (a collation or module this program lacks): said in the table's
 // entry, and the comparison goes on. Anything else (I/O, corruption, a cancel) stops it.
@@ -255,51 +178,6 @@ const QList<SchemaObject>& DatabaseComparison::schemaObjects(Which side) const {
     return side == Which::A ? m_impl->schemaA.objects : m_impl->schemaB.objects;
 }
 
-Status DatabaseComparison::forEachRow(
-    Which side, const QString& table,
-    const std::function<void(const QVariantList& row, std::optional<qint64> rowid)>& row,
-    const CancelToken& cancel) {
-    const TablePlan* plan = m_impl->plan(table);
-    if (!plan)
-        return Error{ErrorKind::InvalidArgument, QStringLiteral("no table named %1 in A or B").arg(table)};
-    const compare::SideQuery& query = side == Which::A ? plan->a : plan->b;
-    SqliteDb& db = side == Which::A ? *m_impl->dbA : *m_impl->dbB;
-    if (!query.present)
-        return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("%1 has no table named %2").arg(db.path(), table)};
-    Task task(cancel);
-    if (task.cancelled())
-        return Task::cancelledError();
-    db.watchCancellation(&task);
-    struct Unwatch {
-        SqliteDb& db;
-        ~Unwatch() { db.watchCancellation(nullptr); }
-    } unwatch{db};
-    compare::SideQuery plain = query;
-    plain.keyExpressions = query.hasRowid ? QStringList{query.rowidName} : QStringList{};
-    plain.tieBreak = false;
-    auto stmt = Statement::prepare(db.get(), plain.select(true, false));
-    if (!stmt)
-        return io::withoutStagingPaths(
-            Error{stmt.error().kind, db.path() + QStringLiteral(": ") + stmt.error().message});
-    int rc;
-    QVariantList values;
-    while ((rc = sqlite3_step(stmt->get())) == SQLITE_ROW) {
-        values.clear();
-        for (int c = 0; c < plain.columnCount(); ++c)
-            values << columnValue(stmt->get(), plain.firstColumn() + c);
-        row(values, query.hasRowid
-                        ? std::optional<qint64>(sqlite3_column_int64(stmt->get(), plain.rowidColumn()))
-                        : std::nullopt);
-        if (task.cancelled())
-            return Task::cancelledError();
-    }
-    if (rc != SQLITE_DONE)
-        return io::withoutStagingPaths(
-            sqliteError(db.get(), rc, side == Which::A ? m_impl->a.path : m_impl->b.path));
-    return checkUnchanged();
-}
-
 void DatabaseComparison::setSkipUnchangedPages(bool skip) {
     m_impl->skipPages = skip;
 }
@@ -320,73 +198,6 @@ Expected<TableComparison> DatabaseComparison::compareTable(
     if (task.cancelled())
         return Task::cancelledError();
     return io::withoutStagingPaths(mergeTable(*m_impl, *plan, task, rowChanged, nullptr));
-}
-
-struct RowChangeCursor::Impl {
-    // Connections of its own: a cancelled page leaves no interrupt pending on the comparison's.
-    SqliteDb a, b;
-    std::unique_ptr<TableMerge> merge;
-    TableComparison plan;
-    bool atEnd = false;
-};
-
-RowChangeCursor::RowChangeCursor(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
-RowChangeCursor::~RowChangeCursor() = default;
-
-Expected<std::unique_ptr<RowChangeCursor>> DatabaseComparison::changedRows(const QString& table,
-                                                                           const CancelToken& cancel) {
-    const TablePlan* plan = m_impl->plan(table);
-    if (!plan)
-        return Error{ErrorKind::InvalidArgument, QStringLiteral("no table named %1 in A or B").arg(table)};
-    auto a = compare::connectSide(m_impl->a);
-    if (!a)
-        return io::withoutStagingPaths(a.error());
-    auto b = compare::connectSide(m_impl->b);
-    if (!b)
-        return io::withoutStagingPaths(b.error());
-    auto impl = std::make_unique<RowChangeCursor::Impl>(
-        RowChangeCursor::Impl{std::move(*a), std::move(*b), {}, plan->info});
-    Task task(cancel);
-    qint64 rowsSkipped = -1;
-    auto merge = m_impl->startMerge(*plan, impl->a, impl->b, task, &rowsSkipped);
-    if (!merge)
-        return io::withoutStagingPaths(merge.error());
-    if (rowsSkipped >= 0)
-        (*merge)->skipped(rowsSkipped);
-    impl->merge = std::move(*merge);
-    return std::unique_ptr<RowChangeCursor>(new RowChangeCursor(std::move(impl)));
-}
-
-Expected<QList<RowChange>> RowChangeCursor::next(int limit, const CancelToken& cancel) {
-    if (limit < 1)
-        return Error{ErrorKind::InvalidArgument, QStringLiteral("a page needs at least one row")};
-    Task task(cancel);
-    if (task.cancelled())
-        return Task::cancelledError();
-    QList<RowChange> page;
-    if (m_impl->atEnd)
-        return page;
-    const WatchBoth watch(m_impl->a, m_impl->b, task);
-    RowChange change;
-    while (page.size() < limit) {
-        auto more = m_impl->merge->next(&change, task);
-        if (!more)
-            return io::withoutStagingPaths(task.cancelled() ? Task::cancelledError() : more.error());
-        if (!*more) {
-            m_impl->atEnd = true;
-            break;
-        }
-        page << change;
-    }
-    return page;
-}
-
-bool RowChangeCursor::atEnd() const {
-    return m_impl->atEnd;
-}
-
-const TableComparison& RowChangeCursor::table() const {
-    return m_impl->merge->result();
 }
 
 Expected<ComparisonSummary> compareDatabases(const QString& pathA, const QString& pathB,

@@ -4,6 +4,7 @@
 
 #include <preview/findpanel.h>
 #include <preview/previewwidget.h>
+#include <preview/tablelist.h>
 #include <window/translations.h>
 
 #include <QApplication>

@@ -8,6 +8,7 @@
 #include <jobs/jobspanel.h>
 #include <jobs/jobspecs.h>
 #include <preview/previewwidget.h>
+#include <preview/tablelist.h>
 #include <preview/sqlconsole.h>
 #include <snapshots/snapshotlistmodel.h>
 #include <sources/sourcedetailsview.h>

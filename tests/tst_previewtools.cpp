@@ -6,6 +6,7 @@
 #include <preview/filterheader.h>
 #include <preview/gridcommands.h>
 #include <preview/previewwidget.h>
+#include <preview/tablelist.h>
 #include <preview/structureview.h>
 #include <preview/valueviewer.h>
 #include <window/mainwindow.h>

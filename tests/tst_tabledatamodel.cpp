@@ -3,6 +3,7 @@
 #include "testsupport.h"
 
 #include <preview/previewwidget.h>
+#include <preview/tablelist.h>
 #include <preview/tabledatamodel.h>
 #include <window/translations.h>
 

@@ -4,6 +4,8 @@
 #include "testsupport.h"
 
 #include <jobs/job.h>
+#include <sqlitesnapshot/tables.h>
+#include <window/aboutbox.h>
 #include <window/mainwindow.h>
 #include <window/opendialog.h>
 #include <window/recentfiles.h>
@@ -11,11 +13,16 @@
 #include <window/translations.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QFileSystemModel>
+#include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
 using namespace sqlsnap;
 using namespace sqlsnap::ui;
@@ -107,6 +114,29 @@ private slots:
         QCOMPARE(shown(), (QStringList{QStringLiteral("History"), QStringLiteral("Sub")}));
         filter.setByContent(false);
         QCOMPARE(shown().size(), 4);
+    }
+
+    void theAboutBoxLinksTheHomePageAndTheLicencesOfItsParts() {
+        QStringList linksShown;
+        bool opensLinks = false;
+        QTimer::singleShot(0, this, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            for (QLabel* label : box->findChildren<QLabel*>())
+                if (label->text().contains(QStringLiteral("href"))) {
+                    opensLinks = label->openExternalLinks();
+                    static const QRegularExpression href(QStringLiteral("href=\"([^\"]+)\""));
+                    for (auto m = href.globalMatch(label->text()); m.hasNext();)
+                        linksShown << m.next().captured(1);
+                }
+            box->accept();
+        });
+        AboutBox::show(nullptr);
+        QVERIFY(opensLinks);
+        QVERIFY(linksShown.contains(QStringLiteral("https://sqlitesnapshot.org/")));
+        QVERIFY(linksShown.contains(QStringLiteral("https://www.gnu.org/licenses/lgpl-3.0.html")));
+        QVERIFY(linksShown.contains(QStringLiteral("https://sqlite.org/copyright.html")));
+        QVERIFY(AboutBox::text().contains(sqliteLibraryVersion()));
     }
 };
 

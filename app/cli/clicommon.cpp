@@ -256,7 +256,7 @@ int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positio
         if (positionals[i].isEmpty())
             return usageError(QStringLiteral("an empty file name was given (see %1 --help)").arg(usageName));
     const int given = int(parser.positionalArguments().size());
-    if (given != positionalCount)
+    if (positionalCount >= 0 && given != positionalCount)
         return usageError(
             given < positionalCount
                 ? QStringLiteral("missing argument (see %1 --help)").arg(usageName)

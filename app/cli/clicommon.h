@@ -25,6 +25,7 @@ enum ExitCode {
 // Parses `args` (the subcommand's own, starting with its name). Handles --help and --version.
 // Returns -1 when the command should go on, otherwise the exit code to return. The first
 // `fileArguments` positional arguments (all of them when -1) are file names, which may not be empty.
+// `positionalCount` -1: any number of them.
 // An option given twice is a usage error, unless its name is in `repeatable`.
 int parseOrExit(QCommandLineParser& parser, const QStringList& args, int positionalCount,
                 const QString& usageName, int fileArguments = -1, const QStringList& repeatable = {});

@@ -10,6 +10,8 @@ int runTables(const QStringList& args);
 int runQuery(const QStringList& args);
 int runExportTable(const QStringList& args);
 int runFind(const QStringList& args);
+int runDiscover(const QStringList& args);
+int runPrune(const QStringList& args);
 int runDiff(const QStringList& args);
 
 namespace {
@@ -24,6 +26,10 @@ constexpr std::array kCommands{
             "write a table's rows (filtered, sorted) as CSV, JSON, NDJSON or SQL", runExportTable},
     Command{"find", "DB TEXT", "find TEXT in every column of every table, as the preview's filter does",
             runFind},
+    Command{"discover", "[DIR…]",
+            "list the user's application databases (browsers, mail, …) and those under DIRs", runDiscover},
+    Command{"prune", "DIR --keep-…", "delete the snapshots in DIR no --keep rule keeps (restic's forget rules)",
+            runPrune},
     Command{"diff", "A B",
             "what changed between two databases: schema, rows per table, or the SQL from A to B", runDiff},
 };

@@ -1,7 +1,10 @@
 #include "clicommon.h"
 
+#include <sqlitesnapshot/databasefiles.h>
+#include <sqlitesnapshot/history.h>
 #include <sqlitesnapshot/snapshot.h>
 
+#include <QFileInfo>
 #include <QJsonArray>
 
 #include <cstdio>
@@ -31,16 +34,60 @@ QJsonObject resultJson(const sqlsnap::SnapshotResult& r) {
     };
 }
 
+// `snapshot SOURCE --into DIR`: the history folder, the source's state just before the copy, and the
+// names tried.
+class IntoHistory {
+public:
+    static sqlsnap::Expected<IntoHistory> open(const QString& source, const QString& folder) {
+        auto history = sqlsnap::HistoryFolder::open(folder);
+        if (!history)
+            return history.error();
+        IntoHistory into;
+        into.m_source = sqlsnap::databasePathFor(source);
+        into.m_history = std::move(*history);
+        // Read before the copy: a commit after this moment makes the next --skip-unchanged copy again,
+        // never the other way round.
+        if (auto state = sqlsnap::readSourceState(into.m_source))
+            into.m_state = *state;
+        into.m_when = QDateTime::currentDateTime();
+        return into;
+    }
+    const QString& source() const { return m_source; }
+    // The newest snapshot's path when nothing was committed to the source since it was taken.
+    std::optional<QString> unchangedSince() const {
+        const auto newest = m_history.newestOf(m_source);
+        if (!m_state || !newest || !newest->sourceState || *newest->sourceState != *m_state)
+            return std::nullopt;
+        return m_history.folder() + QLatin1Char('/') + newest->file;
+    }
+    QString nextPath() {
+        return sqlsnap::freeSnapshotPath(m_history.folder(), m_source, m_when,
+                                         [](const QString& p) { return QFileInfo::exists(p); });
+    }
+    sqlsnap::Status record(const QString& destination) {
+        return m_history.add(destination, m_source, m_when, m_state);
+    }
+
+private:
+    QString m_source;
+    sqlsnap::HistoryFolder m_history;
+    std::optional<sqlsnap::SourceState> m_state;
+    QDateTime m_when;
+};
+
 } // namespace
 
 int runSnapshot(const QStringList& args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Copy SOURCE and its -wal/-journal until the set is stable, open only that copy, and publish one\n"
-        "self-contained database (journal_mode=DELETE) at DEST atomically."));
+        "self-contained database (journal_mode=DELETE) at DEST atomically. With --into DIR instead of DEST,\n"
+        "the snapshot is named '<name> <yyyy-MM-dd HHmmss>.sqlite' in DIR and recorded in DIR's history."));
     parser.addPositionalArgument(QStringLiteral("SOURCE"),
                                  QStringLiteral("The database (or one of its companions)."));
-    parser.addPositionalArgument(QStringLiteral("DEST"), QStringLiteral("The snapshot file to write."));
+    parser.addPositionalArgument(QStringLiteral("DEST"),
+                                 QStringLiteral("The snapshot file to write (not with --into)."),
+                                 QStringLiteral("[DEST]"));
     const QCommandLineOption retries(QStringLiteral("retries"),
                                      QStringLiteral("Copy attempts after the first (default 100)."),
                                      QStringLiteral("N"), QStringLiteral("100"));
@@ -75,10 +122,33 @@ int runSnapshot(const QStringList& args) {
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object on stdout."));
     const QCommandLineOption quiet(QStringLiteral("quiet"),
                                    QStringLiteral("No progress line and no warnings."));
+    const QCommandLineOption into(
+        QStringLiteral("into"),
+        QStringLiteral("Write the snapshot into the history folder DIR, named by the "
+                       "time (instead of DEST)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption skipUnchanged(
+        QStringLiteral("skip-unchanged"),
+        QStringLiteral(
+            "With --into: make no new snapshot when nothing was committed to SOURCE since the newest\n"
+            "one in DIR (seen from its files' sizes, times and headers, without copying)."));
     parser.addOptions({retries, strict, allowUnstable, overwrite, verify, strategy, compact, staging, direct,
-                       busyTimeout, json, quiet});
-    if (int code = parseOrExit(parser, args, 2, QStringLiteral("sqlite-snapshot-cli snapshot")); code >= 0)
+                       busyTimeout, json, quiet, into, skipUnchanged});
+    if (int code = parseOrExit(parser, args, -1, QStringLiteral("sqlite-snapshot-cli snapshot")); code >= 0)
         return code;
+    const int wanted = parser.isSet(into) ? 1 : 2;
+    if (parser.positionalArguments().size() != wanted)
+        return usageError(
+            parser.positionalArguments().size() < wanted
+                ? QStringLiteral("missing argument (see sqlite-snapshot-cli snapshot --help)")
+            : parser.isSet(into)
+                ? QStringLiteral("DEST and --into cannot be used together")
+                : QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().last()));
+    if (parser.isSet(skipUnchanged) && !parser.isSet(into))
+        return usageError(QStringLiteral("--skip-unchanged applies only with --into"));
+    if (parser.isSet(into) && parser.isSet(overwrite))
+        return usageError(
+            QStringLiteral("--into and --overwrite cannot be used together (--into never replaces a file)"));
 
     // Options that contradict each other are a usage error, never silently resolved one way.
     const auto conflict = [](const QString& a, const QString& b) {
@@ -123,12 +193,45 @@ int runSnapshot(const QStringList& args) {
     options.stagingDirectory = parser.value(staging);
 
     const QStringList paths = parser.positionalArguments();
+    std::optional<IntoHistory> history;
+    if (parser.isSet(into)) {
+        auto opened = IntoHistory::open(paths[0], parser.value(into));
+        if (!opened)
+            return fail(opened.error(), parser.isSet(json));
+        history = std::move(*opened);
+        if (parser.isSet(skipUnchanged))
+            if (const auto unchangedSince = history->unchangedSince()) {
+                if (parser.isSet(json))
+                    printJson({{QStringLiteral("source"), history->source()},
+                               {QStringLiteral("skipped"), true},
+                               {QStringLiteral("unchanged_since"), *unchangedSince}});
+                else if (!parser.isSet(quiet))
+                    std::printf("%s: unchanged since %s; no new snapshot\n", qPrintable(history->source()),
+                                qPrintable(*unchangedSince));
+                return Success;
+            }
+    }
     std::optional<sqlsnap::Expected<sqlsnap::SnapshotResult>> outcome;
     runWithProgress(
         [&](sqlsnap::ProgressSink& sink) {
-            outcome = sqlsnap::takeSnapshot(paths[0], paths[1], options, &sink);
+            if (!history) {
+                outcome = sqlsnap::takeSnapshot(paths[0], paths[1], options, &sink);
+                return;
+            }
+            // A name another run takes meanwhile is never replaced (publish refuses): the next is tried.
+            for (int attempt = 0; attempt < 100; ++attempt) {
+                outcome = sqlsnap::takeSnapshot(paths[0], history->nextPath(), options, &sink);
+                if (*outcome || outcome->error().kind != sqlsnap::ErrorKind::DestinationExists)
+                    break;
+            }
         },
         !parser.isSet(quiet));
+    if (*outcome && history)
+        if (sqlsnap::Status recorded = history->record(outcome->value().destination); !recorded)
+            warn(
+                QStringLiteral("the snapshot is complete, but %1's history record could not be updated (%2): "
+                               "prune will leave this snapshot alone")
+                    .arg(parser.value(into), recorded.error().message));
     if (!*outcome) {
         sqlsnap::Error error = outcome->error();
         if (error.kind == sqlsnap::ErrorKind::ChangedTooOften)
@@ -147,7 +250,10 @@ int runSnapshot(const QStringList& args) {
                  .arg(result.source)
                  .arg(result.copyAttempts));
     if (parser.isSet(json)) {
-        printJson(resultJson(result));
+        QJsonObject report = resultJson(result);
+        if (history)
+            report.insert(QStringLiteral("skipped"), false);
+        printJson(report);
     } else if (!parser.isSet(quiet)) {
         std::printf("%s: %s, %lld pages of %lld bytes, %d copy attempt%s, %lld ms (%s)\n",
                     qPrintable(result.destination), qPrintable(humanBytes(result.bytes)),

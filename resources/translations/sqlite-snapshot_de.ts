@@ -146,8 +146,8 @@
         <translation>Über SQLite Snapshot</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Consistent, self-contained snapshots of SQLite databases, even while other programs write to them. The source files are only ever read.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Konsistente, eigenständige Schnappschüsse von SQLite-Datenbanken, auch während andere Programme in sie schreiben. Die Quelldateien werden nur gelesen.&lt;/p&gt;&lt;p&gt;Qt %2 · SQLite %3&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Consistent, self-contained snapshots of SQLite databases, even while other programs write to them. The source files are only ever read.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Built with &lt;a href=&quot;https://www.qt.io/&quot;&gt;Qt&lt;/a&gt; %3 (&lt;a href=&quot;https://www.gnu.org/licenses/lgpl-3.0.html&quot;&gt;LGPL 3&lt;/a&gt;) and &lt;a href=&quot;https://sqlite.org/&quot;&gt;SQLite&lt;/a&gt; %4 (&lt;a href=&quot;https://sqlite.org/copyright.html&quot;&gt;public domain&lt;/a&gt;).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;SQLite Snapshot %1&lt;/h3&gt;&lt;p&gt;Konsistente, eigenständige Schnappschüsse von SQLite-Datenbanken, auch während andere Programme in sie schreiben. Die Quelldateien werden nur gelesen.&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;%2&quot;&gt;%2&lt;/a&gt;&lt;/p&gt;&lt;p&gt;Gebaut mit &lt;a href=&quot;https://www.qt.io/&quot;&gt;Qt&lt;/a&gt; %3 (&lt;a href=&quot;https://www.gnu.org/licenses/lgpl-3.0.html&quot;&gt;LGPL 3&lt;/a&gt;) und &lt;a href=&quot;https://sqlite.org/&quot;&gt;SQLite&lt;/a&gt; %4 (&lt;a href=&quot;https://sqlite.org/copyright.html&quot;&gt;gemeinfrei&lt;/a&gt;).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -476,6 +476,34 @@
     <message>
         <source>Show All Columns</source>
         <translation>Alle Spalten zeigen</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>SQL INSERT</source>
+        <translation>SQL INSERT</translation>
+    </message>
+    <message>
+        <source>Copy As</source>
+        <translation>Kopieren als</translation>
+    </message>
+    <message>
+        <source>Stop Copying</source>
+        <translation>Kopieren abbrechen</translation>
+    </message>
+    <message>
+        <source>Copying: %1 of %2 rows read; the rest wait for the sort to finish…</source>
+        <translation>Kopieren: %1 von %2 Zeilen gelesen; der Rest wartet, bis die Sortierung fertig ist…</translation>
+    </message>
+    <message>
+        <source>Copying: %1 of %2 rows read…</source>
+        <translation>Kopieren: %1 von %2 Zeilen gelesen…</translation>
     </message>
 </context>
 <context>
@@ -814,14 +842,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
 <context>
     <name>sqlsnap::ui::PreviewWidget</name>
     <message>
-        <source>Tables and views</source>
-        <translation>Tabellen und Sichten</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>Tabelle</translation>
-    </message>
-    <message>
         <source>Rows</source>
         <translation>Zeilen</translation>
     </message>
@@ -832,10 +852,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>Filter rows</source>
         <translation>Zeilen filtern</translation>
-    </message>
-    <message>
-        <source>Rows of the whole table</source>
-        <translation>Zeilen der ganzen Tabelle</translation>
     </message>
     <message>
         <source>Export Table…</source>
@@ -864,10 +880,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>This database has no tables.</source>
         <translation>Diese Datenbank hat keine Tabellen.</translation>
-    </message>
-    <message>
-        <source>?</source>
-        <translation>?</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -926,34 +938,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <translation> passend zu „%1“</translation>
     </message>
     <message>
-        <source>unknown module</source>
-        <translation>unbekanntes Modul</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Virtual table, module %1</source>
-        <translation>Virtuelle Tabelle, Modul %1</translation>
-    </message>
-    <message>
-        <source>%1 (shadow table)</source>
-        <translation>%1 (Schattentabelle)</translation>
-    </message>
-    <message>
-        <source>Shadow table of a virtual table</source>
-        <translation>Schattentabelle einer virtuellen Tabelle</translation>
-    </message>
-    <message>
-        <source>Shadow table of the virtual table %1</source>
-        <translation>Schattentabelle der virtuellen Tabelle %1</translation>
-    </message>
-    <message>
-        <source>Cannot be read: %1</source>
-        <translation>Nicht lesbar: %1</translation>
-    </message>
-    <message>
         <source>— read-only</source>
         <translation>— schreibgeschützt</translation>
     </message>
@@ -1007,6 +991,52 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>Clear Menu</source>
         <translation>Menü leeren</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::SelectionCopy</name>
+    <message>
+        <source>Copy stopped: the rows shown changed.</source>
+        <translation>Kopieren abgebrochen: Die angezeigten Zeilen haben sich geändert.</translation>
+    </message>
+    <message>
+        <source>Copy stopped: %1</source>
+        <translation>Kopieren abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>Copy stopped.</source>
+        <translation>Kopieren abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Copy stopped: the grid moved away from the rows being copied.</source>
+        <translation>Kopieren abgebrochen: Die Tabelle hat sich von den kopierten Zeilen entfernt.</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>SQL INSERT statements</source>
+        <translation>SQL-INSERT-Anweisungen</translation>
+    </message>
+    <message>
+        <source>tab-separated text</source>
+        <translation>tabulatorgetrennter Text</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %1 row(s) as %2.</source>
+        <translation>
+            <numerusform>%1 Zeile als %2 kopiert.</numerusform>
+            <numerusform>%1 Zeilen als %2 kopiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The grid holds the rows around the view; Export Table… writes all %1.</source>
+        <translation>Die Tabelle hält nur die Zeilen um die Ansicht herum; „Tabelle exportieren …“ schreibt alle %1.</translation>
     </message>
 </context>
 <context>
@@ -1418,6 +1448,53 @@ SHA-256 %1</translation>
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::TableList</name>
+    <message>
+        <source>Tables and views</source>
+        <translation>Tabellen und Sichten</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>unknown module</source>
+        <translation>unbekanntes Modul</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Virtual table, module %1</source>
+        <translation>Virtuelle Tabelle, Modul %1</translation>
+    </message>
+    <message>
+        <source>%1 (shadow table)</source>
+        <translation>%1 (Schattentabelle)</translation>
+    </message>
+    <message>
+        <source>Shadow table of a virtual table</source>
+        <translation>Schattentabelle einer virtuellen Tabelle</translation>
+    </message>
+    <message>
+        <source>Shadow table of the virtual table %1</source>
+        <translation>Schattentabelle der virtuellen Tabelle %1</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation>Nicht lesbar: %1</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::ValueFormat</name>
     <message>
         <source>Unix time in seconds</source>
@@ -1617,6 +1694,13 @@ SHA-256 %1</translation>
     <message>
         <source>The hex dump shows the first %1 of %2; Copy and Save to File… take the whole value.</source>
         <translation>Der Hex-Dump zeigt die ersten %1 von %2; „Kopieren“ und „In Datei speichern …“ nehmen den ganzen Wert.</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::WindowedGrid</name>
+    <message>
+        <source>Rows of the whole table</source>
+        <translation>Zeilen der ganzen Tabelle</translation>
     </message>
 </context>
 </TS>

@@ -108,6 +108,16 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::SelectionCopy</name>
+    <message numerus="yes">
+        <source>Copied %1 row(s) as %2.</source>
+        <translation>
+            <numerusform>Copied %1 row as %2.</numerusform>
+            <numerusform>Copied %1 rows as %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::SqlConsole</name>
     <message numerus="yes">
         <source>%1 row(s) in %2</source>

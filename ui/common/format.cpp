@@ -128,19 +128,5 @@ QString adviceFor(ErrorKind kind) {
     }
 }
 
-QString snapshotFileName(const QString& databasePath, const QDateTime& when) {
-    return QStringLiteral("%1 %2.sqlite")
-        .arg(QFileInfo(databasePath).fileName(), when.toString(QStringLiteral("yyyy-MM-dd HHmmss")));
-}
-
-QString freeSnapshotPath(const QString& folder, const QString& databasePath, const QDateTime& when,
-                         const std::function<bool(const QString& path)>& taken) {
-    const QString name = snapshotFileName(databasePath, when);
-    QString path = folder + QLatin1Char('/') + name;
-    for (int n = 2; taken(path); ++n)
-        path = folder + QLatin1Char('/') + QFileInfo(name).completeBaseName() +
-               QStringLiteral(" (%1).sqlite").arg(n);
-    return path;
-}
 
 } // namespace sqlsnap::ui

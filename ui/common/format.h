@@ -35,10 +35,6 @@ QString phaseText(const Progress& progress);
 // What the user can do about an error, or empty when the message says it all.
 QString adviceFor(ErrorKind kind);
 
-// The name a snapshot gets in the snapshot folder: "<database name> <yyyy-MM-dd HHmmss>.sqlite".
-QString snapshotFileName(const QString& databasePath, const QDateTime& when);
-// The first of "<folder>/<that name>", "… (2).sqlite", "… (3).sqlite", … that `taken` does not claim.
-QString freeSnapshotPath(const QString& folder, const QString& databasePath, const QDateTime& when,
-                         const std::function<bool(const QString& path)>& taken);
+
 
 } // namespace sqlsnap::ui

@@ -1,14 +1,17 @@
 #include "jobs/jobdelegate.h"
 
+#include "common/breakabletext.h"
 #include "jobs/joblistmodel.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QStyle>
 #include <QStyleOptionButton>
 #include <QStyleOptionProgressBar>
+#include <QToolTip>
 
 namespace sqlsnap::ui {
 
@@ -134,7 +137,8 @@ QSize JobDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelInde
     const auto* view = qobject_cast<const QAbstractItemView*>(option.widget);
     const int width = view ? view->viewport()->width() : std::max(option.rect.width(), 300);
     const QRect status = statusRect(QRect(0, 0, width, kMaxStatusHeight), option, index);
-    const QString text = index.data(JobListModel::StatusRole).toString();
+    // A long path in an error wraps too: it gets places to break (the model's text stays exact).
+    const QString text = breakableText(index.data(JobListModel::StatusRole).toString());
     const int wrapWidth = std::max(status.width(), 50);
     auto cached = m_statusHeights.constFind({text, wrapWidth});
     if (cached == m_statusHeights.constEnd()) {
@@ -207,7 +211,7 @@ void JobDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
 
     painter->setPen(toneColor(Tone(index.data(JobListModel::ToneRole).toInt()), palette));
     painter->drawText(statusRect(option.rect, option, index), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                      index.data(JobListModel::StatusRole).toString());
+                      breakableText(index.data(JobListModel::StatusRole).toString()));
     if (option.state & QStyle::State_HasFocus) {
         QStyleOptionFocusRect focus;
         focus.initFrom(option.widget);
@@ -248,6 +252,16 @@ bool JobDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const QS
         emit openClicked(index);
     else
         emit actionClicked(index, at);
+    return true;
+}
+
+bool JobDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
+                            const QModelIndex& index) {
+    if (event->type() != QEvent::ToolTip || !index.isValid())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    const QString text =
+        index.data(Qt::DisplayRole).toString() + QLatin1Char('\n') + index.data(Qt::ToolTipRole).toString();
+    QToolTip::showText(event->globalPos(), text, view, option.rect);
     return true;
 }
 

@@ -23,6 +23,10 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
                      const QModelIndex& index) override;
+    // The tooltip: the whole title (the row elides a long one), then the model's tooltip (source,
+    // destination, the whole status).
+    bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
+                   const QModelIndex& index) override;
 
     // Which button a row shows on its title line, and where, within the item's rectangle `itemRect`.
     static Button buttonOf(const QModelIndex& index);

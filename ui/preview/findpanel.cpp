@@ -2,6 +2,7 @@
 
 #include "common/format.h"
 #include "preview/previewwidget.h"
+#include "preview/tablelist.h"
 
 #include <sqlitesnapshot/reader.h>
 

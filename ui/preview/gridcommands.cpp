@@ -4,12 +4,14 @@
 #include "preview/tabledatamodel.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QMainWindow>
 #include <QMenu>
+#include <QStatusBar>
 #include <QTableView>
+
+#include <algorithm>
 
 namespace sqlsnap::ui {
 
@@ -26,6 +28,21 @@ GridCommands::GridCommands(QTableView* view, TableDataModel* model, std::functio
     connect(m_copy, &QAction::triggered, this, [this] { copy(false); });
     m_copyWithHeaders = make(tr("Copy with Headers"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(m_copyWithHeaders, &QAction::triggered, this, [this] { copy(true); });
+    // Copy As: a submenu of the context menu (the view shows its actions as the menu).
+    auto* copyAsMenu = new QMenu(m_view);
+    const auto addCopyAs = [&](const QString& text, CopyFormat format) {
+        QAction* action = copyAsMenu->addAction(text);
+        connect(action, &QAction::triggered, this, [this, format] { copyAs(format); });
+        m_copyAs.insert(int(format), action);
+    };
+    addCopyAs(tr("CSV"), CopyFormat::Csv);
+    addCopyAs(tr("JSON"), CopyFormat::Json);
+    addCopyAs(tr("SQL INSERT"), CopyFormat::SqlInsert);
+    QAction* copyAsItem = make(tr("Copy As"), {});
+    copyAsItem->setMenu(copyAsMenu);
+    m_stopCopying = make(tr("Stop Copying"), {});
+    m_stopCopying->setVisible(false); // in the menu only while a copy reads rows
+    connect(m_stopCopying, &QAction::triggered, this, &GridCommands::stopCopying);
     auto* separator = new QAction(m_view);
     separator->setSeparator(true);
     m_view->addAction(separator);
@@ -42,13 +59,55 @@ GridCommands::GridCommands(QTableView* view, TableDataModel* model, std::functio
     header->setResizeContentsPrecision(0);
 }
 
-void GridCommands::copy(bool withHeaders) const {
-    QModelIndexList cells;
-    for (const QModelIndex& cell : m_view->selectionModel()->selectedIndexes())
-        if (!m_view->isColumnHidden(cell.column()))
-            cells << cell;
-    if (!cells.isEmpty())
-        QApplication::clipboard()->setText(m_model->tabSeparated(cells, withHeaders));
+void GridCommands::copy(bool withHeaders) {
+    copyAs(withHeaders ? CopyFormat::TabSeparatedWithHeaders : CopyFormat::TabSeparated);
+}
+
+void GridCommands::copyAs(CopyFormat format) {
+    // The selection's ranges, never its indexes: a whole window is 100,000 rows × every column.
+    const QItemSelection selection = m_view->selectionModel()->selection();
+    QList<int> columns; // the shown columns with a selected cell
+    for (const QItemSelectionRange& range : selection)
+        for (int c = range.left(); c <= range.right(); ++c)
+            if (!m_view->isColumnHidden(c) && !columns.contains(c))
+                columns << c;
+    if (columns.isEmpty())
+        return;
+    const QHeaderView* header = m_view->horizontalHeader();
+    std::sort(columns.begin(), columns.end(),
+              [header](int a, int b) { return header->visualIndex(a) < header->visualIndex(b); });
+    if (m_running) { // replaced: it answers no more
+        m_running->disconnect(this);
+        m_running->cancel();
+        m_running->deleteLater();
+    }
+    auto* copy = new SelectionCopy(m_model, format, selection, columns, this);
+    m_running = copy;
+    connect(copy, &SelectionCopy::progress, this, [this](qint64 done, qint64 total, bool waiting) {
+        setStatus(waiting
+                      ? tr("Copying: %1 of %2 rows read; the rest wait for the sort to finish…")
+                            .arg(groupedNumber(done), groupedNumber(total))
+                      : tr("Copying: %1 of %2 rows read…").arg(groupedNumber(done), groupedNumber(total)));
+        m_stopCopying->setVisible(true);
+    });
+    connect(copy, &SelectionCopy::finished, this, [this, copy](bool, const QString& message) {
+        m_stopCopying->setVisible(false);
+        setStatus(message);
+        copy->deleteLater();
+    });
+    copy->start();
+}
+
+void GridCommands::stopCopying() {
+    if (m_running)
+        m_running->cancel();
+}
+
+void GridCommands::setStatus(const QString& text) {
+    m_status = text;
+    emit statusChanged(text);
+    if (auto* window = qobject_cast<QMainWindow*>(m_view->window()))
+        window->statusBar()->showMessage(text, 8000);
 }
 
 void GridCommands::askGoToRow() {

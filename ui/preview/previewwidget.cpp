@@ -3,15 +3,15 @@
 #include "common/elidedlabel.h"
 #include "common/format.h"
 #include "preview/filterheader.h"
+#include "preview/findpanel.h"
 #include "preview/gridcommands.h"
 #include "preview/sqlconsole.h"
-#include "preview/findpanel.h"
 #include "preview/structureview.h"
+#include "preview/tablelist.h"
 #include "preview/valueviewer.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QClipboard>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -26,8 +26,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
-#include <QTreeWidget>
-#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace sqlsnap::ui {
@@ -35,7 +33,14 @@ namespace sqlsnap::ui {
 PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
     : QWidget(parent), m_path(snapshotPath), m_listReader(std::make_unique<ReaderThread>()) {
     m_model = new TableDataModel(snapshotPath, this);
-    createTableList();
+    m_tables = new TableList(this);
+    connect(m_tables, &TableList::tableChosen, this, &PreviewWidget::onTableChosen);
+    connect(m_tables, &TableList::failed, this, &PreviewWidget::showError);
+    connect(m_tables, &TableList::listed, this, [this] {
+        if (m_tables->topLevelItemCount() == 0)
+            m_status->setText(tr("This database has no tables."));
+        emit tablesListed();
+    });
     createGrid();
     createSchemaView();
     auto* layout = new QVBoxLayout(this);
@@ -46,7 +51,8 @@ PreviewWidget::PreviewWidget(const QString& snapshotPath, QWidget* parent)
     setTabOrder(m_filter, m_view);
     createActions();
     connectModel();
-    listTables();
+    m_listReader->open(m_path, [](const Error*) {}); // the grid's model reports open errors
+    m_tables->list(*m_listReader, m_listToken);
 }
 
 PreviewWidget::~PreviewWidget() {
@@ -86,18 +92,6 @@ QLayout* PreviewWidget::createToolbar() {
     return head;
 }
 
-void PreviewWidget::createTableList() {
-    m_tables = new QTreeWidget(this);
-    m_tables->setObjectName(QStringLiteral("tableList"));
-    m_tables->setAccessibleName(tr("Tables and views"));
-    m_tables->setHeaderLabels({tr("Table"), tr("Rows")});
-    m_tables->setRootIsDecorated(false);
-    m_tables->header()->setStretchLastSection(false);
-    m_tables->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_tables->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    connect(m_tables, &QTreeWidget::currentItemChanged, this, &PreviewWidget::onTableChosen);
-}
-
 void PreviewWidget::createGrid() {
     m_filter = new QLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter rows (any column contains…)"));
@@ -112,39 +106,20 @@ void PreviewWidget::createGrid() {
         m_model->setFilter(RowFilter{m_filter->text(), m_header->columnFilters()});
     });
 
-    m_view = new QTableView(this);
+    m_grid = new WindowedGrid(m_model, m_model, this);
+    m_view = m_grid->view();
     m_view->setObjectName(QStringLiteral("dataView"));
     m_view->setAccessibleName(tr("Rows"));
     m_header = new FilterHeader(m_view);
     m_view->setHorizontalHeader(m_header);
+    m_header->setDefaultSectionSize(140);
     connect(m_header, &FilterHeader::filtersChanged, m_filterDelay, qOverload<>(&QTimer::start));
-    m_view->setModel(m_model);
-    m_view->setWordWrap(false);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row measuring
-    m_view->horizontalHeader()->setDefaultSectionSize(140);
     // A header click sorts (ascending, descending, off), as in DB Browser, instead of selecting the
     // column; the model sorts, never the view.
-    m_view->horizontalHeader()->setSectionsClickable(true);
-    m_view->horizontalHeader()->setSortIndicatorShown(false);
-    disconnect(m_view->horizontalHeader(), &QHeaderView::sectionPressed, m_view, &QTableView::selectColumn);
-    connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this, &PreviewWidget::onHeaderClicked);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    // The model shows a window of the table; this scroll bar stands for the whole table.
-    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
-    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_view->installEventFilter(this);
-    m_scroll = new QScrollBar(Qt::Vertical, this);
-    m_scroll->setObjectName(QStringLiteral("tableScrollBar"));
-    m_scroll->setAccessibleName(tr("Rows of the whole table"));
-    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &PreviewWidget::onViewScrolled);
-    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &PreviewWidget::syncTableScrollBar);
-    connect(m_scroll, &QScrollBar::valueChanged, this, [this](int value) {
-        if (!m_syncing) {
-            m_followEnd = false;
-            scrollToRow(value);
-        }
-    });
+    m_header->setSectionsClickable(true);
+    m_header->setSortIndicatorShown(false);
+    disconnect(m_header, &QHeaderView::sectionPressed, m_view, &QTableView::selectColumn);
+    connect(m_header, &QHeaderView::sectionClicked, this, &PreviewWidget::onHeaderClicked);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("previewStatus"));
     m_status->setWordWrap(true); // a narrow window: the counts wrap instead of widening it
@@ -173,18 +148,12 @@ void PreviewWidget::createGrid() {
     auto* dataLayout = new QVBoxLayout(m_dataPage);
     dataLayout->setContentsMargins(0, 4, 0, 0);
     dataLayout->addLayout(filterRow);
-    auto* gridPane = new QWidget(this);
-    auto* grid = new QHBoxLayout(gridPane);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->setSpacing(0);
-    grid->addWidget(m_view, 1);
-    grid->addWidget(m_scroll);
     // The value of the current cell, whole, beside the grid; a button (remembered) hides it.
     m_valueViewer = new ValueViewer(this);
     m_valueViewer->setObjectName(QStringLiteral("valueViewer"));
     m_valueViewer->setMinimumWidth(200);
     m_valueSplitter = new QSplitter(this);
-    m_valueSplitter->addWidget(gridPane);
+    m_valueSplitter->addWidget(m_grid);
     m_valueSplitter->addWidget(m_valueViewer);
     m_valueSplitter->setStretchFactor(0, 3);
     m_valueSplitter->setStretchFactor(1, 1);
@@ -241,14 +210,7 @@ QSplitter* PreviewWidget::createSplitter() {
 }
 
 void PreviewWidget::createActions() {
-    m_commands = new GridCommands(m_view, m_model, [this](qint64 row) {
-        m_followEnd = false;
-        scrollToRow(row);
-        const qint64 inWindow = row - m_model->windowStart();
-        if (inWindow >= 0 && inWindow < m_model->rowCount())
-            m_view->setCurrentIndex(
-                m_model->index(int(inWindow), std::max(0, m_view->currentIndex().column())));
-    });
+    m_commands = new GridCommands(m_view, m_model, [this](qint64 row) { m_grid->goToRow(row); });
     auto* find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
     find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -287,11 +249,8 @@ void PreviewWidget::showCurrentValue() {
 
 void PreviewWidget::connectModel() {
     connect(m_model, &TableDataModel::schemaLoaded, this, &PreviewWidget::showSchema);
-    connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::syncTableScrollBar);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &PreviewWidget::syncTableScrollBar);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &PreviewWidget::syncTableScrollBar);
+    connect(m_model, &TableDataModel::countChanged, m_grid, &WindowedGrid::totalChanged);
     connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::updateStatus);
-    connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::onCountChanged);
     connect(m_model, &TableDataModel::firstPageLoaded, this, &PreviewWidget::updateStatus);
     connect(m_model, &TableDataModel::pageLoaded, this, &PreviewWidget::updateStatus);
     connect(m_model, &TableDataModel::failed, this, &PreviewWidget::showError);
@@ -314,197 +273,43 @@ void PreviewWidget::showError(const QString& message) {
     m_error->show();
 }
 
-void PreviewWidget::onTableChosen(QTreeWidgetItem* item) {
-    if (!item)
-        return;
+void PreviewWidget::onTableChosen(const QString& table) {
     m_filter->blockSignals(true);
     m_filter->clear();
     m_filter->blockSignals(false);
     m_header->clearFilters();
     m_filterDelay->stop();
-    m_followEnd = false;
-    m_view->horizontalHeader()->setSortIndicatorShown(false);
+    m_grid->stopFollowingEnd();
+    m_header->setSortIndicatorShown(false);
     // The model cancels the old table's page reads and count, wherever they are.
-    m_model->setTable(item->data(0, Qt::UserRole).toString());
-}
-
-void PreviewWidget::listTables() {
-    m_listReader->open(m_path, [](const Error*) {}); // the grid's model reports open errors
-    const CancelToken token = m_listToken;
-    m_listReader->post(QStringLiteral("tables"), token,
-                       [this, token](SnapshotReader* reader, const CancelToken& cancel) -> Status {
-                           if (!reader)
-                               return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")};
-                           auto tables = reader->tables(cancel);
-                           Status ended = tables ? success() : Status(tables.error());
-                           QMetaObject::invokeMethod(
-                               this,
-                               [this, token, tables = std::move(tables)] {
-                                   if (!token.isCancelled())
-                                       onTablesListed(tables);
-                               },
-                               Qt::QueuedConnection);
-                           return ended;
-                       });
+    m_model->setTable(table);
 }
 
 void PreviewWidget::readStructure() {
     // The facts and objects first (quick), then the sizes (every page read once): each shown as it
     // arrives, both stopped with the preview.
-    const CancelToken token = m_listToken;
-    m_listReader->post(QStringLiteral("structure"), token,
-                       [this, token](SnapshotReader* reader, const CancelToken& cancel) -> Status {
-                           if (!reader)
-                               return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")};
-                           auto structure = reader->structure(cancel);
-                           Status ended = structure ? success() : Status(structure.error());
-                           QMetaObject::invokeMethod(
-                               this,
-                               [this, token, structure = std::move(structure)] {
-                                   if (token.isCancelled())
-                                       return;
-                                   if (structure)
-                                       m_structure->showStructure(*structure);
-                                   else
-                                       m_structure->showError(structure.error().message);
-                               },
-                               Qt::QueuedConnection);
-                           return ended;
-                       });
-    m_listReader->post(QStringLiteral("object sizes"), token,
-                       [this, token](SnapshotReader* reader, const CancelToken& cancel) -> Status {
-                           if (!reader)
-                               return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")};
-                           auto sizes = reader->objectSizes(cancel);
-                           Status ended = sizes ? success() : Status(sizes.error());
-                           QMetaObject::invokeMethod(
-                               this,
-                               [this, token, sizes = std::move(sizes)] {
-                                   if (token.isCancelled())
-                                       return;
-                                   if (sizes)
-                                       m_structure->showSizes(*sizes);
-                                   else
-                                       m_structure->showSizesError(sizes.error().message);
-                               },
-                               Qt::QueuedConnection);
-                           return ended;
-                       });
-}
-
-void PreviewWidget::onTablesListed(const Expected<QList<TableInfo>>& tables) {
-    if (!tables) {
-        showError(tables.error().message);
-        return;
-    }
-    addTableItems(*tables);
-    if (m_tables->topLevelItemCount() > 0)
-        m_tables->setCurrentItem(m_tables->topLevelItem(0));
-    else
-        m_status->setText(tr("This database has no tables."));
-    emit tablesListed();
-    // Counts arrive one by one, after the first rows: they never hold anything up.
-    for (const TableInfo& t : *tables)
-        if (t.error.isEmpty()) // one that cannot be read shows "?" already
-            m_uncounted << t.name;
-    countNextTable();
-}
-
-void PreviewWidget::countNextTable() {
-    if (m_uncounted.isEmpty())
-        return;
-    const QString name = m_uncounted.takeFirst();
-    const CancelToken token = m_listToken;
-    m_listReader->post(QStringLiteral("count of %1 (list)").arg(name), token,
-                       [this, token, name](SnapshotReader* reader, const CancelToken& cancel) -> Status {
-                           if (!reader)
-                               return Error{ErrorKind::InvalidArgument, QStringLiteral("not open")};
-                           auto schema = reader->schema(name, cancel);
-                           auto count = schema ? reader->countRows(*schema, {}, cancel)
-                                               : Expected<qint64>(schema.error());
-                           Status ended = count ? success() : Status(count.error());
-                           QMetaObject::invokeMethod(
-                               this,
-                               [this, token, name, count = std::move(count)] {
-                                   if (!token.isCancelled())
-                                       onTableCounted(name, count);
-                               },
-                               Qt::QueuedConnection);
-                           return ended;
-                       });
-}
-
-void PreviewWidget::onTableCounted(const QString& name, const Expected<qint64>& count) {
-    if (QTreeWidgetItem* item = itemOf(name)) {
-        item->setText(1, count ? groupedNumber(*count) : tr("?"));
-        if (!count)
-            item->setToolTip(1, count.error().message);
-    }
-    countNextTable();
-}
-
-QTreeWidgetItem* PreviewWidget::itemOf(const QString& name) const {
-    for (QTreeWidgetItemIterator it(m_tables); *it; ++it)
-        if ((*it)->data(0, Qt::UserRole).toString() == name)
-            return *it;
-    return nullptr;
+    postRead(
+        *m_listReader, QStringLiteral("structure"), m_listToken, this,
+        [](SnapshotReader& reader, const CancelToken& cancel) { return reader.structure(cancel); },
+        [this](const Expected<DatabaseStructure>& structure) {
+            if (structure)
+                m_structure->showStructure(*structure);
+            else
+                m_structure->showError(structure.error().message);
+        });
+    postRead(
+        *m_listReader, QStringLiteral("object sizes"), m_listToken, this,
+        [](SnapshotReader& reader, const CancelToken& cancel) { return reader.objectSizes(cancel); },
+        [this](const Expected<QList<ObjectSize>>& sizes) {
+            if (sizes)
+                m_structure->showSizes(*sizes);
+            else
+                m_structure->showSizesError(sizes.error().message);
+        });
 }
 
 void PreviewWidget::selectTable(const QString& name) {
-    if (QTreeWidgetItem* item = itemOf(name))
-        m_tables->setCurrentItem(item);
-}
-
-void PreviewWidget::addTableItems(const QList<TableInfo>& tables) {
-    // Every entry is listed: tables, views, virtual tables (with their module) and the shadow tables a
-    // virtual table keeps its data in, folded under it. An entry that cannot be read shows why.
-    QHash<QString, QTreeWidgetItem*> virtualItems;
-    const auto make = [this](const TableInfo& t, QTreeWidgetItem* parent) {
-        auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_tables);
-        QString text = t.name, tip = t.sql;
-        if (t.type == QStringLiteral("virtual")) {
-            const QString module = t.module.isEmpty() ? tr("unknown module") : t.module;
-            text = tr("%1 (%2)").arg(t.name, module);
-            tip = tr("Virtual table, module %1").arg(module) + QStringLiteral("\n\n") + t.sql;
-        } else if (t.type == QStringLiteral("shadow")) {
-            if (!parent)
-                text = tr("%1 (shadow table)").arg(t.name);
-            tip = t.shadowOf.isEmpty() ? tr("Shadow table of a virtual table")
-                                       : tr("Shadow table of the virtual table %1").arg(t.shadowOf);
-        }
-        item->setText(0, text);
-        item->setData(0, Qt::UserRole, t.name);
-        item->setData(0, Qt::UserRole + 1, t.type);
-        item->setIcon(0, QIcon(t.type == QStringLiteral("view") ? QStringLiteral(":/icons/view.svg")
-                                                                : QStringLiteral(":/icons/table.svg")));
-        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-        if (t.error.isEmpty()) {
-            item->setText(1, QStringLiteral("…"));
-        } else {
-            item->setText(1, tr("?"));
-            tip = tr("Cannot be read: %1").arg(t.error) + QStringLiteral("\n\n") + tip;
-            for (int c : {0, 1}) {
-                item->setForeground(c, QColor(Qt::gray));
-                item->setToolTip(c, tr("Cannot be read: %1").arg(t.error));
-            }
-        }
-        item->setToolTip(0, tip.trimmed());
-        return item;
-    };
-    for (const TableInfo& t : tables)
-        if (t.type != QStringLiteral("shadow")) {
-            QTreeWidgetItem* item = make(t, nullptr);
-            if (t.type == QStringLiteral("virtual"))
-                virtualItems.insert(t.name, item);
-        }
-    bool folded = false;
-    for (const TableInfo& t : tables)
-        if (t.type == QStringLiteral("shadow")) {
-            QTreeWidgetItem* owner = virtualItems.value(t.shadowOf);
-            make(t, owner);
-            folded = folded || owner;
-        }
-    m_tables->setRootIsDecorated(folded);
+    m_tables->selectTable(name);
 }
 
 void PreviewWidget::showSchema() {
@@ -568,63 +373,16 @@ void PreviewWidget::updateStatus() {
     m_status->setText(text);
 }
 
-int PreviewWidget::rowsInView() const {
-    const int rowHeight = std::max(1, m_view->verticalHeader()->defaultSectionSize());
-    return std::max(1, m_view->viewport()->height() / rowHeight);
-}
-
 qint64 PreviewWidget::topRow() const {
-    return m_model->windowStart() + m_view->verticalScrollBar()->value();
-}
-
-void PreviewWidget::syncTableScrollBar() {
-    // A scroll bar's range is an int: tables beyond 2^31 rows scroll in steps (rare enough).
-    const qint64 total = m_model->totalRows();
-    // The row header is as wide as the largest row number: 10000000 shows whole, not as "100000".
-    QHeaderView* rowHeader = m_view->verticalHeader();
-    rowHeader->setMinimumWidth(
-        rowHeader->fontMetrics().horizontalAdvance(QString::number(std::max<qint64>(total, 1))) + 16);
-    const int maximum = int(std::min<qint64>(std::max<qint64>(0, total - rowsInView()), INT_MAX));
-    m_syncing = true;
-    m_scroll->setRange(0, maximum);
-    m_scroll->setPageStep(rowsInView());
-    m_scroll->setSingleStep(3);
-    m_scroll->setValue(int(std::min<qint64>(topRow(), INT_MAX)));
-    m_syncing = false;
+    return m_grid->topRow();
 }
 
 void PreviewWidget::scrollToRow(qint64 row) {
-    const qint64 total = m_model->totalRows();
-    row = std::clamp<qint64>(row, 0, std::max<qint64>(0, total - rowsInView()));
-    const qint64 start = m_model->windowStart();
-    const int window = m_model->rowCount();
-    const int margin = m_model->windowRows() / 4;
-    // Inside the window (away from its edges, unless the edge is the table's): just scroll the view.
-    const bool fits = row >= start && row + rowsInView() <= start + window &&
-                      (row - start >= margin || start == 0) &&
-                      (start + window - row >= margin || start + window >= total);
-    m_syncing = true;
-    if (!fits) {
-        const QModelIndex current = m_view->currentIndex();
-        const qint64 currentRow = current.isValid() ? start + current.row() : -1;
-        const int currentColumn = current.isValid() ? current.column() : 0;
-        m_model->setWindowStart(row - m_model->windowRows() / 2);
-        const qint64 moved = currentRow - m_model->windowStart();
-        if (currentRow >= 0 && moved >= 0 && moved < m_model->rowCount())
-            m_view->selectionModel()->setCurrentIndex(m_model->index(int(moved), currentColumn),
-                                                      QItemSelectionModel::NoUpdate);
-    }
-    m_view->verticalScrollBar()->setValue(int(row - m_model->windowStart()));
-    m_syncing = false;
-    syncTableScrollBar();
+    m_grid->scrollToRow(row);
 }
 
-void PreviewWidget::onViewScrolled(int value) {
-    if (m_syncing)
-        return;
-    m_followEnd = false; // the user went elsewhere
-    // Wheel, keys or selection moved the view: move the window with it when it nears an edge.
-    scrollToRow(m_model->windowStart() + value);
+QScrollBar* PreviewWidget::tableScrollBar() const {
+    return m_grid->tableScrollBar();
 }
 
 bool PreviewWidget::eventFilter(QObject* watched, QEvent* event) {
@@ -646,36 +404,7 @@ bool PreviewWidget::eventFilter(QObject* watched, QEvent* event) {
                 return true;
             }
     }
-    if (watched == m_view && event->type() == QEvent::KeyPress) {
-        auto* key = static_cast<QKeyEvent*>(event);
-        const bool toEnd = key->matches(QKeySequence::MoveToEndOfDocument);
-        const bool toStart = key->matches(QKeySequence::MoveToStartOfDocument);
-        if (toEnd || toStart) {
-            // The whole table's first or last row, not the window's. Before the table's size is known
-            // (only the first rows are read), the end is followed until the estimate or count arrives.
-            goToEdge(toEnd);
-            m_followEnd = toEnd && m_model->countState() == TableDataModel::CountState::Unknown;
-            return true;
-        }
-    }
     return QWidget::eventFilter(watched, event);
-}
-
-void PreviewWidget::goToEdge(bool end) {
-    const qint64 total = m_model->totalRows();
-    if (total == 0)
-        return;
-    scrollToRow(end ? total : 0);
-    const int column = std::max(0, m_view->currentIndex().column());
-    const int row = end ? m_model->rowCount() - 1 : 0;
-    m_view->setCurrentIndex(m_model->index(row, column));
-}
-
-void PreviewWidget::onCountChanged() {
-    if (!m_followEnd || m_model->countState() == TableDataModel::CountState::Unknown)
-        return;
-    m_followEnd = false;
-    goToEdge(true);
 }
 
 void PreviewWidget::onHeaderClicked(int section) {
@@ -691,14 +420,13 @@ void PreviewWidget::onHeaderClicked(int section) {
 }
 
 void PreviewWidget::sortBy(int section, bool descending) {
-    QHeaderView* header = m_view->horizontalHeader();
-    m_followEnd = false;
+    m_grid->stopFollowingEnd();
     if (section < 0) {
-        header->setSortIndicatorShown(false);
+        m_header->setSortIndicatorShown(false);
         m_model->setOrder({});
     } else {
-        header->setSortIndicatorShown(true);
-        header->setSortIndicator(section, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+        m_header->setSortIndicatorShown(true);
+        m_header->setSortIndicator(section, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
         m_model->setOrder(
             RowOrder{m_model->headerData(section, Qt::Horizontal, Qt::DisplayRole).toString(), descending});
     }

@@ -16,15 +16,15 @@ class QSplitter;
 class QTableView;
 class QTabWidget;
 class QTimer;
-class QTreeWidget;
-class QTreeWidgetItem;
 
 namespace sqlsnap::ui {
 
 class FilterHeader;
 class GridCommands;
 class StructureView;
+class TableList;
 class ValueViewer;
+class WindowedGrid;
 
 class PreviewWidget : public QWidget {
     Q_OBJECT
@@ -35,7 +35,7 @@ public:
     QString snapshotPath() const { return m_path; }
     TableDataModel* dataModel() const { return m_model; }
     QTableView* dataView() const { return m_view; }
-    QTreeWidget* tableList() const { return m_tables; }
+    TableList* tableList() const { return m_tables; }
     QLineEdit* filterEdit() const { return m_filter; }
     // The grid's header, with a filter box under each column.
     FilterHeader* filterHeader() const { return m_header; }
@@ -52,7 +52,7 @@ public:
     void copySelection() const;
     QSplitter* splitter() const { return m_splitter; }
     // The scroll bar for the whole table (the view's own one covers only the model's window).
-    QScrollBar* tableScrollBar() const { return m_scroll; }
+    QScrollBar* tableScrollBar() const;
     QPushButton* stopSortingButton() const { return m_stopSort; }
     // The table row (not window row) at the top of the view.
     qint64 topRow() const;
@@ -60,7 +60,7 @@ public:
     void scrollToRow(qint64 row);
 
 protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override; // the filter box's shortcuts
 
 signals:
     void tablesListed();
@@ -70,44 +70,32 @@ signals:
 
 private:
     QLayout* createToolbar(); // the title, "read-only", Export…; and the error line below
-    void createTableList();
-    void createGrid(); // the filter, the rows, the whole table's scroll bar and the status line
+    void createGrid();        // the filter, the rows, the whole table's scroll bar and the status line
     void createSchemaView();
     QSplitter* createSplitter();
     void createActions();
     void connectModel();
     void showError(const QString& message);
-    void onTableChosen(QTreeWidgetItem* item);
-
-    // The list, then each table's count, one job after another on m_listReader, all under m_listToken.
-    void listTables();
+    void onTableChosen(const QString& table);
     void readStructure();    // once, when the Structure tab is first shown
     void showCurrentValue(); // the current cell's value in the value viewer
-    void onTablesListed(const Expected<QList<TableInfo>>& tables);
-    void countNextTable();
-    void onTableCounted(const QString& name, const Expected<qint64>& count);
-    void addTableItems(const QList<TableInfo>& tables);
-    QTreeWidgetItem* itemOf(const QString& name) const;
     void showSchema();
     void updateStatus();
-    void syncTableScrollBar();
-    void onViewScrolled(int value);
-    int rowsInView() const;
-    void goToEdge(bool end); // the whole table's last row (or first), made current
-    void onCountChanged();
     void onHeaderClicked(int section);
     // Sorts by the column at `section` (-1: the table's own order), the header's indicator with it.
     void sortBy(int section, bool descending);
 
     QString m_path;
-    std::unique_ptr<ReaderThread> m_listReader; // tables and their counts: never the grid's readers
-    CancelToken m_listToken;                    // the table list and its counts: cancelled with the preview
-    QStringList m_uncounted;                    // tables listed whose count is not asked for yet
+    // The table list, its counts and the structure: never on the grid's readers. The token stops them
+    // all, with the preview.
+    std::unique_ptr<ReaderThread> m_listReader;
+    CancelToken m_listToken;
     TableDataModel* m_model;
-    QTreeWidget* m_tables;
+    TableList* m_tables;
     QLineEdit* m_filter;
     FilterHeader* m_header;
-    QTableView* m_view;
+    WindowedGrid* m_grid;
+    QTableView* m_view; // m_grid's
     QLabel* m_status;
     QPushButton* m_stopSort;
     QLabel* m_error;
@@ -123,9 +111,6 @@ private:
     QWidget* m_dataPage;
     QSplitter* m_splitter;
     QTimer* m_filterDelay;
-    QScrollBar* m_scroll;
-    bool m_syncing = false;
-    bool m_followEnd = false; // Ctrl+End before the size was known: go to the end once it is
 };
 
 } // namespace sqlsnap::ui

@@ -55,4 +55,30 @@ private:
     std::shared_ptr<Live> m_live;
 };
 
+// The usual job: one read whose answer is shown. `read(SnapshotReader&, const CancelToken&)` returns
+// an Expected<T> on the reader thread; `apply(const Expected<T>&)` gets it on `context`'s thread,
+// unless `token` is cancelled by then (the answer is stale and dropped). A failed open answers with
+// an error too, so every request is answered or cancelled.
+template <class Read, class Apply>
+void postRead(ReaderThread& thread, const QString& what, const CancelToken& token, QObject* context,
+              Read read, Apply apply) {
+    thread.post(what, token,
+                [token, context, read = std::move(read),
+                 apply = std::move(apply)](SnapshotReader* reader, const CancelToken& cancel) -> Status {
+                    using Answer = decltype(read(*reader, cancel));
+                    Answer answer = reader ? read(*reader, cancel)
+                                           : Answer(Error{ErrorKind::InvalidArgument,
+                                                          QStringLiteral("the snapshot is not open")});
+                    Status ended = answer ? success() : Status(answer.error());
+                    QMetaObject::invokeMethod(
+                        context,
+                        [token, apply, answer = std::move(answer)] {
+                            if (!token.isCancelled())
+                                apply(answer);
+                        },
+                        Qt::QueuedConnection);
+                    return ended;
+                });
+}
+
 } // namespace sqlsnap::ui

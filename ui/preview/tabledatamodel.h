@@ -16,7 +16,7 @@
 //   rows change (dataChanged) when it arrives. At most kCachedPages pages stay in memory.
 // - The view sees a window of the table: at most windowRows() rows from windowStart(). A QTableView
 //   keeps data per row in its header, so 10 million rows would cost ~300 ms of GUI thread on every
-//   reset; a window of 100,000 costs ~3 ms. PreviewWidget moves the window as the user scrolls, and
+//   reset; a window of 100,000 costs ~3 ms. its WindowedGrid moves the window as the user scrolls, and
 //   model rows are window-relative (absolute row = windowStart() + row).
 // - Where each row is (and so which query reads it) is a RowLocator's answer; this model keeps the
 //   Qt side, the page cache and the reader threads.
@@ -27,6 +27,7 @@
 
 #include "preview/readerthread.h"
 #include "preview/rowlocator.h"
+#include "preview/windowedgrid.h"
 
 #include <sqlitesnapshot/sortedorder.h>
 
@@ -39,7 +40,7 @@
 
 namespace sqlsnap::ui {
 
-class TableDataModel : public QAbstractTableModel {
+class TableDataModel : public QAbstractTableModel, public WindowedRows {
     Q_OBJECT
 public:
     static constexpr int kPageRows = 200;
@@ -75,11 +76,12 @@ public:
     void setJobObserver(const ReaderThread::Observer& observer);
 
     // All rows of the table as far as known: loaded so far, estimated, or exact.
-    qint64 totalRows() const;
-    qint64 windowStart() const { return m_windowStart; }
-    int windowRows() const { return m_windowRows; }
+    qint64 totalRows() const override;
+    qint64 windowStart() const override { return m_windowStart; }
+    int windowRows() const override { return m_windowRows; }
     // Moves the window (clamped to the table); a model reset, cheap since the window is small.
-    void setWindowStart(qint64 start);
+    void setWindowStart(qint64 start) override;
+    bool totalKnown() const override { return countState() != CountState::Unknown; }
     void setWindowRows(int rows); // tests use small windows
 
     CountState countState() const { return m_locator.countKind(); }

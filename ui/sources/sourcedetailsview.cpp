@@ -1,12 +1,15 @@
 #include "sources/sourcedetailsview.h"
 
+#include "common/breakabletext.h"
 #include "common/format.h"
 
 #include <sqlitesnapshot/meaning.h> // what the files, the lock and the notes mean: the CLI says the same
 
+#include <QClipboard>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -15,6 +18,21 @@
 #include <QVBoxLayout>
 
 namespace sqlsnap::ui {
+namespace {
+
+// A selectable label showing breakableText(): what is copied from it leaves the zero-width spaces out
+// (QLabel copies its text as shown; the clipboard is corrected at once, only while the label has a
+// selection).
+void copiesExactly(QLabel* label) {
+    QObject::connect(QGuiApplication::clipboard(), &QClipboard::dataChanged, label, [label] {
+        QClipboard* clipboard = QGuiApplication::clipboard();
+        const QChar zeroWidthSpace(0x200B);
+        if (label->hasSelectedText() && clipboard->text().contains(zeroWidthSpace))
+            clipboard->setText(clipboard->text().remove(zeroWidthSpace));
+    });
+}
+
+} // namespace
 
 SourceDetailsView::SourceDetailsView(QWidget* parent) : QWidget(parent) {
     m_stack = new QStackedWidget(this);
@@ -41,13 +59,16 @@ SourceDetailsView::SourceDetailsView(QWidget* parent) : QWidget(parent) {
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_title->setFont(big);
+    // The path and the error wrap anywhere a long name needs it (breakableText), and copy exactly.
     m_path = new QLabel(page);
     m_path->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_path->setWordWrap(true);
+    copiesExactly(m_path);
     m_error = new QLabel(page);
     m_error->setObjectName(QStringLiteral("sourceError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    copiesExactly(m_error);
     setTone(m_error, Tone::Error);
     m_filesBox = new QWidget(page);
     m_filesBox->setObjectName(QStringLiteral("companionFiles"));
@@ -89,9 +110,11 @@ void SourceDetailsView::show(const SourceListModel::Source* source, bool haveSou
         return;
     }
     m_stack->setCurrentIndex(1);
-    m_title->setText(QFileInfo(source->path).fileName());
+    m_title->setText(breakableText(QFileInfo(source->path).fileName()));
     // The path the engine inspected (a dropped companion, or a symlink, maps to it): the whole of it.
-    m_path->setText(source->files ? source->files->databasePath : source->path);
+    const QString path = source->files ? source->files->databasePath : source->path;
+    m_path->setText(breakableText(path));
+    m_path->setToolTip(path);
     while (QLayoutItem* item = m_files->takeAt(0)) {
         delete item->widget();
         delete item;
@@ -102,8 +125,10 @@ void SourceDetailsView::show(const SourceListModel::Source* source, bool haveSou
     m_notes->clear();
     if (source->state == SourceListModel::State::Error) {
         const QString advice = adviceFor(source->error->kind);
-        m_error->setText(source->error->message +
-                         (advice.isEmpty() ? QString() : QStringLiteral("\n") + advice));
+        const QString error =
+            source->error->message + (advice.isEmpty() ? QString() : QStringLiteral("\n") + advice);
+        m_error->setText(breakableText(error));
+        m_error->setToolTip(error);
     }
     if (!source->files) {
         m_filesBox->setVisible(false);
@@ -118,6 +143,7 @@ void SourceDetailsView::show(const SourceListModel::Source* source, bool haveSou
         auto* label = new QLabel(text, m_filesBox);
         label->setAlignment(align | Qt::AlignTop);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        copiesExactly(label);
         if (column != 1) // names, times and meanings wrap; sizes are short
             label->setWordWrap(true);
         m_files->addWidget(label, row, column);
@@ -132,19 +158,20 @@ void SourceDetailsView::show(const SourceListModel::Source* source, bool haveSou
     }
     row = 1;
     for (const FileEntry& f : set.files) {
-        cell(row, 0, QFileInfo(f.path).fileName())->setToolTip(f.path);
+        cell(row, 0, breakableText(QFileInfo(f.path).fileName()))->setToolTip(f.path);
         cell(row, 1, humanSize(f.size), Qt::AlignRight);
         cell(row, 2, QLocale().toString(f.modified, QLocale::ShortFormat));
-        cell(row, 3, explainFile(set, f));
+        cell(row, 3, breakableText(explainFile(set, f)));
         ++row;
     }
-    m_notes->setText(explainSet(set).join(QLatin1Char('\n')));
+    m_notes->setText(breakableText(explainSet(set).join(QLatin1Char('\n'))));
     m_notes->setVisible(!m_notes->text().isEmpty());
 
     const DatabaseHeader& h = set.header;
     auto fact = [this](const QString& label, const QString& value) {
         auto* v = new QLabel(value);
         v->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        copiesExactly(v);
         v->setWordWrap(true);
         m_facts->addRow(label, v);
     };

@@ -1,4 +1,5 @@
-// Help → About SQLite Snapshot: what the app does, and the versions of the app, Qt and SQLite.
+// Help → About SQLite Snapshot: what the app does, its home page, and the versions and licences of
+// the app's parts (Qt, SQLite).
 #pragma once
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@ class AboutBox {
     Q_DECLARE_TR_FUNCTIONS(sqlsnap::ui::AboutBox)
 public:
     static void show(QWidget* parent);
+    static QString text(); // the box's rich text, links included
 };
 
 } // namespace sqlsnap::ui

@@ -1,6 +1,7 @@
 #include "window/mainwindow.h"
 
 #include <sqlitesnapshot/databasefiles.h>
+#include <sqlitesnapshot/history.h>
 
 #include "common/format.h"
 #include "jobs/jobspanel.h"

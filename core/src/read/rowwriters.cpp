@@ -193,7 +193,7 @@ public:
             out += "CREATE TABLE " + table + '(' + quoted.join(QLatin1Char(',')).toUtf8() + ");\n";
         }
         m_insert = "INSERT INTO " + table;
-        if (m_target.generated.contains(true)) {
+        if (m_target.nameColumns || m_target.generated.contains(true)) {
             QStringList inserted;
             for (int c = 0; c < columns.size(); ++c)
                 if (!m_target.generated.value(c))

@@ -32,6 +32,7 @@ struct SqlTarget {
     QString table;
     QString createSql;
     QList<bool> generated = {};
+    bool nameColumns = false; // the INSERTs name their columns also when none is left out
 };
 
 std::unique_ptr<RowWriter> makeRowWriter(TableFormat format, const SqlTarget& target = {});

@@ -1,0 +1,144 @@
+// The window's side lists at 800x600 with very long texts: a database whose path is over 200 characters
+// (its file name alone over 100), one whose error names that path, a snapshot job with such a title and
+// a failed one with such an error. No horizontal scroll bar appears on the databases list, the selected
+// database's details or the jobs list; every row fits the list's width, and hovering a row shows its
+// whole text in the tooltip. With SQLSNAP_SCREENSHOTS=<folder>: the window, to look at.
+#include "testsupport.h"
+
+#include <jobs/job.h>
+#include <jobs/joblistmodel.h>
+#include <jobs/jobspanel.h>
+#include <sources/sourcelistmodel.h>
+#include <window/mainwindow.h>
+#include <window/translations.h>
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QHelpEvent>
+#include <QLabel>
+#include <QListView>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+#include <QToolTip>
+
+using namespace sqlsnap;
+using namespace sqlsnap::ui;
+using namespace testsupport;
+
+class TestSideLists : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_good, m_bad;
+
+    // Hovers row `row` of `view` and returns the tooltip that shows.
+    static QString tooltipOf(QAbstractItemView* view, int row) {
+        QToolTip::hideText();
+        const QModelIndex index = view->model()->index(row, 0);
+        view->scrollTo(index);
+        const QPoint at = view->visualRect(index).center();
+        QHelpEvent event(QEvent::ToolTip, at, view->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(view->viewport(), &event);
+        return QToolTip::isVisible() ? QToolTip::text() : QString();
+    }
+    // No horizontal scroll bar, and nothing wider than the viewport to scroll to.
+    static void fitsItsWidth(QAbstractItemView* view) {
+        QVERIFY(!view->horizontalScrollBar()->isVisible());
+        QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+        for (int r = 0; r < view->model()->rowCount(); ++r)
+            QVERIFY2(view->visualRect(view->model()->index(r, 0)).right() < view->viewport()->width(),
+                     qPrintable(QStringLiteral("row %1 is wider than its list").arg(r)));
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates));
+        // Folders and a file name, each long, with no space to wrap at.
+        QString folder = m_tmp.path();
+        for (int i = 0; i < 2; ++i)
+            folder += QStringLiteral("/a-folder-with-a-rather-long-name-number-%1").arg(i);
+        QVERIFY(QDir().mkpath(folder));
+        const QString name = QStringLiteral("customer-orders-and-invoices-archive-for-the-financial-years-"
+                                            "2019-to-2026-exported-from-the-old-system");
+        m_good = folder + QLatin1Char('/') + name + QStringLiteral(".db");
+        // And one with no place to break at all.
+        m_bad =
+            folder + QStringLiteral("/CustomerOrdersAndInvoicesArchiveForTheFinancialYears2019To2026Exported"
+                                    "FromTheOldSystemDamaged.db");
+        QVERIFY(m_good.size() > 200 && m_bad.size() > 200);
+        QVERIFY(execSql(m_good, QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES (1);")));
+        QVERIFY(writeFile(m_bad, QByteArray(8192, 'x')));
+    }
+
+    void longNamesAndErrorsFitAt800x600() {
+        MainWindow window;
+        const QString snapshots = m_tmp.filePath(QStringLiteral("snapshots"));
+        QVERIFY(QDir().mkpath(snapshots));
+        window.setSnapshotFolder(snapshots);
+        window.resize(800, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.addSources({m_good, m_bad});
+        SourceListModel* sources = window.sources();
+        QTRY_COMPARE(sources->size(), 2);
+        QTRY_VERIFY(sources->source(0).state != SourceListModel::State::Inspecting &&
+                    sources->source(1).state != SourceListModel::State::Inspecting);
+        const int bad = sources->rowOf(m_bad);
+        QCOMPARE(sources->source(bad).state, SourceListModel::State::Error);
+        const QString badError = sources->source(bad).error->message;
+
+        // A snapshot with a long name, and a failed one whose error is long.
+        Job* ok =
+            window.startSnapshot(m_good, snapshots + QLatin1Char('/') + QFileInfo(m_good).fileName(), false);
+        Job* failed = window.startSnapshot(m_bad, snapshots + QStringLiteral("/damaged.db"), false);
+        QTRY_VERIFY(!ok->isRunning() && !failed->isRunning());
+        QCOMPARE(ok->state(), Job::State::Succeeded);
+        QCOMPARE(failed->state(), Job::State::Failed);
+        const QString failedStatus = window.jobs()->statusText(failed);
+        QVERIFY2(failedStatus.size() > 100, qPrintable(failedStatus));
+        window.tabs()->setCurrentIndex(0); // the Database tab: the selected database's details
+        window.sourceView()->setCurrentIndex(sources->index(bad));
+        QTest::qWait(200); // the lists lay their rows out again
+
+        fitsItsWidth(window.sourceView());
+        fitsItsWidth(window.jobs()->view());
+        auto* details = window.findChild<QScrollArea*>(QStringLiteral("detailsScroll"));
+        QVERIFY(details && details->isVisible());
+        QVERIFY2(!details->horizontalScrollBar()->isVisible(), "the database's details scroll sideways");
+        if (const QString folder = qEnvironmentVariable("SQLSNAP_SCREENSHOTS"); !folder.isEmpty())
+            QVERIFY(window.grab().save(folder + QStringLiteral("/side-lists-details-800x600.png")));
+        // The error wraps anywhere it must, and what is copied from it is the exact text.
+        auto* errorLabel = window.findChild<QLabel*>(QStringLiteral("sourceError"));
+        QVERIFY(errorLabel && errorLabel->isVisible());
+        QVERIFY(errorLabel->toolTip().startsWith(badError));
+        errorLabel->setFocus();
+        errorLabel->setSelection(0, int(errorLabel->text().size()));
+        QTest::keyClick(errorLabel, Qt::Key_C, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::clipboard()->text(), errorLabel->toolTip());
+        window.sourceView()->setCurrentIndex(sources->index(sources->rowOf(m_good)));
+        QTest::qWait(100);
+        QVERIFY2(!details->horizontalScrollBar()->isVisible(), "the database's details scroll sideways");
+
+        // The whole text on hover.
+        const QString goodTip = tooltipOf(window.sourceView(), sources->rowOf(m_good));
+        QVERIFY2(goodTip.contains(m_good), qPrintable(goodTip));
+        const QString badTip = tooltipOf(window.sourceView(), bad);
+        QVERIFY2(badTip.contains(m_bad) && badTip.contains(badError), qPrintable(badTip));
+        JobListModel* jobs = window.jobs()->model();
+        const QString okTip = tooltipOf(window.jobs()->view(), jobs->rowOf(ok));
+        QVERIFY2(okTip.contains(ok->title()) && okTip.contains(ok->destination()), qPrintable(okTip));
+        const QString failedTip = tooltipOf(window.jobs()->view(), jobs->rowOf(failed));
+        QVERIFY2(failedTip.contains(failed->title()) && failedTip.contains(failedStatus),
+                 qPrintable(failedTip));
+
+        if (const QString folder = qEnvironmentVariable("SQLSNAP_SCREENSHOTS"); !folder.isEmpty())
+            QVERIFY(window.grab().save(folder + QStringLiteral("/side-lists-800x600.png")));
+    }
+};
+
+QTEST_MAIN(TestSideLists)
+#include "tst_sidelists.moc"

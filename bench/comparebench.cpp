@@ -11,13 +11,18 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <thread>
 
 extern char** environ;
 
@@ -171,6 +176,41 @@ QList<Row> runCompare(const Options& options, const QString& cliPath) {
             r.seconds = median(seconds);
             r.note =
                 QStringLiteral("compareDatabases(A, 0.1 % changed): %1 rows read through SQLite").arg(merged);
+            rows << r;
+        }
+        // Cancel latency: the merge of every row (and the fast path's walk of the pages) cancelled after
+        // 300 ms; the time until compareDatabases returns Cancelled.
+        for (const bool skip : {false, true}) {
+            QList<double> latencies;
+            for (int round = 0; round < options.rounds; ++round) {
+                sqlsnap::CancelFlag flag;
+                sqlsnap::CompareOptions o;
+                o.skipUnchangedPages = skip;
+                std::atomic<bool> done{false};
+                bool cancelled = false;
+                std::thread worker([&] {
+                    auto summary = sqlsnap::compareDatabases(a, skip ? same : b, o, &flag);
+                    cancelled = !summary && summary.error().kind == sqlsnap::ErrorKind::Cancelled;
+                    done = true;
+                });
+                std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                const bool ranLongEnough = !done;
+                QElapsedTimer sinceCancel;
+                sinceCancel.start();
+                flag.cancel();
+                worker.join();
+                if (ranLongEnough && cancelled)
+                    latencies << sinceCancel.nsecsElapsed() / 1e9;
+            }
+            if (latencies.isEmpty())
+                continue;
+            Row r;
+            r.section = section;
+            r.name = skip ? QStringLiteral("cancel, pages (identical)") : QStringLiteral("cancel, row merge");
+            r.seconds = median(latencies);
+            r.note = QStringLiteral("max %1 ms over %2; target ≤ 100 ms")
+                         .arg(*std::max_element(latencies.begin(), latencies.end()) * 1000, 0, 'f', 1)
+                         .arg(latencies.size());
             rows << r;
         }
     }

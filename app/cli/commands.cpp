@@ -17,8 +17,8 @@ int runDiff(const QStringList& args);
 namespace {
 
 constexpr std::array kCommands{
-    Command{"snapshot", "SOURCE DEST",
-            "copy SOURCE (with its -wal/-journal) into one self-contained file DEST", runSnapshot},
+    Command{"snapshot", "SOURCE DEST", "copy SOURCE (with its -wal/-journal) into one self-contained file DEST",
+            runSnapshot},
     Command{"inspect", "SOURCE", "show the database's files and what its header says", runInspect},
     Command{"tables", "DB", "list tables, virtual tables and views with row counts and columns", runTables},
     Command{"query", "DB SQL", "run one reading SQL statement and print its rows (never writes)", runQuery},
@@ -60,8 +60,7 @@ QString usageText() {
         width = qMax(width, int(qstrlen(c.name) + 1 + qstrlen(c.synopsis)));
     for (const Command& c : kCommands)
         text += QStringLiteral("  %1   %2\n")
-                    .arg((QLatin1String(c.name) + QLatin1Char(' ') + QLatin1String(c.synopsis))
-                             .leftJustified(width),
+                    .arg((QLatin1String(c.name) + QLatin1Char(' ') + QLatin1String(c.synopsis)).leftJustified(width),
                          QLatin1String(c.summary));
     text += QStringLiteral(
         "\n"

@@ -300,6 +300,7 @@ private slots:
     void pagesMatchTheVisitor();
     void fastPathSkipsUnchangedPages();
     void liveSourceIsStagedNotOpened();
+    void fileChangedMeanwhile();
     void cancelStopsABigTable();
     void badInputs();
 
@@ -648,6 +649,25 @@ void TestCompare::liveSourceIsStagedNotOpened() {
     QCOMPARE(summary->tables.first().rowsChanged, 1);
     QCOMPARE(testsupport::folderBytes(folder), before);
     sqlite3_close(holder);
+}
+
+// A file read in place that a program changes while it is compared: the comparison says so instead of
+// answering from two different states.
+void TestCompare::fileChangedMeanwhile() {
+    const QString folder = testsupport::freshFolder(m_dir);
+    const QString a = folder + QStringLiteral("/a.db"), b = folder + QStringLiteral("/b.db");
+    QVERIFY(testsupport::execSql(
+        a, QStringLiteral("CREATE TABLE one(x); CREATE TABLE two(x); INSERT INTO one VALUES(1)")));
+    QVERIFY(QFile::copy(a, b));
+    CompareOptions options;
+    options.tableCompared = [&](const TableComparison& t) {
+        if (t.name == QLatin1String("one"))
+            QVERIFY(testsupport::execSql(a, QStringLiteral("INSERT INTO two VALUES(2)")));
+    };
+    auto summary = compareDatabases(a, b, options);
+    QVERIFY(!summary.ok());
+    QCOMPARE(summary.error().kind, ErrorKind::Inconsistent);
+    QVERIFY2(summary.error().message.contains(a), qPrintable(summary.error().message));
 }
 
 void TestCompare::cancelStopsABigTable() {

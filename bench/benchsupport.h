@@ -11,7 +11,7 @@ struct Options {
     int rounds = 5;
     QList<qint64> sizes;   // main-file sizes of the generated databases (each gets a WAL of size / 8)
     QString workDirectory; // generated databases (kept between runs) and scratch output
-    QStringList parts;     // snapshot, cancel, readcancel, preview, stall, sort, valueviewer, query
+    QStringList parts;     // snapshot, cancel, readcancel, preview, stall, sort, valueviewer, query, compare
     qint64 previewRows = 10'000'000;
 };
 
@@ -71,5 +71,6 @@ QList<Row> runSortCost(const Options& options);
 QList<Row> runValueViewer(const Options& options);
 QList<Row> runQueryConsole(const Options& options, const QString& cliPath);
 QList<Row> runConsoleGrid(const Options& options); // the console's grid, shown (part "query")
+QList<Row> runCompare(const Options& options, const QString& cliPath);
 
 } // namespace bench

@@ -101,9 +101,10 @@ int main(int argc, char** argv) {
     const QCommandLineOption only(
         QStringLiteral("only"),
         QStringLiteral(
-            "Parts to run: snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query (default: all)."),
+            "Parts to run: snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query,compare (default: "
+            "all)."),
         QStringLiteral("list"),
-        QStringLiteral("snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query"));
+        QStringLiteral("snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query,compare"));
     const QCommandLineOption previewRows(QStringLiteral("preview-rows"),
                                          QStringLiteral("Rows of the preview table."), QStringLiteral("n"),
                                          QStringLiteral("10000000"));
@@ -154,6 +155,8 @@ int main(int argc, char** argv) {
         rows += bench::runQueryConsole(options, cliPath);
         rows += bench::runConsoleGrid(options);
     }
+    if (options.parts.contains(QStringLiteral("compare")))
+        rows += bench::runCompare(options, cliPath);
     bench::printTable(rows);
     if (app.tracing)
         app.printSlowest();

@@ -13,6 +13,7 @@ int runFind(const QStringList& args);
 int runDiscover(const QStringList& args);
 int runPrune(const QStringList& args);
 int runVerify(const QStringList& args);
+int runDiff(const QStringList& args);
 
 namespace {
 
@@ -32,6 +33,8 @@ constexpr std::array kCommands{
             runPrune},
     Command{"verify", "SNAPSHOT...", "check snapshots (integrity_check, SHA-256) and remember the results",
             runVerify},
+    Command{"diff", "A B",
+            "what changed between two databases: schema, rows per table, or the SQL from A to B", runDiff},
 };
 
 } // namespace

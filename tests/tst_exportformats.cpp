@@ -377,6 +377,10 @@ private slots:
             2, QStringLiteral("COL=FILTER"));
         expectOneError(cli({QStringLiteral("export-table"), m_db, QStringLiteral("t")}), 2,
                        QStringLiteral(""));
+        // From the review: an unknown column wrote an empty file and said "exported 0 rows".
+        expectOneError(cli({QStringLiteral("export-table"), m_db, QStringLiteral("t"), dir + QStringLiteral("/x"),
+                            QStringLiteral("--where-column"), QStringLiteral("nosuch=1")}),
+                       1, QStringLiteral("no column named nosuch"));
         expectOneError(cli({QStringLiteral("export-table"), m_db, QStringLiteral("nope"),
                             dir + QStringLiteral("/n.csv")}),
                        1, QStringLiteral("nope"));

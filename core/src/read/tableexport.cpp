@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -150,6 +151,15 @@ Expected<TableExportResult> runExportTable(const QString& snapshotPath, const QS
     auto schema = reader.schema(table, cancel);
     if (!schema)
         return schema.error();
+    // The preview lets a filter on a column it no longer shows match nothing; an export asked for one
+    // by name is told plainly instead of writing an empty file.
+    for (const ColumnFilter& f : filter.columns) {
+        const bool known = std::any_of(schema->table.columns.cbegin(), schema->table.columns.cend(),
+                                       [&](const ColumnInfo& c) { return c.name == f.column; });
+        if (!known)
+            return Error{ErrorKind::InvalidArgument,
+                         QStringLiteral("%1 has no column named %2").arg(table, f.column)};
+    }
     // One scan: the total is an estimate that costs nothing (the rowid span, an upper bound, for an
     // unfiltered rowid table), never a second full scan. Unknown (0) otherwise.
     qint64 estimate = 0;

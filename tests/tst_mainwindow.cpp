@@ -8,8 +8,8 @@
 #include <jobs/jobspanel.h>
 #include <jobs/jobspecs.h>
 #include <preview/previewwidget.h>
-#include <preview/tablelist.h>
 #include <preview/sqlconsole.h>
+#include <preview/tablelist.h>
 #include <snapshots/snapshotlistmodel.h>
 #include <sources/sourcedetailsview.h>
 #include <sources/sourcelistmodel.h>
@@ -457,7 +457,8 @@ private slots:
                                     .arg(job->progress().attempt)
                                     .arg(int(job->state()))
                                     .arg(job->error() ? job->error()->message : QString())));
-        QTRY_VERIFY(w->jobs()->statusText(job).startsWith(QStringLiteral("Copying again (attempt "))); // ≤ 10/s
+        QTRY_VERIFY(
+            w->jobs()->statusText(job).startsWith(QStringLiteral("Copying again (attempt "))); // ≤ 10/s
         QSignalSpy finished(job, &Job::finished);
         QElapsedTimer clock;
         clock.start();
@@ -1248,9 +1249,11 @@ private slots:
         const DatabaseFiles heldSet = *w->sources()->source(w->sources()->rowOf(held)).files;
         QCOMPARE(heldSet.lock, LockState::Exclusive);
         QVERIFY(!heldSet.hasHotJournal());
-        QVERIFY2(text.contains(QStringLiteral("held with exclusive locking (the program may be idle)")),
+        // One look cannot tell this holder from a writer committing many times a second (whose journal
+        // comes and goes): both are said, never "idle" (the review saw a busy writer called idle).
+        QVERIFY2(text.contains(QStringLiteral("a program is committing, or holds it with exclusive locking")),
                  qPrintable(text));
-        QVERIFY2(!text.contains(QStringLiteral("committing")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("may be idle")), qPrintable(text));
 
         // WAL mode, a writer committing now and then: only a shared lock on the main file.
         const QString busy = dir + QStringLiteral("/busy.db");

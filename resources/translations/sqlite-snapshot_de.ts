@@ -138,6 +138,14 @@
         <source>the database (WAL mode; no -wal now: this file alone is its committed state)</source>
         <translation>die Datenbank (WAL-Modus; zurzeit keine -wal: diese Datei allein ist ihr bestätigter Stand)</translation>
     </message>
+    <message>
+        <source>exclusive (a program is committing, or holds it with exclusive locking)</source>
+        <translation>exklusiv (ein Programm schreibt gerade oder hält sie mit exklusiver Sperre)</translation>
+    </message>
+    <message>
+        <source>Another program is committing to this database, or holds it with exclusive locking. The copy is taken from the files and retries until it is stable.</source>
+        <translation>Ein anderes Programm schreibt gerade in diese Datenbank oder hält sie mit exklusiver Sperre. Die Kopie wird aus den Dateien genommen und wiederholt, bis sie stabil ist.</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::AboutBox</name>

@@ -10,8 +10,11 @@ struct Meaning {
     Q_DECLARE_TR_FUNCTIONS(sqlsnap::Meaning)
 };
 
-// An exclusive lock is a commit in progress only while a hot journal exists (rollback mode); in WAL
-// mode, or with no journal, it is a program that keeps the database open with exclusive locking.
+// An exclusive lock is a commit in progress while a hot journal exists (rollback mode). In WAL mode it is
+// a program that keeps the database open with exclusive locking (a WAL writer locks the -shm, not the
+// main file). In rollback mode without a hot journal one look cannot tell: the journal may have been
+// deleted between reading it and asking for the lock by a program committing many times a second,
+// or a program holds the database with locking_mode=EXCLUSIVE. Said as such, never "idle".
 bool committing(const DatabaseFiles& set) {
     return !set.header.isWal() && set.hasHotJournal();
 }
@@ -62,9 +65,11 @@ QString explainLock(const DatabaseFiles& set) {
     case LockState::Pending:
         return Meaning::tr("pending (a program is about to commit)");
     case LockState::Exclusive:
-        return committing(set)
-                   ? Meaning::tr("exclusive (a program is committing)")
-                   : Meaning::tr("exclusive: held with exclusive locking (the program may be idle)");
+        if (committing(set))
+            return Meaning::tr("exclusive (a program is committing)");
+        return set.header.isWal()
+                   ? Meaning::tr("exclusive: held with exclusive locking (the program may be idle)")
+                   : Meaning::tr("exclusive (a program is committing, or holds it with exclusive locking)");
     case LockState::Unknown:
         break;
     }
@@ -91,10 +96,14 @@ QStringList explainSet(const DatabaseFiles& set) {
         if (held)
             break;
         lines << (committing(set)
-                      ? Meaning::tr("Another program is committing to this database right now; the copy "
-                                    "retries until it is stable.")
-                      : Meaning::tr("Another program holds this database open with exclusive locking; "
-                                    "it may be idle. The copy is taken from the files all the same."));
+                      ? Meaning::tr("Another program is committing to this database right now; the "
+                                    "copy retries until it is stable.")
+                  : set.header.isWal()
+                      ? Meaning::tr("Another program holds this database open with exclusive locking; "
+                                    "it may be idle. The copy is taken from the files all the same.")
+                      : Meaning::tr("Another program is committing to this database, or holds it with "
+                                    "exclusive locking. The copy is taken from the files and retries until "
+                                    "it is stable."));
         break;
     case LockState::Pending:
         lines << Meaning::tr("Another program is about to commit to this database; the copy retries until "

@@ -122,6 +122,11 @@ private slots:
                  QStringLiteral("               2  a, \"quoted\"\\nline       0.1  NULL  NULL"));
         QCOMPARE(lines.value(4), QStringLiteral("9007199254740993  big                -2.5e-07  x     X''"));
         QCOMPARE(lines.value(5), QStringLiteral("(3 rows)"));
+        // A long value is cut in the table (60 characters, the last one "…"), whole in --csv.
+        const QString longSql = QStringLiteral("SELECT 1 AS a, printf('%.100c', 'x') AS long");
+        const QStringList cut = QString::fromUtf8(query(longSql).out).split(QLatin1Char('\n'));
+        QCOMPARE(cut.value(2), QStringLiteral("1  ") + QString(59, QLatin1Char('x')) + QChar(0x2026));
+        QVERIFY(query(longSql, {QStringLiteral("--csv")}).out.contains(QByteArray(100, 'x')));
     }
 
     void jsonIsColumnsThenRows() {

@@ -77,6 +77,14 @@ QString textCell(const QVariant& v) {
     }
 }
 
+// The text table is for people: a long value (a URL, a BLOB) is cut so the columns stay readable;
+// --json, --csv and --output give every value whole.
+constexpr int kTextCellWidth = 60;
+QString shownCell(const QVariant& v) {
+    const QString cell = textCell(v);
+    return cell.size() <= kTextCellWidth ? cell : cell.left(kTextCellWidth - 1) + QChar(0x2026);
+}
+
 bool isNumber(const QVariant& v) {
     return v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Double;
 }
@@ -105,7 +113,7 @@ public:
             } else {
                 QStringList cells;
                 for (int c = 0; c < row.size(); ++c) {
-                    const QString cell = textCell(row[c]);
+                    const QString cell = shownCell(row[c]);
                     cells << (isNumber(row[c]) ? cell.rightJustified(m_widths.value(c))
                                                : cell.leftJustified(m_widths.value(c)));
                 }
@@ -177,7 +185,7 @@ private:
             m_widths << int(printable(c.name).size());
         for (const QVariantList& row : firstRows)
             for (int c = 0; c < row.size() && c < m_widths.size(); ++c)
-                m_widths[c] = qMax(m_widths[c], int(textCell(row[c]).size()));
+                m_widths[c] = qMax(m_widths[c], int(shownCell(row[c]).size()));
         QStringList names, rules;
         for (int c = 0; c < m_columns.size(); ++c) {
             names << printable(m_columns[c].name).leftJustified(m_widths[c]);

@@ -12,6 +12,7 @@ int runExportTable(const QStringList& args);
 int runFind(const QStringList& args);
 int runDiscover(const QStringList& args);
 int runPrune(const QStringList& args);
+int runRestore(const QStringList& args);
 int runVerify(const QStringList& args);
 int runDiff(const QStringList& args);
 
@@ -31,6 +32,8 @@ constexpr std::array kCommands{
             "list the user's application databases (browsers, mail, …) and those under DIRs", runDiscover},
     Command{"prune", "DIR --keep-…", "delete the snapshots in DIR no --keep rule keeps (restic's forget rules)",
             runPrune},
+    Command{"restore", "SNAPSHOT DEST", "write a snapshot back to DEST atomically, keeping the file it replaces",
+            runRestore},
     Command{"verify", "SNAPSHOT...", "check snapshots (integrity_check, SHA-256) and remember the results",
             runVerify},
     Command{"diff", "A B",

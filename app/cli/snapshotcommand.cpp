@@ -34,47 +34,6 @@ QJsonObject resultJson(const sqlsnap::SnapshotResult& r) {
     };
 }
 
-// `snapshot SOURCE --into DIR`: the history folder, the source's state just before the copy, and the
-// names tried.
-class IntoHistory {
-public:
-    static sqlsnap::Expected<IntoHistory> open(const QString& source, const QString& folder) {
-        auto history = sqlsnap::HistoryFolder::open(folder);
-        if (!history)
-            return history.error();
-        IntoHistory into;
-        into.m_source = sqlsnap::databasePathFor(source);
-        into.m_history = std::move(*history);
-        // Read before the copy: a commit after this moment makes the next --skip-unchanged copy again,
-        // never the other way round.
-        if (auto state = sqlsnap::readSourceState(into.m_source))
-            into.m_state = *state;
-        into.m_when = QDateTime::currentDateTime();
-        return into;
-    }
-    const QString& source() const { return m_source; }
-    // The newest snapshot's path when nothing was committed to the source since it was taken.
-    std::optional<QString> unchangedSince() const {
-        const auto newest = m_history.newestOf(m_source);
-        if (!m_state || !newest || !newest->sourceState || *newest->sourceState != *m_state)
-            return std::nullopt;
-        return m_history.folder() + QLatin1Char('/') + newest->file;
-    }
-    QString nextPath() {
-        return sqlsnap::freeSnapshotPath(m_history.folder(), m_source, m_when,
-                                         [](const QString& p) { return QFileInfo::exists(p); });
-    }
-    sqlsnap::Status record(const QString& destination) {
-        return m_history.add(destination, m_source, m_when, m_state);
-    }
-
-private:
-    QString m_source;
-    sqlsnap::HistoryFolder m_history;
-    std::optional<sqlsnap::SourceState> m_state;
-    QDateTime m_when;
-};
-
 } // namespace
 
 int runSnapshot(const QStringList& args) {
@@ -122,7 +81,7 @@ int runSnapshot(const QStringList& args) {
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object on stdout."));
     const QCommandLineOption quiet(QStringLiteral("quiet"),
                                    QStringLiteral("No progress line and no warnings."));
-    const QCommandLineOption into(
+    const QCommandLineOption intoOption(
         QStringLiteral("into"),
         QStringLiteral("Write the snapshot into the history folder DIR, named by the "
                        "time (instead of DEST)."),
@@ -133,20 +92,20 @@ int runSnapshot(const QStringList& args) {
             "With --into: make no new snapshot when nothing was committed to SOURCE since the newest\n"
             "one in DIR (seen from its files' sizes, times and headers, without copying)."));
     parser.addOptions({retries, strict, allowUnstable, overwrite, verify, strategy, compact, staging, direct,
-                       busyTimeout, json, quiet, into, skipUnchanged});
+                       busyTimeout, json, quiet, intoOption, skipUnchanged});
     if (int code = parseOrExit(parser, args, -1, QStringLiteral("sqlite-snapshot-cli snapshot")); code >= 0)
         return code;
-    const int wanted = parser.isSet(into) ? 1 : 2;
+    const int wanted = parser.isSet(intoOption) ? 1 : 2;
     if (parser.positionalArguments().size() != wanted)
         return usageError(
             parser.positionalArguments().size() < wanted
                 ? QStringLiteral("missing argument (see sqlite-snapshot-cli snapshot --help)")
-            : parser.isSet(into)
+            : parser.isSet(intoOption)
                 ? QStringLiteral("DEST and --into cannot be used together")
                 : QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().last()));
-    if (parser.isSet(skipUnchanged) && !parser.isSet(into))
+    if (parser.isSet(skipUnchanged) && !parser.isSet(intoOption))
         return usageError(QStringLiteral("--skip-unchanged applies only with --into"));
-    if (parser.isSet(into) && parser.isSet(overwrite))
+    if (parser.isSet(intoOption) && parser.isSet(overwrite))
         return usageError(
             QStringLiteral("--into and --overwrite cannot be used together (--into never replaces a file)"));
 
@@ -193,45 +152,40 @@ int runSnapshot(const QStringList& args) {
     options.stagingDirectory = parser.value(staging);
 
     const QStringList paths = parser.positionalArguments();
-    std::optional<IntoHistory> history;
-    if (parser.isSet(into)) {
-        auto opened = IntoHistory::open(paths[0], parser.value(into));
-        if (!opened)
-            return fail(opened.error(), parser.isSet(json));
-        history = std::move(*opened);
-        if (parser.isSet(skipUnchanged))
-            if (const auto unchangedSince = history->unchangedSince()) {
-                if (parser.isSet(json))
-                    printJson({{QStringLiteral("source"), history->source()},
-                               {QStringLiteral("skipped"), true},
-                               {QStringLiteral("unchanged_since"), *unchangedSince}});
-                else if (!parser.isSet(quiet))
-                    std::printf("%s: unchanged since %s; no new snapshot\n", qPrintable(history->source()),
-                                qPrintable(*unchangedSince));
-                return Success;
-            }
-    }
     std::optional<sqlsnap::Expected<sqlsnap::SnapshotResult>> outcome;
+    std::optional<sqlsnap::IntoResult> into;
     runWithProgress(
         [&](sqlsnap::ProgressSink& sink) {
-            if (!history) {
+            if (!parser.isSet(intoOption)) {
                 outcome = sqlsnap::takeSnapshot(paths[0], paths[1], options, &sink);
                 return;
             }
-            // A name another run takes meanwhile is never replaced (publish refuses): the next is tried.
-            for (int attempt = 0; attempt < 100; ++attempt) {
-                outcome = sqlsnap::takeSnapshot(paths[0], history->nextPath(), options, &sink);
-                if (*outcome || outcome->error().kind != sqlsnap::ErrorKind::DestinationExists)
-                    break;
+            auto done = sqlsnap::snapshotInto(paths[0], parser.value(intoOption), options,
+                                              parser.isSet(skipUnchanged), &sink);
+            if (!done) {
+                outcome = done.error();
+                return;
             }
+            into = *done;
+            if (into->snapshot)
+                outcome = *into->snapshot;
         },
         !parser.isSet(quiet));
-    if (*outcome && history)
-        if (sqlsnap::Status recorded = history->record(outcome->value().destination); !recorded)
-            warn(
-                QStringLiteral("the snapshot is complete, but %1's history record could not be updated (%2): "
-                               "prune will leave this snapshot alone")
-                    .arg(parser.value(into), recorded.error().message));
+    if (into && into->skipped) {
+        const QString source = sqlsnap::databasePathFor(paths[0]);
+        if (parser.isSet(json))
+            printJson({{QStringLiteral("source"), source},
+                       {QStringLiteral("skipped"), true},
+                       {QStringLiteral("unchanged_since"), into->unchangedSince}});
+        else if (!parser.isSet(quiet))
+            std::printf("%s: unchanged since %s; no new snapshot\n", qPrintable(source),
+                        qPrintable(into->unchangedSince));
+        return Success;
+    }
+    if (into && !into->recordProblem.isEmpty())
+        warn(QStringLiteral("the snapshot is complete, but %1's history record could not be updated (%2): "
+                            "prune will leave this snapshot alone")
+                 .arg(parser.value(intoOption), into->recordProblem));
     if (!*outcome) {
         sqlsnap::Error error = outcome->error();
         if (error.kind == sqlsnap::ErrorKind::ChangedTooOften)
@@ -251,7 +205,7 @@ int runSnapshot(const QStringList& args) {
                  .arg(result.copyAttempts));
     if (parser.isSet(json)) {
         QJsonObject report = resultJson(result);
-        if (history)
+        if (into)
             report.insert(QStringLiteral("skipped"), false);
         printJson(report);
     } else if (!parser.isSet(quiet)) {

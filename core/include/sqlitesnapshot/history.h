@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "progress.h"
+#include "snapshot.h"
 
 #include <QDateTime>
 #include <QList>
@@ -84,5 +85,19 @@ private:
     QString m_folder;
     QList<HistoryEntry> m_entries;
 };
+
+// One snapshot into a history folder (`snapshot --into`, `schedule run`): named by the time, never
+// replacing a file (a name taken meanwhile moves on to " (2)", …), recorded in the folder's record with
+// the source's state read just before the copy. With `skipUnchanged`, nothing is copied when that state
+// equals the one recorded for the newest snapshot of the source still there.
+struct IntoResult {
+    bool skipped = false;
+    QString unchangedSince;                 // skipped: that newest snapshot's path
+    std::optional<SnapshotResult> snapshot; // taken
+    QString recordProblem; // taken, but the record could not be updated (prune will leave it alone)
+};
+Expected<IntoResult> snapshotInto(const QString& source, const QString& folder,
+                                  const SnapshotOptions& options, bool skipUnchanged,
+                                  ProgressSink* sink = nullptr);
 
 } // namespace sqlsnap

@@ -13,6 +13,7 @@ int runFind(const QStringList& args);
 int runDiscover(const QStringList& args);
 int runPrune(const QStringList& args);
 int runRestore(const QStringList& args);
+int runSchedule(const QStringList& args);
 int runVerify(const QStringList& args);
 int runDiff(const QStringList& args);
 
@@ -34,6 +35,7 @@ constexpr std::array kCommands{
             runPrune},
     Command{"restore", "SNAPSHOT DEST", "write a snapshot back to DEST atomically, keeping the file it replaces",
             runRestore},
+    Command{"schedule", "add|list|remove|run", "keep snapshots of a database on a schedule, pruned", runSchedule},
     Command{"verify", "SNAPSHOT...", "check snapshots (integrity_check, SHA-256) and remember the results",
             runVerify},
     Command{"diff", "A B",

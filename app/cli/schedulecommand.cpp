@@ -1,0 +1,289 @@
+#include "clicommon.h"
+
+#include <sqlitesnapshot/schedules.h>
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+
+#include <cstdio>
+
+namespace cli {
+namespace {
+
+QString keepText(const sqlsnap::RetentionPolicy& k) {
+    QStringList parts;
+    const std::pair<const char*, int> fields[] = {{"last", k.last},       {"hourly", k.hourly},
+                                                  {"daily", k.daily},     {"weekly", k.weekly},
+                                                  {"monthly", k.monthly}, {"yearly", k.yearly}};
+    for (const auto& [name, value] : fields)
+        if (value > 0)
+            parts << QStringLiteral("%1 %2").arg(value).arg(QLatin1String(name));
+    return parts.isEmpty() ? QStringLiteral("all") : parts.join(QStringLiteral(", "));
+}
+
+QString lastText(const sqlsnap::Schedule& s) {
+    if (!s.last)
+        return QStringLiteral("never run");
+    const QString when = s.last->at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    if (s.last->outcome == QStringLiteral("failed"))
+        return QStringLiteral("%1: failed%2: %3")
+            .arg(when,
+                 s.last->failuresInARow > 1 ? QStringLiteral(" %1 times in a row").arg(s.last->failuresInARow)
+                                            : QString(),
+                 s.last->message);
+    return QStringLiteral("%1: %2").arg(
+        when, s.last->outcome == QStringLiteral("unchanged")
+                  ? QStringLiteral("unchanged, no new snapshot")
+                  : QStringLiteral("snapshot %1").arg(QFileInfo(s.last->file).fileName()));
+}
+
+QJsonObject scheduleJson(const sqlsnap::Schedule& s) {
+    QJsonObject keep;
+    const std::pair<const char*, int> fields[] = {{"last", s.keep.last},       {"hourly", s.keep.hourly},
+                                                  {"daily", s.keep.daily},     {"weekly", s.keep.weekly},
+                                                  {"monthly", s.keep.monthly}, {"yearly", s.keep.yearly}};
+    for (const auto& [name, value] : fields)
+        if (value > 0)
+            keep.insert(QLatin1String(name), value);
+    QJsonObject o{
+        {QStringLiteral("id"), s.id},     {QStringLiteral("source"), s.source},
+        {QStringLiteral("into"), s.into}, {QStringLiteral("every"), sqlsnap::intervalText(s.everySeconds)},
+        {QStringLiteral("keep"), keep},   {QStringLiteral("skip_unchanged"), s.skipUnchanged}};
+    if (s.last)
+        o.insert(QStringLiteral("last_run"),
+                 QJsonObject{{QStringLiteral("at"), s.last->at.toUTC().toString(Qt::ISODateWithMs)},
+                             {QStringLiteral("outcome"), s.last->outcome},
+                             {QStringLiteral("file"), s.last->file},
+                             {QStringLiteral("message"), s.last->message},
+                             {QStringLiteral("failures_in_a_row"), s.last->failuresInARow}});
+    return o;
+}
+
+// How the user gets `schedule run` called: the packaged systemd user timer, or a crontab line.
+void printHowItRuns() {
+    const bool systemdUser =
+        QFileInfo::exists(qEnvironmentVariable("XDG_RUNTIME_DIR") + QStringLiteral("/systemd"));
+    if (systemdUser)
+        std::printf("It runs when the timer does; turn that on once with:\n"
+                    "  systemctl --user enable --now sqlite-snapshot-schedule.timer\n");
+    else
+        std::printf("No systemd user session here: add this line to your crontab (crontab -e):\n"
+                    "  */15 * * * * %s schedule run --quiet\n",
+                    qPrintable(QFileInfo(QCoreApplication::applicationFilePath()).absoluteFilePath()));
+}
+
+int runAdd(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Keep snapshots of SOURCE in the history folder DIR: every INTERVAL (a number and a unit, at least\n"
+        "a minute: 15m, 1h, 1d, 1w), no new one when nothing changed, pruned with the --keep rules after "
+        "each."));
+    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("The database."));
+    const QCommandLineOption every(QStringLiteral("every"), QStringLiteral("How often (15m, 1h, 1d, …)."),
+                                   QStringLiteral("INTERVAL"));
+    const QCommandLineOption into(QStringLiteral("into"), QStringLiteral("The history folder."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption keepAll(QStringLiteral("keep-all"), QStringLiteral("Never prune."));
+    const QCommandLineOption always(QStringLiteral("always"),
+                                    QStringLiteral("A new snapshot every time, changed or not."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the schedule as JSON."));
+    QList<QCommandLineOption> keeps;
+    for (const char* k : {"last", "hourly", "daily", "weekly", "monthly", "yearly"})
+        keeps << QCommandLineOption(
+            QStringLiteral("keep-%1").arg(QLatin1String(k)),
+            QStringLiteral("Prune keeping %1 snapshots (as prune --keep-%1).").arg(QLatin1String(k)),
+            QStringLiteral("N"));
+    parser.addOptions(QList<QCommandLineOption>{every, into, keepAll, always, json} + keeps);
+    if (int code = parseOrExit(parser, args, 1, QStringLiteral("sqlite-snapshot-cli schedule add"));
+        code >= 0)
+        return code;
+    if (!parser.isSet(every) || !parser.isSet(into))
+        return usageError(QStringLiteral("schedule add needs --every INTERVAL and --into DIR"));
+    sqlsnap::Schedule schedule;
+    schedule.source = parser.positionalArguments().first();
+    schedule.into = parser.value(into);
+    const auto seconds = sqlsnap::parseInterval(parser.value(every));
+    if (!seconds)
+        return usageError(
+            QStringLiteral("--every takes a number and a unit, at least 1m (15m, 1h, 1d, 1w), not '%1'")
+                .arg(parser.value(every)));
+    schedule.everySeconds = *seconds;
+    schedule.skipUnchanged = !parser.isSet(always);
+    int* fields[] = {&schedule.keep.last,   &schedule.keep.hourly,  &schedule.keep.daily,
+                     &schedule.keep.weekly, &schedule.keep.monthly, &schedule.keep.yearly};
+    for (int i = 0; i < keeps.size(); ++i)
+        if (parser.isSet(keeps[i])) {
+            bool ok = false;
+            *fields[i] = parser.value(keeps[i]).toInt(&ok);
+            if (!ok || *fields[i] < 1 || *fields[i] > 1000000)
+                return usageError(QStringLiteral("--%1 takes a whole number from 1 to 1000000")
+                                      .arg(keeps[i].names().first()));
+        }
+    if (schedule.keep.isEmpty() && !parser.isSet(keepAll))
+        return usageError(
+            QStringLiteral("say how many snapshots to keep (--keep-last/-hourly/-daily/… N), or "
+                           "--keep-all to keep every one"));
+    if (!schedule.keep.isEmpty() && parser.isSet(keepAll))
+        return usageError(QStringLiteral("--keep-all and --keep-… rules cannot be used together"));
+    if (!QFileInfo(schedule.into).isDir())
+        return fail({sqlsnap::ErrorKind::DestinationDirectoryMissing,
+                     QStringLiteral("%1 is not a folder").arg(schedule.into)},
+                    parser.isSet(json));
+    if (!QFileInfo::exists(schedule.source))
+        return fail(
+            {sqlsnap::ErrorKind::SourceMissing, QStringLiteral("source not found: %1").arg(schedule.source)},
+            parser.isSet(json));
+    auto book = sqlsnap::ScheduleBook::open();
+    if (!book)
+        return fail(book.error(), parser.isSet(json));
+    auto added = book->add(schedule);
+    if (!added)
+        return fail(added.error(), parser.isSet(json));
+    if (parser.isSet(json)) {
+        printJson(scheduleJson(*added));
+        return Success;
+    }
+    std::printf("%s: %s every %s into %s, keeping %s\n", qPrintable(added->id), qPrintable(added->source),
+                qPrintable(sqlsnap::intervalText(added->everySeconds)), qPrintable(added->into),
+                qPrintable(keepText(added->keep)));
+    printHowItRuns();
+    return Success;
+}
+
+int runList(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("List the schedules, with when each last ran and how."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    parser.addOption(json);
+    if (int code = parseOrExit(parser, args, 0, QStringLiteral("sqlite-snapshot-cli schedule list"));
+        code >= 0)
+        return code;
+    auto book = sqlsnap::ScheduleBook::open();
+    if (!book)
+        return fail(book.error(), parser.isSet(json));
+    if (parser.isSet(json)) {
+        QJsonArray list;
+        for (const sqlsnap::Schedule& s : book->schedules())
+            list.append(scheduleJson(s));
+        printJson({{QStringLiteral("file"), sqlsnap::ScheduleBook::defaultPath()},
+                   {QStringLiteral("schedules"), list}});
+        return Success;
+    }
+    if (book->schedules().isEmpty())
+        std::printf("No schedules. Add one with: sqlite-snapshot-cli schedule add SOURCE --every 1h --into "
+                    "DIR --keep-daily 7\n");
+    for (const sqlsnap::Schedule& s : book->schedules())
+        std::printf("%s\n  %s every %s into %s, keeping %s%s\n  last run: %s\n", qPrintable(s.id),
+                    qPrintable(s.source), qPrintable(sqlsnap::intervalText(s.everySeconds)),
+                    qPrintable(s.into), qPrintable(keepText(s.keep)),
+                    s.skipUnchanged ? "" : ", even when unchanged", qPrintable(lastText(s)));
+    return Success;
+}
+
+int runRemove(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Remove the schedule ID (or every schedule of SOURCE). Its snapshots stay."));
+    parser.addPositionalArgument(QStringLiteral("ID"),
+                                 QStringLiteral("A schedule's id, or a source's path."));
+    if (int code = parseOrExit(parser, args, 1, QStringLiteral("sqlite-snapshot-cli schedule remove"));
+        code >= 0)
+        return code;
+    auto book = sqlsnap::ScheduleBook::open();
+    if (!book)
+        return fail(book.error(), false);
+    auto removed = book->remove(parser.positionalArguments().first());
+    if (!removed)
+        return fail(removed.error(), false);
+    for (const sqlsnap::Schedule& s : *removed)
+        std::printf("removed %s (its snapshots in %s stay)\n", qPrintable(s.id), qPrintable(s.into));
+    return Success;
+}
+
+int runRun(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Take every snapshot that is due, then prune its folder (what the timer calls). Exit 1 when one of\n"
+        "them failed; the others are taken all the same."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print only failures."));
+    parser.addOptions({json, quiet});
+    if (int code = parseOrExit(parser, args, 0, QStringLiteral("sqlite-snapshot-cli schedule run"));
+        code >= 0)
+        return code;
+    auto book = sqlsnap::ScheduleBook::open();
+    if (!book)
+        return fail(book.error(), parser.isSet(json));
+    std::optional<sqlsnap::Expected<QList<sqlsnap::ScheduleRunReport>>> outcome;
+    runWithProgress(
+        [&](sqlsnap::ProgressSink& sink) {
+            outcome = sqlsnap::runDueSchedules(*book, QDateTime::currentDateTimeUtc(), {}, &sink);
+        },
+        false);
+    if (!*outcome)
+        return fail(outcome->error(), parser.isSet(json));
+    int failed = 0;
+    QJsonArray runs;
+    for (const sqlsnap::ScheduleRunReport& r : outcome->value()) {
+        const bool bad = r.run.outcome == QStringLiteral("failed");
+        failed += bad ? 1 : 0;
+        runs.append(QJsonObject{{QStringLiteral("id"), r.schedule.id},
+                                {QStringLiteral("outcome"), r.run.outcome},
+                                {QStringLiteral("file"), r.run.file},
+                                {QStringLiteral("message"), r.run.message},
+                                {QStringLiteral("failures_in_a_row"), r.run.failuresInARow},
+                                {QStringLiteral("pruned"), r.pruned.removed}});
+        if (bad)
+            warn(QStringLiteral("%1: %2%3")
+                     .arg(r.schedule.id, r.run.message,
+                          r.run.failuresInARow > 1
+                              ? QStringLiteral(" (%1 times in a row)").arg(r.run.failuresInARow)
+                              : QString()));
+        else if (!parser.isSet(quiet) && !parser.isSet(json))
+            std::printf("%s: %s%s\n", qPrintable(r.schedule.id),
+                        r.run.outcome == QStringLiteral("unchanged")
+                            ? "unchanged, no new snapshot"
+                            : qPrintable(QStringLiteral("snapshot %1").arg(QFileInfo(r.run.file).fileName())),
+                        r.pruned.removed ? qPrintable(QStringLiteral(", %1 pruned").arg(r.pruned.removed))
+                                         : "");
+    }
+    if (parser.isSet(json))
+        printJson({{QStringLiteral("runs"), runs}});
+    else if (!parser.isSet(quiet) && runs.isEmpty())
+        std::printf("Nothing is due.\n");
+    return failed ? Failure : Success;
+}
+
+} // namespace
+
+int runSchedule(const QStringList& args) {
+    const QString sub = args.value(1);
+    // "schedule add …" parses as a command of its own named "schedule add".
+    const QStringList rest = QStringList{args.value(0)} + args.mid(2);
+    if (sub == QStringLiteral("add"))
+        return runAdd(rest);
+    if (sub == QStringLiteral("list"))
+        return runList(rest);
+    if (sub == QStringLiteral("remove"))
+        return runRemove(rest);
+    if (sub == QStringLiteral("run"))
+        return runRun(rest);
+    if (sub == QStringLiteral("--help") || sub == QStringLiteral("-h")) {
+        std::printf(
+            "Usage: sqlite-snapshot-cli schedule add|list|remove|run [options]\n\n"
+            "  add SOURCE --every INTERVAL --into DIR --keep-… N   keep snapshots of SOURCE on a schedule\n"
+            "  list [--json]                                       the schedules and their last runs\n"
+            "  remove ID                                           stop one (its snapshots stay)\n"
+            "  run [--json] [--quiet]                              take what is due, then prune (the "
+            "timer's)\n"
+            "\nThe schedules are kept in %s.\n",
+            qPrintable(sqlsnap::ScheduleBook::defaultPath()));
+        return Success;
+    }
+    return usageError(
+        sub.isEmpty() ? QStringLiteral("schedule needs add, list, remove or run (see --help)")
+                      : QStringLiteral("unknown schedule command '%1' (add, list, remove or run)").arg(sub));
+}
+
+} // namespace cli

@@ -1,0 +1,277 @@
+// The user's schedules and the run a timer calls (schedules.h).
+#include <sqlitesnapshot/schedules.h>
+
+#include "io/atomicoutput.h"
+#include "io/posixio.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QStandardPaths>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace sqlsnap {
+
+namespace {
+
+constexpr std::pair<char, qint64> kUnits[] = {
+    {'w', 7 * 86400}, {'d', 86400}, {'h', 3600}, {'m', 60}, {'s', 1}};
+
+QJsonObject keepJson(const RetentionPolicy& k) {
+    QJsonObject o;
+    const std::pair<const char*, int> fields[] = {{"last", k.last},       {"hourly", k.hourly},
+                                                  {"daily", k.daily},     {"weekly", k.weekly},
+                                                  {"monthly", k.monthly}, {"yearly", k.yearly}};
+    for (const auto& [name, value] : fields)
+        if (value > 0)
+            o.insert(QLatin1String(name), value);
+    return o;
+}
+
+RetentionPolicy keepFrom(const QJsonObject& o) {
+    return {o.value(QStringLiteral("last")).toInt(),    o.value(QStringLiteral("hourly")).toInt(),
+            o.value(QStringLiteral("daily")).toInt(),   o.value(QStringLiteral("weekly")).toInt(),
+            o.value(QStringLiteral("monthly")).toInt(), o.value(QStringLiteral("yearly")).toInt()};
+}
+
+QJsonObject scheduleJson(const Schedule& s) {
+    QJsonObject o{{QStringLiteral("id"), s.id},
+                  {QStringLiteral("source"), s.source},
+                  {QStringLiteral("into"), s.into},
+                  {QStringLiteral("every"), intervalText(s.everySeconds)},
+                  {QStringLiteral("keep"), keepJson(s.keep)},
+                  {QStringLiteral("skip_unchanged"), s.skipUnchanged}};
+    if (s.last)
+        o.insert(QStringLiteral("last_run"),
+                 QJsonObject{{QStringLiteral("at"), s.last->at.toUTC().toString(Qt::ISODateWithMs)},
+                             {QStringLiteral("outcome"), s.last->outcome},
+                             {QStringLiteral("file"), s.last->file},
+                             {QStringLiteral("message"), s.last->message},
+                             {QStringLiteral("failures_in_a_row"), s.last->failuresInARow}});
+    return o;
+}
+
+std::optional<Schedule> scheduleFrom(const QJsonObject& o) {
+    Schedule s;
+    s.id = o.value(QStringLiteral("id")).toString();
+    s.source = o.value(QStringLiteral("source")).toString();
+    s.into = o.value(QStringLiteral("into")).toString();
+    const auto every = parseInterval(o.value(QStringLiteral("every")).toString());
+    if (s.id.isEmpty() || s.source.isEmpty() || s.into.isEmpty() || !every)
+        return std::nullopt;
+    s.everySeconds = *every;
+    s.keep = keepFrom(o.value(QStringLiteral("keep")).toObject());
+    s.skipUnchanged = o.value(QStringLiteral("skip_unchanged")).toBool(true);
+    if (const QJsonObject last = o.value(QStringLiteral("last_run")).toObject(); !last.isEmpty())
+        s.last = LastRun{
+            QDateTime::fromString(last.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs),
+            last.value(QStringLiteral("outcome")).toString(), last.value(QStringLiteral("file")).toString(),
+            last.value(QStringLiteral("message")).toString(),
+            last.value(QStringLiteral("failures_in_a_row")).toInt()};
+    return s;
+}
+
+Expected<QList<Schedule>> readBook(const QString& path) {
+    if (!io::statPath(path).exists)
+        return QList<Schedule>{};
+    int error = 0;
+    const QByteArray bytes = io::readHead(path, 16 * 1024 * 1024, &error);
+    if (error)
+        return io::readError(error, path);
+    QJsonParseError parse{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
+    if (parse.error != QJsonParseError::NoError || doc.object().value(QStringLiteral("version")).toInt() != 1)
+        return Error{
+            ErrorKind::InvalidArgument,
+            QStringLiteral("%1 is not a schedules file this version can read (fix or remove it)").arg(path)};
+    QList<Schedule> list;
+    for (const QJsonValue& v : doc.object().value(QStringLiteral("schedules")).toArray()) {
+        auto s = scheduleFrom(v.toObject());
+        if (!s)
+            return Error{
+                ErrorKind::InvalidArgument,
+                QStringLiteral("%1 holds a schedule this version cannot read (fix or remove it)").arg(path)};
+        list.append(*s);
+    }
+    return list;
+}
+
+} // namespace
+
+bool Schedule::isDue(const QDateTime& now) const {
+    return !last || last->at.secsTo(now) >= everySeconds;
+}
+
+std::optional<qint64> parseInterval(const QString& text) {
+    static const QRegularExpression form(QStringLiteral("^([1-9][0-9]{0,6})([smhdw])$"));
+    const QRegularExpressionMatch m = form.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    for (const auto& [unit, seconds] : kUnits)
+        if (m.captured(2) == QLatin1Char(unit)) {
+            const qint64 total = m.captured(1).toLongLong() * seconds;
+            return total >= 60 ? std::optional<qint64>(total) : std::nullopt;
+        }
+    return std::nullopt;
+}
+
+QString intervalText(qint64 seconds) {
+    for (const auto& [unit, size] : kUnits)
+        if (seconds % size == 0)
+            return QString::number(seconds / size) + QLatin1Char(unit);
+    return QString::number(seconds) + QLatin1Char('s');
+}
+
+QString ScheduleBook::defaultPath() {
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+           QStringLiteral("/sqlite-snapshot/schedules.json");
+}
+
+Expected<ScheduleBook> ScheduleBook::open(const QString& path) {
+    auto list = readBook(path);
+    if (!list)
+        return list.error();
+    ScheduleBook book;
+    book.m_path = QFileInfo(path).absoluteFilePath();
+    book.m_schedules = *list;
+    return book;
+}
+
+Status ScheduleBook::update(const std::function<Status(QList<Schedule>&)>& change) {
+    const QString folder = QFileInfo(m_path).absolutePath();
+    if (!QDir().mkpath(folder))
+        return io::writeError(EACCES, QStringLiteral("cannot create"), folder);
+    const int fd = ::open(io::encodePath(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return io::readError(errno, folder);
+    while (::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
+    }
+    const auto unlock = qScopeGuard([fd] { ::close(fd); });
+    auto list = readBook(m_path); // another run may have changed it since
+    if (!list)
+        return list.error();
+    if (Status changed = change(*list); !changed)
+        return changed;
+    QJsonArray array;
+    for (const Schedule& s : *list)
+        array.append(scheduleJson(s));
+    auto output = io::AtomicOutput::create(folder, QStringLiteral("schedules.json"), true);
+    if (!output)
+        return output.error();
+    if (Status w = output->write(
+            QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("schedules"), array}})
+                .toJson());
+        !w)
+        return w;
+    if (Status p = output->publish(m_path, 0600, true); !p)
+        return p;
+    m_schedules = *list;
+    return success();
+}
+
+Expected<Schedule> ScheduleBook::add(Schedule schedule) {
+    schedule.source = QFileInfo(schedule.source).absoluteFilePath();
+    schedule.into = QFileInfo(schedule.into).absoluteFilePath();
+    Schedule added;
+    Status s = update([&](QList<Schedule>& list) -> Status {
+        QSet<QString> ids;
+        for (const Schedule& other : list) {
+            if (other.source == schedule.source && other.into == schedule.into)
+                return Error{ErrorKind::InvalidArgument,
+                             QStringLiteral("%1 is already scheduled into %2 (%3)")
+                                 .arg(schedule.source, schedule.into, other.id)};
+            ids.insert(other.id);
+        }
+        const QString base = QFileInfo(schedule.source).fileName();
+        int n = 1;
+        while (ids.contains(base + QLatin1Char('-') + QString::number(n)))
+            ++n;
+        schedule.id = base + QLatin1Char('-') + QString::number(n);
+        schedule.last.reset();
+        list.append(schedule);
+        added = schedule;
+        return success();
+    });
+    if (!s)
+        return s.error();
+    return added;
+}
+
+Expected<QList<Schedule>> ScheduleBook::remove(const QString& idOrSource) {
+    QList<Schedule> removed;
+    const QString asPath = QFileInfo(idOrSource).absoluteFilePath();
+    Status s = update([&](QList<Schedule>& list) -> Status {
+        for (const Schedule& other : list)
+            if (other.id == idOrSource || other.source == asPath)
+                removed << other;
+        if (removed.isEmpty())
+            return Error{ErrorKind::InvalidArgument,
+                         QStringLiteral("no schedule is named %1").arg(idOrSource)};
+        list.removeIf([&](const Schedule& o) { return o.id == idOrSource || o.source == asPath; });
+        return success();
+    });
+    if (!s)
+        return s.error();
+    return removed;
+}
+
+Status ScheduleBook::recordRun(const QString& id, const LastRun& run) {
+    return update([&](QList<Schedule>& list) -> Status {
+        for (Schedule& s : list)
+            if (s.id == id)
+                s.last = run;
+        return success(); // removed meanwhile: nothing to record
+    });
+}
+
+Expected<QList<ScheduleRunReport>>
+runDueSchedules(ScheduleBook& book, const QDateTime& now,
+                const std::function<void(const ScheduleRunReport&)>& onEach, ProgressSink* sink) {
+    QList<ScheduleRunReport> reports;
+    const QList<Schedule> due = [&] {
+        QList<Schedule> list;
+        for (const Schedule& s : book.schedules())
+            if (s.isDue(now))
+                list << s;
+        return list;
+    }();
+    for (const Schedule& schedule : due) {
+        if (sink && sink->isCancelled())
+            return Error{ErrorKind::Cancelled, QStringLiteral("cancelled")};
+        ScheduleRunReport report{schedule, LastRun{now.toUTC(), {}, {}, {}, 0}, {}};
+        auto taken =
+            snapshotInto(schedule.source, schedule.into, SnapshotOptions{}, schedule.skipUnchanged, sink);
+        if (!taken) {
+            if (taken.error().kind == ErrorKind::Cancelled)
+                return taken.error();
+            report.run.outcome = QStringLiteral("failed");
+            report.run.message = taken.error().message;
+            report.run.failuresInARow = (schedule.last ? schedule.last->failuresInARow : 0) + 1;
+        } else {
+            report.run.outcome = taken->skipped ? QStringLiteral("unchanged") : QStringLiteral("snapshot");
+            report.run.file = taken->skipped ? taken->unchangedSince : taken->snapshot->destination;
+            report.run.message = taken->recordProblem;
+            if (!schedule.keep.isEmpty()) {
+                if (auto pruned = pruneHistory(schedule.into, schedule.keep, false); pruned)
+                    report.pruned = *pruned;
+                else
+                    report.run.message = QStringLiteral("pruning failed: %1").arg(pruned.error().message);
+            }
+        }
+        if (Status recorded = book.recordRun(schedule.id, report.run); !recorded)
+            return recorded.error();
+        if (onEach)
+            onEach(report);
+        reports << report;
+    }
+    return reports;
+}
+
+} // namespace sqlsnap

@@ -1,0 +1,162 @@
+// Schedules: intervals, the user's schedules file, and the run a timer calls (due, unchanged, failed
+// N times in a row, pruned), through the engine and the CLI.
+#include "testsupport.h"
+
+#include <sqlitesnapshot/schedules.h>
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sqlsnap;
+using namespace testsupport;
+
+class TestSchedule : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+
+private slots:
+    void intervals() {
+        QCOMPARE(parseInterval(QStringLiteral("15m")), std::optional<qint64>(900));
+        QCOMPARE(parseInterval(QStringLiteral("1h")), std::optional<qint64>(3600));
+        QCOMPARE(parseInterval(QStringLiteral("2d")), std::optional<qint64>(2 * 86400));
+        QCOMPARE(parseInterval(QStringLiteral("1w")), std::optional<qint64>(7 * 86400));
+        QCOMPARE(parseInterval(QStringLiteral("90s")), std::optional<qint64>(90));
+        for (const char* bad : {"10s", "0m", "1.5h", "1x", "", "h", "-1h", "1 h"})
+            QVERIFY2(!parseInterval(QLatin1String(bad)), bad);
+        QCOMPARE(intervalText(3600), QStringLiteral("1h"));
+        QCOMPARE(intervalText(90), QStringLiteral("90s"));
+        QCOMPARE(intervalText(7 * 86400), QStringLiteral("1w"));
+    }
+
+    void theBookKeepsSchedules() {
+        const QString path = m_tmp.filePath(QStringLiteral("cfg/sqlite-snapshot/schedules.json"));
+        auto book = ScheduleBook::open(path);
+        QVERIFY(book && book->schedules().isEmpty()); // no file yet: none
+        Schedule s;
+        s.source = m_tmp.filePath(QStringLiteral("a.db"));
+        s.into = m_tmp.path();
+        s.keep.daily = 7;
+        auto added = book->add(s);
+        QVERIFY(added);
+        QCOMPARE(added->id, QStringLiteral("a.db-1"));
+        QVERIFY(!book->add(s)); // the same source into the same folder twice
+        s.into = m_tmp.filePath(QStringLiteral("cfg"));
+        QCOMPARE(book->add(s)->id, QStringLiteral("a.db-2"));
+        auto again = ScheduleBook::open(path);
+        QCOMPARE(again->schedules().size(), 2);
+        QCOMPARE(again->schedules()[0].keep.daily, 7);
+        QCOMPARE(again->remove(QStringLiteral("a.db-1"))->size(), 1);
+        QCOMPARE(again->remove(m_tmp.filePath(QStringLiteral("a.db")))->size(), 1); // by source
+        QVERIFY(!again->remove(QStringLiteral("nope")));
+        QVERIFY(ScheduleBook::open(path)->schedules().isEmpty());
+        QVERIFY(writeFile(path, "{broken"));
+        QVERIFY(!ScheduleBook::open(path)); // never silently replaced
+    }
+
+    void runTakesWhatIsDueThenPrunes() {
+        const QString dir = freshFolder(m_tmp, QStringLiteral("run"));
+        const QString source = dir + QStringLiteral("/app.db");
+        const QString history = dir + QStringLiteral("/history");
+        QVERIFY(QDir().mkpath(history));
+        QVERIFY(execSql(source, QStringLiteral("CREATE TABLE t(x)")));
+        auto book = ScheduleBook::open(dir + QStringLiteral("/schedules.json"));
+        QVERIFY(book);
+        Schedule s;
+        s.source = source;
+        s.into = history;
+        s.everySeconds = 3600;
+        s.keep.last = 2;
+        const QString id = book->add(s)->id;
+        const QDateTime t0 = QDateTime::currentDateTimeUtc();
+        const auto runAt = [&](const QDateTime& when) {
+            auto reports = runDueSchedules(*book, when);
+            return reports ? *reports : QList<ScheduleRunReport>{};
+        };
+        QList<ScheduleRunReport> r = runAt(t0);
+        QCOMPARE(r.size(), 1);
+        QCOMPARE(r[0].run.outcome, QStringLiteral("snapshot"));
+        QVERIFY(QFileInfo::exists(r[0].run.file));
+        QVERIFY(runAt(t0.addSecs(600)).isEmpty()); // not due yet
+        QCOMPARE(runAt(t0.addSecs(3600)).value(0).run.outcome,
+                 QStringLiteral("unchanged")); // due, nothing changed
+        for (int i = 1; i <= 3; ++i) {
+            QVERIFY(execSql(source, QStringLiteral("INSERT INTO t VALUES (%1)").arg(i)));
+            QCOMPARE(runAt(t0.addSecs(3600 * (1 + i))).value(0).run.outcome, QStringLiteral("snapshot"));
+            QTest::qWait(1100); // one snapshot name per second: keep the times apart
+        }
+        // Four snapshots taken, the rule keeps the last 2.
+        QCOMPARE(QDir(history).entryList({QStringLiteral("*.sqlite")}, QDir::Files).size(), 2);
+        // A source gone: failed, counted in a row, the book says so.
+        QVERIFY(QFile::remove(source));
+        for (int n = 1; n <= 3; ++n) {
+            const QList<ScheduleRunReport> failed = runAt(t0.addSecs(3600 * (10 + n)));
+            QCOMPARE(failed.value(0).run.outcome, QStringLiteral("failed"));
+            QCOMPARE(failed.value(0).run.failuresInARow, n);
+        }
+        const auto reread = ScheduleBook::open(dir + QStringLiteral("/schedules.json"));
+        QCOMPARE(reread->schedules()[0].last->failuresInARow, 3);
+        QVERIFY(reread->schedules()[0].last->message.contains(QStringLiteral("app.db")));
+        QCOMPARE(reread->schedules()[0].id, id);
+        // Its snapshots stay whatever happens to the source.
+        QCOMPARE(QDir(history).entryList({QStringLiteral("*.sqlite")}, QDir::Files).size(), 2);
+    }
+
+    void theCli() {
+        const QString dir = freshFolder(m_tmp, QStringLiteral("cli"));
+        const QString source = dir + QStringLiteral("/notes.db");
+        QVERIFY(execSql(source, QStringLiteral("CREATE TABLE t(x)")));
+        QVERIFY(QDir().mkpath(dir + QStringLiteral("/h")));
+        CliOptions env;
+        env.shell =
+            QStringLiteral("XDG_CONFIG_HOME=%1/cfg XDG_RUNTIME_DIR=%1/noruntime exec \"$0\" \"$@\"").arg(dir);
+        const CliRun add =
+            cli({QStringLiteral("schedule"), QStringLiteral("add"), source, QStringLiteral("--every"),
+                 QStringLiteral("1h"), QStringLiteral("--into"), dir + QStringLiteral("/h"),
+                 QStringLiteral("--keep-daily"), QStringLiteral("7")},
+                env);
+        QCOMPARE(add.exitCode, 0);
+        QVERIFY2(add.out.contains("schedule run"), add.out.constData()); // how it gets run: a crontab line
+        QVERIFY(QFileInfo::exists(dir + QStringLiteral("/cfg/sqlite-snapshot/schedules.json")));
+        const CliRun run =
+            cli({QStringLiteral("schedule"), QStringLiteral("run"), QStringLiteral("--json")}, env);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().value(QStringLiteral("runs")).toArray().size(), 1);
+        QCOMPARE(run.json()
+                     .value(QStringLiteral("runs"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QStringLiteral("outcome"))
+                     .toString(),
+                 QStringLiteral("snapshot"));
+        const CliRun list =
+            cli({QStringLiteral("schedule"), QStringLiteral("list"), QStringLiteral("--json")}, env);
+        QCOMPARE(list.json()
+                     .value(QStringLiteral("schedules"))
+                     .toArray()[0]
+                     .toObject()
+                     .value(QStringLiteral("id"))
+                     .toString(),
+                 QStringLiteral("notes.db-1"));
+        expectOneError(
+            cli({QStringLiteral("schedule"), QStringLiteral("add"), source, QStringLiteral("--every"),
+                 QStringLiteral("5s"), QStringLiteral("--into"), dir, QStringLiteral("--keep-all")},
+                env),
+            2, QStringLiteral("--every"));
+        expectOneError(cli({QStringLiteral("schedule"), QStringLiteral("add"), source,
+                            QStringLiteral("--every"), QStringLiteral("1h"), QStringLiteral("--into"), dir},
+                           env),
+                       2, QStringLiteral("--keep-all"));
+        expectOneError(cli({QStringLiteral("schedule"), QStringLiteral("frobnicate")}, env), 2,
+                       QStringLiteral("add, list, remove or run"));
+        QCOMPARE(
+            cli({QStringLiteral("schedule"), QStringLiteral("remove"), QStringLiteral("notes.db-1")}, env)
+                .exitCode,
+            0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSchedule)
+#include "tst_schedule.moc"

@@ -161,6 +161,10 @@ private slots:
                                     .arg(view->viewport()->height())));
         // Never more than half of the room: the preview stays usable.
         QVERIFY(splitter->sizes().value(1) <= total / 2 + 1);
+        if (const QString folder = qEnvironmentVariable("SQLSNAP_SCREENSHOTS"); !folder.isEmpty()) {
+            QDir().mkpath(folder);
+            QVERIFY(w->grab().save(folder + QStringLiteral("/windowreview-failedjob-800x600.png")));
+        }
     }
 
     // #32: Quit while a snapshot runs asks; Keep Running keeps it running, Quit cancels it. Nothing running:

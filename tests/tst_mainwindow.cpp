@@ -18,6 +18,7 @@
 #include <window/mainwindow.h>
 #include <window/translations.h>
 
+#include <sqlitesnapshot/history.h>
 #include <sqlitesnapshot/meaning.h>
 
 #include <QAction>
@@ -284,7 +285,9 @@ private slots:
         QVERIFY2(bank.problem().isEmpty(), qPrintable(bank.problem()));
         QCOMPARE(bank.account1, 1007); // the committed transfer that lives only in the -wal
         QCOMPARE(folderBytes(dir), sourceBefore);
-        QCOMPARE(folderEntries(folder), QStringList{QFileInfo(job->destination()).fileName()});
+        // The snapshot and the folder's history record (File → Snapshot records what it wrote there).
+        QCOMPARE(folderEntries(folder), (QStringList{QString::fromLatin1(HistoryFolder::kRecordName),
+                                                     QFileInfo(job->destination()).fileName()}));
 
         // Listed with its integrity and hash, and its preview opened.
         QTRY_COMPARE(w->snapshots()->rowCount(), 1);
@@ -378,7 +381,8 @@ private slots:
         dbs.sort();
         QCOMPARE(snapshotted, dbs);
         QCOMPARE(w->tabs()->count(), 2); // the details and one preview: of the batch's last snapshot
-        QCOMPARE(folderEntries(folder).size(), 3);
+        QCOMPARE(folderEntries(folder).size(), 4); // and the folder's history record
+        QCOMPARE(HistoryFolder::open(folder)->entries().size(), 3);
     }
 
     void settingsAreRemembered() {

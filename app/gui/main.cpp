@@ -61,8 +61,12 @@ void quitOnTerminationSignals() {
         notifier->setEnabled(false);
         char byte = 0;
         [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &byte, 1);
+        // A signal is the user's (or the session's) answer already: no question, the jobs are cancelled.
         for (QWidget* window : QApplication::topLevelWidgets())
-            window->close(); // MainWindow::closeEvent cancels its jobs and saves the settings
+            if (auto* main = qobject_cast<sqlsnap::ui::MainWindow*>(window))
+                main->closeWithoutAsking(); // cancels its jobs and saves the settings
+            else
+                window->close();
         QApplication::quit();
     });
     struct sigaction action {};

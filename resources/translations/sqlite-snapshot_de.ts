@@ -667,10 +667,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <translation>Erledigte entfernen</translation>
     </message>
     <message>
-        <source>No snapshots yet. Select a database and press Snapshot (Ctrl+S).</source>
-        <translation>Noch keine Schnappschüsse. Wählen Sie eine Datenbank und drücken Sie Schnappschuss (Strg+S).</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
@@ -700,6 +696,10 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
             <numerusform>Aufträge — %1 läuft</numerusform>
             <numerusform>Aufträge — %1 laufen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No jobs in this session yet. Snapshots and exports you start show their progress here.</source>
+        <translation>In dieser Sitzung noch keine Aufträge. Schnappschüsse und Exporte, die Sie starten, zeigen hier ihren Fortschritt.</translation>
     </message>
 </context>
 <context>
@@ -835,6 +835,37 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>SQL (*.sql)</source>
         <translation>SQL (*.sql)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Snapshot…</source>
+        <translation>Im Schnappschuss &amp;suchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Row…</source>
+        <translation>&amp;Gehe zu Zeile…</translation>
+    </message>
+    <message>
+        <source>Quit SQLite Snapshot</source>
+        <translation>SQLite Snapshot beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 job(s) are running: quit and cancel them?</source>
+        <translation>
+            <numerusform>%1 Auftrag läuft: beenden und ihn abbrechen?</numerusform>
+            <numerusform>%1 Aufträge laufen: beenden und sie abbrechen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A cancelled snapshot or export leaves nothing behind.</source>
+        <translation>Ein abgebrochener Schnappschuss oder Export hinterlässt nichts.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>Weiterlaufen lassen</translation>
     </message>
 </context>
 <context>

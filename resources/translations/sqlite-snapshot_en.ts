@@ -108,6 +108,16 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%1 job(s) are running: quit and cancel them?</source>
+        <translation>
+            <numerusform>%1 job is running: quit and cancel it?</numerusform>
+            <numerusform>%1 jobs are running: quit and cancel them?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::SelectionCopy</name>
     <message numerus="yes">
         <source>Copied %1 row(s) as %2.</source>

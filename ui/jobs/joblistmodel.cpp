@@ -95,7 +95,10 @@ QVariant JobListModel::data(const QModelIndex& index, int role) const {
     case ToneRole:
         return int(toneOf(job));
     case PermilleRole:
-        return job.permille();
+        // A failed or cancelled job made nothing: its bar empties rather than stay where it stopped.
+        return job.state() == Job::State::Failed || job.state() == Job::State::Cancelled ? 0
+               : job.state() == Job::State::Succeeded                                    ? 1000
+                                                                                         : job.permille();
     case RunningRole:
         return job.isRunning();
     case CanOpenRole:

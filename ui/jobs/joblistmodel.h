@@ -21,7 +21,7 @@ public:
         JobRole = Qt::UserRole + 1, // Job*
         StatusRole,                 // "Copying (attempt 2 of 101) · 80 MB/s · 3 s left", "Failed: …"
         ToneRole,                   // int(Tone) of the status
-        PermilleRole,               // 0..1000
+        PermilleRole,               // 0..1000; a finished job: 1000 done, 0 failed or cancelled
         RunningRole,                // bool
         CanOpenRole,                // bool: a finished snapshot, which the preview can open
         CanRerunRole,               // bool: a snapshot that failed because the files never held still

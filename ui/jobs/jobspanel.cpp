@@ -31,7 +31,8 @@ JobsPanel::JobsPanel(QWidget* parent)
     head->addWidget(m_header, 1);
     head->addWidget(m_clear);
 
-    m_empty = new QLabel(tr("No snapshots yet. Select a database and press Snapshot (Ctrl+S)."), this);
+    m_empty = new QLabel(
+        tr("No jobs in this session yet. Snapshots and exports you start show their progress here."), this);
     setTone(m_empty, Tone::Muted);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignLeft | Qt::AlignTop);
@@ -116,6 +117,21 @@ void JobsPanel::cancelAll() {
 
 void JobsPanel::clearFinished() {
     m_model->removeFinished();
+}
+
+int JobsPanel::heightToShow(const Job* job) const {
+    const QModelIndex index = m_model->index(m_model->rowOf(job));
+    if (!index.isValid())
+        return 0;
+    const int row = m_view->sizeHintForIndex(index).height();
+    const int chrome = height() - m_view->viewport()->height(); // the header, margins and frame
+    return chrome + row + 2 * m_view->spacing();
+}
+
+void JobsPanel::scrollTo(const Job* job) {
+    const QModelIndex index = m_model->index(m_model->rowOf(job));
+    if (index.isValid())
+        m_view->scrollTo(index);
 }
 
 QString JobsPanel::statusText(const Job* job) const {

@@ -28,6 +28,9 @@ public:
     bool isWriting(const QString& path) const; // a running job's destination
     void cancelAll();
     void clearFinished();
+    // The panel's height that shows `job`'s whole row under the header (at the view's width now).
+    int heightToShow(const Job* job) const;
+    void scrollTo(const Job* job);
 
     JobListModel* model() const { return m_model; }
     QListView* view() const { return m_view; }

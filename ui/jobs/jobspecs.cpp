@@ -1,5 +1,9 @@
 #include "jobs/jobspecs.h"
 
+#include <sqlitesnapshot/databasefiles.h>
+#include <sqlitesnapshot/history.h>
+
+#include <QDateTime>
 #include <QFileInfo>
 
 namespace sqlsnap::ui {
@@ -10,24 +14,41 @@ QString fileName(const QString& path) {
 }
 
 // Runs the engine's snapshot pipeline; its result is the job's. A verified snapshot's verdict and
-// SHA-256 are remembered (VerificationRecords), so the list shows them after a restart.
-std::function<Expected<JobResult>(ProgressSink&)> takeSnapshotOf(const QString& source,
-                                                                 const QString& destination,
-                                                                 const SnapshotOptions& options,
-                                                                 const QString& records) {
-    return [source, destination, options, records](ProgressSink& sink) -> Expected<JobResult> {
+// SHA-256 are remembered (VerificationRecords), so the list shows them after a restart. With a
+// `historyFolder`, the snapshot is also added to that folder's history record (as the CLI's --into does),
+// with the source's state read before the copy starts: a commit after that moment makes the next
+// comparison see a change, never the other way round.
+std::function<Expected<JobResult>(ProgressSink&)>
+takeSnapshotOf(const QString& source, const QString& destination, const SnapshotOptions& options,
+               const QString& records, const QString& historyFolder) {
+    return [source, destination, options, records, historyFolder](ProgressSink& sink) -> Expected<JobResult> {
+        const QString database = databasePathFor(source);
+        std::optional<SourceState> state;
+        QDateTime taken;
+        if (!historyFolder.isEmpty()) {
+            if (auto read = readSourceState(database))
+                state = *read;
+            taken = QDateTime::currentDateTime();
+        }
         auto outcome = takeSnapshot(source, destination, options, &sink);
         if (!outcome)
             return outcome.error();
         if (const auto verified = verificationOf(*outcome))
             VerificationRecords::remember(*verified, records); // a cache: the snapshot stands without it
+        if (!historyFolder.isEmpty()) {
+            // Like the verification record, a bookkeeping step: the snapshot stands without its entry
+            // (prune then leaves it alone, as any file it did not write), so a record that cannot be
+            // written (a damaged one is never replaced) does not turn it into a failed job.
+            if (auto history = HistoryFolder::open(historyFolder))
+                (void)history->add(destination, database, taken, state);
+        }
         return JobResult(std::move(outcome.value()));
     };
 }
 } // namespace
 
-JobSpec JobSpecs::snapshot(const QString& source, const QString& destination,
-                           const SnapshotOptions& options) {
+JobSpec JobSpecs::snapshot(const QString& source, const QString& destination, const SnapshotOptions& options,
+                           const QString& historyFolder) {
     JobSpec spec;
     spec.kind = JobKind::Snapshot;
     spec.source = source;
@@ -41,8 +62,10 @@ JobSpec JobSpecs::snapshot(const QString& source, const QString& destination,
         spec.title += tr(" · backup API");
     else if (options.strategy == OutputStrategy::Compact)
         spec.title += tr(" · compact");
-    spec.run = takeSnapshotOf(source, destination, options, VerificationRecords::defaultFile());
-    spec.rerun = [source, destination, options](const Error& error, Rerun how) -> std::optional<JobSpec> {
+    spec.run =
+        takeSnapshotOf(source, destination, options, VerificationRecords::defaultFile(), historyFolder);
+    spec.rerun = [source, destination, options, historyFolder](const Error& error,
+                                                               Rerun how) -> std::optional<JobSpec> {
         if (error.kind != ErrorKind::ChangedTooOften)
             return std::nullopt;
         SnapshotOptions again = options;
@@ -50,18 +73,18 @@ JobSpec JobSpecs::snapshot(const QString& source, const QString& destination,
             again.direct = true;
         else
             again.strict = false;
-        return snapshot(source, destination, again);
+        return snapshot(source, destination, again, historyFolder);
     };
     return spec;
 }
 
 JobSpec JobSpecs::snapshot(const QString& source, const QString& destination, bool overwrite,
-                           OutputStrategy strategy) {
+                           OutputStrategy strategy, const QString& historyFolder) {
     SnapshotOptions options;
     options.verify = true;
     options.overwrite = overwrite;
     options.strategy = strategy;
-    return snapshot(source, destination, options);
+    return snapshot(source, destination, options, historyFolder);
 }
 
 JobSpec JobSpecs::exportSnapshot(const QString& snapshot, const QString& destination, bool overwrite) {
@@ -74,7 +97,7 @@ JobSpec JobSpecs::exportSnapshot(const QString& snapshot, const QString& destina
     spec.source = snapshot;
     spec.destination = destination;
     spec.title = tr("Export of snapshot %1 → %2").arg(fileName(snapshot), fileName(destination));
-    spec.run = takeSnapshotOf(snapshot, destination, options, VerificationRecords::defaultFile());
+    spec.run = takeSnapshotOf(snapshot, destination, options, VerificationRecords::defaultFile(), {});
     return spec;
 }
 

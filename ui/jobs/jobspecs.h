@@ -14,12 +14,15 @@ class JobSpecs {
     Q_DECLARE_TR_FUNCTIONS(sqlsnap::ui::JobSpecs)
 public:
     // A snapshot of `source` (a live database) into `destination`. Failing with ChangedTooOften, it
-    // offers both reruns (Rerun): with a brief read lock, or publishing the last copy unverified.
-    static JobSpec snapshot(const QString& source, const QString& destination,
-                            const SnapshotOptions& options);
+    // offers both reruns (Rerun): with a brief read lock, or publishing the last copy unverified. With a
+    // `historyFolder` (the folder `destination` is in), the snapshot is added to its history record
+    // (HistoryFolder), with the source's state read before the copy starts, on the job's thread.
+    static JobSpec snapshot(const QString& source, const QString& destination, const SnapshotOptions& options,
+                            const QString& historyFolder = {});
     // The app's snapshot: verified (integrity_check and SHA-256), made the way File → Snapshot Method says.
     static JobSpec snapshot(const QString& source, const QString& destination, bool overwrite,
-                            OutputStrategy strategy = OutputStrategy::Publish);
+                            OutputStrategy strategy = OutputStrategy::Publish,
+                            const QString& historyFolder = {});
     // A snapshot file written elsewhere, through the backup API (page progress, any file system), verified.
     static JobSpec exportSnapshot(const QString& snapshot, const QString& destination, bool overwrite);
     // A snapshot checked again (integrity_check, SHA-256), only read; the result is remembered in

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -24,9 +25,16 @@ SnapshotsPane::SnapshotsPane(SnapshotListModel* model, QWidget* parent)
     m_view->setUniformRowHeights(true);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // Verify acts on several
     m_view->header()->setStretchLastSection(false);
-    m_view->header()->setSectionResizeMode(SnapshotListModel::NameColumn, QHeaderView::Stretch);
+    // Not Stretch: a stretched section gets what is left, down to 25 px ("Snap…") in a narrow pane.
+    m_view->header()->setSectionResizeMode(SnapshotListModel::NameColumn, QHeaderView::Interactive);
     for (int c : {SnapshotListModel::TakenColumn, SnapshotListModel::SizeColumn})
         m_view->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_view->setTextElideMode(Qt::ElideMiddle);    // "places.sql…101530.sqlite": the database and the time
+    m_view->viewport()->installEventFilter(this); // its width changes with the vertical scroll bar too
+    connect(m_view->header(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (section != SnapshotListModel::NameColumn)
+            fitNameColumn();
+    });
     // As wide as its usual words: a failed verdict's long report is elided here and whole on hover.
     m_view->setColumnWidth(SnapshotListModel::IntegrityColumn,
                            m_view->fontMetrics().horizontalAdvance(SnapshotListModel::tr("not checked")) +
@@ -89,6 +97,25 @@ SnapshotsPane::SnapshotsPane(SnapshotListModel* model, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(head);
     layout->addWidget(m_view, 1);
+}
+
+void SnapshotsPane::fitNameColumn() {
+    QHeaderView* header = m_view->header();
+    int others = 0;
+    for (int c = 0; c < header->count(); ++c)
+        if (c != SnapshotListModel::NameColumn && !header->isSectionHidden(c))
+            others += header->sectionSize(c);
+    // About 24 characters: the start of the database's name and the time it was taken, elided between.
+    const int readable = m_view->fontMetrics().averageCharWidth() * 24 + 16;
+    const int width = std::max(readable, m_view->viewport()->width() - others);
+    if (header->sectionSize(SnapshotListModel::NameColumn) != width)
+        header->resizeSection(SnapshotListModel::NameColumn, width);
+}
+
+bool SnapshotsPane::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_view->viewport() && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+        fitNameColumn();
+    return QWidget::eventFilter(watched, event);
 }
 
 QString SnapshotsPane::currentPath() const {

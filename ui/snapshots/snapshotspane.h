@@ -37,7 +37,13 @@ signals:
     void currentChanged();
     void verifyRequested(const QStringList& snapshotPaths);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override; // the view's viewport's resizes
+
 private:
+    // The name column takes the room the others (as wide as their content) leave, never less than a
+    // readable width: below that the list scrolls sideways instead of hiding the names.
+    void fitNameColumn();
     void showContextMenu(const QPoint& viewportPos);
     void copyHash(int row) const;
 

@@ -26,6 +26,7 @@ SourcesPane::SourcesPane(SourceListModel* model, QWidget* parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SourcesPane::selectionChanged);
     connect(m_view, &QListView::activated, this, &SourcesPane::activated);
+    connect(m_view, &QListView::pressed, this, &SourcesPane::pressed);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -24,6 +24,9 @@ public:
 signals:
     void selectionChanged();
     void activated(); // Enter or a double click on a row
+    // A mouse press on a row: the user pointed at a database, wherever the focus was (it may stay in a
+    // preview until the release, or never move when the press is filtered on the way).
+    void pressed();
 
 private:
     SourceListModel* m_model;

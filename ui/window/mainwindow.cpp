@@ -6,6 +6,8 @@
 #include "common/format.h"
 #include "jobs/jobspanel.h"
 #include "jobs/jobspecs.h"
+#include "preview/findpanel.h"
+#include "preview/gridcommands.h"
 #include "preview/previewwidget.h"
 #include "snapshots/snapshotlistmodel.h"
 #include "snapshots/snapshotspane.h"
@@ -30,7 +32,9 @@
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -45,6 +49,9 @@
 namespace sqlsnap::ui {
 namespace {
 constexpr int kJobsMinHeight = 90; // the jobs header and one row: never dragged or restored to nothing
+// A failed job's row is shown whole (its reason is the news): the panel grows to it, up to this share of
+// the room the previews and the jobs split.
+constexpr double kJobsGrowShare = 0.5;
 
 QString databaseFilters() {
     return QCoreApplication::translate("sqlsnap::ui::MainWindow",
@@ -151,6 +158,23 @@ void MainWindow::createActions() {
         edit->addAction(tr("&Remove from List"), this, [this] { m_sourcesPane->removeSelected(); });
     m_removeAction->setShortcut(QKeySequence::Delete);
     m_removeAction->setShortcutContext(Qt::WidgetShortcut);
+    edit->addSeparator();
+    // The preview in view's own commands. Their keys belong to the preview (its grid, its find), so the
+    // menu only shows them after a tab: the same key on a window action would make both ambiguous.
+    m_findAction =
+        edit->addAction(tr("&Find in Snapshot…") + QLatin1Char('\t') +
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F).toString(QKeySequence::NativeText),
+                        this, [this] {
+                            if (PreviewWidget* preview = m_tabs->currentPreview())
+                                FindPanel::showFor(preview);
+                        });
+    m_goToRowAction =
+        edit->addAction(tr("&Go to Row…") + QLatin1Char('\t') +
+                            QKeySequence(Qt::CTRL | Qt::Key_G).toString(QKeySequence::NativeText),
+                        this, [this] {
+                            if (PreviewWidget* preview = m_tabs->currentPreview())
+                                preview->gridCommands()->askGoToRow();
+                        });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About SQLite Snapshot"), this, [this] { AboutBox::show(this); });
@@ -179,6 +203,11 @@ void MainWindow::createLayout() {
         updateActions();
     });
     connect(m_sourcesPane, &SourcesPane::activated, this, [this] { snapshotSelected(); });
+    // A click on a database brings its details forward at once, not only once the list has the focus.
+    connect(m_sourcesPane, &SourcesPane::pressed, this, [this] {
+        if (m_sourceView->currentIndex().isValid())
+            m_tabs->setCurrentIndex(0);
+    });
 
     m_snapshotsPane = new SnapshotsPane(m_snapshots, this);
     connect(m_snapshotsPane, &SnapshotsPane::openRequested, this, &MainWindow::openPreview);
@@ -306,6 +335,17 @@ void MainWindow::ensureJobsVisible() {
     m_rightSplitter->setSizes({std::max(0, total - jobs), jobs});
 }
 
+void MainWindow::showWholeJobRow(Job* job) {
+    QList<int> sizes = m_rightSplitter->sizes();
+    const int wanted = m_jobs->heightToShow(job);
+    if (sizes.size() != 2 || sizes[1] >= wanted)
+        return;
+    const int total = sizes[0] + sizes[1];
+    const int jobs = std::max(sizes[1], std::min(wanted, int(total * kJobsGrowShare)));
+    m_rightSplitter->setSizes({std::max(0, total - jobs), jobs});
+    m_jobs->scrollTo(job);
+}
+
 void MainWindow::openFiles() {
     const QStringList files = askForDatabases(this, m_lastOpenFolder);
     if (files.isEmpty())
@@ -340,7 +380,8 @@ QList<Job*> MainWindow::snapshotSelected() {
         const QString dest = freeSnapshotPath(m_snapshotFolder, source, now, [this](const QString& path) {
             return QFileInfo::exists(path) || m_jobs->isWriting(path);
         });
-        started << startSnapshot(source, dest, false);
+        // Into the snapshot folder: recorded in its history, so prune and the history know it.
+        started << startJob(JobSpecs::snapshot(source, dest, false, m_method->strategy(), m_snapshotFolder));
     }
     return started;
 }
@@ -359,6 +400,8 @@ Job* MainWindow::startTableExport(const QString& snapshot, const QString& table,
 }
 
 Job* MainWindow::startJob(JobSpec spec) {
+    // The user moved on: an earlier refusal or error no longer describes what is happening.
+    m_banner->hide();
     auto* job = new Job(std::move(spec));
     m_jobs->addJob(job);
     return job;
@@ -398,6 +441,8 @@ PreviewWidget* MainWindow::openPreview(const QString& snapshotPath) {
 }
 
 void MainWindow::onJobFinished(Job* job) {
+    if (job->state() == Job::State::Failed)
+        showWholeJobRow(job);
     if (job->state() == Job::State::Succeeded)
         recordFinishedJob(job);
     if (m_jobs->runningCount() == 0 && !m_lastFinishedSnapshot.isEmpty())
@@ -431,6 +476,9 @@ void MainWindow::updateActions() {
     m_snapshotToAction->setEnabled(haveSource);
     m_removeAction->setEnabled(m_sourceView->currentIndex().isValid());
     m_exportAction->setEnabled(!commandSnapshotPath().isEmpty());
+    const bool havePreview = m_tabs->currentPreview() != nullptr;
+    m_findAction->setEnabled(havePreview);
+    m_goToRowAction->setEnabled(havePreview);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
@@ -451,7 +499,36 @@ void MainWindow::dropEvent(QDropEvent* event) {
     addSources(files);
 }
 
+void MainWindow::closeWithoutAsking() {
+    m_askBeforeQuit = false;
+    close();
+    m_askBeforeQuit = true;
+}
+
+bool MainWindow::confirmQuitWhileRunning() {
+    const int running = m_jobs->runningCount();
+    if (running == 0 || !m_askBeforeQuit)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Quit SQLite Snapshot"),
+                    tr("%1 job(s) are running: quit and cancel them?", nullptr, pluralCount(running))
+                        .arg(groupedNumber(running)),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmQuit"));
+    box.setInformativeText(tr("A cancelled snapshot or export leaves nothing behind."));
+    QPushButton* quit = box.addButton(tr("Quit"), QMessageBox::AcceptRole);
+    QPushButton* keep = box.addButton(tr("Keep Running"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    box.exec();
+    // Jobs may have ended while the question was up: quitting then cancels what is left, if anything.
+    return box.clickedButton() == quit;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!confirmQuitWhileRunning()) {
+        event->ignore();
+        return;
+    }
     m_jobs->cancelAll();
     m_sources->cancelPending();
     saveSettings();

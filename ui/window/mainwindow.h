@@ -46,6 +46,9 @@ public:
     Job* startTableExport(const QString& snapshot, const QString& table, const RowFilter& filter,
                           const RowOrder& order, const QString& destination, bool overwrite);
     Job* startJob(JobSpec spec); // any job: its row is the first of the jobs panel
+    // Closes as a termination signal asks: running jobs are cancelled without the question a user's
+    // Quit or close gets (closeEvent).
+    void closeWithoutAsking();
     PreviewWidget* openPreview(const QString& snapshotPath);
 
     QString snapshotFolder() const { return m_snapshotFolder; }
@@ -64,6 +67,9 @@ public:
     QAction* snapshotAction() const { return m_snapshotAction; }
     QAction* snapshotToAction() const { return m_snapshotToAction; }
     QAction* exportAction() const { return m_exportAction; }
+    // Edit → Find in Snapshot… and Go to Row…: the preview tab in view's (disabled without one).
+    QAction* findInSnapshotAction() const { return m_findAction; }
+    QAction* goToRowAction() const { return m_goToRowAction; }
     // The snapshot a keyboard or menu-bar command acts on: the preview with focus, else the snapshots
     // list's current row when the list has focus or a selection, else the preview tab in view.
     QString commandSnapshotPath() const;
@@ -87,6 +93,10 @@ private:
     // the Database tab forward. A refresh of the files never does: it must not move what is in view.
     void showSelectedSource(bool switchToDetails = false);
     void ensureJobsVisible();
+    // Grows the jobs panel so `job`'s whole row shows (up to half of the room it shares), and scrolls to it.
+    void showWholeJobRow(Job* job);
+    // Quitting while jobs run asks first (they would be cancelled); true: go ahead.
+    bool confirmQuitWhileRunning();
     void openFiles();
     void snapshotTo();
     void exportSnapshot(const QString& snapshotPath);
@@ -114,12 +124,15 @@ private:
     QAction* m_snapshotToAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_removeAction = nullptr;
+    QAction* m_findAction = nullptr;
+    QAction* m_goToRowAction = nullptr;
     RecentFiles* m_recent = nullptr;
     SnapshotMethod* m_method = nullptr;
     DestinationPrompt* m_destinations = nullptr;
     QString m_snapshotFolder;
     QString m_lastOpenFolder;
     QString m_lastFinishedSnapshot; // opens in a preview once no job runs
+    bool m_askBeforeQuit = true;
 };
 
 } // namespace sqlsnap::ui

@@ -55,7 +55,7 @@ public:
 
     // Widths fitted on a table's first page: at most this wide, so one long URL does not fill the grid.
     static constexpr int kFittedWidthCap = 300;
-    static constexpr int kFittedWidthMin = 48;
+    static constexpr int kFittedWidthMin = 64; // room for a filter box's short text and its clear button
 
 signals:
     void statusChanged(const QString& text);

@@ -78,7 +78,11 @@ private slots:
         QCOMPARE(people->child(1)->text(2), QStringLiteral("https://needle.example/25001"));
         QCOMPARE(kv->childCount(), 1);
         QCOMPARE(kv->child(0)->text(0), QStringLiteral("row 2"));
-        QVERIFY(panel->progressLabel()->text().contains(QStringLiteral("3 rows found in 3 tables")));
+        QCOMPARE(panel->progressLabel()->text(), QStringLiteral("3 rows found in 2 of 3 tables searched"));
+        // The Row column is wide enough for a rowid hit under its table.
+        QVERIFY(panel->results()->columnWidth(0) >=
+                panel->results()->indentation() +
+                    panel->results()->fontMetrics().horizontalAdvance(people->child(1)->text(0)));
 
         // A rowid table's hit: its table opens with that row current (rowid 25001 is row 16,667).
         emit panel->results()->itemActivated(people->child(1), 0);
@@ -121,6 +125,8 @@ private slots:
         QVERIFY(people);
         QCOMPARE(people->childCount(), 1000);
         QCOMPARE(people->text(0), QStringLiteral("people — 1,000 rows and more"));
+        QVERIFY(panel->progressLabel()->text().contains(
+            QStringLiteral(" rows shown; more in 1 table (found in ")));
 
         panel->find();
         QVERIFY(panel->isSearching());

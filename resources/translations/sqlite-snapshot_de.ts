@@ -194,6 +194,10 @@
         <source>Type text to find in this column, or =x, &lt;&gt;x, &lt;x, &lt;=x, &gt;x, &gt;=x, x..y, NULL, NOT NULL, /regex/ (/regex/i ignores case); \ before text takes it literally</source>
         <translation>Text, der in dieser Spalte vorkommen soll, oder =x, &lt;&gt;x, &lt;x, &lt;=x, &gt;x, &gt;=x, x..y, NULL, NOT NULL, /Regex/ (/Regex/i ohne Groß-/Kleinschreibung); \ vor dem Text nimmt ihn wörtlich</translation>
     </message>
+    <message>
+        <source>Filter on %1: %2</source>
+        <translation>Filter auf %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::FindPanel</name>
@@ -302,6 +306,20 @@
     <message>
         <source>Cannot show the row: %1</source>
         <translation>Die Zeile kann nicht gezeigt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 table(s) searched</source>
+        <translation>
+            <numerusform>%1 von %2 durchsuchten Tabelle</numerusform>
+            <numerusform>%1 von %2 durchsuchten Tabellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s) shown; more in %2 (found in %3)</source>
+        <translation>
+            <numerusform>%1 Zeile gezeigt; mehr in %2 (gefunden in %3)</numerusform>
+            <numerusform>%1 Zeilen gezeigt; mehr in %2 (gefunden in %3)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -512,6 +530,14 @@
     <message>
         <source>Copying: %1 of %2 rows read…</source>
         <translation>Kopieren: %1 von %2 Zeilen gelesen…</translation>
+    </message>
+    <message>
+        <source>Filter by This Value</source>
+        <translation>Nach diesem Wert filtern</translation>
+    </message>
+    <message>
+        <source>There is no row %1: the last row is %2, shown instead.</source>
+        <translation>Es gibt keine Zeile %1: Die letzte Zeile ist %2, sie wird stattdessen gezeigt.</translation>
     </message>
 </context>
 <context>

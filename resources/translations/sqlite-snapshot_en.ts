@@ -45,6 +45,20 @@
             <numerusform>%1 tables</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %2 table(s) searched</source>
+        <translation>
+            <numerusform>%1 of %2 table searched</numerusform>
+            <numerusform>%1 of %2 tables searched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s) shown; more in %2 (found in %3)</source>
+        <translation>
+            <numerusform>%1 row shown; more in %2 (found in %3)</numerusform>
+            <numerusform>%1 rows shown; more in %2 (found in %3)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::Format</name>

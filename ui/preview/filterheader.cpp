@@ -2,6 +2,7 @@
 
 #include "common/tones.h"
 
+#include <QAbstractScrollArea>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QScrollBar>
@@ -15,6 +16,24 @@ FilterHeader::FilterHeader(QWidget* parent) : QHeaderView(Qt::Horizontal, parent
     connect(this, &QHeaderView::sectionResized, this, &FilterHeader::placeEditors);
     connect(this, &QHeaderView::sectionMoved, this, &FilterHeader::placeEditors);
     connect(this, &QHeaderView::geometriesChanged, this, &FilterHeader::placeEditors);
+    // QHeaderView::setOffset() scrolls the sections without a signal or a virtual call; the view sets
+    // it when its horizontal scroll bar moves (End, Ctrl+End, the bar itself), so the boxes follow
+    // that bar, and the viewport's paint catches any other change.
+    followScrollBarOf(parent);
+    viewport()->installEventFilter(this);
+}
+
+void FilterHeader::followScrollBarOf(QObject* view) {
+    disconnect(m_scrollConnection);
+    if (auto* area = qobject_cast<QAbstractScrollArea*>(view))
+        m_scrollConnection = connect(area->horizontalScrollBar(), &QScrollBar::valueChanged, this,
+                                     &FilterHeader::placeEditors);
+}
+
+bool FilterHeader::event(QEvent* event) {
+    if (event->type() == QEvent::ParentChange)
+        followScrollBarOf(parent());
+    return QHeaderView::event(event);
 }
 
 int FilterHeader::editorHeight() const {
@@ -92,6 +111,21 @@ bool FilterHeader::filtersValid() const {
     return true;
 }
 
+QString FilterHeader::filterProblem() const {
+    for (int section = 0; section < m_editors.size(); ++section)
+        if (const Status usable = checkColumnFilter(m_editors[section]->text()); !usable)
+            return tr("Filter on %1: %2")
+                .arg(model() ? model()->headerData(section, Qt::Horizontal, Qt::DisplayRole).toString()
+                             : QString::number(section + 1),
+                     usable.error().message);
+    return {};
+}
+
+void FilterHeader::setColumnFilterText(int section, const QString& text) {
+    if (QLineEdit* box = editor(section))
+        box->setText(text);
+}
+
 void FilterHeader::clearFilters() {
     bool had = false;
     for (QLineEdit* box : m_editors) {
@@ -109,6 +143,10 @@ QLineEdit* FilterHeader::editor(int section) const {
 }
 
 bool FilterHeader::eventFilter(QObject* watched, QEvent* event) {
+    // A section hidden or shown (QHeaderView::setSectionHidden) says nothing either; the sections are
+    // painted after any change, and placing boxes where they already are costs nothing.
+    if (watched == viewport() && event->type() == QEvent::Paint)
+        placeEditors();
     if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape)
         if (auto* box = qobject_cast<QLineEdit*>(watched);
             box && m_editors.contains(box) && !box->text().isEmpty()) {

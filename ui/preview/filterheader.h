@@ -24,6 +24,10 @@ public:
     QLineEdit* editor(int section) const;
     // Whether every box's text can be used (see checkColumnFilter).
     bool filtersValid() const;
+    // Why a box's text cannot be used, naming its column ("Filter on name: …"); empty when all can.
+    QString filterProblem() const;
+    // Types `text` into `section`'s box (Filter by This Value); filtersChanged() follows.
+    void setColumnFilterText(int section, const QString& text);
 
     QSize sizeHint() const override;
 
@@ -32,15 +36,18 @@ signals:
 
 protected:
     void updateGeometries() override;
+    bool event(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void followScrollBarOf(QObject* view);
     void syncEditors(); // one box per section, no more
     void placeEditors();
     void onEdited(QLineEdit* box);
     int editorHeight() const;
 
     QList<QLineEdit*> m_editors;
+    QMetaObject::Connection m_scrollConnection;
 };
 
 } // namespace sqlsnap::ui

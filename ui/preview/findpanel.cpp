@@ -59,6 +59,9 @@ FindPanel::FindPanel(PreviewWidget* preview) : QDialog(preview), m_preview(previ
     m_results->setHeaderLabels({tr("Table / Row"), tr("Columns"), tr("Value")});
     m_results->setUniformRowHeights(true);
     m_results->header()->setStretchLastSection(true);
+    // Wide enough for a hit's "rowid 12345" under its table, indented.
+    m_results->setColumnWidth(0, m_results->indentation() +
+                                     fontMetrics().horizontalAdvance(tr("rowid %1").arg(1234567)) + 24);
     m_results->setToolTip(tr("Activate a row (double-click or Enter) to show it in its table"));
 
     auto* row = new QHBoxLayout;
@@ -240,13 +243,25 @@ void FindPanel::onDone(const Expected<FindSummary>& summary) {
         for (const FindTableResult& t : summary->tables)
             if (!t.error.isEmpty())
                 unreadable << t.table;
-        QString text = summary->hits == 0
-                           ? tr("Not found in %1 table(s)", nullptr, pluralCount(summary->tablesSearched))
-                                 .arg(groupedNumber(summary->tablesSearched))
-                           : tr("%1 row(s) found in %2", nullptr, pluralCount(summary->hits))
-                                 .arg(groupedNumber(summary->hits),
-                                      tr("%1 table(s)", nullptr, pluralCount(summary->tablesSearched))
-                                          .arg(groupedNumber(summary->tablesSearched)));
+        int withHits = 0, withMore = 0;
+        for (const FindTableResult& t : summary->tables) {
+            withHits += t.hits > 0 ? 1 : 0;
+            withMore += t.more ? 1 : 0;
+        }
+        // "3 rows found in 2 of 5 tables searched"; a table capped: "2,438 rows shown; more in 2 tables".
+        const QString searched =
+            tr("%1 of %2 table(s) searched", nullptr, pluralCount(summary->tablesSearched))
+                .arg(groupedNumber(withHits), groupedNumber(summary->tablesSearched));
+        QString text =
+            summary->hits == 0 ? tr("Not found in %1 table(s)", nullptr, pluralCount(summary->tablesSearched))
+                                     .arg(groupedNumber(summary->tablesSearched))
+            : withMore == 0
+                ? tr("%1 row(s) found in %2", nullptr, pluralCount(summary->hits))
+                      .arg(groupedNumber(summary->hits), searched)
+                : tr("%1 row(s) shown; more in %2 (found in %3)", nullptr, pluralCount(summary->hits))
+                      .arg(groupedNumber(summary->hits),
+                           tr("%1 table(s)", nullptr, pluralCount(withMore)).arg(groupedNumber(withMore)),
+                           searched);
         if (!unreadable.isEmpty())
             text += QLatin1Char(' ') + tr("(could not read: %1)").arg(unreadable.join(QStringLiteral(", ")));
         m_progress->setText(text);
@@ -292,7 +307,7 @@ void FindPanel::showRow(const QString& table, qint64 position) {
     if (model->table() != table || !model->rowFilter().isEmpty() || !model->order().isNone()) {
         if (model->table() == table) // chosen again below: it reloads unfiltered, in its own order
             m_preview->tableList()->setCurrentItem(nullptr);
-        m_preview->selectTable(table);
+        m_preview->selectTablePlain(table);
     }
     const auto apply = [this, table, position] {
         TableDataModel* m = m_preview->dataModel();

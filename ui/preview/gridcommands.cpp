@@ -1,7 +1,10 @@
 #include "preview/gridcommands.h"
 
 #include "common/format.h"
+#include "preview/filterheader.h"
 #include "preview/tabledatamodel.h"
+
+#include <sqlitesnapshot/valuetext.h>
 
 #include <QAction>
 #include <QHeaderView>
@@ -48,6 +51,8 @@ GridCommands::GridCommands(QTableView* view, TableDataModel* model, std::functio
     m_view->addAction(separator);
     m_goToRowAction = make(tr("Go to Row…"), QKeySequence(Qt::CTRL | Qt::Key_G));
     connect(m_goToRowAction, &QAction::triggered, this, &GridCommands::askGoToRow);
+    m_filterByValue = make(tr("Filter by This Value"), {});
+    connect(m_filterByValue, &QAction::triggered, this, &GridCommands::filterByCurrentValue);
     QAction* fit = make(tr("Fit Column Widths"), {});
     connect(fit, &QAction::triggered, this, &GridCommands::fitColumnWidths);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -57,6 +62,70 @@ GridCommands::GridCommands(QTableView* view, TableDataModel* model, std::functio
     connect(header, &QHeaderView::customContextMenuRequested, this, &GridCommands::showHeaderMenu);
     // Fitting measures the rows on screen only: a window of 100,000 rows would take seconds.
     header->setResizeContentsPrecision(0);
+
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &GridCommands::saveLayout);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_model->columnCount() > 0 && m_model->table() == m_layoutTable)
+            restoreLayout();
+    });
+    connect(m_model, &TableDataModel::schemaLoaded, this, &GridCommands::onSchemaLoaded);
+    connect(m_model, &TableDataModel::firstPageLoaded, this, &GridCommands::fitNewTable);
+}
+
+void GridCommands::saveLayout() {
+    if (m_layoutTable.isEmpty() || m_model->columnCount() == 0)
+        return;
+    ColumnLayout layout;
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const QString name = m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        if (m_view->isColumnHidden(c))
+            layout.hidden << name;
+        else
+            layout.widths.insert(name, m_view->columnWidth(c));
+    }
+    m_layouts.insert(m_layoutTable, layout);
+}
+
+void GridCommands::restoreLayout() {
+    const ColumnLayout layout = m_layouts.value(m_layoutTable);
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const QString name = m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        m_view->setColumnHidden(c, layout.hidden.contains(name));
+        if (const auto width = layout.widths.constFind(name); width != layout.widths.cend())
+            m_view->setColumnWidth(c, *width);
+    }
+}
+
+void GridCommands::onSchemaLoaded() {
+    m_layoutTable = m_model->table();
+    if (m_layouts.contains(m_layoutTable)) {
+        restoreLayout();
+        m_fitPending = false;
+        return;
+    }
+    // Hidden columns (FTS5's own, generated columns' hidden parts) are not shown at first, as the CLI's
+    // `tables` leaves them out; the header's menu shows them.
+    const TableSchema* schema = m_model->schema();
+    for (int c = 0; schema && c < schema->table.columns.size(); ++c)
+        m_view->setColumnHidden(c, schema->table.columns[c].hidden);
+    if (schema && std::all_of(schema->table.columns.cbegin(), schema->table.columns.cend(),
+                              [](const ColumnInfo& column) { return column.hidden; }))
+        showAllColumns(); // a grid with no column would look empty, not hidden
+    m_fitPending = true;
+}
+
+void GridCommands::fitNewTable() {
+    if (!m_fitPending)
+        return;
+    m_fitPending = false;
+    // The header and the rows on screen, as Fit Column Widths measures them; the first columns only, so
+    // a table of thousands of columns costs no more than a screenful.
+    const int measured = std::min(m_model->columnCount(), 64);
+    for (int c = 0; c < measured; ++c)
+        if (!m_view->isColumnHidden(c)) {
+            m_view->resizeColumnToContents(c);
+            m_view->setColumnWidth(c, std::clamp(m_view->columnWidth(c), kFittedWidthMin, kFittedWidthCap));
+        }
 }
 
 void GridCommands::copy(bool withHeaders) {
@@ -120,10 +189,44 @@ void GridCommands::askGoToRow() {
     const int now =
         current.isValid() ? int(std::min<qint64>(m_model->windowStart() + current.row() + 1, last)) : 1;
     bool ok = false;
-    const int row = QInputDialog::getInt(m_view, tr("Go to Row"),
-                                         tr("Row (1 to %1):").arg(groupedNumber(last)), now, 1, last, 1, &ok);
-    if (ok)
-        m_showRow(row - 1);
+    // The spin box takes any number: one past the last row would otherwise be changed without a word.
+    const int row = QInputDialog::getInt(
+        m_view, tr("Go to Row"), tr("Row (1 to %1):").arg(groupedNumber(last)), now, 1, INT_MAX, 1, &ok);
+    if (!ok)
+        return;
+    goToRow(row);
+}
+
+void GridCommands::goToRow(qint64 row) {
+    const qint64 rows = m_model->totalRows();
+    if (rows <= 0)
+        return;
+    if (row > rows) {
+        setStatus(tr("There is no row %1: the last row is %2, shown instead.")
+                      .arg(groupedNumber(row), groupedNumber(rows)));
+        row = rows;
+    }
+    m_showRow(std::max<qint64>(row, 1) - 1);
+}
+
+void GridCommands::filterByCurrentValue() {
+    const QModelIndex current = m_view->currentIndex();
+    auto* header = qobject_cast<FilterHeader*>(m_view->horizontalHeader());
+    if (!current.isValid() || !header)
+        return;
+    const QVariant value = m_model->data(current, TableDataModel::RawValueRole);
+    if (!value.isValid() && m_model->data(current, Qt::DisplayRole).toString() == QString(QChar(0x2026)))
+        return; // a row not read yet: no value to filter by
+    QString text;
+    if (!value.isValid())
+        text = QStringLiteral("NULL");
+    else if (value.typeId() == QMetaType::QByteArray) // `=` compares SQL values; a BLOB is matched as shown
+        text = QStringLiteral("/^%1$/i").arg(QString::fromLatin1(value.toByteArray().toHex()));
+    else if (value.typeId() == QMetaType::Double)
+        text = QLatin1Char('=') + QString::fromLatin1(realText(value.toDouble()));
+    else
+        text = QLatin1Char('=') + value.toString();
+    header->setColumnFilterText(current.column(), text);
 }
 
 void GridCommands::fitColumnWidths() {

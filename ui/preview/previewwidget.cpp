@@ -114,6 +114,7 @@ void PreviewWidget::createGrid() {
     m_view->setHorizontalHeader(m_header);
     m_header->setDefaultSectionSize(140);
     connect(m_header, &FilterHeader::filtersChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_header, &FilterHeader::filtersChanged, this, &PreviewWidget::updateStatus);
     // A header click sorts (ascending, descending, off), as in DB Browser, instead of selecting the
     // column; the model sorts, never the view.
     m_header->setSectionsClickable(true);
@@ -249,6 +250,7 @@ void PreviewWidget::showCurrentValue() {
 
 void PreviewWidget::connectModel() {
     connect(m_model, &TableDataModel::schemaLoaded, this, &PreviewWidget::showSchema);
+    connect(m_model, &TableDataModel::schemaLoaded, this, &PreviewWidget::showKeptBoxes);
     connect(m_model, &TableDataModel::countChanged, m_grid, &WindowedGrid::totalChanged);
     connect(m_model, &TableDataModel::countChanged, this, &PreviewWidget::updateStatus);
     connect(m_model, &TableDataModel::firstPageLoaded, this, &PreviewWidget::updateStatus);
@@ -274,15 +276,71 @@ void PreviewWidget::showError(const QString& message) {
 }
 
 void PreviewWidget::onTableChosen(const QString& table) {
+    keepShownTableFilters();
     m_filter->blockSignals(true);
     m_filter->clear();
     m_filter->blockSignals(false);
+    m_header->blockSignals(true); // the boxes' old texts are the old table's: no filter to apply
     m_header->clearFilters();
+    m_header->blockSignals(false);
     m_filterDelay->stop();
     m_grid->stopFollowingEnd();
     m_header->setSortIndicatorShown(false);
     // The model cancels the old table's page reads and count, wherever they are.
     m_model->setTable(table);
+    m_shownTable = table;
+    m_boxesPending.reset();
+    if (m_nextTablePlain) {
+        m_nextTablePlain = false;
+        m_keptFilters.remove(table);
+    } else if (const auto kept = m_keptFilters.constFind(table); kept != m_keptFilters.cend()) {
+        // Filters name their columns, so the model takes them before it knows the columns.
+        const QSignalBlocker quiet(m_filter);
+        m_filter->setText(kept->text);
+        m_model->setFilter(RowFilter{kept->text, kept->columns});
+        m_model->setOrder(kept->order);
+        m_boxesPending = *kept;
+    }
+    updateStatus();
+}
+
+void PreviewWidget::keepShownTableFilters() {
+    if (m_shownTable.isEmpty() || m_model->table() != m_shownTable)
+        return;
+    // What the boxes hold, also text typed within the typing pause.
+    TableFilters kept{m_filter->text(), m_header->columnFilters(), m_model->order()};
+    if (m_boxesPending) // its columns never came: what it was opened with stays
+        kept = *m_boxesPending;
+    if (kept.text.isEmpty() && kept.columns.isEmpty() && kept.order.isNone())
+        m_keptFilters.remove(m_shownTable);
+    else
+        m_keptFilters.insert(m_shownTable, kept);
+}
+
+void PreviewWidget::showKeptBoxes() {
+    if (!m_boxesPending || m_model->table() != m_shownTable)
+        return;
+    const TableFilters kept = *m_boxesPending;
+    m_boxesPending.reset();
+    const QSignalBlocker quiet(m_header); // the model has them already
+    for (int section = 0; section < m_model->columnCount(); ++section) {
+        const QString name = m_model->headerData(section, Qt::Horizontal, Qt::DisplayRole).toString();
+        for (const ColumnFilter& filter : kept.columns)
+            if (filter.column == name)
+                m_header->setColumnFilterText(section, filter.text);
+        if (!kept.order.isNone() && kept.order.column == name) {
+            m_header->setSortIndicatorShown(true);
+            m_header->setSortIndicator(section,
+                                       kept.order.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+        }
+    }
+    updateStatus();
+}
+
+void PreviewWidget::selectTablePlain(const QString& name) {
+    m_nextTablePlain = true;
+    selectTable(name);
+    m_nextTablePlain = false; // the table was already the current one: nothing was chosen
 }
 
 void PreviewWidget::readStructure() {
@@ -370,6 +428,9 @@ void PreviewWidget::updateStatus() {
                         .arg(int(m_model->sortProgress() * 100));
     }
     m_stopSort->setVisible(!order.isNone());
+    // A box that cannot be used matches no row: the status line says why, not only its tooltip.
+    if (const QString problem = m_header->filterProblem(); !problem.isEmpty())
+        text = problem + QStringLiteral(" — ") + text;
     m_status->setText(text);
 }
 

@@ -4,7 +4,10 @@
 #include "preview/readerthread.h"
 #include "preview/tabledatamodel.h"
 
+#include <QHash>
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QLayout;
@@ -47,6 +50,9 @@ public:
     QPushButton* valuePanelToggle() const { return m_valueToggle; }
     QTabWidget* pageTabs() const { return m_tabs; }
     void selectTable(const QString& name);
+    // Opens `name` unfiltered, in its own order, dropping the filters and sort kept for it (a Find in
+    // Snapshot hit's row is placed by its position in that order).
+    void selectTablePlain(const QString& name);
     // Hears of every job of the preview's reader threads (see ReaderThread::setObserver): for tests.
     void setJobObserver(const ReaderThread::Observer& observer);
     void copySelection() const;
@@ -84,6 +90,15 @@ private:
     void onHeaderClicked(int section);
     // Sorts by the column at `section` (-1: the table's own order), the header's indicator with it.
     void sortBy(int section, bool descending);
+    // Switching tables keeps what each one was filtered and sorted by, to put back when it is chosen
+    // again in this preview.
+    struct TableFilters {
+        QString text;
+        QList<ColumnFilter> columns;
+        RowOrder order;
+    };
+    void keepShownTableFilters();
+    void showKeptBoxes(); // the kept column filters in the boxes, once the table's columns are known
 
     QString m_path;
     // The table list, its counts and the structure: never on the grid's readers. The token stops them
@@ -111,6 +126,10 @@ private:
     QWidget* m_dataPage;
     QSplitter* m_splitter;
     QTimer* m_filterDelay;
+    QString m_shownTable;
+    QHash<QString, TableFilters> m_keptFilters;
+    std::optional<TableFilters> m_boxesPending;
+    bool m_nextTablePlain = false;
 };
 
 } // namespace sqlsnap::ui

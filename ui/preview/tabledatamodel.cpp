@@ -3,6 +3,8 @@
 #include "common/format.h"
 #include "preview/cellformat.h"
 
+#include <sqlitesnapshot/valuetext.h>
+
 #include <QMap>
 #include <QSet>
 
@@ -11,12 +13,16 @@
 namespace sqlsnap::ui {
 namespace {
 
+// NULL an empty field, '' a quoted empty one (""), a BLOB its X'00FF' literal: CSV's conventions
+// (valuetext.h), so NULL and '' stay apart when the text is pasted into a spreadsheet.
 QString clipboardText(const QVariant& v) {
     if (!v.isValid())
         return {};
     if (v.typeId() == QMetaType::QByteArray)
-        return QString::fromLatin1(v.toByteArray().toHex());
+        return QString::fromLatin1(blobLiteral(v.toByteArray()));
     QString text = v.typeId() == QMetaType::Double ? QString::number(v.toDouble(), 'g', 17) : v.toString();
+    if (text.isEmpty())
+        return QStringLiteral("\"\"");
     if (text.contains(QLatin1Char('\t')) || text.contains(QLatin1Char('\n')) ||
         text.contains(QLatin1Char('"')))
         text = QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');

@@ -21,7 +21,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -152,21 +151,8 @@ void PreviewWidget::createGrid() {
     // The value of the current cell, whole, beside the grid; a button (remembered) hides it.
     m_valueViewer = new ValueViewer(this);
     m_valueViewer->setObjectName(QStringLiteral("valueViewer"));
-    m_valueViewer->setMinimumWidth(200);
-    m_valueSplitter = new QSplitter(this);
-    m_valueSplitter->addWidget(m_grid);
-    m_valueSplitter->addWidget(m_valueViewer);
-    m_valueSplitter->setStretchFactor(0, 3);
-    m_valueSplitter->setStretchFactor(1, 1);
-    m_valueSplitter->setCollapsible(0, false);
-    m_valueSplitter->setSizes({600, 260});
-    m_valueToggle->setChecked(QSettings().value(QStringLiteral("preview/valuePanel"), true).toBool());
-    m_valueViewer->setVisible(m_valueToggle->isChecked());
-    connect(m_valueToggle, &QPushButton::toggled, this, [this](bool on) {
-        QSettings().setValue(QStringLiteral("preview/valuePanel"), on);
-        m_valueViewer->setVisible(on);
-        showCurrentValue();
-    });
+    m_valueSplitter =
+        placeBesideGrid(m_grid, m_valueViewer, m_valueToggle, this, [this] { showCurrentValue(); });
     dataLayout->addWidget(m_valueSplitter, 1);
     auto* statusRow = new QHBoxLayout;
     statusRow->addWidget(m_status, 1);

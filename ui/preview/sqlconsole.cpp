@@ -16,7 +16,6 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
-#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBlock>
@@ -119,21 +118,8 @@ QWidget* SqlConsole::createResultPane() {
     // The current cell's whole value beside the rows, as on the data page (and the same setting).
     m_valueViewer = new ValueViewer(this);
     m_valueViewer->setObjectName(QStringLiteral("consoleValueViewer"));
-    m_valueViewer->setMinimumWidth(200);
-    m_valueSplitter = new QSplitter(this);
-    m_valueSplitter->addWidget(m_grid);
-    m_valueSplitter->addWidget(m_valueViewer);
-    m_valueSplitter->setStretchFactor(0, 3);
-    m_valueSplitter->setStretchFactor(1, 1);
-    m_valueSplitter->setCollapsible(0, false);
-    m_valueSplitter->setSizes({600, 260});
-    m_valueToggle->setChecked(QSettings().value(QStringLiteral("preview/valuePanel"), true).toBool());
-    m_valueViewer->setVisible(m_valueToggle->isChecked());
-    connect(m_valueToggle, &QPushButton::toggled, this, [this](bool on) {
-        QSettings().setValue(QStringLiteral("preview/valuePanel"), on);
-        m_valueViewer->setVisible(on);
-        showCurrentValue();
-    });
+    m_valueSplitter =
+        placeBesideGrid(m_grid, m_valueViewer, m_valueToggle, this, [this] { showCurrentValue(); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &SqlConsole::showCurrentValue);
     connect(m_model, &QAbstractItemModel::modelReset, this, &SqlConsole::showCurrentValue);
@@ -150,7 +136,7 @@ QWidget* SqlConsole::createResultPane() {
 
 void SqlConsole::showEvent(QShowEvent* event) {
     // The data page's Value button may have changed the setting since: follow it.
-    m_valueToggle->setChecked(QSettings().value(QStringLiteral("preview/valuePanel"), true).toBool());
+    m_valueToggle->setChecked(valuePanelWanted());
     QWidget::showEvent(event);
 }
 

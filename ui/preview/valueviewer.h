@@ -43,10 +43,12 @@
 #include <QVariant>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QLabel;
 class QPushButton;
+class QSplitter;
 
 namespace sqlsnap::ui {
 
@@ -128,5 +130,13 @@ private:
     Task m_analysis, m_decode, m_copyTask; // cancelled by the next value (m_copyTask: the next Copy)
     QString m_lastFolder;                  // where the last Save to File… went
 };
+
+// `grid` and `viewer` side by side, the grid with most of the room. `toggle` (checkable) shows or hides
+// the viewer, remembered in the one setting every grid shares (preview/valuePanel); `toggled` runs after
+// each change. Parented to `parent`. Used by the data page and the SQL console alike.
+QSplitter* placeBesideGrid(QWidget* grid, ValueViewer* viewer, QPushButton* toggle, QWidget* parent,
+                           std::function<void()> toggled);
+// The remembered setting (shown unless turned off).
+bool valuePanelWanted();
 
 } // namespace sqlsnap::ui

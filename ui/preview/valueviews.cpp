@@ -4,12 +4,16 @@
 #include "common/tones.h"
 #include "preview/hexdump.h"
 #include "preview/imagepreview.h"
+#include "preview/valueviewer.h"
 
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QToolButton>
@@ -273,6 +277,34 @@ void ValueViews::changeEvent(QEvent* event) {
     // The tones are worked out from the palette: a theme changed later gets them again.
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
         applyTones();
+}
+
+namespace {
+const QString kValuePanelKey = QStringLiteral("preview/valuePanel");
+}
+
+bool valuePanelWanted() {
+    return QSettings().value(kValuePanelKey, true).toBool();
+}
+
+QSplitter* placeBesideGrid(QWidget* grid, ValueViewer* viewer, QPushButton* toggle, QWidget* parent,
+                           std::function<void()> toggled) {
+    viewer->setMinimumWidth(200);
+    auto* splitter = new QSplitter(parent);
+    splitter->addWidget(grid);
+    splitter->addWidget(viewer);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setCollapsible(0, false);
+    splitter->setSizes({600, 260});
+    toggle->setChecked(valuePanelWanted());
+    viewer->setVisible(toggle->isChecked());
+    QObject::connect(toggle, &QPushButton::toggled, viewer, [viewer, toggled = std::move(toggled)](bool on) {
+        QSettings().setValue(kValuePanelKey, on);
+        viewer->setVisible(on);
+        toggled();
+    });
+    return splitter;
 }
 
 } // namespace sqlsnap::ui

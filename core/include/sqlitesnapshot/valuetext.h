@@ -18,6 +18,10 @@ QByteArray jsonString(const QString& s);
 QByteArray jsonValue(const QVariant& v);
 // X'00FF': a BLOB as an SQL literal (also CSV's BLOB field).
 QByteArray blobLiteral(const QByteArray& blob);
+// A literal SQLite reads back as the same value and storage class: NULL, an exact integer, a REAL
+// keeping its point (1e999 for an infinity, as the sqlite3 shell's .dump writes it; NaN, which SQLite
+// stores as NULL, is NULL), X'…' for a BLOB, a quoted text ('' doubled).
+QByteArray sqlLiteral(const QVariant& v);
 // RFC 4180: NULL an empty field, '' a quoted empty one (""), a BLOB its X'…' literal, a text quoted when
 // empty or holding a comma, a quote or a line end.
 QByteArray csvField(const QVariant& v);

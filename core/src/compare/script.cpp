@@ -14,29 +14,6 @@ using compare::foldName;
 
 namespace {
 
-QByteArray literal(const QVariant& v) {
-    if (!v.isValid())
-        return "NULL";
-    switch (v.typeId()) {
-    case QMetaType::LongLong:
-        return QByteArray::number(v.toLongLong());
-    case QMetaType::Double: {
-        const double d = v.toDouble();
-        // SQL has no infinity literal: 1e999 reads back as one (as the export's SQL format writes it).
-        if (std::isinf(d))
-            return d > 0 ? "1e999" : "-1e999";
-        return realText(d);
-    }
-    case QMetaType::QByteArray:
-        return blobLiteral(v.toByteArray());
-    default: {
-        QString text = v.toString();
-        text.replace(QLatin1Char('\''), QStringLiteral("''"));
-        return '\'' + text.toUtf8() + '\'';
-    }
-    }
-}
-
 QByteArray name(const QString& identifier) {
     return quoteIdentifier(identifier).toUtf8();
 }
@@ -68,7 +45,7 @@ QByteArray whereRow(const TableComparison& t, const RowChange& c) {
         return " WHERE rowid=" + QByteArray::number(*c.rowidA);
     QByteArrayList terms;
     for (int k = 0; k < t.keyColumns.size() && k < c.key.size(); ++k)
-        terms << name(t.keyColumns[k]) + '=' + literal(c.key[k]);
+        terms << name(t.keyColumns[k]) + '=' + sqlLiteral(c.key[k]);
     return " WHERE " + terms.join(" AND ");
 }
 
@@ -80,7 +57,7 @@ QByteArray insert(const TableComparison& t, const QVariantList& row, std::option
     }
     for (int c = 0; c < t.columnsB.size() && c < row.size(); ++c) {
         columns << name(t.columnsB[c]);
-        values << literal(row[c]);
+        values << sqlLiteral(row[c]);
     }
     return "INSERT INTO " + name(t.name) + '(' + columns.join(',') + ") VALUES(" + values.join(',') + ");\n";
 }
@@ -185,7 +162,7 @@ QByteArray ComparisonScript::row(const TableComparison& t, const RowChange& c) {
         for (int i : c.changedColumns) {
             const QString& column = t.commonColumns[i];
             const int at = int(t.columnsB.indexOf(column));
-            sets << name(column) + '=' + literal(at >= 0 ? c.after.value(at) : QVariant());
+            sets << name(column) + '=' + sqlLiteral(at >= 0 ? c.after.value(at) : QVariant());
         }
         out += "UPDATE " + name(t.name) + " SET " + sets.join(", ") + whereRow(t, c) + ";\n";
         break;

@@ -91,10 +91,6 @@ QByteArray csvField(const QVariant& v) {
     return text;
 }
 
-namespace {
-
-// A literal SQLite reads back as the same value and storage class: REALs keep their point (1e999 for
-// an infinity, as the sqlite3 shell's .dump writes it; NaN, which SQLite stores as NULL, is NULL).
 QByteArray sqlLiteral(const QVariant& v) {
     if (!v.isValid())
         return "NULL";
@@ -115,6 +111,8 @@ QByteArray sqlLiteral(const QVariant& v) {
         return '\'' + v.toString().toUtf8().replace('\'', "''") + '\'';
     }
 }
+
+namespace {
 
 class CsvWriter final : public RowWriter {
 public:

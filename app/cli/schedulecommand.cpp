@@ -1,4 +1,5 @@
 #include "clicommon.h"
+#include "handoffoptions.h"
 
 #include <sqlitesnapshot/schedules.h>
 
@@ -32,10 +33,12 @@ QString lastText(const sqlsnap::Schedule& s) {
                  s.last->failuresInARow > 1 ? QStringLiteral(" %1 times in a row").arg(s.last->failuresInARow)
                                             : QString(),
                  s.last->message);
-    return QStringLiteral("%1: %2").arg(
-        when, s.last->outcome == QStringLiteral("unchanged")
-                  ? QStringLiteral("unchanged, no new snapshot")
-                  : QStringLiteral("snapshot %1").arg(QFileInfo(s.last->file).fileName()));
+    return QStringLiteral("%1: %2%3")
+        .arg(when,
+             s.last->outcome == QStringLiteral("unchanged")
+                 ? QStringLiteral("unchanged, no new snapshot")
+                 : QStringLiteral("snapshot %1").arg(QFileInfo(s.last->file).fileName()),
+             s.last->handOff ? QStringLiteral("; ") + handOffText(*s.last->handOff) : QString());
 }
 
 QJsonObject scheduleJson(const sqlsnap::Schedule& s) {
@@ -46,17 +49,22 @@ QJsonObject scheduleJson(const sqlsnap::Schedule& s) {
     for (const auto& [name, value] : fields)
         if (value > 0)
             keep.insert(QLatin1String(name), value);
-    QJsonObject o{
-        {QStringLiteral("id"), s.id},     {QStringLiteral("source"), s.source},
-        {QStringLiteral("into"), s.into}, {QStringLiteral("every"), sqlsnap::intervalText(s.everySeconds)},
-        {QStringLiteral("keep"), keep},   {QStringLiteral("skip_unchanged"), s.skipUnchanged}};
+    QJsonObject o{{QStringLiteral("id"), s.id},
+                  {QStringLiteral("source"), s.source},
+                  {QStringLiteral("into"), s.into},
+                  {QStringLiteral("every"), sqlsnap::intervalText(s.everySeconds)},
+                  {QStringLiteral("keep"), keep},
+                  {QStringLiteral("skip_unchanged"), s.skipUnchanged},
+                  {QStringLiteral("after_snapshot"), QJsonArray::fromStringList(s.afterSnapshot)},
+                  {QStringLiteral("after_snapshot_timeout"), s.afterSnapshotTimeoutSeconds}};
     if (s.last)
         o.insert(QStringLiteral("last_run"),
                  QJsonObject{{QStringLiteral("at"), s.last->at.toUTC().toString(Qt::ISODateWithMs)},
                              {QStringLiteral("outcome"), s.last->outcome},
                              {QStringLiteral("file"), s.last->file},
                              {QStringLiteral("message"), s.last->message},
-                             {QStringLiteral("failures_in_a_row"), s.last->failuresInARow}});
+                             {QStringLiteral("failures_in_a_row"), s.last->failuresInARow},
+                             {QStringLiteral("hand_off"), handOffJson(s.last->handOff)}});
     return o;
 }
 
@@ -94,8 +102,11 @@ int runAdd(const QStringList& args) {
             QStringLiteral("keep-%1").arg(QLatin1String(k)),
             QStringLiteral("Prune keeping %1 snapshots (as prune --keep-%1).").arg(QLatin1String(k)),
             QStringLiteral("N"));
-    parser.addOptions(QList<QCommandLineOption>{every, into, keepAll, always, json} + keeps);
-    if (int code = parseOrExit(parser, args, 1, QStringLiteral("sqlite-snapshot-cli schedule add"));
+    const HandOffOptions handOff;
+    parser.addOptions(QList<QCommandLineOption>{every, into, keepAll, always, json} + keeps +
+                      handOff.options());
+    if (int code = parseOrExit(parser, args, 1, QStringLiteral("sqlite-snapshot-cli schedule add"), -1,
+                               HandOffOptions::repeatable());
         code >= 0)
         return code;
     if (!parser.isSet(every) || !parser.isSet(into))
@@ -110,6 +121,9 @@ int runAdd(const QStringList& args) {
                 .arg(parser.value(every)));
     schedule.everySeconds = *seconds;
     schedule.skipUnchanged = !parser.isSet(always);
+    if (int code = handOff.read(parser, &schedule.afterSnapshot, &schedule.afterSnapshotTimeoutSeconds);
+        code >= 0)
+        return code;
     int* fields[] = {&schedule.keep.last,   &schedule.keep.hourly,  &schedule.keep.daily,
                      &schedule.keep.weekly, &schedule.keep.monthly, &schedule.keep.yearly};
     for (int i = 0; i < keeps.size(); ++i)
@@ -147,6 +161,8 @@ int runAdd(const QStringList& args) {
     std::printf("%s: %s every %s into %s, keeping %s\n", qPrintable(added->id), qPrintable(added->source),
                 qPrintable(sqlsnap::intervalText(added->everySeconds)), qPrintable(added->into),
                 qPrintable(keepText(added->keep)));
+    if (!added->afterSnapshot.isEmpty())
+        std::printf("After each new snapshot it runs: %s\n", qPrintable(argvText(added->afterSnapshot)));
     printHowItRuns();
     return Success;
 }
@@ -173,11 +189,15 @@ int runList(const QStringList& args) {
     if (book->schedules().isEmpty())
         std::printf("No schedules. Add one with: sqlite-snapshot-cli schedule add SOURCE --every 1h --into "
                     "DIR --keep-daily 7\n");
-    for (const sqlsnap::Schedule& s : book->schedules())
-        std::printf("%s\n  %s every %s into %s, keeping %s%s\n  last run: %s\n", qPrintable(s.id),
-                    qPrintable(s.source), qPrintable(sqlsnap::intervalText(s.everySeconds)),
-                    qPrintable(s.into), qPrintable(keepText(s.keep)),
-                    s.skipUnchanged ? "" : ", even when unchanged", qPrintable(lastText(s)));
+    for (const sqlsnap::Schedule& s : book->schedules()) {
+        std::printf("%s\n  %s every %s into %s, keeping %s%s\n", qPrintable(s.id), qPrintable(s.source),
+                    qPrintable(sqlsnap::intervalText(s.everySeconds)), qPrintable(s.into),
+                    qPrintable(keepText(s.keep)), s.skipUnchanged ? "" : ", even when unchanged");
+        if (!s.afterSnapshot.isEmpty())
+            std::printf("  then runs: %s (stopped after %d s)\n", qPrintable(argvText(s.afterSnapshot)),
+                        s.afterSnapshotTimeoutSeconds);
+        std::printf("  last run: %s\n", qPrintable(lastText(s)));
+    }
     return Success;
 }
 
@@ -204,8 +224,9 @@ int runRemove(const QStringList& args) {
 int runRun(const QStringList& args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Take every snapshot that is due, then prune its folder (what the timer calls). Exit 1 when one of\n"
-        "them failed; the others are taken all the same."));
+        "Take every snapshot that is due, then prune its folder and run its --then program after a new\n"
+        "snapshot (what the timer calls). Exit 1 when one of them failed; the others are taken all the\n"
+        "same. Exit 6 when all were taken but a --then program failed."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Print only failures."));
     parser.addOptions({json, quiet});
@@ -223,17 +244,23 @@ int runRun(const QStringList& args) {
         false);
     if (!*outcome)
         return fail(outcome->error(), parser.isSet(json));
-    int failed = 0;
+    int failed = 0, handOffsFailed = 0;
     QJsonArray runs;
     for (const sqlsnap::ScheduleRunReport& r : outcome->value()) {
         const bool bad = r.run.outcome == QStringLiteral("failed");
         failed += bad ? 1 : 0;
+        const bool handOffBad = r.run.handOff && !r.run.handOff->ok();
+        handOffsFailed += handOffBad ? 1 : 0;
         runs.append(QJsonObject{{QStringLiteral("id"), r.schedule.id},
                                 {QStringLiteral("outcome"), r.run.outcome},
                                 {QStringLiteral("file"), r.run.file},
                                 {QStringLiteral("message"), r.run.message},
                                 {QStringLiteral("failures_in_a_row"), r.run.failuresInARow},
-                                {QStringLiteral("pruned"), r.pruned.removed}});
+                                {QStringLiteral("pruned"), r.pruned.removed},
+                                {QStringLiteral("hand_off"), handOffJson(r.run.handOff)}});
+        if (handOffBad) // the snapshot is taken and stays: a warning, whatever --quiet says
+            warn(QStringLiteral("%1: snapshot %2 taken, but %3")
+                     .arg(r.schedule.id, QFileInfo(r.run.file).fileName(), handOffText(*r.run.handOff)));
         if (bad)
             warn(QStringLiteral("%1: %2%3")
                      .arg(r.schedule.id, r.run.message,
@@ -241,18 +268,20 @@ int runRun(const QStringList& args) {
                               ? QStringLiteral(" (%1 times in a row)").arg(r.run.failuresInARow)
                               : QString()));
         else if (!parser.isSet(quiet) && !parser.isSet(json))
-            std::printf("%s: %s%s\n", qPrintable(r.schedule.id),
-                        r.run.outcome == QStringLiteral("unchanged")
-                            ? "unchanged, no new snapshot"
-                            : qPrintable(QStringLiteral("snapshot %1").arg(QFileInfo(r.run.file).fileName())),
-                        r.pruned.removed ? qPrintable(QStringLiteral(", %1 pruned").arg(r.pruned.removed))
-                                         : "");
+            std::printf(
+                "%s: %s%s%s\n", qPrintable(r.schedule.id),
+                r.run.outcome == QStringLiteral("unchanged")
+                    ? "unchanged, no new snapshot"
+                    : qPrintable(QStringLiteral("snapshot %1").arg(QFileInfo(r.run.file).fileName())),
+                r.pruned.removed ? qPrintable(QStringLiteral(", %1 pruned").arg(r.pruned.removed)) : "",
+                r.run.handOff && !handOffBad ? qPrintable(QStringLiteral(", ") + handOffText(*r.run.handOff))
+                                             : "");
     }
     if (parser.isSet(json))
         printJson({{QStringLiteral("runs"), runs}});
     else if (!parser.isSet(quiet) && runs.isEmpty())
         std::printf("Nothing is due.\n");
-    return failed ? Failure : Success;
+    return failed ? Failure : handOffsFailed ? kHandOffFailed : Success;
 }
 
 } // namespace
@@ -273,6 +302,7 @@ int runSchedule(const QStringList& args) {
         std::printf(
             "Usage: sqlite-snapshot-cli schedule add|list|remove|run [options]\n\n"
             "  add SOURCE --every INTERVAL --into DIR --keep-… N   keep snapshots of SOURCE on a schedule\n"
+            "      [--then PROGRAM [--then-arg ARG]…]              and run PROGRAM after each new one\n"
             "  list [--json]                                       the schedules and their last runs\n"
             "  remove ID                                           stop one (its snapshots stay)\n"
             "  run [--json] [--quiet]                              take what is due, then prune (the "

@@ -1,4 +1,5 @@
 #include "clicommon.h"
+#include "handoffoptions.h"
 
 #include <sqlitesnapshot/databasefiles.h>
 #include <sqlitesnapshot/history.h>
@@ -93,7 +94,11 @@ int runSnapshot(const QStringList& args) {
             "one in DIR (seen from its files' sizes, times and headers, without copying)."));
     parser.addOptions({retries, strict, allowUnstable, overwrite, verify, strategy, compact, staging, direct,
                        busyTimeout, json, quiet, intoOption, skipUnchanged});
-    if (int code = parseOrExit(parser, args, -1, QStringLiteral("sqlite-snapshot-cli snapshot")); code >= 0)
+    const HandOffOptions handOffOptions; // with --into: a program run after each new snapshot
+    parser.addOptions(handOffOptions.options());
+    if (int code = parseOrExit(parser, args, -1, QStringLiteral("sqlite-snapshot-cli snapshot"), -1,
+                               HandOffOptions::repeatable());
+        code >= 0)
         return code;
     const int wanted = parser.isSet(intoOption) ? 1 : 2;
     if (parser.positionalArguments().size() != wanted)
@@ -105,6 +110,12 @@ int runSnapshot(const QStringList& args) {
                 : QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().last()));
     if (parser.isSet(skipUnchanged) && !parser.isSet(intoOption))
         return usageError(QStringLiteral("--skip-unchanged applies only with --into"));
+    if (parser.isSet(handOffOptions.then) && !parser.isSet(intoOption))
+        return usageError(QStringLiteral("--then applies only with --into"));
+    QStringList handOffArgv;
+    int handOffTimeout = 0;
+    if (int code = handOffOptions.read(parser, &handOffArgv, &handOffTimeout); code >= 0)
+        return code;
     if (parser.isSet(intoOption) && parser.isSet(overwrite))
         return usageError(
             QStringLiteral("--into and --overwrite cannot be used together (--into never replaces a file)"));
@@ -154,6 +165,8 @@ int runSnapshot(const QStringList& args) {
     const QStringList paths = parser.positionalArguments();
     std::optional<sqlsnap::Expected<sqlsnap::SnapshotResult>> outcome;
     std::optional<sqlsnap::IntoResult> into;
+    std::optional<sqlsnap::HandOffOutcome> handOff;
+    bool handOffCancelled = false;
     runWithProgress(
         [&](sqlsnap::ProgressSink& sink) {
             if (!parser.isSet(intoOption)) {
@@ -169,6 +182,16 @@ int runSnapshot(const QStringList& args) {
             into = *done;
             if (into->snapshot)
                 outcome = *into->snapshot;
+            if (into->snapshot && !handOffArgv.isEmpty()) {
+                const sqlsnap::SnapshotResult& r = *into->snapshot;
+                auto ran = sqlsnap::runHandOff(
+                    handOffArgv, {r.destination, QFileInfo(r.source).absoluteFilePath(), r.sha256, {}, {}},
+                    handOffTimeout, sqlsnap::CancelToken::following(&sink));
+                if (ran)
+                    handOff = *ran;
+                else
+                    handOffCancelled = true; // the snapshot stays; the run ends as interrupted
+            }
         },
         !parser.isSet(quiet));
     if (into && into->skipped) {
@@ -203,10 +226,17 @@ int runSnapshot(const QStringList& args) {
                  "state")
                  .arg(result.source)
                  .arg(result.copyAttempts));
+    if (handOffCancelled)
+        return fail({sqlsnap::ErrorKind::Cancelled, QStringLiteral("cancelled")}, parser.isSet(json));
+    if (handOff && !handOff->ok())
+        warn(QStringLiteral("the snapshot %1 is complete, but %2")
+                 .arg(result.destination, handOffText(*handOff)));
     if (parser.isSet(json)) {
         QJsonObject report = resultJson(result);
         if (into)
             report.insert(QStringLiteral("skipped"), false);
+        if (!handOffArgv.isEmpty())
+            report.insert(QStringLiteral("hand_off"), handOffJson(handOff));
         printJson(report);
     } else if (!parser.isSet(quiet)) {
         std::printf("%s: %s, %lld pages of %lld bytes, %d copy attempt%s, %lld ms (%s)\n",
@@ -218,8 +248,10 @@ int runSnapshot(const QStringList& args) {
         if (result.integrity)
             std::printf("integrity: %s\nsha256: %s\n", qPrintable(*result.integrity),
                         qPrintable(result.sha256));
+        if (handOff && handOff->ok())
+            std::printf("%s\n", qPrintable(handOffText(*handOff)));
     }
-    return Success;
+    return handOff && !handOff->ok() ? kHandOffFailed : Success;
 }
 
 } // namespace cli

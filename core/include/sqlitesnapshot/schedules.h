@@ -3,6 +3,7 @@
 #pragma once
 
 #include "error.h"
+#include "handoff.h"
 #include "history.h"
 #include "progress.h"
 #include "retention.h"
@@ -21,6 +22,9 @@ struct LastRun {
     QString file;    // the snapshot written (snapshot) or the newest one (unchanged)
     QString message; // why it failed
     int failuresInARow = 0;
+    // The schedule's afterSnapshot program, when it ran (only after a new snapshot, never "unchanged").
+    // Its failure leaves `outcome` "snapshot": the snapshot stays taken.
+    std::optional<HandOffOutcome> handOff;
 };
 
 struct Schedule {
@@ -30,6 +34,9 @@ struct Schedule {
     qint64 everySeconds = 3600;
     RetentionPolicy keep; // empty: nothing is pruned
     bool skipUnchanged = true;
+    // Run after each new snapshot (handoff.h): argv, the program's absolute path first; empty: none.
+    QStringList afterSnapshot;
+    int afterSnapshotTimeoutSeconds = kDefaultHandOffTimeoutSeconds;
     std::optional<LastRun> last;
     // Due at `now`: never run, or `every` has passed since the last run began.
     bool isDue(const QDateTime& now) const;
@@ -67,8 +74,9 @@ struct ScheduleRunReport {
 };
 
 // Takes every snapshot due at `now` (--into with skip-unchanged as the schedule says), prunes its folder
-// with the schedule's policy, and records each outcome in the book. One schedule's failure never stops
-// the others. `onEach` hears of each as it ends.
+// with the schedule's policy, runs its afterSnapshot program when a new snapshot was taken (after the
+// pruning: it sees the folder as it stays), and records each outcome in the book. One schedule's failure
+// never stops the others. `onEach` hears of each as it ends.
 Expected<QList<ScheduleRunReport>>
 runDueSchedules(ScheduleBook& book, const QDateTime& now,
                 const std::function<void(const ScheduleRunReport&)>& onEach = {},

@@ -41,6 +41,24 @@ RetentionPolicy keepFrom(const QJsonObject& o) {
             o.value(QStringLiteral("monthly")).toInt(), o.value(QStringLiteral("yearly")).toInt()};
 }
 
+QJsonObject handOffJson(const HandOffOutcome& h) {
+    return {{QStringLiteral("exit_code"), h.exitCode},
+            {QStringLiteral("message"), h.message},
+            {QStringLiteral("stderr_tail"), h.stderrTail},
+            {QStringLiteral("timed_out"), h.timedOut},
+            {QStringLiteral("elapsed_ms"), h.elapsedMs}};
+}
+
+HandOffOutcome handOffFrom(const QJsonObject& o) {
+    HandOffOutcome h;
+    h.exitCode = o.value(QStringLiteral("exit_code")).toInt(-1);
+    h.message = o.value(QStringLiteral("message")).toString();
+    h.stderrTail = o.value(QStringLiteral("stderr_tail")).toString();
+    h.timedOut = o.value(QStringLiteral("timed_out")).toBool();
+    h.elapsedMs = o.value(QStringLiteral("elapsed_ms")).toInteger();
+    return h;
+}
+
 QJsonObject scheduleJson(const Schedule& s) {
     QJsonObject o{{QStringLiteral("id"), s.id},
                   {QStringLiteral("source"), s.source},
@@ -48,13 +66,20 @@ QJsonObject scheduleJson(const Schedule& s) {
                   {QStringLiteral("every"), intervalText(s.everySeconds)},
                   {QStringLiteral("keep"), keepJson(s.keep)},
                   {QStringLiteral("skip_unchanged"), s.skipUnchanged}};
-    if (s.last)
-        o.insert(QStringLiteral("last_run"),
-                 QJsonObject{{QStringLiteral("at"), s.last->at.toUTC().toString(Qt::ISODateWithMs)},
-                             {QStringLiteral("outcome"), s.last->outcome},
-                             {QStringLiteral("file"), s.last->file},
-                             {QStringLiteral("message"), s.last->message},
-                             {QStringLiteral("failures_in_a_row"), s.last->failuresInARow}});
+    if (!s.afterSnapshot.isEmpty()) {
+        o.insert(QStringLiteral("after_snapshot"), QJsonArray::fromStringList(s.afterSnapshot));
+        o.insert(QStringLiteral("after_snapshot_timeout"), s.afterSnapshotTimeoutSeconds);
+    }
+    if (s.last) {
+        QJsonObject last{{QStringLiteral("at"), s.last->at.toUTC().toString(Qt::ISODateWithMs)},
+                         {QStringLiteral("outcome"), s.last->outcome},
+                         {QStringLiteral("file"), s.last->file},
+                         {QStringLiteral("message"), s.last->message},
+                         {QStringLiteral("failures_in_a_row"), s.last->failuresInARow}};
+        if (s.last->handOff)
+            last.insert(QStringLiteral("hand_off"), handOffJson(*s.last->handOff));
+        o.insert(QStringLiteral("last_run"), last);
+    }
     return o;
 }
 
@@ -69,12 +94,22 @@ std::optional<Schedule> scheduleFrom(const QJsonObject& o) {
     s.everySeconds = *every;
     s.keep = keepFrom(o.value(QStringLiteral("keep")).toObject());
     s.skipUnchanged = o.value(QStringLiteral("skip_unchanged")).toBool(true);
-    if (const QJsonObject last = o.value(QStringLiteral("last_run")).toObject(); !last.isEmpty())
-        s.last = LastRun{
-            QDateTime::fromString(last.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs),
-            last.value(QStringLiteral("outcome")).toString(), last.value(QStringLiteral("file")).toString(),
-            last.value(QStringLiteral("message")).toString(),
-            last.value(QStringLiteral("failures_in_a_row")).toInt()};
+    // Files written before hand-offs existed have neither field: no program, the default timeout.
+    for (const QJsonValue& arg : o.value(QStringLiteral("after_snapshot")).toArray())
+        s.afterSnapshot << arg.toString();
+    s.afterSnapshotTimeoutSeconds =
+        o.value(QStringLiteral("after_snapshot_timeout")).toInt(kDefaultHandOffTimeoutSeconds);
+    if (const QJsonObject last = o.value(QStringLiteral("last_run")).toObject(); !last.isEmpty()) {
+        LastRun run;
+        run.at = QDateTime::fromString(last.value(QStringLiteral("at")).toString(), Qt::ISODateWithMs);
+        run.outcome = last.value(QStringLiteral("outcome")).toString();
+        run.file = last.value(QStringLiteral("file")).toString();
+        run.message = last.value(QStringLiteral("message")).toString();
+        run.failuresInARow = last.value(QStringLiteral("failures_in_a_row")).toInt();
+        if (const QJsonValue h = last.value(QStringLiteral("hand_off")); h.isObject())
+            run.handOff = handOffFrom(h.toObject());
+        s.last = run;
+    }
     return s;
 }
 
@@ -245,7 +280,8 @@ runDueSchedules(ScheduleBook& book, const QDateTime& now,
     for (const Schedule& schedule : due) {
         if (sink && sink->isCancelled())
             return Error{ErrorKind::Cancelled, QStringLiteral("cancelled")};
-        ScheduleRunReport report{schedule, LastRun{now.toUTC(), {}, {}, {}, 0}, {}};
+        ScheduleRunReport report{schedule, LastRun{}, {}};
+        report.run.at = now.toUTC();
         auto taken =
             snapshotInto(schedule.source, schedule.into, SnapshotOptions{}, schedule.skipUnchanged, sink);
         if (!taken) {
@@ -263,6 +299,21 @@ runDueSchedules(ScheduleBook& book, const QDateTime& now,
                     report.pruned = *pruned;
                 else
                     report.run.message = QStringLiteral("pruning failed: %1").arg(pruned.error().message);
+            }
+            if (!taken->skipped && !schedule.afterSnapshot.isEmpty()) {
+                auto handOff = runHandOff(schedule.afterSnapshot,
+                                          {taken->snapshot->destination,
+                                           taken->snapshot->source,
+                                           taken->snapshot->sha256,
+                                           {},
+                                           schedule.id},
+                                          schedule.afterSnapshotTimeoutSeconds, CancelToken::following(sink));
+                if (!handOff) { // cancelled: the snapshot was taken all the same, and the book says so
+                    report.run.handOff = HandOffOutcome{-1, QStringLiteral("cancelled"), {}, false, 0};
+                    (void)book.recordRun(schedule.id, report.run);
+                    return handOff.error();
+                }
+                report.run.handOff = *handOff;
             }
         }
         if (Status recorded = book.recordRun(schedule.id, report.run); !recorded)

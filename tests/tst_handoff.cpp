@@ -18,6 +18,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
+#include <csignal>
+
 using namespace sqlsnap;
 using namespace testsupport;
 
@@ -293,6 +296,32 @@ private slots:
         QVERIFY2(human.out.contains("then runs: " + kProbe.toUtf8()), human.out.constData());
         QVERIFY2(human.out.contains("hand-off failed: timed out after 1 s"), human.out.constData());
         QCOMPARE(cli({QStringLiteral("schedule"), QStringLiteral("remove"), s.source}).exitCode, 0);
+    }
+
+    void anInterruptStopsItAndKeepsTheSnapshot() {
+        const Setup s = setup(QStringLiteral("interrupt"));
+        QVERIFY(!s.source.isEmpty());
+        const QString report = m_tmp.filePath(QStringLiteral("interrupt-report.json"));
+        QProcess cliProcess;
+        cliProcess.start(cliPath(),
+                         {QStringLiteral("snapshot"), s.source, QStringLiteral("--into"), s.history,
+                          QStringLiteral("--quiet"), QStringLiteral("--then"), kProbe,
+                          QStringLiteral("--then-arg"), report, QStringLiteral("--then-arg"),
+                          QStringLiteral("waiting"), QStringLiteral("--then-arg"), QStringLiteral("120")});
+        QVERIFY(cliProcess.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(!readJson(report).isEmpty(), 60000); // the program runs
+        const auto pid = pid_t(readJson(report).value(QStringLiteral("pid")).toInteger());
+        QVERIFY(pid > 0);
+        ::kill(pid_t(cliProcess.processId()), SIGTERM);
+        QVERIFY(cliProcess.waitForFinished(60000));
+        QCOMPARE(cliProcess.exitCode(), 130);
+        QCOMPARE(QString::fromUtf8(cliProcess.readAllStandardError()).trimmed(),
+                 QStringLiteral("error: cancelled"));
+        QVERIFY(::kill(pid, 0) != 0 && errno == ESRCH); // stopped, and reaped
+        QCOMPARE(snapshotsIn(s.history).size(), 1);     // the snapshot stays
+        QCOMPARE(queryText(s.history + QLatin1Char('/') + snapshotsIn(s.history)[0],
+                           QStringLiteral("PRAGMA integrity_check")),
+                 QStringLiteral("ok"));
     }
 
     void programsThatCannotRun() {

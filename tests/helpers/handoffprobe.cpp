@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
     }
     o.insert(QStringLiteral("other_fds"), fds);
     o.insert(QStringLiteral("own_process_group"), ::getpgrp() == ::getpid());
+    o.insert(QStringLiteral("pid"), qint64(::getpid()));
     if (argc > 1) {
         QFile file(QString::fromUtf8(argv[1]));
         if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(o).toJson()) < 0)

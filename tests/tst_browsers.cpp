@@ -437,8 +437,8 @@ private slots:
         QVERIFY2(!listed.isEmpty(), qPrintable(appsFound.join(QLatin1Char('\n'))));
         QCOMPARE(listed.value(QStringLiteral("app")).toString(), browser.app);
         QCOMPARE(listed.value(QStringLiteral("profile")).toString(), QFileInfo(profile).fileName());
-        qInfo("discover: %lld databases of the fresh profile found, %s %s", qlonglong(appsFound.size()),
-              qPrintable(browser.databaseName),
+        qInfo("discover: %lld databases found in the fresh HOME, %s among them, %s",
+              qlonglong(appsFound.size()), qPrintable(browser.databaseName),
               listed.value(QStringLiteral("in_use")).toBool() ? "in use" : "not in use");
 
         // Snapshots while it browses: whole, in rollback mode, their visits only ever growing, pages 1..n.
@@ -493,6 +493,12 @@ private slots:
         const QMap<QString, QString> before = treeState(profile);
         TreeWatch watch(profile);
         QVERIFY(watch.ok());
+        { // The watch sees a write: a scratch folder of ours, written once.
+            const QString scratch = freshFolder(m_tmp, QStringLiteral("watched"));
+            TreeWatch control(scratch);
+            QVERIFY(writeFile(scratch + QStringLiteral("/x"), "x"));
+            QVERIFY(control.events().join(QLatin1Char(' ')).contains(QLatin1String("/x mask")));
+        }
         // The committed state, independently: the files copied as they are (nothing writes them now) and
         // opened by SQLite in a folder of ours.
         const QString reference = freshFolder(m_tmp, browser.package + QStringLiteral("-reference"));

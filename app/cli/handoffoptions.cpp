@@ -9,8 +9,9 @@ namespace cli {
 
 HandOffOptions::HandOffOptions()
     : then(QStringLiteral("then"),
-           QStringLiteral("After each new snapshot, run PROGRAM (not through a shell; looked up in PATH\n"
-                          "now). It gets the snapshot in SQLITE_SNAPSHOT_* environment variables."),
+           QStringLiteral("After each new snapshot, run PROGRAM: started directly, never through a shell (a "
+                          "bare name is looked up in PATH), and told about the snapshot in SQLITE_SNAPSHOT_* "
+                          "environment variables."),
            QStringLiteral("PROGRAM")),
       thenArg(QStringLiteral("then-arg"),
               QStringLiteral("One argument for PROGRAM, passed as it is (repeat it, in order)."),

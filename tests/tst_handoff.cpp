@@ -366,6 +366,14 @@ private slots:
                 .toObject();
         QCOMPARE(mine.value(QStringLiteral("after_snapshot")).toArray(),
                  QJsonArray{QStandardPaths::findExecutable(QStringLiteral("true"))});
+        // Its run says how the hand-off went, beside the snapshot.
+        QVERIFY(execSql(s.source, QStringLiteral("INSERT INTO t VALUES (3)")));
+        const CliRun ran = cli({QStringLiteral("schedule"), QStringLiteral("run")});
+        QCOMPARE(ran.exitCode, 0);
+        QVERIFY2(ran.out.contains(", handed off (exit 0, "), ran.out.constData());
+        QVERIFY2(
+            cli({QStringLiteral("schedule"), QStringLiteral("list")}).out.contains("; handed off (exit 0, "),
+            "schedule list shows the hand-off");
         QCOMPARE(cli({QStringLiteral("schedule"), QStringLiteral("remove"), s.source}).exitCode, 0);
     }
 

@@ -4,6 +4,7 @@
 #include <sqlitesnapshot/history.h>
 
 #include "common/format.h"
+#include "history/historyview.h"
 #include "jobs/jobspanel.h"
 #include "jobs/jobspecs.h"
 #include "preview/findpanel.h"
@@ -228,8 +229,26 @@ void MainWindow::createLayout() {
     m_leftSplitter->addWidget(m_snapshotsPane);
     m_leftSplitter->setSizes({350, 300});
 
+    // The Database tab: the selected database's details, its history below (docs/app.md, "History").
     m_details = new SourceDetailsView(this);
-    m_tabs = new PreviewTabs(m_details, this);
+    m_history = new HistoryView(this);
+    m_history->startJob = [this](JobSpec spec) { return startJob(std::move(spec)); };
+    connect(m_history, &HistoryView::openRequested, this, &MainWindow::openPreview);
+    connect(m_history, &HistoryView::exportRequested, this, &MainWindow::exportSnapshot);
+    connect(m_history, &HistoryView::snapshotsDeleted, this, [this](const QStringList& paths) {
+        for (const QString& path : paths)
+            m_snapshots->remove(path);
+    });
+    // Left for the comparison's merge: connect(m_history, &HistoryView::compareRequested, this,
+    // &MainWindow::compareSnapshots).
+    auto* databasePage = new QSplitter(Qt::Vertical, this);
+    databasePage->setObjectName(QStringLiteral("databasePage"));
+    databasePage->addWidget(m_details);
+    databasePage->addWidget(m_history);
+    databasePage->setChildrenCollapsible(false);
+    databasePage->setStretchFactor(1, 1);
+    m_tabs = new PreviewTabs(databasePage, this);
+    connect(m_history, &HistoryView::closePreviewRequested, m_tabs, &PreviewTabs::closePreview);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     connect(m_tabs, &PreviewTabs::previewCreated, this, [this](PreviewWidget* preview) {
         connect(preview, &PreviewWidget::exportRequested, this, &MainWindow::exportSnapshot);
@@ -302,6 +321,7 @@ void MainWindow::setSnapshotFolder(const QString& folder) {
                                  "Snapshot Folder….")
                                   .arg(m_snapshotFolder));
     m_snapshots->setFolder(m_snapshotFolder);
+    m_history->setSnapshotFolder(m_snapshotFolder);
     m_snapshotsPane->view()->setToolTip(tr("Snapshot folder: %1").arg(m_snapshotFolder));
     statusBar()->showMessage(tr("Snapshots go to %1").arg(m_snapshotFolder));
 }
@@ -466,6 +486,7 @@ void MainWindow::recordFinishedJob(Job* job) {
 void MainWindow::showSelectedSource(bool switchToDetails) {
     const QModelIndex current = m_sourceView->currentIndex();
     m_details->show(current.isValid() ? &m_sources->source(current.row()) : nullptr, m_sources->size() > 0);
+    m_history->showDatabase(current.isValid() ? m_sources->source(current.row()).path : QString());
     if (switchToDetails && current.isValid() && m_tabs->currentIndex() != 0 && m_sourceView->hasFocus())
         m_tabs->setCurrentIndex(0);
 }

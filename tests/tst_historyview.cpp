@@ -189,6 +189,7 @@ private slots:
         QVERIFY(historyShows(*w, source, 5));
         HistoryModel* model = w->history()->model();
         QVERIFY(w->history()->isVisible());
+        QVERIFY(w->history()->statusLabel()->text().contains(QStringLiteral("1 missing")));
         QCOMPARE(model->folders(), QStringList({folder, kept}));
         const QStringList order{snaps[2], snaps[1], snaps[0], scheduled[0], unrecorded};
         for (int row = 0; row < order.size(); ++row)
@@ -197,7 +198,7 @@ private slots:
         QVERIFY(!model->entry(1).present);
         QVERIFY(model->entry(0).present && model->entry(0).recorded);
         QVERIFY(!model->entry(4).recorded);
-        QCOMPARE(cell(model, snaps[2], HistoryModel::TakenColumn), QStringLiteral("2026-01-01  12:00:00"));
+        QCOMPARE(cell(model, snaps[2], HistoryModel::TakenColumn), QStringLiteral("2026-01-01 12:00:00"));
         QCOMPARE(cell(model, snaps[2], HistoryModel::SizeColumn).isEmpty(), false);
         QCOMPARE(cell(model, snaps[2], HistoryModel::VerifiedColumn), QStringLiteral("not verified"));
         QVERIFY(model->problems().isEmpty());
@@ -225,6 +226,12 @@ private slots:
         QVERIFY(triggerOnRow(w->history(), snaps[2], QStringLiteral("Copy SHA-256")));
         QCOMPARE(QApplication::clipboard()->text(), sha);
 
+        // A snapshot taken elsewhere (the CLI's --into, a schedule run) shows by itself: the folder is
+        // watched.
+        auto elsewhere = snapshotInto(source, folder, SnapshotOptions{}, false);
+        QVERIFY2(elsewhere && elsewhere->snapshot, elsewhere ? "" : qPrintable(elsewhere.error().message));
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowOfPath(elsewhere->snapshot->destination) == 0, 10000);
+
         // A damaged record is said in place; the files named as ours still show.
         QVERIFY(writeFile(kept + QLatin1Char('/') + QLatin1String(HistoryFolder::kRecordName), "{ not json"));
         w->history()->refresh();
@@ -232,6 +239,11 @@ private slots:
         QVERIFY2(w->history()->statusLabel()->text().contains(QStringLiteral("cannot be read")),
                  qPrintable(w->history()->statusLabel()->text()));
         QVERIFY(model->rowOfPath(scheduled[0]) >= 0);
+
+        // No database picked: the view says to pick one.
+        w->history()->showDatabase(QString());
+        QCOMPARE(model->rowCount(), 0);
+        QVERIFY(w->history()->statusLabel()->text().contains(QStringLiteral("Pick a database")));
     }
 
     void eachActionActsOnTheRowPointedAt() {

@@ -19,6 +19,13 @@ namespace sqlsnap::ui {
 namespace {
 constexpr int kShortHash = 12; // hex digits shown; the tooltip and Copy SHA-256 have all 64
 
+// When a snapshot was verified, briefly: the time today, the day before (the tooltip has both).
+QString checkedWhen(const QDateTime& utc) {
+    const QDateTime local = utc.toLocalTime();
+    return QLocale().toString(local, local.date() == QDate::currentDate() ? QStringLiteral("HH:mm")
+                                                                          : QStringLiteral("yyyy-MM-dd"));
+}
+
 // The same database, however it was written down (a record keeps the absolute path it was given).
 bool sameFile(const QString& a, const QString& b) {
     if (QFileInfo(a).absoluteFilePath() == QFileInfo(b).absoluteFilePath())
@@ -233,7 +240,7 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         switch (index.column()) {
         case TakenColumn:
-            return QLocale().toString(e.taken, QStringLiteral("yyyy-MM-dd  HH:mm:ss"));
+            return QLocale().toString(e.taken, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         case SizeColumn:
             return e.present ? humanSize(e.bytes) : tr("missing");
         case VerifiedColumn:
@@ -242,8 +249,7 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
             if (!checked)
                 return tr("not verified");
             return e.integrity == QStringLiteral("ok")
-                       ? tr("ok · %1").arg(QLocale().toString(e.checkedAt.toLocalTime(),
-                                                              QStringLiteral("yyyy-MM-dd HH:mm")))
+                       ? tr("ok · %1").arg(checkedWhen(e.checkedAt))
                        : tr("failed: %1").arg(e.integrity.section(QLatin1Char('\n'), 0, 0));
         case Sha256Column:
             return checked ? e.sha256.left(kShortHash) + QStringLiteral("…") : QStringLiteral("—");

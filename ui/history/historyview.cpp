@@ -1,5 +1,7 @@
 #include "history/historyview.h"
 
+#include "common/breakabletext.h"
+#include "common/elidedlabel.h"
 #include "common/format.h"
 #include "common/tones.h"
 #include "history/historymodel.h"
@@ -29,7 +31,7 @@ namespace sqlsnap::ui {
 
 HistoryView::HistoryView(QWidget* parent)
     : QWidget(parent), m_model(new HistoryModel(this)), m_view(new QTreeView(this)),
-      m_title(new QLabel(this)), m_status(new QLabel(this)), m_bar(new QToolBar(this)) {
+      m_title(new ElidedLabel(this)), m_status(new QLabel(this)), m_bar(new QToolBar(this)) {
     setObjectName(QStringLiteral("historyView"));
     m_view->setObjectName(QStringLiteral("historyList"));
     m_view->setAccessibleName(tr("Snapshots of this database"));
@@ -40,13 +42,11 @@ HistoryView::HistoryView(QWidget* parent)
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // Verify and Delete act on several
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     QHeaderView* header = m_view->header();
-    header->setStretchLastSection(false);
-    for (int c : {HistoryModel::TakenColumn, HistoryModel::SizeColumn})
+    // Time, size and verdict as wide as they are; the (shortened) SHA-256 takes what is left.
+    for (int c : {HistoryModel::TakenColumn, HistoryModel::SizeColumn, HistoryModel::VerifiedColumn})
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(HistoryModel::VerifiedColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(HistoryModel::Sha256Column, QHeaderView::ResizeToContents);
+    header->setStretchLastSection(true);
     m_title->setObjectName(QStringLiteral("historyTitle"));
-    m_title->setTextFormat(Qt::PlainText);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
@@ -56,9 +56,12 @@ HistoryView::HistoryView(QWidget* parent)
     m_bar->setObjectName(QStringLiteral("historyActions"));
     m_bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_bar->setIconSize(QSize(16, 16));
+    // Narrower than its buttons, the bar folds the last ones into its » menu: it never widens the window.
+    m_bar->setMinimumWidth(m_bar->fontMetrics().averageCharWidth() * 12);
 
     createActions();
     installDefaultQuestions();
+    m_title->setFullText(tr("History"));
 
     connect(m_view, &QTreeView::customContextMenuRequested, this, &HistoryView::showContextMenu);
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex& index) {
@@ -91,17 +94,17 @@ HistoryView::HistoryView(QWidget* parent)
     });
     connect(m_model, &HistoryModel::loaded, this, &HistoryView::updateStatus);
 
-    auto* head = new QHBoxLayout;
-    head->setContentsMargins(0, 0, 0, 0);
-    head->addWidget(m_title);
-    head->addWidget(m_bar, 1, Qt::AlignRight);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
-    layout->addLayout(head);
+    layout->setSpacing(2);
+    layout->addWidget(m_title);
+    layout->addWidget(m_bar);
     layout->addWidget(m_status);
     layout->addWidget(m_view, 1);
-    setVisible(false); // until a database is picked
+    // Not Expanding (as its list is): the details above get their share of the tab's height too.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     updateActions();
+    updateStatus();
 }
 
 HistoryView::~HistoryView() {
@@ -125,6 +128,7 @@ void HistoryView::createActions() {
             if (const int before = row < 0 ? -1 : m_model->previousPresentRow(row); before >= 0)
                 emit compareRequested(m_model->entry(before).path, m_model->entry(row).path);
         });
+    m_compare->setIconText(tr("Compare")); // the toolbar's word; menus say it whole
     m_export = add(tr("Export…"), tr("Write the snapshot to a file you choose"), [this] {
         if (const QString p = currentPath(); !p.isEmpty())
             emit exportRequested(p);
@@ -159,6 +163,12 @@ void HistoryView::createActions() {
     m_bar->addAction(m_verify);
     m_bar->addAction(m_delete);
     m_bar->addAction(m_restore);
+}
+
+QSize HistoryView::sizeHint() const {
+    const int row = m_view->fontMetrics().height() + 4;
+    return {QWidget::sizeHint().width(), m_title->sizeHint().height() + m_bar->sizeHint().height() +
+                                             m_status->sizeHint().height() + row * 9};
 }
 
 bool HistoryView::eventFilter(QObject* watched, QEvent* event) {
@@ -226,12 +236,12 @@ void HistoryView::installDefaultQuestions() {
 void HistoryView::showDatabase(const QString& databasePath) {
     if (databasePath != m_model->database()) {
         m_message.clear();
-        m_title->setText(
-            databasePath.isEmpty() ? QString() : tr("History of %1").arg(QFileInfo(databasePath).fileName()));
+        m_title->setFullText(databasePath.isEmpty()
+                                 ? tr("History")
+                                 : tr("History of %1").arg(QFileInfo(databasePath).fileName()));
         m_title->setToolTip(databasePath);
     }
     m_model->show(databasePath, m_model->snapshotFolder());
-    setVisible(!databasePath.isEmpty());
     updateStatus();
 }
 
@@ -279,7 +289,9 @@ void HistoryView::updateStatus() {
     QStringList lines;
     Tone tone = Tone::Muted;
     const QString name = QFileInfo(m_model->database()).fileName();
-    if (m_model->isLoading()) {
+    if (m_model->database().isEmpty()) {
+        lines << tr("Pick a database in the list to see its snapshots over time.");
+    } else if (m_model->isLoading()) {
         lines << tr("Reading the history…");
     } else if (!m_model->problems().isEmpty()) {
         lines << m_model->problems();
@@ -302,7 +314,7 @@ void HistoryView::updateStatus() {
         if (m_messageIsError)
             tone = Tone::Error;
     }
-    m_status->setText(lines.join(QLatin1Char('\n')));
+    m_status->setText(breakableText(lines.join(QLatin1Char('\n')))); // a long path wraps too
     m_status->setToolTip(tr("Read from: %1").arg(m_model->folders().join(QStringLiteral(", "))));
     setTone(m_status, tone);
 }

@@ -25,6 +25,7 @@ class QTreeView;
 
 namespace sqlsnap::ui {
 
+class ElidedLabel;
 class HistoryModel;
 class Job;
 struct JobSpec;
@@ -38,8 +39,10 @@ public:
     HistoryModel* model() const { return m_model; }
     QTreeView* view() const { return m_view; }
     QLabel* statusLabel() const { return m_status; }
+    // About eight rows: the details above keep room for their files and facts.
+    QSize sizeHint() const override;
 
-    // The database whose history shows (empty: none; the view is then empty). The same path again
+    // The database whose history shows (empty: none; the view then says to pick one). The same path again
     // changes nothing: a refresh of the database's files does not re-read its history.
     void showDatabase(const QString& databasePath);
     void setSnapshotFolder(const QString& folder);
@@ -97,7 +100,7 @@ private:
 
     HistoryModel* m_model;
     QTreeView* m_view;
-    QLabel* m_title;
+    ElidedLabel* m_title;
     QLabel* m_status;
     QToolBar* m_bar;
     QAction *m_open, *m_compare, *m_export, *m_verify, *m_delete, *m_restore, *m_copyHash;

@@ -246,7 +246,9 @@ void MainWindow::createLayout() {
     databasePage->addWidget(m_details);
     databasePage->addWidget(m_history);
     databasePage->setChildrenCollapsible(false);
+    databasePage->setStretchFactor(0, 1); // the details and the history share the tab's height
     databasePage->setStretchFactor(1, 1);
+    m_databaseSplitter = databasePage;
     m_tabs = new PreviewTabs(databasePage, this);
     connect(m_history, &HistoryView::closePreviewRequested, m_tabs, &PreviewTabs::closePreview);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
@@ -292,6 +294,9 @@ void MainWindow::restoreSettings() {
         m_mainSplitter->setSizes({width() * 340 / 1180, width() * 840 / 1180});
     m_leftSplitter->restoreState(settings.value(QStringLiteral("window/leftSplitter")).toByteArray());
     m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
+    if (!m_databaseSplitter->restoreState(
+            settings.value(QStringLiteral("window/databaseSplitter")).toByteArray()))
+        m_databaseSplitter->setSizes({1000, 1000}); // first start: half each (scaled to the tab's height)
     ensureJobsVisible(); // a state saved with the jobs dragged to nothing (older versions allowed it)
     m_recent->load();
     m_destinations->load();
@@ -307,6 +312,7 @@ void MainWindow::saveSettings() const {
     settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     settings.setValue(QStringLiteral("window/leftSplitter"), m_leftSplitter->saveState());
     settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
+    settings.setValue(QStringLiteral("window/databaseSplitter"), m_databaseSplitter->saveState());
     settings.setValue(QStringLiteral("lastOpenFolder"), m_lastOpenFolder);
     settings.setValue(QStringLiteral("snapshotFolder"), m_snapshotFolder);
     m_recent->save();

@@ -122,6 +122,7 @@ private:
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_leftSplitter = nullptr;
     QSplitter* m_rightSplitter = nullptr;
+    QSplitter* m_databaseSplitter = nullptr; // the Database tab: details above, history below
     QAction* m_openAction = nullptr;
     QAction* m_snapshotAction = nullptr;
     QAction* m_snapshotToAction = nullptr;

@@ -555,6 +555,260 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::HistoryModel</name>
+    <message>
+        <source>The history record of %1 cannot be read: %2</source>
+        <translation>Das Verlaufsprotokoll von %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>Missing: the folder&apos;s record lists this snapshot, but its file is gone (deleted or moved outside the app). Delete removes it from the record.</source>
+        <translation>Fehlt: Das Protokoll des Ordners führt diesen Schnappschuss, aber seine Datei ist weg (außerhalb der App gelöscht oder verschoben). Löschen entfernt ihn aus dem Protokoll.</translation>
+    </message>
+    <message>
+        <source>Named as this tool names snapshots of this database, but not in the folder&apos;s record (taken before the folder kept one).</source>
+        <translation>So benannt, wie dieses Programm Schnappschüsse dieser Datenbank benennt, aber nicht im Protokoll des Ordners (erstellt, bevor der Ordner eines führte).</translation>
+    </message>
+    <message>
+        <source>Changed since this tool wrote it (size, time or file): Delete leaves it alone.</source>
+        <translation>Geändert, seit dieses Programm ihn schrieb (Größe, Zeit oder Datei): Löschen lässt ihn in Ruhe.</translation>
+    </message>
+    <message>
+        <source>Verified %1: integrity ok</source>
+        <translation>Geprüft %1: Integrität in Ordnung</translation>
+    </message>
+    <message>
+        <source>Checked %1: integrity check failed: %2</source>
+        <translation>Geprüft %1: Integritätsprüfung fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Not verified. Verify checks its integrity and computes its SHA-256.</source>
+        <translation>Nicht geprüft. Prüfen prüft seine Integrität und berechnet seinen SHA-256.</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>ok · %1</source>
+        <translation>in Ordnung · %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlerhaft: %1</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::HistoryView</name>
+    <message>
+        <source>Snapshots of this database</source>
+        <translation>Schnappschüsse dieser Datenbank</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open the snapshot in a preview tab (Enter)</source>
+        <translation>Den Schnappschuss in einem Vorschau-Tab öffnen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Compare with Previous</source>
+        <translation>Mit vorherigem vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare the snapshot with the one taken before it</source>
+        <translation>Den Schnappschuss mit dem davor erstellten vergleichen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Write the snapshot to a file you choose</source>
+        <translation>Den Schnappschuss in eine Datei Ihrer Wahl schreiben</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Check the selected snapshots&apos; integrity and compute their SHA-256 again</source>
+        <translation>Die Integrität der ausgewählten Schnappschüsse prüfen und ihren SHA-256 neu berechnen</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen …</translation>
+    </message>
+    <message>
+        <source>Delete the selected snapshots (Delete): only files this tool wrote</source>
+        <translation>Die ausgewählten Schnappschüsse löschen (Entf): nur Dateien, die dieses Programm schrieb</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>Write the snapshot back to the database&apos;s path (or one you choose); the file it replaces is kept beside it</source>
+        <translation>Den Schnappschuss an den Pfad der Datenbank (oder einen Ihrer Wahl) zurückschreiben; die ersetzte Datei bleibt daneben erhalten</translation>
+    </message>
+    <message>
+        <source>Copy SHA-256</source>
+        <translation>SHA-256 kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the snapshot&apos;s whole SHA-256 (Ctrl+C)</source>
+        <translation>Den ganzen SHA-256 des Schnappschusses kopieren (Strg+C)</translation>
+    </message>
+    <message>
+        <source>Restore Snapshot To</source>
+        <translation>Schnappschuss wiederherstellen nach</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db *.sqlite3);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.sqlite *.db *.sqlite3);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Restore Snapshot</source>
+        <translation>Schnappschuss wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Replace %1 with the snapshot %2?</source>
+        <translation>%1 durch den Schnappschuss %2 ersetzen?</translation>
+    </message>
+    <message>
+        <source>The current file is kept beside it as “%1.before-restore-&lt;time&gt;”, with its -wal and -journal if it has them.</source>
+        <translation>Die jetzige Datei bleibt daneben als „%1.before-restore-&lt;Zeit&gt;“ erhalten, mit ihrer -wal und ihrem -journal, falls vorhanden.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore anyway? Its -wal and -journal move aside with the replaced file. A program that has it open keeps using its old file: quit it first, or restart it afterwards.</source>
+        <translation>Trotzdem wiederherstellen? Ihre -wal und ihr -journal werden mit der ersetzten Datei beiseitegelegt. Ein Programm, das sie geöffnet hat, benutzt weiter seine alte Datei: Beenden Sie es vorher oder starten Sie es danach neu.</translation>
+    </message>
+    <message>
+        <source>Restore Anyway</source>
+        <translation>Trotzdem wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Delete Snapshots</source>
+        <translation>Schnappschüsse löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 snapshot(s)?</source>
+        <translation>
+            <numerusform>%1 Schnappschuss löschen?</numerusform>
+            <numerusform>%1 Schnappschüsse löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The files are deleted from the disk and from their folder&apos;s history record. This cannot be undone.</source>
+        <translation>Die Dateien werden von der Festplatte und aus dem Verlaufsprotokoll ihres Ordners gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Verlauf von %1</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Verlauf wird gelesen …</translation>
+    </message>
+    <message>
+        <source>No snapshots of %1 yet. File → Snapshot (Ctrl+S) takes one into the snapshot folder.</source>
+        <translation>Noch keine Schnappschüsse von %1. Datei → Schnappschuss (Strg+S) erstellt einen im Schnappschuss-Ordner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 snapshot(s), newest first</source>
+        <translation>
+            <numerusform>%1 Schnappschuss, neuester zuerst</numerusform>
+            <numerusform>%1 Schnappschüsse, neueste zuerst</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %1 missing</source>
+        <translation>
+            <numerusform> · %1 fehlt</numerusform>
+            <numerusform> · %1 fehlen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read from: %1</source>
+        <translation>Gelesen aus: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %1 snapshot(s).</source>
+        <translation>
+            <numerusform>%1 Schnappschuss gelöscht.</numerusform>
+            <numerusform>%1 Schnappschüsse gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left alone: %1</source>
+        <translation>In Ruhe gelassen: %1</translation>
+    </message>
+    <message>
+        <source>Restored %1 to %2.</source>
+        <translation>%1 nach %2 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Restored %1 to %2. The replaced file is kept as %3.</source>
+        <translation>%1 nach %2 wiederhergestellt. Die ersetzte Datei bleibt als %3 erhalten.</translation>
+    </message>
+    <message>
+        <source>Restore failed: %1</source>
+        <translation>Wiederherstellen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Not restored: %1</source>
+        <translation>Nicht wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Pick a database in the list to see its snapshots over time.</source>
+        <translation>Wählen Sie eine Datenbank in der Liste, um ihre Schnappschüsse im Zeitverlauf zu sehen.</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::InstanceServer</name>
     <message>
         <source>another instance is running</source>
@@ -642,6 +896,26 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <source>integrity check failed: %1</source>
         <translation>Integritätsprüfung fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Done in %1 · %2</source>
+        <translation>Fertig in %1 · %2</translation>
+    </message>
+    <message>
+        <source>
+Nothing was replaced: %1 did not exist.</source>
+        <translation>
+Nichts wurde ersetzt: %1 gab es nicht.</translation>
+    </message>
+    <message>
+        <source>
+The replaced file is kept as %1</source>
+        <translation>
+Die ersetzte Datei bleibt als %1 erhalten</translation>
+    </message>
+    <message>
+        <source> (with %1)</source>
+        <translation> (mit %1)</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::JobSpecs</name>
@@ -680,6 +954,18 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>%1 was verified, but the result could not be remembered: %2</source>
         <translation>%1 wurde geprüft, aber das Ergebnis konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Restore of %1 → %2 (while in use)</source>
+        <translation>Wiederherstellen von %1 → %2 (trotz Benutzung)</translation>
+    </message>
+    <message>
+        <source>Restore of %1 → %2</source>
+        <translation>Wiederherstellen von %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1: a program may have it open.</source>
+        <translation>%1: Ein Programm hat sie womöglich geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1404,29 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>The grid holds the rows around the view; Export Table… writes all %1.</source>
         <translation>Die Tabelle hält nur die Zeilen um die Ansicht herum; „Tabelle exportieren …“ schreibt alle %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::SnapshotDeletion</name>
+    <message>
+        <source>%1: the folder&apos;s history record cannot be read: %2</source>
+        <translation>%1: Das Verlaufsprotokoll des Ordners ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a snapshot file this tool wrote</source>
+        <translation>%1: keine Schnappschuss-Datei, die dieses Programm schrieb</translation>
+    </message>
+    <message>
+        <source>%1: changed since this tool wrote it</source>
+        <translation>%1: geändert, seit dieses Programm sie schrieb</translation>
+    </message>
+    <message>
+        <source>%1: cannot be deleted (check the folder&apos;s permissions)</source>
+        <translation>%1: lässt sich nicht löschen (prüfen Sie die Rechte des Ordners)</translation>
+    </message>
+    <message>
+        <source>%1: deleted, but the history record could not be updated: %2</source>
+        <translation>%1: gelöscht, aber das Verlaufsprotokoll ließ sich nicht aktualisieren: %2</translation>
     </message>
 </context>
 <context>

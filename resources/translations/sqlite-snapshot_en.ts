@@ -102,6 +102,37 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::HistoryView</name>
+    <message numerus="yes">
+        <source>Delete %1 snapshot(s)?</source>
+        <translation>
+            <numerusform>Delete %1 snapshot?</numerusform>
+            <numerusform>Delete %1 snapshots?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 snapshot(s), newest first</source>
+        <translation>
+            <numerusform>%1 snapshot, newest first</numerusform>
+            <numerusform>%1 snapshots, newest first</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %1 missing</source>
+        <translation>
+            <numerusform> · %1 missing</numerusform>
+            <numerusform> · %1 missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %1 snapshot(s).</source>
+        <translation>
+            <numerusform>Deleted %1 snapshot.</numerusform>
+            <numerusform>Deleted %1 snapshots.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::JobListModel</name>
     <message numerus="yes">
         <source>%1 copy attempt(s)</source>

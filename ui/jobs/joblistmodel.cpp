@@ -1,5 +1,7 @@
 #include "jobs/joblistmodel.h"
 
+#include <QFileInfo>
+
 #include <variant>
 
 namespace sqlsnap::ui {
@@ -156,6 +158,20 @@ QString JobListModel::doneText(const Job& job, const Verification& v) {
     const QString verdict =
         v.integrity.ok() ? tr("integrity ok") : tr("integrity check failed: %1").arg(v.integrity.report);
     return tr("Done in %1 · %2 · %3").arg(durationText(job.elapsedMs()), humanSize(v.bytes), verdict);
+}
+
+QString JobListModel::doneText(const Job& job, const RestoreResult& r) {
+    QString text = tr("Done in %1 · %2").arg(durationText(job.elapsedMs()), humanSize(r.bytes));
+    // Where the file it replaced went is the news: nothing was lost, and this is where to look.
+    if (r.keptAs.isEmpty())
+        return text + tr("\nNothing was replaced: %1 did not exist.").arg(r.destination);
+    text += tr("\nThe replaced file is kept as %1").arg(r.keptAs);
+    QStringList companions;
+    for (const QString& kept : r.keptFiles)
+        companions << QFileInfo(kept).fileName();
+    if (!companions.isEmpty())
+        text += tr(" (with %1)").arg(companions.join(QStringLiteral(", ")));
+    return text;
 }
 
 QString JobListModel::doneText(const Job&, const SnapshotResult& r) {

@@ -2,6 +2,7 @@
 
 #include <sqlitesnapshot/databasefiles.h>
 #include <sqlitesnapshot/history.h>
+#include <sqlitesnapshot/restore.h>
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -113,6 +114,30 @@ JobSpec JobSpecs::verify(const QString& snapshot, const QString& records) {
         if (auto s = VerificationRecords::remember(*outcome, records); !s)
             return Error{s.error().kind, tr("%1 was verified, but the result could not be remembered: %2")
                                              .arg(fileName(snapshot), s.error().message)};
+        return JobResult(std::move(outcome.value()));
+    };
+    return spec;
+}
+
+JobSpec JobSpecs::restore(const QString& snapshot, const QString& destination, bool force) {
+    JobSpec spec;
+    spec.kind = JobKind::Restore;
+    spec.source = snapshot;
+    spec.destination = destination;
+    spec.title = force
+                     ? tr("Restore of %1 → %2 (while in use)").arg(fileName(snapshot), fileName(destination))
+                     : tr("Restore of %1 → %2").arg(fileName(snapshot), fileName(destination));
+    spec.run = [snapshot, destination, force](ProgressSink& sink) -> Expected<JobResult> {
+        auto outcome = restoreSnapshot(snapshot, destination, RestoreOptions{.force = force}, &sink);
+        if (!outcome) {
+            Error error = outcome.error();
+            // The engine's sentence ends with the CLI's way out (--force); the app asks instead.
+            if (error.kind == ErrorKind::DestinationInUse)
+                error.message =
+                    tr("%1: a program may have it open.")
+                        .arg(error.message.section(QStringLiteral(": a program may have it open"), 0, 0));
+            return error;
+        }
         return JobResult(std::move(outcome.value()));
     };
     return spec;

@@ -29,6 +29,11 @@ public:
     // `records` (VerificationRecords). A damaged file is a success whose verdict is not ok.
     static JobSpec verify(const QString& snapshot,
                           const QString& records = VerificationRecords::defaultFile());
+    // A snapshot written back to `destination` (restoreSnapshot: atomic, the replaced file and its
+    // companions kept beside it as "<dest>.before-restore-<time>"). Without `force`, a destination a
+    // program has open (a lock held, or a -wal/-journal beside it) fails with DestinationInUse, in the
+    // app's words; the caller asks the user and runs it again with `force`.
+    static JobSpec restore(const QString& snapshot, const QString& destination, bool force = false);
     // One table of a snapshot (the rows `filter` keeps, in `order`: as the preview shows them) in the
     // format `destination`'s extension names (.json, .ndjson/.jsonl, .sql; CSV otherwise).
     static JobSpec tableExport(const QString& snapshot, const QString& table, const RowFilter& filter,

@@ -116,6 +116,14 @@ int SnapshotListModel::setVerification(const Verification& v) {
     return -1;
 }
 
+void SnapshotListModel::remove(const QString& path) {
+    if (const int row = rowOfPath(path); row >= 0) {
+        beginRemoveRows({}, row, row);
+        m_entries.removeAt(row);
+        endRemoveRows();
+    }
+}
+
 int SnapshotListModel::rowOfPath(const QString& path) const {
     for (int i = 0; i < m_entries.size(); ++i)
         if (m_entries[i].path == path)

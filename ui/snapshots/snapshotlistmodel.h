@@ -44,6 +44,8 @@ public:
     int add(const SnapshotResult& result, const QDateTime& taken);
     // A verification just made: the row of its file shows it. Returns the row, or -1 when not listed.
     int setVerification(const Verification& verification);
+    // A snapshot deleted (from its history): its row goes.
+    void remove(const QString& path);
     const Entry& entry(int row) const { return m_entries[row]; }
     int rowOfPath(const QString& path) const;
 

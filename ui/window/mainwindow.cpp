@@ -4,6 +4,7 @@
 #include <sqlitesnapshot/history.h>
 
 #include "common/format.h"
+#include "history/historyview.h"
 #include "jobs/jobspanel.h"
 #include "jobs/jobspecs.h"
 #include "preview/findpanel.h"
@@ -228,8 +229,28 @@ void MainWindow::createLayout() {
     m_leftSplitter->addWidget(m_snapshotsPane);
     m_leftSplitter->setSizes({350, 300});
 
+    // The Database tab: the selected database's details, its history below (docs/app.md, "History").
     m_details = new SourceDetailsView(this);
-    m_tabs = new PreviewTabs(m_details, this);
+    m_history = new HistoryView(this);
+    m_history->startJob = [this](JobSpec spec) { return startJob(std::move(spec)); };
+    connect(m_history, &HistoryView::openRequested, this, &MainWindow::openPreview);
+    connect(m_history, &HistoryView::exportRequested, this, &MainWindow::exportSnapshot);
+    connect(m_history, &HistoryView::snapshotsDeleted, this, [this](const QStringList& paths) {
+        for (const QString& path : paths)
+            m_snapshots->remove(path);
+    });
+    // Left for the comparison's merge: connect(m_history, &HistoryView::compareRequested, this,
+    // &MainWindow::compareSnapshots).
+    auto* databasePage = new QSplitter(Qt::Vertical, this);
+    databasePage->setObjectName(QStringLiteral("databasePage"));
+    databasePage->addWidget(m_details);
+    databasePage->addWidget(m_history);
+    databasePage->setChildrenCollapsible(false);
+    databasePage->setStretchFactor(0, 1); // the details and the history share the tab's height
+    databasePage->setStretchFactor(1, 1);
+    m_databaseSplitter = databasePage;
+    m_tabs = new PreviewTabs(databasePage, this);
+    connect(m_history, &HistoryView::closePreviewRequested, m_tabs, &PreviewTabs::closePreview);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     connect(m_tabs, &PreviewTabs::previewCreated, this, [this](PreviewWidget* preview) {
         connect(preview, &PreviewWidget::exportRequested, this, &MainWindow::exportSnapshot);
@@ -273,6 +294,9 @@ void MainWindow::restoreSettings() {
         m_mainSplitter->setSizes({width() * 340 / 1180, width() * 840 / 1180});
     m_leftSplitter->restoreState(settings.value(QStringLiteral("window/leftSplitter")).toByteArray());
     m_rightSplitter->restoreState(settings.value(QStringLiteral("window/rightSplitter")).toByteArray());
+    if (!m_databaseSplitter->restoreState(
+            settings.value(QStringLiteral("window/databaseSplitter")).toByteArray()))
+        m_databaseSplitter->setSizes({1000, 1000}); // first start: half each (scaled to the tab's height)
     ensureJobsVisible(); // a state saved with the jobs dragged to nothing (older versions allowed it)
     m_recent->load();
     m_destinations->load();
@@ -288,6 +312,7 @@ void MainWindow::saveSettings() const {
     settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     settings.setValue(QStringLiteral("window/leftSplitter"), m_leftSplitter->saveState());
     settings.setValue(QStringLiteral("window/rightSplitter"), m_rightSplitter->saveState());
+    settings.setValue(QStringLiteral("window/databaseSplitter"), m_databaseSplitter->saveState());
     settings.setValue(QStringLiteral("lastOpenFolder"), m_lastOpenFolder);
     settings.setValue(QStringLiteral("snapshotFolder"), m_snapshotFolder);
     m_recent->save();
@@ -302,6 +327,7 @@ void MainWindow::setSnapshotFolder(const QString& folder) {
                                  "Snapshot Folder….")
                                   .arg(m_snapshotFolder));
     m_snapshots->setFolder(m_snapshotFolder);
+    m_history->setSnapshotFolder(m_snapshotFolder);
     m_snapshotsPane->view()->setToolTip(tr("Snapshot folder: %1").arg(m_snapshotFolder));
     statusBar()->showMessage(tr("Snapshots go to %1").arg(m_snapshotFolder));
 }
@@ -466,6 +492,7 @@ void MainWindow::recordFinishedJob(Job* job) {
 void MainWindow::showSelectedSource(bool switchToDetails) {
     const QModelIndex current = m_sourceView->currentIndex();
     m_details->show(current.isValid() ? &m_sources->source(current.row()) : nullptr, m_sources->size() > 0);
+    m_history->showDatabase(current.isValid() ? m_sources->source(current.row()).path : QString());
     if (switchToDetails && current.isValid() && m_tabs->currentIndex() != 0 && m_sourceView->hasFocus())
         m_tabs->setCurrentIndex(0);
 }

@@ -16,6 +16,7 @@ class QTreeView;
 namespace sqlsnap::ui {
 
 class Banner;
+class HistoryView;
 class PreviewTabs;
 class SourcesPane;
 class DestinationPrompt;
@@ -57,6 +58,7 @@ public:
     SourceListModel* sources() const { return m_sources; }
     QListView* sourceView() const { return m_sourceView; }
     SourceDetailsView* details() const { return m_details; }
+    HistoryView* history() const { return m_history; } // below the details, on the Database tab
     JobsPanel* jobs() const { return m_jobs; }
     SnapshotListModel* snapshots() const { return m_snapshots; }
     SnapshotsPane* snapshotsPane() const { return m_snapshotsPane; }
@@ -112,6 +114,7 @@ private:
     SourcesPane* m_sourcesPane = nullptr;
     QListView* m_sourceView = nullptr; // the pane's
     SourceDetailsView* m_details = nullptr;
+    HistoryView* m_history = nullptr;
     JobsPanel* m_jobs = nullptr;
     SnapshotsPane* m_snapshotsPane = nullptr;
     PreviewTabs* m_tabs = nullptr;
@@ -119,6 +122,7 @@ private:
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_leftSplitter = nullptr;
     QSplitter* m_rightSplitter = nullptr;
+    QSplitter* m_databaseSplitter = nullptr; // the Database tab: details above, history below
     QAction* m_openAction = nullptr;
     QAction* m_snapshotAction = nullptr;
     QAction* m_snapshotToAction = nullptr;

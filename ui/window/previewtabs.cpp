@@ -31,6 +31,12 @@ PreviewWidget* PreviewTabs::currentPreview() const {
     return qobject_cast<PreviewWidget*>(currentWidget());
 }
 
+void PreviewTabs::closePreview(const QString& snapshotPath) {
+    for (int i = count() - 1; i > 0; --i)
+        if (auto* p = qobject_cast<PreviewWidget*>(widget(i)); p && p->snapshotPath() == snapshotPath)
+            delete p;
+}
+
 PreviewWidget* PreviewTabs::open(const QString& snapshotPath) {
     for (int i = 1; i < count(); ++i)
         if (auto* p = qobject_cast<PreviewWidget*>(widget(i)); p && p->snapshotPath() == snapshotPath) {

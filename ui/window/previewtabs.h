@@ -16,6 +16,8 @@ public:
     // Brings the snapshot's preview forward, opening it first if need be.
     PreviewWidget* open(const QString& snapshotPath);
     PreviewWidget* currentPreview() const; // null on the details tab
+    // Closes the snapshot's preview, if one is open (before the snapshot is deleted).
+    void closePreview(const QString& snapshotPath);
     static constexpr int kMaxPreviews = 8;
 
 signals:

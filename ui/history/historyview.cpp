@@ -1,0 +1,405 @@
+#include "history/historyview.h"
+
+#include "common/breakabletext.h"
+#include "common/elidedlabel.h"
+#include "common/format.h"
+#include "common/tones.h"
+#include "history/historymodel.h"
+#include "history/snapshotdeletion.h"
+#include "jobs/job.h"
+#include "jobs/jobspecs.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace sqlsnap::ui {
+
+HistoryView::HistoryView(QWidget* parent)
+    : QWidget(parent), m_model(new HistoryModel(this)), m_view(new QTreeView(this)),
+      m_title(new ElidedLabel(this)), m_status(new QLabel(this)), m_bar(new QToolBar(this)) {
+    setObjectName(QStringLiteral("historyView"));
+    m_view->setObjectName(QStringLiteral("historyList"));
+    m_view->setAccessibleName(tr("Snapshots of this database"));
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection); // Verify and Delete act on several
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    QHeaderView* header = m_view->header();
+    // Time, size and verdict as wide as they are; the (shortened) SHA-256 takes what is left.
+    for (int c : {HistoryModel::TakenColumn, HistoryModel::SizeColumn, HistoryModel::VerifiedColumn})
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    header->setStretchLastSection(true);
+    m_title->setObjectName(QStringLiteral("historyTitle"));
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_status->setObjectName(QStringLiteral("historyStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_bar->setObjectName(QStringLiteral("historyActions"));
+    m_bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_bar->setIconSize(QSize(16, 16));
+    // Narrower than its buttons, the bar folds the last ones into its » menu: it never widens the window.
+    m_bar->setMinimumWidth(m_bar->fontMetrics().averageCharWidth() * 12);
+
+    createActions();
+    installDefaultQuestions();
+    m_title->setFullText(tr("History"));
+
+    connect(m_view, &QTreeView::customContextMenuRequested, this, &HistoryView::showContextMenu);
+    connect(m_view, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        if (index.isValid() && m_model->entry(index.row()).present)
+            emit openRequested(m_model->entry(index.row()).path);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &HistoryView::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &HistoryView::updateActions);
+    // A reload keeps what the user pointed at: the same snapshots stay current and selected.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_keepSelection = selectedPaths();
+        m_keepSelection.prepend(currentPath());
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        const QStringList keep = std::exchange(m_keepSelection, {});
+        QItemSelectionModel* selection = m_view->selectionModel();
+        for (int i = 0; i < keep.size(); ++i) {
+            const int row = m_model->rowOfPath(keep[i]);
+            if (row < 0)
+                continue;
+            const QModelIndex at = m_model->index(row, 0);
+            if (i == 0)
+                selection->setCurrentIndex(at, QItemSelectionModel::NoUpdate);
+            else
+                selection->select(at, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+        updateActions();
+    });
+    connect(m_model, &HistoryModel::loaded, this, &HistoryView::updateStatus);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_title);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_status);
+    layout->addWidget(m_view, 1);
+    // Not Expanding (as its list is): the details above get their share of the tab's height too.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    updateActions();
+    updateStatus();
+}
+
+HistoryView::~HistoryView() {
+    m_deletion.cancel();
+}
+
+void HistoryView::createActions() {
+    const auto add = [this](const QString& text, const QString& tip, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setToolTip(tip);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_open = add(tr("Open"), tr("Open the snapshot in a preview tab (Enter)"), [this] {
+        if (const QString p = currentPath(); !p.isEmpty())
+            emit openRequested(p);
+    });
+    m_compare =
+        add(tr("Compare with Previous"), tr("Compare the snapshot with the one taken before it"), [this] {
+            const int row = m_view->currentIndex().row();
+            if (const int before = row < 0 ? -1 : m_model->previousPresentRow(row); before >= 0)
+                emit compareRequested(m_model->entry(before).path, m_model->entry(row).path);
+        });
+    m_compare->setIconText(tr("Compare")); // the toolbar's word; menus say it whole
+    m_export = add(tr("Export…"), tr("Write the snapshot to a file you choose"), [this] {
+        if (const QString p = currentPath(); !p.isEmpty())
+            emit exportRequested(p);
+    });
+    m_verify =
+        add(tr("Verify"), tr("Check the selected snapshots' integrity and compute their SHA-256 again"),
+            [this] { verify(selectedPaths()); });
+    m_delete = add(tr("Delete…"), tr("Delete the selected snapshots (Delete): only files this tool wrote"),
+                   [this] { deleteSnapshots(selectedPaths()); });
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_restore = add(tr("Restore…"),
+                    tr("Write the snapshot back to the database's path (or one you choose); the file it "
+                       "replaces is kept beside it"),
+                    [this] {
+                        if (const QString p = currentPath(); !p.isEmpty())
+                            restore(p);
+                    });
+    m_copyHash = add(tr("Copy SHA-256"), tr("Copy the snapshot's whole SHA-256 (Ctrl+C)"), [this] {
+        const QModelIndex i = m_view->currentIndex();
+        if (i.isValid() && !m_model->entry(i.row()).sha256.isEmpty())
+            QApplication::clipboard()->setText(m_model->entry(i.row()).sha256);
+    });
+    m_copyHash->setShortcut(QKeySequence::Copy);
+    // The list's own keys, as the jobs list has them: the view's key events, so no window action with the
+    // same key (Remove from List) can make them ambiguous. The menus show them.
+    m_view->installEventFilter(this);
+    for (QAction* a : {m_delete, m_copyHash})
+        a->setShortcutContext(Qt::WidgetShortcut);
+    m_bar->addAction(m_open);
+    m_bar->addAction(m_compare);
+    m_bar->addAction(m_export);
+    m_bar->addAction(m_verify);
+    m_bar->addAction(m_delete);
+    m_bar->addAction(m_restore);
+}
+
+QSize HistoryView::sizeHint() const {
+    const int row = m_view->fontMetrics().height() + 4;
+    return {QWidget::sizeHint().width(), m_title->sizeHint().height() + m_bar->sizeHint().height() +
+                                             m_status->sizeHint().height() + row * 9};
+}
+
+bool HistoryView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Delete)) {
+            if (m_delete->isEnabled())
+                m_delete->trigger();
+            return true;
+        }
+        if (key->matches(QKeySequence::Copy)) {
+            if (m_copyHash->isEnabled())
+                m_copyHash->trigger();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void HistoryView::showDatabase(const QString& databasePath) {
+    if (databasePath != m_model->database()) {
+        m_message.clear();
+        m_title->setFullText(databasePath.isEmpty()
+                                 ? tr("History")
+                                 : tr("History of %1").arg(QFileInfo(databasePath).fileName()));
+        m_title->setToolTip(databasePath);
+    }
+    m_model->show(databasePath, m_model->snapshotFolder());
+    updateStatus();
+}
+
+void HistoryView::setSnapshotFolder(const QString& folder) {
+    m_model->show(m_model->database(), folder);
+    updateStatus();
+}
+
+void HistoryView::refresh() {
+    m_model->reload();
+}
+
+QString HistoryView::currentPath() const {
+    const QModelIndex i = m_view->currentIndex();
+    return i.isValid() && m_model->entry(i.row()).present ? m_model->entry(i.row()).path : QString();
+}
+
+QStringList HistoryView::selectedPaths() const {
+    QStringList paths;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (m_view->selectionModel()->isRowSelected(row, {}))
+            paths << m_model->entry(row).path;
+    if (paths.isEmpty() && m_view->currentIndex().isValid())
+        paths << m_model->entry(m_view->currentIndex().row()).path;
+    return paths;
+}
+
+void HistoryView::updateActions() {
+    const QModelIndex current = m_view->currentIndex();
+    const bool present = current.isValid() && m_model->entry(current.row()).present;
+    m_open->setEnabled(present);
+    m_compare->setEnabled(present && m_model->previousPresentRow(current.row()) >= 0);
+    m_export->setEnabled(present);
+    m_restore->setEnabled(present && bool(startJob));
+    m_copyHash->setEnabled(present && !m_model->entry(current.row()).sha256.isEmpty());
+    bool anyPresent = false;
+    const QStringList selected = selectedPaths();
+    for (const QString& p : selected)
+        anyPresent = anyPresent || m_model->entry(m_model->rowOfPath(p)).present;
+    m_verify->setEnabled(anyPresent && bool(startJob));
+    m_delete->setEnabled(!selected.isEmpty() && m_deletion.isFinished());
+}
+
+void HistoryView::updateStatus() {
+    QStringList lines;
+    Tone tone = Tone::Muted;
+    const QString name = QFileInfo(m_model->database()).fileName();
+    if (m_model->database().isEmpty()) {
+        lines << tr("Pick a database in the list to see its snapshots over time.");
+    } else if (m_model->isLoading()) {
+        lines << tr("Reading the history…");
+    } else if (!m_model->problems().isEmpty()) {
+        lines << m_model->problems();
+        tone = Tone::Error;
+    } else if (m_model->rowCount() == 0) {
+        lines << tr("No snapshots of %1 yet. File → Snapshot (Ctrl+S) takes one into the snapshot folder.")
+                     .arg(name);
+    } else {
+        const int n = m_model->rowCount();
+        int missing = 0;
+        for (int r = 0; r < n; ++r)
+            missing += m_model->entry(r).present ? 0 : 1;
+        QString line = tr("%1 snapshot(s), newest first", nullptr, pluralCount(n)).arg(groupedNumber(n));
+        if (missing > 0)
+            line += tr(" · %1 missing", nullptr, pluralCount(missing)).arg(groupedNumber(missing));
+        lines << line;
+    }
+    if (!m_message.isEmpty()) {
+        lines << m_message;
+        if (m_messageIsError)
+            tone = Tone::Error;
+    }
+    m_status->setText(breakableText(lines.join(QLatin1Char('\n')))); // a long path wraps too
+    m_status->setToolTip(tr("Read from: %1").arg(m_model->folders().join(QStringLiteral(", "))));
+    setTone(m_status, tone);
+}
+
+void HistoryView::showMessage(const QString& text, bool error) {
+    m_message = text;
+    m_messageIsError = error;
+    updateStatus();
+}
+
+void HistoryView::showContextMenu(const QPoint& viewportPos) {
+    const QModelIndex index = m_view->indexAt(viewportPos);
+    if (!index.isValid())
+        return;
+    // The row under the cursor becomes current and every entry acts on it; Verify and Delete on the
+    // selection it joins (a row outside it becomes the whole selection), as in the snapshots list.
+    if (m_view->selectionModel()->isRowSelected(index.row(), {}))
+        m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+    else
+        m_view->setCurrentIndex(index);
+    // What the entries act on is fixed now: a reload while the menu is open does not move it.
+    const HistoryModel::Entry pointed = m_model->entry(index.row());
+    const int before = m_model->previousPresentRow(index.row());
+    const QString beforePath = before >= 0 ? m_model->entry(before).path : QString();
+    const QStringList selected = selectedPaths();
+    QMenu menu(this);
+    const auto add = [&](const QAction* like, auto slot, bool enabled) {
+        QAction* a = menu.addAction(like->text(), this, slot);
+        a->setToolTip(like->toolTip());
+        a->setEnabled(enabled);
+    };
+    const QString path = pointed.path;
+    add(
+        m_open, [this, path] { emit openRequested(path); }, pointed.present);
+    add(
+        m_compare, [this, beforePath, path] { emit compareRequested(beforePath, path); },
+        pointed.present && !beforePath.isEmpty());
+    add(
+        m_export, [this, path] { emit exportRequested(path); }, pointed.present);
+    add(
+        m_verify, [this, selected] { verify(selected); }, m_verify->isEnabled());
+    menu.addSeparator();
+    add(
+        m_restore, [this, path] { restore(path); }, pointed.present && bool(startJob));
+    add(
+        m_delete, [this, selected] { deleteSnapshots(selected); }, m_delete->isEnabled());
+    menu.addSeparator();
+    const QString sha256 = pointed.sha256;
+    add(
+        m_copyHash, [sha256] { QApplication::clipboard()->setText(sha256); }, !sha256.isEmpty());
+    menu.exec(m_view->viewport()->mapToGlobal(viewportPos));
+}
+
+void HistoryView::verify(const QStringList& paths) {
+    if (!startJob)
+        return;
+    for (const QString& path : paths) {
+        const int row = m_model->rowOfPath(path);
+        if (row < 0 || !m_model->entry(row).present)
+            continue;
+        if (Job* job = startJob(JobSpecs::verify(path)))
+            connect(job, &Job::finished, this, &HistoryView::refresh);
+    }
+}
+
+void HistoryView::deleteSnapshots(const QStringList& paths) {
+    if (paths.isEmpty() || !m_deletion.isFinished() || !confirmDelete(paths))
+        return;
+    for (const QString& path : paths)
+        emit closePreviewRequested(path);
+    m_deletion = Executor::instance().run(
+        Lane::Interactive, this, [paths](const CancelToken&) { return SnapshotDeletion::run(paths); },
+        [this](const DeletionOutcome& outcome) {
+            QStringList lines;
+            const int gone = int(outcome.deleted.size() + outcome.forgotten.size());
+            if (gone > 0)
+                lines << tr("Deleted %1 snapshot(s).", nullptr, pluralCount(gone)).arg(groupedNumber(gone));
+            for (const QString& refused : outcome.refused)
+                lines << tr("Left alone: %1").arg(refused);
+            showMessage(lines.join(QLatin1Char('\n')), !outcome.refused.isEmpty());
+            emit snapshotsDeleted(outcome.deleted + outcome.forgotten);
+            // Said once the rows no longer show what was deleted.
+            auto once = std::make_shared<QMetaObject::Connection>();
+            *once = connect(m_model, &HistoryModel::loaded, this, [this, once] {
+                disconnect(*once);
+                updateActions();
+                emit deletionFinished();
+            });
+            m_model->reload();
+        });
+    updateActions();
+}
+
+void HistoryView::restore(const QString& snapshotPath) {
+    if (!startJob || snapshotPath.isEmpty())
+        return;
+    const QString target = chooseRestoreTarget(m_model->database());
+    if (target.isEmpty())
+        return;
+    if (QFileInfo::exists(target) && !confirmRestore(snapshotPath, target))
+        return;
+    startRestore(snapshotPath, target, false);
+}
+
+void HistoryView::startRestore(const QString& snapshot, const QString& target, bool force) {
+    Job* job = startJob(JobSpecs::restore(snapshot, target, force));
+    if (!job)
+        return;
+    connect(job, &Job::finished, this, [this, job, snapshot, target, force] {
+        if (const RestoreResult* r = job->resultAs<RestoreResult>()) {
+            showMessage(r->keptAs.isEmpty()
+                            ? tr("Restored %1 to %2.").arg(QFileInfo(snapshot).fileName(), r->destination)
+                            : tr("Restored %1 to %2. The replaced file is kept as %3.")
+                                  .arg(QFileInfo(snapshot).fileName(), r->destination, r->keptAs),
+                        false);
+            refresh();
+            return;
+        }
+        if (job->state() != Job::State::Failed)
+            return;
+        const Error error = *job->error();
+        if (error.kind != ErrorKind::DestinationInUse || force) {
+            showMessage(tr("Restore failed: %1").arg(error.message), true);
+            return;
+        }
+        // The refusal is on the job's row; the question comes after this signal, not inside it.
+        QTimer::singleShot(0, this, [this, snapshot, target, message = error.message] {
+            if (confirmRestoreInUse(target, message))
+                startRestore(snapshot, target, true);
+            else
+                showMessage(tr("Not restored: %1").arg(message), true);
+        });
+    });
+}
+
+} // namespace sqlsnap::ui

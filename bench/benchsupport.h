@@ -75,5 +75,6 @@ QList<Row> runConsoleGrid(const Options& options); // the console's grid, shown 
 QList<Row> runCompare(const Options& options, const QString& cliPath);
 // Space of an hourly history on XFS/btrfs/ext4 images (root), --skip-unchanged, prune of 10,000 files.
 QList<Row> runHistory(const Options& options, const QString& cliPath);
+QList<Row> runHistorySpace(const Options& options); // part "space" of runHistory
 
 } // namespace bench

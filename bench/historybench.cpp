@@ -14,7 +14,6 @@
 #include <QJsonObject>
 #include <QProcess>
 
-
 #include <cstdio>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -81,10 +80,16 @@ QList<Row> runSkipUnchanged(const Options& options, const QString& cliPath) {
                 0,
                 median(skip) / full,
                 0,
-                QStringLiteral("nothing committed since: no file; target ≤ 5 % of the snapshot")};
-    rows << Row{
-        section, QStringLiteral("core: snapshotInto skip"),      median(skipCore), 0, median(skipCore) / full,
-        0,       QStringLiteral("in-process (no process start)")};
+                QStringLiteral("nothing committed since: no file; %1 % of the snapshot, target ≤ 5 %")
+                    .arg(100 * median(skip) / full, 0, 'f', 2)};
+    rows << Row{section,
+                QStringLiteral("core: snapshotInto skip"),
+                median(skipCore),
+                0,
+                median(skipCore) / full,
+                0,
+                QStringLiteral("in-process (no process start): %1 % of the snapshot")
+                    .arg(100 * median(skipCore) / full, 0, 'f', 3)};
     return rows;
 }
 

@@ -159,8 +159,9 @@ void printTable(const QList<Row>& rows) {
     std::printf("|%s|%s|%s|%s|%s|%s|%s\n", "------------------------------------", "------------------------",
                 "-----------:", "----------:", "---------:", "----------:", "---");
     for (const Row& r : rows) {
-        const QString time = r.seconds >= 1 ? QStringLiteral("%1 s").arg(r.seconds, 0, 'f', 2)
-                                            : QStringLiteral("%1 ms").arg(r.seconds * 1000, 0, 'f', 1);
+        const QString time = r.seconds <= 0   ? QString() // not a time (a space figure)
+                             : r.seconds >= 1 ? QStringLiteral("%1 s").arg(r.seconds, 0, 'f', 2)
+                                              : QStringLiteral("%1 ms").arg(r.seconds * 1000, 0, 'f', 1);
         std::printf("| %-34s | %-22s | %10s | %9s | %8s | %9s | %s\n", qPrintable(r.section),
                     qPrintable(r.name), qPrintable(time),
                     r.megabytesPerSecond > 0 ? qPrintable(QString::number(r.megabytesPerSecond, 'f', 0)) : "",

@@ -11,7 +11,8 @@ struct Options {
     int rounds = 5;
     QList<qint64> sizes;   // main-file sizes of the generated databases (each gets a WAL of size / 8)
     QString workDirectory; // generated databases (kept between runs) and scratch output
-    QStringList parts;     // snapshot, cancel, readcancel, preview, stall, sort, valueviewer, query, compare
+    QStringList
+        parts; // snapshot, cancel, readcancel, preview, stall, sort, valueviewer, query, compare, history
     qint64 previewRows = 10'000'000;
 };
 
@@ -72,5 +73,8 @@ QList<Row> runValueViewer(const Options& options);
 QList<Row> runQueryConsole(const Options& options, const QString& cliPath);
 QList<Row> runConsoleGrid(const Options& options); // the console's grid, shown (part "query")
 QList<Row> runCompare(const Options& options, const QString& cliPath);
+// Space of an hourly history on XFS/btrfs/ext4 images (root), --skip-unchanged, prune of 10,000 files.
+QList<Row> runHistory(const Options& options, const QString& cliPath);
+QList<Row> runHistorySpace(const Options& options); // part "space" of runHistory
 
 } // namespace bench

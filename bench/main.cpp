@@ -101,8 +101,8 @@ int main(int argc, char** argv) {
     const QCommandLineOption only(
         QStringLiteral("only"),
         QStringLiteral(
-            "Parts to run: snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query,compare (default: "
-            "all)."),
+            "Parts to run: snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query,compare, and "
+            "history (= prune,skip-unchanged,space; space needs root) (default: all but history)."),
         QStringLiteral("list"),
         QStringLiteral("snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query,compare"));
     const QCommandLineOption previewRows(QStringLiteral("preview-rows"),
@@ -157,6 +157,11 @@ int main(int argc, char** argv) {
     }
     if (options.parts.contains(QStringLiteral("compare")))
         rows += bench::runCompare(options, cliPath);
+    for (const char* part : {"history", "prune", "skip-unchanged", "space"})
+        if (options.parts.contains(QLatin1String(part))) {
+            rows += bench::runHistory(options, cliPath);
+            break;
+        }
     bench::printTable(rows);
     if (app.tracing)
         app.printSlowest();

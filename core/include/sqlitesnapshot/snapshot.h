@@ -41,6 +41,11 @@ struct SnapshotOptions {
     // exclusively makes this fail with Locked once `busyTimeoutMs` has passed, leaving nothing behind.
     bool direct = false;
     int busyTimeoutMs = 5000;
+    // A file in DEST's folder whose storage the result may share: the previous snapshot of the same
+    // source in a history folder (snapshotInto sets it). Where the file system has reflinks (XFS,
+    // btrfs) the result is a clone of it with only the differing blocks rewritten — the same bytes as
+    // without it; elsewhere it changes nothing (docs/history.md, "Space").
+    QString shareStorageWith;
 };
 
 struct CopiedFile {
@@ -62,6 +67,10 @@ struct SnapshotResult {
     QString sha256;                   // hex, with verify
     qint64 elapsedMs = 0;
     OutputStrategy strategy = OutputStrategy::Publish;
+    // With SnapshotOptions::shareStorageWith: that file when DEST shares its storage (empty when the
+    // file system could not clone it), and the bytes rewritten in the clone (the rest is shared).
+    QString sharesStorageWith;
+    qint64 bytesRewritten = 0;
 };
 
 // An open connection to a private, in-memory copy of a snapshot: the file-less form of takeSnapshot().

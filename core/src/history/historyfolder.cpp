@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -158,8 +159,9 @@ Status HistoryFolder::add(const QString& path, const QString& source, const QDat
 }
 
 Status HistoryFolder::forget(const QStringList& files) {
+    const QSet<QString> names(files.begin(), files.end()); // prune forgets thousands at once
     return update([&](QList<HistoryEntry>& entries) {
-        entries.removeIf([&](const HistoryEntry& e) { return files.contains(e.file); });
+        entries.removeIf([&](const HistoryEntry& e) { return names.contains(e.file); });
     });
 }
 

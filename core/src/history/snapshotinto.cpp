@@ -18,15 +18,18 @@ Expected<IntoResult> snapshotInto(const QString& source, const QString& folder,
     if (auto read = readSourceState(database))
         state = *read;
     IntoResult result;
-    if (skipUnchanged && state)
-        if (const auto newest = history->newestOf(database); newest && newest->sourceState == state) {
-            result.skipped = true;
-            result.unchangedSince = history->folder() + QLatin1Char('/') + newest->file;
-            return result;
-        }
+    const auto newest = history->newestOf(database);
+    if (skipUnchanged && state && newest && newest->sourceState == state) {
+        result.skipped = true;
+        result.unchangedSince = history->folder() + QLatin1Char('/') + newest->file;
+        return result;
+    }
     const QDateTime when = QDateTime::currentDateTime();
     SnapshotOptions once = options;
     once.overwrite = false; // a history never replaces a file
+    // Consecutive snapshots share their unchanged blocks where the file system can (docs/history.md).
+    if (newest && once.shareStorageWith.isEmpty())
+        once.shareStorageWith = history->folder() + QLatin1Char('/') + newest->file;
     std::optional<Expected<SnapshotResult>> taken;
     for (int attempt = 0; attempt < 100; ++attempt) {
         const QString path = freeSnapshotPath(history->folder(), database, when,

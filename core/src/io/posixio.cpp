@@ -409,10 +409,10 @@ bool writeMarker(const QString& folder) {
 }
 
 // Only what the engine makes in a staging folder: the marker, the staged copy and what SQLite adds
-// beside it while recovering it, an output being written.
+// beside it while recovering it, an output being written, its clone sharing a previous snapshot.
 bool isEngineFile(const char* name) {
-    for (const char* known :
-         {kMarkerName, "snapshot.db", "snapshot.db-journal", "snapshot.db-wal", "snapshot.db-shm", "export"})
+    for (const char* known : {kMarkerName, "snapshot.db", "snapshot.db-journal", "snapshot.db-wal",
+                              "snapshot.db-shm", "export", "shared.db"})
         if (std::strcmp(name, known) == 0)
             return true;
     return false;

@@ -3,6 +3,7 @@
 #include "snapshot/steps.h"
 
 #include "snapshot/destination.h"
+#include "snapshot/sharedstorage.h"
 #include "snapshot/verify.h"
 
 #include <QElapsedTimer>
@@ -134,6 +135,18 @@ Expected<SnapshotResult> runSnapshot(const QString& source, const QString& desti
 
     SnapshotResult result =
         resultOf(*files, staged, options.direct ? OutputStrategy::Backup : options.strategy);
+    // 5b. Share the previous snapshot's storage where the file system can: a clone of it holding the
+    // output's bytes is published (and verified) instead.
+    if (!options.shareStorageWith.isEmpty()) {
+        auto shared = shareStorageWith(output, options.shareStorageWith, task);
+        if (!shared)
+            return shared.error();
+        if (*shared) {
+            output = (*shared)->path;
+            result.sharesStorageWith = options.shareStorageWith;
+            result.bytesRewritten = (*shared)->bytesRewritten;
+        }
+    }
     // 6. Verify, on request.
     if (options.verify) {
         auto verified = verifyFile(output, task);

@@ -1,0 +1,205 @@
+"""Consistent, self-contained snapshots of live SQLite databases (the SQLite Snapshot engine).
+
+    import sqlitesnapshot
+    result = sqlitesnapshot.snapshot("places.sqlite", "copy.db")
+    conn = sqlitesnapshot.snapshot_to_memory("places.sqlite")
+
+The engine never writes the source's files and never takes SQLite's locks on them; the result is one
+committed state of the database in one rollback-mode file with nothing beside it. Drop-in for
+``sqlite_backup``: ``from sqlitesnapshot.sqlite_backup import sqlite_backup``. docs/python.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import sqlite3
+import tempfile
+from typing import Any, Callable, Optional, Union
+
+from . import _engine
+from ._errors import (
+    ERROR_CLASSES,
+    CancelledError,
+    ChangedTooOftenError,
+    CorruptError,
+    DestinationAliasesSourceError,
+    DestinationDirectoryMissingError,
+    DestinationExistsError,
+    DestinationInUseError,
+    DiskFullError,
+    InconsistentError,
+    InvalidArgumentError,
+    LockedError,
+    NotADatabaseError,
+    PermissionDeniedError,
+    SnapshotError,
+    SnapshotIOError,
+    SourceMissingError,
+    SqliteError,
+    UnreadableError,
+    error_from,
+)
+from ._result import ColumnInfo, CopiedFile, DatabaseInfo, FileInfo, SnapshotResult, TableInfo
+
+__all__ = [
+    "snapshot",
+    "snapshot_to_memory",
+    "inspect",
+    "tables",
+    "sqlite_library_version",
+    "SnapshotResult",
+    "CopiedFile",
+    "DatabaseInfo",
+    "FileInfo",
+    "TableInfo",
+    "ColumnInfo",
+    "ProgressCallback",
+    "STRATEGIES",
+    "SnapshotError",
+    "SourceMissingError",
+    "NotADatabaseError",
+    "UnreadableError",
+    "ChangedTooOftenError",
+    "InconsistentError",
+    "DestinationExistsError",
+    "DestinationAliasesSourceError",
+    "DestinationDirectoryMissingError",
+    "DestinationInUseError",
+    "PermissionDeniedError",
+    "DiskFullError",
+    "SnapshotIOError",
+    "LockedError",
+    "CorruptError",
+    "SqliteError",
+    "InvalidArgumentError",
+    "CancelledError",
+    "ERROR_CLASSES",
+]
+
+PathLike = Union[str, "os.PathLike[str]"]
+# progress(phase, attempt, pages_done, pages_total): phase is the CLI's phase name ("copying",
+# "backing-up", …); attempt the copy attempt (0 outside copying); pages during backing-up.
+ProgressCallback = Callable[[str, int, int, int], Any]
+STRATEGIES = ("publish", "backup", "compact")
+
+
+def _path(value: Any, name: str) -> str:
+    try:
+        path = os.fspath(value)
+    except TypeError:
+        raise TypeError(f"'{name}' must be a path (str or os.PathLike), not {type(value).__name__}") from None
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not path:
+        raise ValueError(f"'{name}' must not be empty")
+    return path
+
+
+def _retries(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"'retries' must be an int, not {type(value).__name__}")
+    if value < 0:
+        raise ValueError(f"'retries' must be 0 or more, not {value}")
+    return value
+
+
+def _check_progress(progress: Any) -> None:
+    if progress is not None and not callable(progress):
+        raise TypeError("'progress' must be callable or None")
+
+
+def _run(text: str, filename: Optional[str] = None) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(text)
+    error = data.get("error")
+    if isinstance(error, dict):
+        kind = error["kind"]
+        raise error_from(kind, error["message"], filename if kind == "source_missing" else None)
+    return data
+
+
+def _snapshot(source: str, destination: str, *, retries: int, strict: bool, overwrite: bool, verify: bool,
+              strategy: str, progress: Optional[ProgressCallback], direct: bool = False,
+              pages_per_step: int = 0) -> SnapshotResult:
+    if strategy not in STRATEGIES:
+        raise InvalidArgumentError(f"unknown strategy {strategy!r}: one of {', '.join(STRATEGIES)}")
+    text = _engine.snapshot(source, destination, retries, bool(strict), bool(overwrite), bool(verify),
+                            strategy, bool(direct), pages_per_step, progress)
+    return SnapshotResult.from_json(_run(text, source))
+
+
+def snapshot(source: PathLike, destination: PathLike, *, retries: int = 100, strict: bool = True,
+             overwrite: bool = False, verify: bool = False, strategy: str = "publish",
+             progress: Optional[ProgressCallback] = None) -> SnapshotResult:
+    """Copies SOURCE (with its -wal or -journal) into one self-contained database file at DESTINATION.
+
+    The result is one committed state of the source, in rollback mode with nothing beside it, written
+    atomically: DESTINATION is absent or unchanged unless this returns. ``strict`` (default) fails with
+    ChangedTooOftenError when no copy attempt was stable; ``strict=False`` keeps the last intact copy,
+    flagged ``consistent_copy=False``. Releases the GIL; Ctrl-C cancels within milliseconds.
+    """
+    src, dest = _path(source, "source"), _path(destination, "destination")
+    _check_progress(progress)
+    return _snapshot(src, dest, retries=_retries(retries), strict=strict, overwrite=overwrite, verify=verify,
+                     strategy=strategy, progress=progress)
+
+
+def snapshot_to_memory(source: PathLike, *, retries: int = 100, strict: bool = True, verify: bool = False,
+                       progress: Optional[ProgressCallback] = None,
+                       backup_progress: Optional[Callable[[int, int, int], Any]] = None,
+                       pages_per_step: int = 1024) -> sqlite3.Connection:
+    """A stdlib ``sqlite3.Connection`` to an in-memory copy of a snapshot of SOURCE.
+
+    The snapshot is taken into a private temporary folder, copied into ``":memory:"`` with
+    ``sqlite3.Connection.backup`` (``backup_progress(status, remaining, total)`` as that method calls
+    it; ``progress`` gets the phase "loading" for it) and removed before this returns, on success,
+    failure or Ctrl-C alike. The connection belongs to the calling thread (sqlite3's default).
+    """
+    src = _path(source, "source")
+    _check_progress(progress)
+    if backup_progress is not None and not callable(backup_progress):
+        raise TypeError("'backup_progress' must be callable or None")
+    retries = _retries(retries)
+    with tempfile.TemporaryDirectory(prefix="sqlitesnapshot-memory-") as folder:
+        staged = os.path.join(folder, "snapshot.db")
+        _snapshot(src, staged, retries=retries, strict=strict, overwrite=False, verify=verify,
+                  strategy="publish", progress=progress)
+
+        def loading(status: int, remaining: int, total: int) -> None:
+            # Also gives Python a moment between steps to raise a KeyboardInterrupt.
+            if progress is not None:
+                progress("loading", 0, total - remaining, total)
+            if backup_progress is not None:
+                backup_progress(status, remaining, total)
+
+        memory = sqlite3.connect(":memory:")
+        try:
+            with sqlite3.connect(pathlib.Path(staged).as_uri() + "?mode=ro", uri=True) as staged_connection:
+                staged_connection.backup(memory, pages=pages_per_step, progress=loading)
+            staged_connection.close()
+        except BaseException:
+            memory.close()
+            raise
+    return memory
+
+
+def inspect(source: PathLike) -> DatabaseInfo:
+    """SOURCE's files and what its header says, read from the bytes (no SQLite connection)."""
+    src = _path(source, "source")
+    return DatabaseInfo.from_json(_run(_engine.inspect(src), src))
+
+
+def tables(db: PathLike, *, count_rows: bool = True) -> list[TableInfo]:
+    """The tables, views and virtual tables of DB, with their columns and (unless told not) row counts.
+
+    A live database is read from a private staged copy: it is never locked.
+    """
+    path = _path(db, "db")
+    data = _run(_engine.tables(path, bool(count_rows)), path)
+    return [TableInfo.from_json(t) for t in data["tables"]]
+
+
+def sqlite_library_version() -> str:
+    """The version of the SQLite library the engine runs on."""
+    return str(_engine.sqlite_version())

@@ -123,7 +123,11 @@ def _is_database_set(files: list[Path]) -> bool:
         return False
     database = Path(files[0])
     companions = {database.with_name(database.name + s) for s in ("-wal", "-journal")}
-    return database.is_file() and all(Path(f) in companions for f in files[1:])
+    if not database.is_file() or not all(Path(f) in companions for f in files[1:]):
+        return False
+    with open(database, "rb") as f:
+        return f.read(16) == b"SQLite format 3\x00"
+
 
 
 def copy_all_files(source_files: list[Path], temporary_dest: Path,

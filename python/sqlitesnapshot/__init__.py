@@ -165,7 +165,7 @@ def snapshot_to_memory(source: PathLike, *, retries: int = 100, strict: bool = T
     if backup_progress is not None and not callable(backup_progress):
         raise TypeError("'backup_progress' must be callable or None")
     retries = _retries(retries)
-    with tempfile.TemporaryDirectory(prefix="sqlitesnapshot-memory-") as folder:
+    with tempfile.TemporaryDirectory(prefix="sqlitesnapshot-memory-", dir=_memory_staging_parent(src)) as folder:
         staged = os.path.join(folder, "snapshot.db")
         _snapshot(src, staged, retries=retries, strict=strict, overwrite=False, verify=verify,
                   strategy="publish", progress=progress)
@@ -179,6 +179,27 @@ def snapshot_to_memory(source: PathLike, *, retries: int = 100, strict: bool = T
             memory.close()
             raise
     return memory
+
+
+def _memory_staging_parent(source: str) -> Optional[str]:
+    """Where snapshot_to_memory stages its file: /dev/shm when it has room, else tempfile's choice.
+
+    The file only lives until it is loaded, so the durability that a snapshot's publish pays for (an
+    fsync of the whole file) is wasted on a disk; on tmpfs fsync costs nothing. A TMPDIR set in the
+    environment is the user's choice and wins. Room: twice the source's files, as the staged copy and
+    its WAL replay may need.
+    """
+    if os.environ.get("TMPDIR") or not os.path.isdir("/dev/shm"):
+        return None
+    try:
+        needed = sum(os.path.getsize(source + suffix) for suffix in ("", "-wal", "-journal")
+                     if os.path.exists(source + suffix))
+        room = os.statvfs("/dev/shm")
+        if room.f_bavail * room.f_frsize > 2 * needed + (64 << 20) and os.access("/dev/shm", os.W_OK):
+            return "/dev/shm"
+    except OSError:
+        pass
+    return None
 
 
 def _deserialize(staged: str, progress: Optional[ProgressCallback]) -> sqlite3.Connection:

@@ -41,7 +41,11 @@ sys.exit(1)
 """
 
 
-@pytest.mark.parametrize("form", ["snapshot", "memory"])
+def shm_leftovers() -> list[str]:
+    return sorted(p.name for p in Path("/dev/shm").glob("sqlitesnapshot-memory-*")) if Path("/dev/shm").is_dir() else []
+
+
+@pytest.mark.parametrize("form", ["snapshot", "memory", "memory-in-shm"])
 def test_ctrl_c_cancels_and_leaves_nothing(tmp_path: Path, writer_factory: type[Writer], form: str) -> None:
     src = make_bank(tmp_path / "busy.db", "rollback", BUSY_ROWS)
     out = tmp_path / "out"
@@ -49,9 +53,14 @@ def test_ctrl_c_cancels_and_leaves_nothing(tmp_path: Path, writer_factory: type[
     out.mkdir()
     temp.mkdir()
     writer = writer_factory(src, "rollback", "--synchronous", "off")
-    child = subprocess.Popen([sys.executable, "-c", CHILD, form, str(src), str(out / "snap.db")],
+    # memory-in-shm: no TMPDIR, so snapshot_to_memory stages in /dev/shm
+    env = {k: v for k, v in os.environ.items() if k != "TMPDIR"}
+    if form != "memory-in-shm":
+        env["TMPDIR"] = str(temp)
+    shm_before = shm_leftovers()
+    child = subprocess.Popen([sys.executable, "-c", CHILD, form.split("-")[0], str(src), str(out / "snap.db")],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "TMPDIR": str(temp)})
+                             env=env)
     assert child.stdout is not None and child.stdin is not None
     assert child.stdout.readline().strip() == "working"
     import time
@@ -66,7 +75,7 @@ def test_ctrl_c_cancels_and_leaves_nothing(tmp_path: Path, writer_factory: type[
     print(f"{form}: KeyboardInterrupt {line.split(' ', 1)[1]} after SIGINT")
     assert child.returncode == 0
     assert list(out.iterdir()) == [] and list(temp.iterdir()) == []
-    assert leftovers(tmp_path) == []
+    assert leftovers(tmp_path) == [] and shm_leftovers() == shm_before
 
 
 def test_threads(tmp_path: Path) -> None:

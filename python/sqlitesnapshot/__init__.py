@@ -218,7 +218,9 @@ def _deserialize(staged: str, progress: Optional[ProgressCallback]) -> sqlite3.C
         try:
             connection = sqlite3.connect(":memory:", check_same_thread=False)
             if os.path.getsize(staged):
-                with open(staged, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as view:
+                # MAP_POPULATE: the file's pages mapped in one go, not faulted in one by one.
+                flags = mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0)
+                with open(staged, "rb") as f, mmap.mmap(f.fileno(), 0, flags=flags, prot=mmap.PROT_READ) as view:
                     connection.deserialize(view)
         except BaseException as error:  # handed to the waiting thread
             state["error"] = error

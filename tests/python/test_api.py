@@ -175,3 +175,16 @@ def test_typed_package() -> None:
     for name in ("py.typed", "__init__.pyi", "sqlite_backup.pyi", "_engine.pyi"):
         assert (folder / name).is_file(), name
     assert sqlitesnapshot.sqlite_library_version().startswith("3.")
+
+
+def test_mypy_strict_accepts_a_typical_caller(tmp_path: Path) -> None:
+    # typed_sample.py uses the API as a typed program does; the stubs must serve `mypy --strict`.
+    api = pytest.importorskip("mypy.api")
+    sample = str(Path(__file__).with_name("typed_sample.py"))
+    out, err, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), sample])
+    assert status == 0, out + err
+    # A wrong call is caught: the stubs are not Any.
+    bad = tmp_path / "bad.py"
+    bad.write_text("import sqlitesnapshot\nsqlitesnapshot.snapshot('a', 'b', retries='many')\n")
+    out, err, status = api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "cache"), str(bad)])
+    assert status == 1 and "retries" in out, out + err

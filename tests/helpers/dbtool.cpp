@@ -20,6 +20,8 @@
 //                                     rollback mode, OTHER attached: one transaction changes both (so
 //                                     SQLite writes a super-journal) and the process kills itself with
 //                                     SIGKILL just before or just after SQLite deletes the super-journal
+//   dbtool lockstate FILE OFFSET      F_GETLK for a write lock on the byte at OFFSET (neither takes nor
+//                                     disturbs a lock): prints "held PID" or "free"
 // MODE is "wal" or "rollback". "ready" is printed on stdout once the database is in its state; the
 // writer prints "commits=N busy=M" when it ends.
 #include <sqlite3.h>
@@ -30,6 +32,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <random>
 #include <string>
 #include <thread>
@@ -272,6 +275,30 @@ int crashMulti(char** argv) {
     return 1;
 }
 
+// Who holds a lock that a write lock on one byte would conflict with: another process's view, which is
+// what the in-process safety tests need (a process never sees its own locks through F_GETLK).
+int lockState(const char* path, long long offset) {
+    const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        std::perror(path);
+        return 1;
+    }
+    struct flock probe {};
+    probe.l_type = F_WRLCK;
+    probe.l_whence = SEEK_SET;
+    probe.l_start = offset;
+    probe.l_len = 1;
+    if (::fcntl(fd, F_GETLK, &probe) != 0) {
+        std::perror("F_GETLK");
+        return 1;
+    }
+    if (probe.l_type == F_UNLCK)
+        std::printf("free\n");
+    else
+        std::printf("held %ld\n", long(probe.l_pid));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -280,6 +307,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string command = argv[1];
+    if (command == "lockstate" && argc >= 4)
+        return lockState(argv[2], std::atoll(argv[3]));
     if (command == "make" && argc >= 5) {
         sqlite3* db = openDb(argv[2]);
         setMode(db, argv[3]);

@@ -1,6 +1,7 @@
 #include "io/posixio.h"
 
 #include "io/faults.h"
+#include "io/hostlocks.h"
 
 #include "base/task.h"
 
@@ -62,7 +63,6 @@ QString randomSuffix() {
     return suffix;
 }
 
-
 // Fallback when copy_file_range cannot be used between these two files.
 Expected<qint64> copyByReadWrite(int from, const QString& fromPath, int to, qint64 offset, qint64 limit,
                                  const QString& toPath, Task& task) {
@@ -117,18 +117,27 @@ bool writeAll(int fd, const QString& path, const char* data, qint64 length, int*
     return true;
 }
 
+void Fd::close() {
+    if (m_fd < 0)
+        return;
+    if (m_source)
+        closeSourceDescriptor(m_fd);
+    else
+        ::close(m_fd);
+    m_fd = -1;
+}
+
 Fd& Fd::operator=(Fd&& other) noexcept {
     if (this != &other) {
-        if (m_fd >= 0)
-            ::close(m_fd);
+        close();
+        m_source = other.m_source;
         m_fd = other.release();
     }
     return *this;
 }
 
 Fd::~Fd() {
-    if (m_fd >= 0)
-        ::close(m_fd);
+    close();
 }
 
 QByteArray encodePath(const QString& path) {
@@ -204,13 +213,25 @@ Fd openReadOnly(const QString& path, int* error) {
     if (!faults::allow(faults::Call::OpenRead, path, nullptr, error))
         return Fd();
     const QByteArray name = encodePath(path);
+    // A descriptor parked because this process holds locks on the file (hostlocks.h) is used again
+    // rather than a new one, so that repeated snapshots under a host's long lock don't pile them up.
+    if (parkedDescriptorCount() > 0) {
+        struct stat st;
+        if (::stat(name.constData(), &st) == 0) {
+            const int parked = borrowParkedDescriptor(st.st_dev, st.st_ino);
+            if (parked >= 0)
+                return Fd::source(parked);
+        }
+    }
     // O_NONBLOCK: a FIFO planted under a companion's name must not hang the open (regular files ignore it).
     int fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NOATIME | O_NONBLOCK);
     if (fd < 0 && errno == EPERM) // O_NOATIME needs ownership; reading must still work
         fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0)
+    if (fd < 0) {
         *error = errno;
-    return Fd(fd);
+        return Fd();
+    }
+    return Fd::source(fd);
 }
 
 QByteArray readAt(int fd, qint64 offset, qint64 length, int* error) {
@@ -693,15 +714,13 @@ Status renameInto(const QString& from, const QString& to, bool replace) {
     if (::renameat2(AT_FDCWD, src.constData(), AT_FDCWD, dst.constData(), RENAME_NOREPLACE) == 0)
         return success();
     if (errno == EEXIST)
-        return Error{ErrorKind::DestinationExists,
-                     QStringLiteral("destination exists: %1").arg(to)};
+        return Error{ErrorKind::DestinationExists, QStringLiteral("destination exists: %1").arg(to)};
     if (errno != EINVAL && errno != ENOSYS)
         return writeError(errno, QStringLiteral("cannot rename into"), to);
     // File systems without RENAME_NOREPLACE: link(2) fails atomically when the name is taken.
     if (::link(src.constData(), dst.constData()) != 0) {
         if (errno == EEXIST)
-            return Error{ErrorKind::DestinationExists,
-                         QStringLiteral("destination exists: %1").arg(to)};
+            return Error{ErrorKind::DestinationExists, QStringLiteral("destination exists: %1").arg(to)};
         return writeError(errno, QStringLiteral("cannot link into"), to);
     }
     ::unlink(src.constData());

@@ -20,7 +20,15 @@ class Fd {
 public:
     Fd() = default;
     explicit Fd(int fd) : m_fd(fd) {}
-    Fd(Fd&& other) noexcept : m_fd(other.release()) {}
+    // A read-only descriptor of a file the engine does not own: closed through
+    // closeSourceDescriptor() (hostlocks.h), which keeps it open while this process holds POSIX locks on
+    // the file, so the host's own SQLite connection never loses its locks.
+    static Fd source(int fd) {
+        Fd f(fd);
+        f.m_source = true;
+        return f;
+    }
+    Fd(Fd&& other) noexcept : m_source(other.m_source), m_fd(other.release()) {}
     Fd& operator=(Fd&& other) noexcept;
     Fd(const Fd&) = delete;
     Fd& operator=(const Fd&) = delete;
@@ -35,6 +43,8 @@ public:
     }
 
 private:
+    void close();
+    bool m_source = false;
     int m_fd = -1;
 };
 
@@ -64,7 +74,8 @@ Error readError(int error, const QString& path);
 // An Error for a failed write under the destination (DiskFull / PermissionDenied / IoError).
 Error writeError(int error, const QString& what, const QString& path);
 
-// Opens a source file read-only without updating its access time when permitted.
+// Opens a source file read-only without updating its access time when permitted. The descriptor is a
+// source descriptor (Fd::source): closing it never drops a POSIX lock this process holds on the file.
 // Returns -errno in `error` on failure.
 Fd openReadOnly(const QString& path, int* error);
 

@@ -1,0 +1,273 @@
+// sqlitesnapshot._engine: the engine's calls for Python, as thin as can be. Each call releases the GIL
+// for the engine's work and returns JSON text (the CLI's --json field names; the package turns it into
+// objects) or a failure as {"error": {"kind", "message"}}; sqlitesnapshot/__init__.py raises from it.
+// While the engine works, a sink takes the GIL at most every 20 ms to deliver progress and to run
+// Python's signal handlers: a KeyboardInterrupt (or an exception raised by the progress callback)
+// cancels the engine, which removes everything it made, and is then raised in the caller.
+#include <sqlitesnapshot/databasefiles.h>
+#include <sqlitesnapshot/meaning.h>
+#include <sqlitesnapshot/progress.h>
+#include <sqlitesnapshot/snapshot.h>
+#include <sqlitesnapshot/tables.h>
+
+#include <pybind11/pybind11.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <chrono>
+#include <mutex>
+#include <optional>
+
+namespace py = pybind11;
+using namespace sqlsnap;
+
+namespace {
+
+// Progress to Python and cancellation from Python. Engine side: report() and isCancelled() run without
+// the GIL; they take it only when 20 ms have passed (or the phase changed), so the engine is never slowed
+// by Python and a Ctrl-C is seen within a few tens of milliseconds.
+class PythonSink : public CancelFlag {
+public:
+    explicit PythonSink(py::object progress) : m_progress(std::move(progress)) {}
+
+    void report(const Progress& p) override {
+        std::lock_guard lock(m_mutex);
+        const bool changed = !m_last || m_last->phase != p.phase || m_last->attempt != p.attempt ||
+                             (p.pagesTotal > 0 && p.pagesDone == p.pagesTotal);
+        m_last = p;
+        m_pending = true;
+        if (changed || due())
+            poll();
+    }
+    bool isCancelled() const override {
+        if (CancelFlag::isCancelled())
+            return true;
+        std::lock_guard lock(m_mutex);
+        if (due())
+            const_cast<PythonSink*>(this)->poll();
+        return CancelFlag::isCancelled();
+    }
+    // Once the engine returned (GIL held): the last progress, and whether Python raised meanwhile.
+    bool finish() {
+        std::lock_guard lock(m_mutex);
+        if (!m_error && m_pending)
+            deliver();
+        return !m_error;
+    }
+    void restoreError() { PyErr_Restore(m_type, m_value, m_traceback), m_error = false; }
+
+private:
+    bool due() const { return std::chrono::steady_clock::now() - m_polled >= std::chrono::milliseconds(20); }
+    // With m_mutex held and without the GIL.
+    void poll() {
+        m_polled = std::chrono::steady_clock::now();
+        if (m_error)
+            return;
+        py::gil_scoped_acquire gil;
+        if (PyErr_CheckSignals() != 0) // a KeyboardInterrupt from the main thread's handler
+            keepError();
+        else if (m_pending)
+            deliver();
+        if (m_error)
+            cancel();
+    }
+    void deliver() {
+        m_pending = false;
+        if (m_progress.is_none() || !m_last)
+            return;
+        const Progress& p = *m_last;
+        PyObject* result = PyObject_CallFunction(
+            m_progress.ptr(), "siLL", phaseName(p.phase).toUtf8().constData(), p.attempt,
+            static_cast<long long>(p.pagesDone), static_cast<long long>(p.pagesTotal));
+        if (!result)
+            keepError();
+        Py_XDECREF(result);
+    }
+    void keepError() {
+        PyErr_Fetch(&m_type, &m_value, &m_traceback);
+        m_error = true;
+    }
+
+    py::object m_progress;
+    mutable std::mutex m_mutex;
+    std::optional<Progress> m_last;
+    bool m_pending = false;
+    std::chrono::steady_clock::time_point m_polled = std::chrono::steady_clock::now();
+    bool m_error = false;
+    PyObject *m_type = nullptr, *m_value = nullptr, *m_traceback = nullptr;
+};
+
+QString toQString(const std::string& text) {
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+py::str toJson(const QJsonObject& object) {
+    const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return py::str(bytes.constData(), size_t(bytes.size()));
+}
+
+QJsonObject errorJson(const Error& error) {
+    return {{QStringLiteral("error"),
+             QJsonObject{{QStringLiteral("kind"), QString::fromLatin1(kindName(error.kind))},
+                         {QStringLiteral("message"), error.message}}}};
+}
+
+QJsonObject resultJson(const SnapshotResult& r) {
+    QJsonArray companions;
+    for (const CopiedFile& f : r.companions)
+        companions.append(QJsonObject{{QStringLiteral("path"), f.path},
+                                      {QStringLiteral("kind"), fileKindName(f.kind)},
+                                      {QStringLiteral("size"), f.size}});
+    return {
+        {QStringLiteral("source"), r.source},
+        {QStringLiteral("destination"), r.destination},
+        {QStringLiteral("companions"), companions},
+        {QStringLiteral("copy_attempts"), r.copyAttempts},
+        {QStringLiteral("consistent_copy"), r.consistentCopy},
+        {QStringLiteral("pages"), r.pages},
+        {QStringLiteral("page_size"), r.pageSize},
+        {QStringLiteral("bytes"), r.bytes},
+        {QStringLiteral("integrity"), r.integrity ? QJsonValue(*r.integrity) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("sha256"), r.sha256.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.sha256)},
+        {QStringLiteral("elapsed_ms"), r.elapsedMs},
+        {QStringLiteral("strategy"), strategyName(r.strategy)},
+    };
+}
+
+QJsonObject inspectJson(const DatabaseFiles& set) {
+    const DatabaseHeader& h = set.header;
+    QJsonArray files;
+    for (const FileEntry& f : set.files)
+        files.append(QJsonObject{{QStringLiteral("path"), f.path},
+                                 {QStringLiteral("kind"), fileKindName(f.kind)},
+                                 {QStringLiteral("size"), f.size},
+                                 {QStringLiteral("modified"), f.modified.toUTC().toString(Qt::ISODateWithMs)},
+                                 {QStringLiteral("meaning"), explainFile(set, f)}});
+    return {{QStringLiteral("database"), set.databasePath},
+            {QStringLiteral("files"), files},
+            {QStringLiteral("journal_mode"), h.journalFormat()},
+            {QStringLiteral("page_size"), qint64(h.pageSize)},
+            {QStringLiteral("page_count"), h.pageCountValid ? QJsonValue(qint64(h.pageCount)) : QJsonValue()},
+            {QStringLiteral("text_encoding"), h.textEncodingName()},
+            {QStringLiteral("user_version"), qint64(h.userVersion)},
+            {QStringLiteral("application_id"), qint64(h.applicationId)},
+            {QStringLiteral("change_counter"), qint64(h.changeCounter)},
+            {QStringLiteral("sqlite_version"), qint64(h.sqliteVersion)},
+            {QStringLiteral("hot_journal"), set.hasHotJournal()},
+            {QStringLiteral("lock"), lockStateName(set.lock)},
+            {QStringLiteral("super_journal"),
+             set.superJournalPath.isEmpty() ? QJsonValue() : QJsonValue(set.superJournalPath)},
+            {QStringLiteral("header_may_be_stale"), set.headerMayBeStale()},
+            {QStringLiteral("notes"), QJsonArray::fromStringList(set.notes)}};
+}
+
+QJsonObject tablesJson(const QString& path, const QList<TableInfo>& tables) {
+    QJsonArray list;
+    for (const TableInfo& t : tables) {
+        QJsonArray columns;
+        for (const ColumnInfo& c : t.columns)
+            columns.append(QJsonObject{{QStringLiteral("name"), c.name},
+                                       {QStringLiteral("type"), c.type},
+                                       {QStringLiteral("primary_key"), c.primaryKey},
+                                       {QStringLiteral("not_null"), c.notNull},
+                                       {QStringLiteral("hidden"), c.hidden}});
+        list.append(QJsonObject{
+            {QStringLiteral("name"), t.name},
+            {QStringLiteral("type"), t.type},
+            {QStringLiteral("module"), t.module.isEmpty() ? QJsonValue() : QJsonValue(t.module)},
+            {QStringLiteral("shadow_of"), t.shadowOf.isEmpty() ? QJsonValue() : QJsonValue(t.shadowOf)},
+            {QStringLiteral("rows"), t.rowCount >= 0 ? QJsonValue(t.rowCount) : QJsonValue()},
+            {QStringLiteral("without_rowid"), t.withoutRowid},
+            {QStringLiteral("strict"), t.strict},
+            {QStringLiteral("columns"), columns},
+            {QStringLiteral("error"), t.error.isEmpty() ? QJsonValue() : QJsonValue(t.error)}});
+    }
+    return {{QStringLiteral("database"), path}, {QStringLiteral("tables"), list}};
+}
+
+// Runs `work` (which returns the JSON object) without the GIL, then raises what Python raised meanwhile.
+template <typename Work> py::str runEngine(py::object progress, Work work) {
+    PythonSink sink(std::move(progress));
+    QJsonObject out;
+    {
+        py::gil_scoped_release nogil;
+        out = work(sink);
+        waitForBackgroundRemovals(); // "leaves nothing behind" holds when the call returns
+    }
+    if (!sink.finish()) {
+        sink.restoreError();
+        throw py::error_already_set();
+    }
+    return toJson(out);
+}
+
+py::str snapshot(const std::string& source, const std::string& destination, int retries, bool strict,
+                 bool overwrite, bool verify, const std::string& strategy, bool direct, int pagesPerStep,
+                 py::object progress) {
+    SnapshotOptions options;
+    options.retries = retries;
+    options.strict = strict;
+    options.overwrite = overwrite;
+    options.verify = verify;
+    options.direct = direct;
+    if (pagesPerStep > 0)
+        options.backupPagesPerStep = pagesPerStep;
+    const auto chosen = strategyFromName(toQString(strategy));
+    if (!chosen)
+        return toJson(errorJson(
+            {ErrorKind::InvalidArgument,
+             QStringLiteral("unknown strategy '%1' (publish, backup or compact)").arg(toQString(strategy))}));
+    options.strategy = *chosen;
+    return runEngine(std::move(progress), [&](ProgressSink& sink) {
+        auto result = takeSnapshot(toQString(source), toQString(destination), options, &sink);
+        return result ? resultJson(*result) : errorJson(result.error());
+    });
+}
+
+py::str copyFiles(const std::string& source, const std::string& folder, int retries, bool strict,
+                  py::object progress) {
+    return runEngine(std::move(progress), [&](ProgressSink& sink) {
+        auto copied = copyDatabaseFiles(toQString(source), toQString(folder), retries, strict, &sink);
+        if (!copied)
+            return errorJson(copied.error());
+        QJsonArray files;
+        for (const CopiedFile& f : copied->files)
+            files.append(QJsonObject{{QStringLiteral("path"), f.path},
+                                     {QStringLiteral("kind"), fileKindName(f.kind)},
+                                     {QStringLiteral("size"), f.size}});
+        return QJsonObject{{QStringLiteral("database"), copied->databasePath},
+                           {QStringLiteral("files"), files},
+                           {QStringLiteral("copy_attempts"), copied->attempts},
+                           {QStringLiteral("consistent_copy"), copied->consistent}};
+    });
+}
+
+py::str inspect(const std::string& source) {
+    return runEngine(py::none(), [&](ProgressSink& sink) {
+        auto set = inspectDatabase(toQString(source), CancelToken::following(&sink));
+        return set ? inspectJson(*set) : errorJson(set.error());
+    });
+}
+
+py::str tables(const std::string& path, bool countRows) {
+    return runEngine(py::none(), [&](ProgressSink& sink) {
+        auto list = listTables(toQString(path), countRows, &sink);
+        return list ? tablesJson(toQString(path), *list) : errorJson(list.error());
+    });
+}
+
+} // namespace
+
+PYBIND11_MODULE(_engine, m) {
+    m.doc() = "The SQLite Snapshot engine (internal: use the sqlitesnapshot package).";
+    m.def("snapshot", &snapshot, py::arg("source"), py::arg("destination"), py::arg("retries"),
+          py::arg("strict"), py::arg("overwrite"), py::arg("verify"), py::arg("strategy"), py::arg("direct"),
+          py::arg("pages_per_step"), py::arg("progress"));
+    m.def("copy_files", &copyFiles, py::arg("source"), py::arg("folder"), py::arg("retries"),
+          py::arg("strict"), py::arg("progress"));
+    m.def("inspect", &inspect, py::arg("source"));
+    m.def("tables", &tables, py::arg("path"), py::arg("count_rows"));
+    m.def("sqlite_version", [] { return sqliteLibraryVersion().toStdString(); });
+}

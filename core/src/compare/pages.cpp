@@ -208,30 +208,26 @@ private:
 
 Expected<std::unique_ptr<PageFile>> PageFile::open(const QString& path, const QString& context) {
     std::unique_ptr<PageFile> file(new PageFile);
-    file->m_fd = ::open(path.toUtf8().constData(), O_RDONLY | O_CLOEXEC);
-    if (file->m_fd < 0)
+    int error = 0;
+    file->m_fd = io::openReadOnly(path, &error);
+    if (!file->m_fd.valid())
         return Error{ErrorKind::Unreadable, QStringLiteral("cannot read %1").arg(context)};
     QByteArray header(100, '\0');
-    if (::pread(file->m_fd, header.data(), 100, 0) != 100)
+    if (::pread(file->m_fd.get(), header.data(), 100, 0) != 100)
         return Error{ErrorKind::NotADatabase, QStringLiteral("%1: shorter than its header").arg(context)};
     const int size = be16(header, 16);
     file->m_pageSize = size == 1 ? 65536 : size;
     file->m_usable = file->m_pageSize - quint8(header[20]);
-    const off_t bytes = ::lseek(file->m_fd, 0, SEEK_END);
+    const off_t bytes = ::lseek(file->m_fd.get(), 0, SEEK_END);
     file->m_pageCount = file->m_pageSize > 0 ? quint32(bytes / file->m_pageSize) : 0;
     return file;
-}
-
-PageFile::~PageFile() {
-    if (m_fd >= 0)
-        ::close(m_fd);
 }
 
 bool PageFile::read(quint32 number, QByteArray& out) const {
     if (number == 0 || number > m_pageCount)
         return false;
     out.resize(m_pageSize);
-    return ::pread(m_fd, out.data(), size_t(m_pageSize), off_t(number - 1) * m_pageSize) == m_pageSize;
+    return ::pread(m_fd.get(), out.data(), size_t(m_pageSize), off_t(number - 1) * m_pageSize) == m_pageSize;
 }
 
 Expected<std::optional<PageSkip>> changedRowidRanges(const PageFile& a, quint32 rootA, const PageFile& b,

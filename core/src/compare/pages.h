@@ -7,6 +7,7 @@
 #pragma once
 
 #include "compare/merge.h"
+#include "io/posixio.h"
 
 #include <QString>
 
@@ -18,7 +19,7 @@ namespace sqlsnap::compare {
 class PageFile {
 public:
     static Expected<std::unique_ptr<PageFile>> open(const QString& path, const QString& context);
-    ~PageFile();
+    ~PageFile() = default;
     PageFile(const PageFile&) = delete;
     PageFile& operator=(const PageFile&) = delete;
 
@@ -30,7 +31,7 @@ public:
 
 private:
     PageFile() = default;
-    int m_fd = -1;
+    io::Fd m_fd; // a source descriptor: closing it never drops a lock this process holds on the file
     int m_pageSize = 0;
     int m_usable = 0;
     quint32 m_pageCount = 0;

@@ -1,5 +1,7 @@
 #include "clicommon.h"
 
+#include <sqlitesnapshot/jsonforms.h>
+
 #include <QAbstractEventDispatcher>
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -288,10 +290,7 @@ int fail(const sqlsnap::Error& error, bool json, bool ndjson) {
     if (error.kind == sqlsnap::ErrorKind::DestinationExists)
         oneLine += QStringLiteral(" (use --overwrite to replace it)"); // the engine names no CLI option
     if (json) {
-        const QJsonObject object{
-            {QStringLiteral("error"),
-             QJsonObject{{QStringLiteral("kind"), QString::fromLatin1(sqlsnap::kindName(error.kind))},
-                         {QStringLiteral("message"), oneLine}}}};
+        const QJsonObject object = sqlsnap::errorJson({error.kind, oneLine});
         if (ndjson)
             std::printf("%s\n", QJsonDocument(object).toJson(QJsonDocument::Compact).constData());
         else

@@ -1,6 +1,7 @@
 #include "clicommon.h"
 
 #include <sqlitesnapshot/databasefiles.h>
+#include <sqlitesnapshot/jsonforms.h>
 #include <sqlitesnapshot/meaning.h>
 
 #include <QFileInfo>
@@ -35,31 +36,7 @@ int runInspect(const QStringList& args) {
         return fail(set.error(), parser.isSet(json));
     const sqlsnap::DatabaseHeader& h = set->header;
     if (parser.isSet(json)) {
-        QJsonArray files;
-        for (const sqlsnap::FileEntry& f : set->files)
-            files.append(
-                QJsonObject{{QStringLiteral("path"), f.path},
-                            {QStringLiteral("kind"), sqlsnap::fileKindName(f.kind)},
-                            {QStringLiteral("size"), f.size},
-                            {QStringLiteral("modified"), f.modified.toUTC().toString(Qt::ISODateWithMs)},
-                            {QStringLiteral("meaning"), sqlsnap::explainFile(*set, f)}});
-        printJson({{QStringLiteral("database"), set->databasePath},
-                   {QStringLiteral("files"), files},
-                   {QStringLiteral("journal_mode"), h.journalFormat()},
-                   {QStringLiteral("page_size"), qint64(h.pageSize)},
-                   {QStringLiteral("page_count"),
-                    h.pageCountValid ? QJsonValue(qint64(h.pageCount)) : QJsonValue()},
-                   {QStringLiteral("text_encoding"), h.textEncodingName()},
-                   {QStringLiteral("user_version"), qint64(h.userVersion)},
-                   {QStringLiteral("application_id"), qint64(h.applicationId)},
-                   {QStringLiteral("change_counter"), qint64(h.changeCounter)},
-                   {QStringLiteral("sqlite_version"), qint64(h.sqliteVersion)},
-                   {QStringLiteral("hot_journal"), set->hasHotJournal()},
-                   {QStringLiteral("lock"), sqlsnap::lockStateName(set->lock)},
-                   {QStringLiteral("super_journal"),
-                    set->superJournalPath.isEmpty() ? QJsonValue() : QJsonValue(set->superJournalPath)},
-                   {QStringLiteral("header_may_be_stale"), set->headerMayBeStale()},
-                   {QStringLiteral("notes"), QJsonArray::fromStringList(set->notes)}});
+        printJson(sqlsnap::databaseFilesJson(*set));
         return Success;
     }
     std::printf("%s\n", qPrintable(set->databasePath));

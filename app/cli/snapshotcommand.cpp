@@ -3,6 +3,7 @@
 
 #include <sqlitesnapshot/databasefiles.h>
 #include <sqlitesnapshot/history.h>
+#include <sqlitesnapshot/jsonforms.h>
 #include <sqlitesnapshot/snapshot.h>
 
 #include <QFileInfo>
@@ -11,31 +12,7 @@
 #include <cstdio>
 
 namespace cli {
-namespace {
-
-QJsonObject resultJson(const sqlsnap::SnapshotResult& r) {
-    QJsonArray companions;
-    for (const sqlsnap::CopiedFile& f : r.companions)
-        companions.append(QJsonObject{{QStringLiteral("path"), f.path},
-                                      {QStringLiteral("kind"), sqlsnap::fileKindName(f.kind)},
-                                      {QStringLiteral("size"), f.size}});
-    return {
-        {QStringLiteral("source"), r.source},
-        {QStringLiteral("destination"), r.destination},
-        {QStringLiteral("companions"), companions},
-        {QStringLiteral("copy_attempts"), r.copyAttempts},
-        {QStringLiteral("consistent_copy"), r.consistentCopy},
-        {QStringLiteral("pages"), r.pages},
-        {QStringLiteral("page_size"), r.pageSize},
-        {QStringLiteral("bytes"), r.bytes},
-        {QStringLiteral("integrity"), r.integrity ? QJsonValue(*r.integrity) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("sha256"), r.sha256.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.sha256)},
-        {QStringLiteral("elapsed_ms"), r.elapsedMs},
-        {QStringLiteral("strategy"), sqlsnap::strategyName(r.strategy)},
-    };
-}
-
-} // namespace
+namespace {} // namespace
 
 int runSnapshot(const QStringList& args) {
     QCommandLineParser parser;
@@ -232,7 +209,7 @@ int runSnapshot(const QStringList& args) {
         warn(QStringLiteral("the snapshot %1 is complete, but %2")
                  .arg(result.destination, handOffText(*handOff)));
     if (parser.isSet(json)) {
-        QJsonObject report = resultJson(result);
+        QJsonObject report = sqlsnap::snapshotResultJson(result);
         if (into)
             report.insert(QStringLiteral("skipped"), false);
         if (!handOffArgv.isEmpty())

@@ -1,5 +1,6 @@
 #include "clicommon.h"
 
+#include <sqlitesnapshot/jsonforms.h>
 #include <sqlitesnapshot/tables.h>
 
 #include <QFileInfo>
@@ -32,27 +33,7 @@ int runTables(const QStringList& args) {
         return fail(outcome->error(), parser.isSet(json));
     const auto& tables = outcome->value();
     if (parser.isSet(json)) {
-        QJsonArray list;
-        for (const sqlsnap::TableInfo& t : tables) {
-            QJsonArray columns;
-            for (const sqlsnap::ColumnInfo& c : t.columns)
-                columns.append(QJsonObject{{QStringLiteral("name"), c.name},
-                                           {QStringLiteral("type"), c.type},
-                                           {QStringLiteral("primary_key"), c.primaryKey},
-                                           {QStringLiteral("not_null"), c.notNull},
-                                           {QStringLiteral("hidden"), c.hidden}});
-            list.append(QJsonObject{
-                {QStringLiteral("name"), t.name},
-                {QStringLiteral("type"), t.type},
-                {QStringLiteral("module"), t.module.isEmpty() ? QJsonValue() : QJsonValue(t.module)},
-                {QStringLiteral("shadow_of"), t.shadowOf.isEmpty() ? QJsonValue() : QJsonValue(t.shadowOf)},
-                {QStringLiteral("rows"), t.rowCount >= 0 ? QJsonValue(t.rowCount) : QJsonValue()},
-                {QStringLiteral("without_rowid"), t.withoutRowid},
-                {QStringLiteral("strict"), t.strict},
-                {QStringLiteral("columns"), columns},
-                {QStringLiteral("error"), t.error.isEmpty() ? QJsonValue() : QJsonValue(t.error)}});
-        }
-        printJson({{QStringLiteral("database"), path}, {QStringLiteral("tables"), list}});
+        printJson(sqlsnap::tablesJson(path, tables));
         return Success;
     }
     // Columns as wide as their longest entry: long names keep the table aligned.

@@ -29,6 +29,8 @@ class SnapshotResult:
     sha256: Optional[str]
     elapsed_ms: int
     strategy: str
+    shares_storage_with: Optional[str]  # the earlier snapshot whose storage DEST shares (history folders)
+    bytes_rewritten: int  # with shared storage: the bytes written into the clone
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "SnapshotResult":

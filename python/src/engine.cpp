@@ -5,6 +5,7 @@
 // Python's signal handlers: a KeyboardInterrupt (or an exception raised by the progress callback)
 // cancels the engine, which removes everything it made, and is then raised in the caller.
 #include <sqlitesnapshot/databasefiles.h>
+#include <sqlitesnapshot/jsonforms.h>
 #include <sqlitesnapshot/meaning.h>
 #include <sqlitesnapshot/progress.h>
 #include <sqlitesnapshot/snapshot.h>
@@ -108,85 +109,6 @@ py::str toJson(const QJsonObject& object) {
     return py::str(bytes.constData(), size_t(bytes.size()));
 }
 
-QJsonObject errorJson(const Error& error) {
-    return {{QStringLiteral("error"),
-             QJsonObject{{QStringLiteral("kind"), QString::fromLatin1(kindName(error.kind))},
-                         {QStringLiteral("message"), error.message}}}};
-}
-
-QJsonObject resultJson(const SnapshotResult& r) {
-    QJsonArray companions;
-    for (const CopiedFile& f : r.companions)
-        companions.append(QJsonObject{{QStringLiteral("path"), f.path},
-                                      {QStringLiteral("kind"), fileKindName(f.kind)},
-                                      {QStringLiteral("size"), f.size}});
-    return {
-        {QStringLiteral("source"), r.source},
-        {QStringLiteral("destination"), r.destination},
-        {QStringLiteral("companions"), companions},
-        {QStringLiteral("copy_attempts"), r.copyAttempts},
-        {QStringLiteral("consistent_copy"), r.consistentCopy},
-        {QStringLiteral("pages"), r.pages},
-        {QStringLiteral("page_size"), r.pageSize},
-        {QStringLiteral("bytes"), r.bytes},
-        {QStringLiteral("integrity"), r.integrity ? QJsonValue(*r.integrity) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("sha256"), r.sha256.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.sha256)},
-        {QStringLiteral("elapsed_ms"), r.elapsedMs},
-        {QStringLiteral("strategy"), strategyName(r.strategy)},
-    };
-}
-
-QJsonObject inspectJson(const DatabaseFiles& set) {
-    const DatabaseHeader& h = set.header;
-    QJsonArray files;
-    for (const FileEntry& f : set.files)
-        files.append(QJsonObject{{QStringLiteral("path"), f.path},
-                                 {QStringLiteral("kind"), fileKindName(f.kind)},
-                                 {QStringLiteral("size"), f.size},
-                                 {QStringLiteral("modified"), f.modified.toUTC().toString(Qt::ISODateWithMs)},
-                                 {QStringLiteral("meaning"), explainFile(set, f)}});
-    return {{QStringLiteral("database"), set.databasePath},
-            {QStringLiteral("files"), files},
-            {QStringLiteral("journal_mode"), h.journalFormat()},
-            {QStringLiteral("page_size"), qint64(h.pageSize)},
-            {QStringLiteral("page_count"), h.pageCountValid ? QJsonValue(qint64(h.pageCount)) : QJsonValue()},
-            {QStringLiteral("text_encoding"), h.textEncodingName()},
-            {QStringLiteral("user_version"), qint64(h.userVersion)},
-            {QStringLiteral("application_id"), qint64(h.applicationId)},
-            {QStringLiteral("change_counter"), qint64(h.changeCounter)},
-            {QStringLiteral("sqlite_version"), qint64(h.sqliteVersion)},
-            {QStringLiteral("hot_journal"), set.hasHotJournal()},
-            {QStringLiteral("lock"), lockStateName(set.lock)},
-            {QStringLiteral("super_journal"),
-             set.superJournalPath.isEmpty() ? QJsonValue() : QJsonValue(set.superJournalPath)},
-            {QStringLiteral("header_may_be_stale"), set.headerMayBeStale()},
-            {QStringLiteral("notes"), QJsonArray::fromStringList(set.notes)}};
-}
-
-QJsonObject tablesJson(const QString& path, const QList<TableInfo>& tables) {
-    QJsonArray list;
-    for (const TableInfo& t : tables) {
-        QJsonArray columns;
-        for (const ColumnInfo& c : t.columns)
-            columns.append(QJsonObject{{QStringLiteral("name"), c.name},
-                                       {QStringLiteral("type"), c.type},
-                                       {QStringLiteral("primary_key"), c.primaryKey},
-                                       {QStringLiteral("not_null"), c.notNull},
-                                       {QStringLiteral("hidden"), c.hidden}});
-        list.append(QJsonObject{
-            {QStringLiteral("name"), t.name},
-            {QStringLiteral("type"), t.type},
-            {QStringLiteral("module"), t.module.isEmpty() ? QJsonValue() : QJsonValue(t.module)},
-            {QStringLiteral("shadow_of"), t.shadowOf.isEmpty() ? QJsonValue() : QJsonValue(t.shadowOf)},
-            {QStringLiteral("rows"), t.rowCount >= 0 ? QJsonValue(t.rowCount) : QJsonValue()},
-            {QStringLiteral("without_rowid"), t.withoutRowid},
-            {QStringLiteral("strict"), t.strict},
-            {QStringLiteral("columns"), columns},
-            {QStringLiteral("error"), t.error.isEmpty() ? QJsonValue() : QJsonValue(t.error)}});
-    }
-    return {{QStringLiteral("database"), path}, {QStringLiteral("tables"), list}};
-}
-
 // Runs `work` (which returns the JSON object) without the GIL, then raises what Python raised meanwhile.
 template <typename Work> py::str runEngine(py::object progress, Work work) {
     PythonSink sink(std::move(progress));
@@ -222,7 +144,7 @@ py::str snapshot(const std::string& source, const std::string& destination, int 
     options.strategy = *chosen;
     return runEngine(std::move(progress), [&](ProgressSink& sink) {
         auto result = takeSnapshot(toQString(source), toQString(destination), options, &sink);
-        return result ? resultJson(*result) : errorJson(result.error());
+        return result ? snapshotResultJson(*result) : errorJson(result.error());
     });
 }
 
@@ -247,7 +169,7 @@ py::str copyFiles(const std::string& source, const std::string& folder, int retr
 py::str inspect(const std::string& source) {
     return runEngine(py::none(), [&](ProgressSink& sink) {
         auto set = inspectDatabase(toQString(source), CancelToken::following(&sink));
-        return set ? inspectJson(*set) : errorJson(set.error());
+        return set ? databaseFilesJson(*set) : errorJson(set.error());
     });
 }
 

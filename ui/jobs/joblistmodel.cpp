@@ -136,6 +136,8 @@ Tone JobListModel::toneOf(const Job& job) {
     case Job::State::Succeeded: {
         if (const Verification* v = job.resultAs<Verification>(); v && !v->integrity.ok())
             return Tone::Error; // the job did its work; what it found is the news
+        if (const ScheduleRunReport* run = job.resultAs<ScheduleRunReport>())
+            return run->run.outcome == QStringLiteral("failed") ? Tone::Error : Tone::Success;
         const SnapshotResult* r = job.resultAs<SnapshotResult>();
         return r && !r->consistentCopy ? Tone::Warning : Tone::Success; // flagged: not one committed state
     }
@@ -156,6 +158,13 @@ QString JobListModel::doneText(const Job& job, const Verification& v) {
     const QString verdict =
         v.integrity.ok() ? tr("integrity ok") : tr("integrity check failed: %1").arg(v.integrity.report);
     return tr("Done in %1 · %2 · %3").arg(durationText(job.elapsedMs()), humanSize(v.bytes), verdict);
+}
+
+QString JobListModel::doneText(const Job& job, const ScheduleRunReport& r) {
+    const QString what = r.run.outcome == QStringLiteral("snapshot")    ? tr("snapshot taken")
+                         : r.run.outcome == QStringLiteral("unchanged") ? tr("unchanged, no new snapshot")
+                                                                        : tr("failed: %1").arg(r.run.message);
+    return tr("Done in %1 · %2").arg(durationText(job.elapsedMs()), what);
 }
 
 QString JobListModel::doneText(const Job&, const SnapshotResult& r) {

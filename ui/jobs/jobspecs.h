@@ -29,6 +29,11 @@ public:
     // `records` (VerificationRecords). A damaged file is a success whose verdict is not ok.
     static JobSpec verify(const QString& snapshot,
                           const QString& records = VerificationRecords::defaultFile());
+    // A schedule's run now (Run Now): its snapshot into its history folder, its pruning, and the outcome
+    // recorded in the schedules file at `bookPath` — all on the job's thread. A failed snapshot is a
+    // succeeded job whose report says so (as `schedule run` records it); only a cancel stops it.
+    static JobSpec scheduleRun(const Schedule& schedule,
+                               const QString& bookPath = ScheduleBook::defaultPath());
     // One table of a snapshot (the rows `filter` keeps, in `order`: as the preview shows them) in the
     // format `destination`'s extension names (.json, .ndjson/.jsonl, .sql; CSV otherwise).
     static JobSpec tableExport(const QString& snapshot, const QString& table, const RowFilter& filter,

@@ -9,6 +9,7 @@
 #include "preview/findpanel.h"
 #include "preview/gridcommands.h"
 #include "preview/previewwidget.h"
+#include "schedules/scheduleactions.h"
 #include "snapshots/snapshotlistmodel.h"
 #include "snapshots/snapshotspane.h"
 #include "sources/sourcedetailsview.h"
@@ -126,6 +127,8 @@ void MainWindow::createActions() {
     m_openAction->setToolTip(tr("Add SQLite databases to the list (Ctrl+O)"));
     m_recent = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
     connect(m_recent, &RecentFiles::openRequested, this, [this](const QString& path) { addSources({path}); });
+    m_scheduleActions = new ScheduleActions(this);
+    file->addAction(m_scheduleActions->findDatabasesAction());
     file->addSeparator();
     m_snapshotAction = file->addAction(QIcon(QStringLiteral(":/icons/snapshot.svg")), tr("&Snapshot"), this,
                                        [this] { snapshotSelected(); });
@@ -148,6 +151,9 @@ void MainWindow::createActions() {
                         tr("&Export Snapshot…"), this, [this] { exportSnapshot(commandSnapshotPath()); });
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportAction->setToolTip(tr("Write the selected snapshot to a file you choose (Ctrl+E)"));
+    file->addSeparator();
+    file->addAction(m_scheduleActions->keepSnapshotsAction());
+    file->addAction(m_scheduleActions->schedulesAction());
     file->addSeparator();
     file->addAction(tr("Snapshot &Folder…"), this, &MainWindow::chooseSnapshotFolder);
     file->addSeparator();
@@ -198,6 +204,7 @@ void MainWindow::createLayout() {
     m_sourceView->addAction(m_removeAction);
     m_sourceView->addAction(m_snapshotAction);
     m_sourceView->addAction(m_snapshotToAction);
+    m_sourceView->addAction(m_scheduleActions->keepSnapshotsAction());
     connect(m_sourcesPane, &SourcesPane::selectionChanged, this, [this] {
         showSelectedSource(true);
         updateActions();
@@ -479,6 +486,7 @@ void MainWindow::updateActions() {
     const bool havePreview = m_tabs->currentPreview() != nullptr;
     m_findAction->setEnabled(havePreview);
     m_goToRowAction->setEnabled(havePreview);
+    m_scheduleActions->updateActions();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

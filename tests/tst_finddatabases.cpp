@@ -146,6 +146,7 @@ private slots:
             QCOMPARE(rowOf(dialog->list(), history)->text(FindDatabasesDialog::InUseColumn),
                      QStringLiteral("in use now"));
             QCOMPARE(rowOf(dialog->list(), idle)->text(FindDatabasesDialog::InUseColumn), QString());
+            shoot(dialog, QStringLiteral("find-databases-in-use.png"), QSize(780, 300));
             holder.finish();
             // Released: looking again says so.
             dialog->search();

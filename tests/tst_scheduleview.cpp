@@ -6,6 +6,7 @@
 #include "testsupport.h"
 
 #include <jobs/job.h>
+#include <jobs/jobspecs.h>
 #include <schedules/keepsnapshotsdialog.h>
 #include <schedules/scheduleactions.h>
 #include <schedules/scheduleswindow.h>
@@ -210,7 +211,7 @@ private slots:
                                          {},
                                          QStringLiteral("gone.db: no such file"),
                                          1});
-        SchedulesWindow window({}, ScheduleBook::defaultPath());
+        SchedulesWindow window([](JobSpec) -> Job* { return nullptr; }, ScheduleBook::defaultPath());
         const auto text = [&](int row, int column) { return window.list()->topLevelItem(row)->text(column); };
         const QString hhmm = at.toString(QStringLiteral("HH:mm"));
         QCOMPARE(text(0, SchedulesWindow::LastRunColumn), QStringLiteral("snapshot taken %1").arg(hhmm));

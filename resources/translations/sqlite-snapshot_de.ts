@@ -910,10 +910,6 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
         <translation>monatlich</translation>
     </message>
     <message>
-        <source>The newest of each hour, day, week or month, as restic&apos;s forget keeps them; – keeps none of that kind; all – keeps every snapshot.</source>
-        <translation>Der neueste jeder Stunde, jedes Tages, jeder Woche oder jedes Monats, wie restics forget sie behält; – behält keinen dieser Art; alle – behält jeden Schnappschuss.</translation>
-    </message>
-    <message>
         <source>&amp;Skip unchanged: no new snapshot when the database has not changed</source>
         <translation>&amp;Unverändertes überspringen: kein neuer Schnappschuss, wenn sich die Datenbank nicht geändert hat</translation>
     </message>
@@ -948,6 +944,10 @@ Markiert: nicht als ein bestätigter Stand nachgewiesen. Die Dateien haben sich 
     <message>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Hourly, daily, …: the newest snapshot of each of that many hours, days, …, as restic&apos;s forget keeps them. – keeps none of that kind; every one at – keeps all snapshots.</source>
+        <translation>Stündlich, täglich, …: der neueste Schnappschuss jeder dieser vielen Stunden, Tage, …, wie restics forget sie behält. – behält keinen dieser Art; alle auf – behalten jeden Schnappschuss.</translation>
     </message>
 </context>
 <context>

@@ -96,8 +96,9 @@ void KeepSnapshotsDialog::build() {
         keepRow->addWidget(box);
     }
     keepRow->addStretch();
-    auto* keepHint = new QLabel(tr("The newest of each hour, day, week or month, as restic's forget keeps "
-                                   "them; – keeps none of that kind; all – keeps every snapshot."),
+    auto* keepHint = new QLabel(tr("Hourly, daily, …: the newest snapshot of each of that many hours, days, "
+                                   "…, as restic's forget keeps them. – keeps none of that kind; every "
+                                   "one at – keeps all snapshots."),
                                 this);
     keepHint->setWordWrap(true);
     setTone(keepHint, Tone::Muted);
@@ -112,7 +113,9 @@ void KeepSnapshotsDialog::build() {
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Every:"), m_every);
-    form->addRow(tr("&Into:"), intoRow);
+    auto* intoLabel = new QLabel(tr("&Into:"), this);
+    intoLabel->setBuddy(m_into); // a row that is a layout gets no buddy of its own
+    form->addRow(intoLabel, intoRow);
     form->addRow(tr("Keep:"), keepRow);
     form->addRow(QString(), keepHint);
     form->addRow(QString(), m_skip);

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QProcess>
+#include <QStandardPaths>
 
 namespace sqlsnap::ui {
 
@@ -30,7 +31,11 @@ Ran systemctl(const QStringList& args) {
 } // namespace
 
 QString scheduleCliPath() {
-    return QCoreApplication::applicationDirPath() + QStringLiteral("/sqlite-snapshot-cli");
+    const QString beside = QCoreApplication::applicationDirPath() + QStringLiteral("/sqlite-snapshot-cli");
+    if (QFileInfo(beside).isExecutable())
+        return beside;
+    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("sqlite-snapshot-cli"));
+    return onPath.isEmpty() ? QStringLiteral("sqlite-snapshot-cli") : onPath;
 }
 
 TimerStatus checkScheduleTimer() {

@@ -183,6 +183,14 @@ private slots:
         QCOMPARE(rowOf(dialog->list(), notes)->text(FindDatabasesDialog::AppColumn),
                  QStringLiteral("(in a folder you added)"));
 
+        // Stop: the search ends at once, saying so; the list keeps what the last one found.
+        dialog->lookInFolder(home);
+        QVERIFY(dialog->isSearching());
+        QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+        QVERIFY(!dialog->isSearching());
+        QVERIFY(dialog->message()->text().startsWith(QStringLiteral("Stopped")));
+        QCOMPARE(dialog->list()->topLevelItemCount(), 1);
+
         // A folder that is not there: said in place; what was found stays listed.
         dialog->lookInFolder(dir + QStringLiteral("/gone"));
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 30000);

@@ -236,6 +236,53 @@ private slots:
         shoot(&window, QStringLiteral("schedules-800x600.png"), QSize(790, 420));
     }
 
+    // A systemd user session whose timer is off: a stand-in `systemctl` on PATH (a real process, as the
+    // real one would be) says "disabled" until it is asked to enable the timer, and records what it ran.
+    void anOffTimerCanBeTurnedOn() {
+        const QString bin = freshFolder(m_tmp, QStringLiteral("bin"));
+        const QString runtime = freshFolder(m_tmp, QStringLiteral("runtime"));
+        QVERIFY(QDir().mkpath(runtime + QStringLiteral("/systemd")));
+        const QString log = bin + QStringLiteral("/calls");
+        const QString script = bin + QStringLiteral("/systemctl");
+        QVERIFY(writeFile(
+            script,
+            QStringLiteral(
+                "#!/bin/sh\n"
+                "echo \"$*\" >> '%1'\n"
+                "case \"$2\" in\n"
+                "  is-enabled) if [ -e '%1.on' ]; then echo enabled; else echo disabled; exit 1; fi ;;\n"
+                "  enable) touch '%1.on' ;;\n"
+                "esac\n")
+                .arg(log)
+                .toUtf8()));
+        QVERIFY(QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        const QByteArray oldPath = qgetenv("PATH"), oldRuntime = qgetenv("XDG_RUNTIME_DIR");
+        qputenv("PATH", bin.toLocal8Bit() + ':' + oldPath);
+        qputenv("XDG_RUNTIME_DIR", runtime.toLocal8Bit());
+        {
+            SchedulesWindow window([](JobSpec) -> Job* { return nullptr; }, ScheduleBook::defaultPath());
+            window.show();
+            QTRY_VERIFY(!window.isCheckingTimer());
+            QVERIFY2(window.timerLine()->text().contains(QStringLiteral("is off")),
+                     qPrintable(window.timerLine()->text()));
+            QVERIFY(window.turnOnButton()->isVisible());
+            QTest::mouseClick(window.turnOnButton(), Qt::LeftButton);
+            QVERIFY(window.isCheckingTimer());
+            QTRY_VERIFY(!window.isCheckingTimer());
+            QVERIFY2(window.timerLine()->text().contains(QStringLiteral("is on")),
+                     qPrintable(window.timerLine()->text()));
+            QVERIFY(!window.turnOnButton()->isVisible());
+        }
+        qputenv("PATH", oldPath);
+        qputenv("XDG_RUNTIME_DIR", oldRuntime);
+        QFile calls(log);
+        QVERIFY(calls.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(calls.readAll()),
+                 QStringLiteral("--user is-enabled sqlite-snapshot-schedule.timer\n"
+                                "--user enable --now sqlite-snapshot-schedule.timer\n"
+                                "--user is-enabled sqlite-snapshot-schedule.timer\n"));
+    }
+
     void runNowTakesASnapshotIntoTheFolder() {
         const QString db = m_tmp.filePath(QStringLiteral("run.db"));
         QVERIFY(execSql(db, QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES (42)")));

@@ -186,6 +186,9 @@ private slots:
         // Stop: the search ends at once, saying so; the list keeps what the last one found.
         dialog->lookInFolder(home);
         QVERIFY(dialog->isSearching());
+        if (const QString shots = qEnvironmentVariable("SQLSNAP_SCREENSHOTS"); !shots.isEmpty())
+            QVERIFY(
+                dialog->grab().save(shots + QStringLiteral("/find-databases-busy.png"))); // before it answers
         QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
         QVERIFY(!dialog->isSearching());
         QVERIFY(dialog->message()->text().startsWith(QStringLiteral("Stopped")));

@@ -11,6 +11,7 @@
 #include <schedules/scheduleactions.h>
 #include <schedules/scheduleswindow.h>
 #include <schedules/scheduletext.h>
+#include <snapshots/snapshotlistmodel.h>
 #include <sources/sourcelistmodel.h>
 #include <window/mainwindow.h>
 #include <window/translations.h>
@@ -295,6 +296,8 @@ private slots:
         s.keep.last = 5;
         QVERIFY(book->add(s));
         MainWindow w;
+        w.setSnapshotFolder(history); // the default folder of a new schedule
+        QTRY_COMPARE(w.snapshots()->rowCount(), 0);
         SchedulesWindow* window = w.scheduleActions()->openSchedules();
         window->list()->topLevelItem(0)->setSelected(true);
         Job* job = window->runNow();
@@ -305,6 +308,7 @@ private slots:
         QCOMPARE(files.size(), 1);
         QCOMPARE(queryText(history + QLatin1Char('/') + files[0], QStringLiteral("SELECT x FROM t")),
                  QStringLiteral("42"));
+        QTRY_COMPARE(w.snapshots()->rowCount(), 1); // the main window's snapshots list shows it
         QVERIFY(window->list()
                     ->topLevelItem(0)
                     ->text(SchedulesWindow::LastRunColumn)

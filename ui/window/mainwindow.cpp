@@ -465,6 +465,10 @@ void MainWindow::recordFinishedJob(Job* job) {
         // One preview for a batch, not a tab per job: the last snapshot opens once nothing else runs
         // (the others are a click away in the snapshots list and on their job rows).
         m_lastFinishedSnapshot = job->destination();
+    } else if (job->kind() == JobKind::ScheduleRun) {
+        // A schedule's Run Now into the snapshot folder: list it again (the report names only the file).
+        if (QDir::cleanPath(job->destination()) == m_snapshotFolder)
+            m_snapshots->setFolder(m_snapshotFolder);
     } else {
         statusBar()->showMessage(tr("Wrote %1").arg(job->destination()), 8000);
     }

@@ -56,6 +56,52 @@ private slots:
         QVERIFY(!ScheduleBook::open(path)); // never silently replaced
     }
 
+    void replaceEditsOneSchedule() {
+        const QString dir = freshFolder(m_tmp, QStringLiteral("replace"));
+        const QString path = dir + QStringLiteral("/schedules.json");
+        const QString source = dir + QStringLiteral("/a.db");
+        QVERIFY(execSql(source, QStringLiteral("CREATE TABLE t(x)")));
+        QVERIFY(QDir().mkpath(dir + QStringLiteral("/h1")));
+        auto book = ScheduleBook::open(path);
+        Schedule s;
+        s.source = source;
+        s.into = dir + QStringLiteral("/h1");
+        const Schedule first = *book->add(s);
+        s.into = dir + QStringLiteral("/h2");
+        const Schedule second = *book->add(s);
+        // Run Now on the first: a schedule not due runs anyway, and its run is recorded.
+        const auto ran = runSchedule(*book, first, QDateTime::currentDateTimeUtc());
+        QVERIFY(ran);
+        QCOMPARE(ran->run.outcome, QStringLiteral("snapshot"));
+        QVERIFY(QFileInfo(ran->run.file).absolutePath() == dir + QStringLiteral("/h1"));
+        // Changed interval and rules, same source and folder: same id, the last run kept.
+        Schedule edited = ScheduleBook::open(path)->schedules()[0];
+        edited.everySeconds = 900;
+        edited.keep.daily = 3;
+        edited.skipUnchanged = false;
+        QVERIFY(book->replace(edited));
+        auto reread = ScheduleBook::open(path);
+        QCOMPARE(reread->schedules().size(), 2);
+        QCOMPARE(reread->schedules()[0].id, first.id);
+        QCOMPARE(reread->schedules()[0].everySeconds, 900);
+        QCOMPARE(reread->schedules()[0].keep.daily, 3);
+        QVERIFY(!reread->schedules()[0].skipUnchanged);
+        QVERIFY(reread->schedules()[0].last);
+        // Another folder: that last run said nothing about it.
+        edited.into = dir + QStringLiteral("/h3");
+        QVERIFY(book->replace(edited));
+        QVERIFY(!ScheduleBook::open(path)->schedules()[0].last);
+        // Onto the other schedule's source and folder, or an id that is not there: refused, nothing changed.
+        edited.into = second.into;
+        QVERIFY(!book->replace(edited));
+        Schedule ghost = second;
+        ghost.id = QStringLiteral("nope-1");
+        QVERIFY(!book->replace(ghost));
+        reread = ScheduleBook::open(path);
+        QCOMPARE(reread->schedules()[0].into, dir + QStringLiteral("/h3"));
+        QCOMPARE(reread->schedules()[1].id, second.id);
+    }
+
     void runTakesWhatIsDueThenPrunes() {
         const QString dir = freshFolder(m_tmp, QStringLiteral("run"));
         const QString source = dir + QStringLiteral("/app.db");

@@ -200,6 +200,125 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::FindDatabasesDialog</name>
+    <message>
+        <source>Flatpak</source>
+        <translation>Flatpak</translation>
+    </message>
+    <message>
+        <source>Snap</source>
+        <translation>Snap</translation>
+    </message>
+    <message>
+        <source>Find Databases</source>
+        <translation>Datenbanken finden</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>In Use</source>
+        <translation>In Benutzung</translation>
+    </message>
+    <message>
+        <source>Also Look In &amp;Folder…</source>
+        <translation>Auch in &amp;Ordner suchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Add Selected</source>
+        <translation>Auswahl &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Stopped. The list shows what an earlier search found.</source>
+        <translation>Angehalten. Die Liste zeigt, was eine frühere Suche gefunden hat.</translation>
+    </message>
+    <message>
+        <source>Also Look In Folder</source>
+        <translation>Auch in Ordner suchen</translation>
+    </message>
+    <message>
+        <source>Looking for databases in the places applications keep them…</source>
+        <translation>Suche nach Datenbanken an den Orten, an denen Anwendungen sie ablegen …</translation>
+    </message>
+    <message>
+        <source>Looking for databases in the places applications keep them and in %1…</source>
+        <translation>Suche nach Datenbanken an den Orten, an denen Anwendungen sie ablegen, und in %1 …</translation>
+    </message>
+    <message>
+        <source>Could not look there: %1</source>
+        <translation>Dort konnte nicht gesucht werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to show. Look in another folder with “Also Look In Folder…”.</source>
+        <translation>Nichts zu zeigen. Suchen Sie mit „Auch in Ordner suchen …“ in einem anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>(in a folder you added)</source>
+        <translation>(in einem hinzugefügten Ordner)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, and %2 in its journal or WAL beside it</source>
+        <translation>%1, und %2 in ihrem Journal oder WAL daneben</translation>
+    </message>
+    <message>
+        <source>in use now</source>
+        <translation>gerade in Benutzung</translation>
+    </message>
+    <message>
+        <source>A program has it open: a snapshot still works, without disturbing it.</source>
+        <translation>Ein Programm hat sie geöffnet: ein Schnappschuss gelingt trotzdem, ohne es zu stören.</translation>
+    </message>
+    <message>
+        <source>No databases found in the places applications keep them.
+Look in a folder of your own with “Also Look In Folder…”.</source>
+        <translation>Keine Datenbanken an den Orten gefunden, an denen Anwendungen sie ablegen.
+Suchen Sie mit „Auch in Ordner suchen …“ in einem eigenen Ordner.</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Nichts gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %1 database(s). Select the ones to add to the list.</source>
+        <translation>
+            <numerusform>%1 Datenbank gefunden. Wählen Sie die, die in die Liste sollen.</numerusform>
+            <numerusform>%1 Datenbanken gefunden. Wählen Sie die, die in die Liste sollen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 file(s) or folder(s) could not be read.</source>
+        <translation>
+            <numerusform>%1 Datei oder Ordner war nicht lesbar.</numerusform>
+            <numerusform>%1 Dateien oder Ordner waren nicht lesbar.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::FindPanel</name>
     <message>
         <source>Find in Snapshot</source>
@@ -916,6 +1035,23 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
         <source> (with %1)</source>
         <translation> (mit %1)</translation>
     </message>
+    </message>
+    <message>
+        <source>snapshot taken</source>
+        <translation>Schnappschuss erstellt</translation>
+    </message>
+    <message>
+        <source>unchanged, no new snapshot</source>
+        <translation>unverändert, kein neuer Schnappschuss</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Done in %1 · %2</source>
+        <translation>Fertig in %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::JobSpecs</name>
@@ -967,6 +1103,10 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
         <source>%1: a program may have it open.</source>
         <translation>%1: Ein Programm hat sie womöglich geöffnet.</translation>
     </message>
+    <message>
+        <source>Scheduled snapshot of %1 → %2</source>
+        <translation>Geplanter Schnappschuss von %1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::JobsPanel</name>
@@ -1012,6 +1152,89 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
     <message>
         <source>No jobs in this session yet. Snapshots and exports you start show their progress here.</source>
         <translation>In dieser Sitzung noch keine Aufträge. Schnappschüsse und Exporte, die Sie starten, zeigen hier ihren Fortschritt.</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::KeepSnapshotsDialog</name>
+    <message>
+        <source>Keep Snapshots</source>
+        <translation>Schnappschüsse behalten</translation>
+    </message>
+    <message>
+        <source>A number and a unit, at least a minute: 15m, 1h, 1d, 1w</source>
+        <translation>Eine Zahl und eine Einheit, mindestens eine Minute: 15m, 1h, 1d, 1w</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>History Folder</source>
+        <translation>Verlaufsordner</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>letzte</translation>
+    </message>
+    <message>
+        <source>hourly</source>
+        <translation>stündlich</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>wöchentlich</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>monatlich</translation>
+    </message>
+    <message>
+        <source>&amp;Skip unchanged: no new snapshot when the database has not changed</source>
+        <translation>&amp;Unverändertes überspringen: kein neuer Schnappschuss, wenn sich die Datenbank nicht geändert hat</translation>
+    </message>
+    <message>
+        <source>&amp;Every:</source>
+        <translation>&amp;Alle:</translation>
+    </message>
+    <message>
+        <source>&amp;Into:</source>
+        <translation>&amp;Nach:</translation>
+    </message>
+    <message>
+        <source>Keep:</source>
+        <translation>Behalten:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Schedule</source>
+        <translation>Zeitplan &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Keep snapshots of &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>Schnappschüsse behalten von &lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>“%1” is not an interval: a number and a unit, at least a minute (15m, 1h, 1d, 1w).</source>
+        <translation>„%1“ ist kein Intervall: eine Zahl und eine Einheit, mindestens eine Minute (15m, 1h, 1d, 1w).</translation>
+    </message>
+    <message>
+        <source>Choose the folder the snapshots go into (a full path).</source>
+        <translation>Wählen Sie den Ordner, in den die Schnappschüsse kommen (ein vollständiger Pfad).</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Hourly, daily, …: the newest snapshot of each of that many hours, days, …, as restic&apos;s forget keeps them. – keeps none of that kind; every one at – keeps all snapshots.</source>
+        <translation>Stündlich, täglich, …: der neueste Schnappschuss jeder dieser vielen Stunden, Tage, …, wie restics forget sie behält. – behält keinen dieser Art; alle auf – behalten jeden Schnappschuss.</translation>
     </message>
 </context>
 <context>
@@ -1358,6 +1581,226 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
     <message>
         <source>Clear Menu</source>
         <translation>Menü leeren</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::ScheduleActions</name>
+    <message>
+        <source>&amp;Find Databases…</source>
+        <translation>Datenbanken &amp;finden …</translation>
+    </message>
+    <message>
+        <source>Find the databases of your browsers, mail and other applications, and in folders you name</source>
+        <translation>Die Datenbanken Ihrer Browser, Ihres Mailprogramms und anderer Anwendungen finden, auch in Ordnern, die Sie nennen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Snapshots…</source>
+        <translation>Schnappschüsse &amp;behalten …</translation>
+    </message>
+    <message>
+        <source>Take snapshots of the selected database on a schedule, into a history folder</source>
+        <translation>Schnappschüsse der gewählten Datenbank nach Zeitplan in einen Verlaufsordner schreiben</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedules…</source>
+        <translation>&amp;Zeitpläne …</translation>
+    </message>
+    <message>
+        <source>Every schedule: when it last ran, what happened, when it is due</source>
+        <translation>Jeder Zeitplan: wann er zuletzt lief, was geschah, wann er fällig ist</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::ScheduleText</name>
+    <message numerus="yes">
+        <source>every %n week(s)</source>
+        <translation>
+            <numerusform>jede Woche</numerusform>
+            <numerusform>alle %n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n day(s)</source>
+        <translation>
+            <numerusform>jeden Tag</numerusform>
+            <numerusform>alle %n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hour(s)</source>
+        <translation>
+            <numerusform>jede Stunde</numerusform>
+            <numerusform>alle %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>jede Minute</numerusform>
+            <numerusform>alle %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n second(s)</source>
+        <translation>
+            <numerusform>jede Sekunde</numerusform>
+            <numerusform>alle %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all (never pruned)</source>
+        <translation>alle (nie ausgedünnt)</translation>
+    </message>
+    <message>
+        <source>last %1</source>
+        <translation>letzte %1</translation>
+    </message>
+    <message>
+        <source>hourly %1</source>
+        <translation>stündlich %1</translation>
+    </message>
+    <message>
+        <source>daily %1</source>
+        <translation>täglich %1</translation>
+    </message>
+    <message>
+        <source>weekly %1</source>
+        <translation>wöchentlich %1</translation>
+    </message>
+    <message>
+        <source>monthly %1</source>
+        <translation>monatlich %1</translation>
+    </message>
+    <message>
+        <source>yearly %1</source>
+        <translation>jährlich %1</translation>
+    </message>
+    <message>
+        <source>not run yet</source>
+        <translation>noch nicht gelaufen</translation>
+    </message>
+    <message>
+        <source>snapshot taken %1</source>
+        <translation>Schnappschuss erstellt %1</translation>
+    </message>
+    <message>
+        <source>unchanged at %1, no new snapshot</source>
+        <translation>unverändert um %1, kein neuer Schnappschuss</translation>
+    </message>
+    <message>
+        <source>kept changing</source>
+        <translation>änderte sich ständig</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n time(s) in a row (last %2)</source>
+        <translation>
+            <numerusform>%1 (%2)</numerusform>
+            <numerusform>%1 — %n-mal hintereinander (zuletzt %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>jetzt fällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute(s) (%1)</source>
+        <translation>
+            <numerusform>in %n Minute (%1)</numerusform>
+            <numerusform>in %n Minuten (%1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::SchedulesWindow</name>
+    <message>
+        <source>Schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <source>&amp;Turn On Timer</source>
+        <translation>Timer &amp;einschalten</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Last Run</source>
+        <translation>Letzter Lauf</translation>
+    </message>
+    <message>
+        <source>Next Due</source>
+        <translation>Nächste Fälligkeit</translation>
+    </message>
+    <message>
+        <source>No schedules yet.
+Choose a database in the list, then Keep Snapshots… (or `sqlite-snapshot-cli schedule add`).</source>
+        <translation>Noch keine Zeitpläne.
+Wählen Sie eine Datenbank in der Liste, dann „Schnappschüsse behalten …“ (oder `sqlite-snapshot-cli schedule add`).</translation>
+    </message>
+    <message>
+        <source>&amp;Run Now</source>
+        <translation>&amp;Jetzt ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>; a snapshot every time</source>
+        <translation>; jedes Mal ein Schnappschuss</translation>
+    </message>
+    <message>
+        <source>Checking whether the timer that runs schedules is on…</source>
+        <translation>Es wird geprüft, ob der Timer eingeschaltet ist, der die Zeitpläne ausführt …</translation>
+    </message>
+    <message>
+        <source>Could not turn the timer on: %1</source>
+        <translation>Der Timer konnte nicht eingeschaltet werden: %1</translation>
+    </message>
+    <message>
+        <source>The systemd user timer %1 is on: it runs the schedules that are due every 15 minutes, while you are logged in.</source>
+        <translation>Der systemd-Benutzer-Timer %1 ist eingeschaltet: er führt alle 15 Minuten die fälligen Zeitpläne aus, solange Sie angemeldet sind.</translation>
+    </message>
+    <message>
+        <source>Nothing runs these schedules yet: the systemd user timer %1 is off.</source>
+        <translation>Noch führt nichts diese Zeitpläne aus: der systemd-Benutzer-Timer %1 ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Nothing runs these schedules yet: the systemd user timer %1 is not installed (%2). Install the package, or add this line to your crontab (crontab -e):
+%3</source>
+        <translation>Noch führt nichts diese Zeitpläne aus: der systemd-Benutzer-Timer %1 ist nicht installiert (%2). Installieren Sie das Paket oder fügen Sie diese Zeile Ihrer crontab hinzu (crontab -e):
+%3</translation>
+    </message>
+    <message>
+        <source>No systemd user session here: nothing runs these schedules until you add this line to your crontab (crontab -e):
+%1</source>
+        <translation>Hier gibt es keine systemd-Benutzersitzung: nichts führt diese Zeitpläne aus, bis Sie diese Zeile Ihrer crontab hinzufügen (crontab -e):
+%1</translation>
     </message>
 </context>
 <context>

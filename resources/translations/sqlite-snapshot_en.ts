@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>sqlsnap::ui::FindDatabasesDialog</name>
+    <message numerus="yes">
+        <source>Found %1 database(s). Select the ones to add to the list.</source>
+        <translation>
+            <numerusform>Found %1 database. Select the ones to add to the list.</numerusform>
+            <numerusform>Found %1 databases. Select the ones to add to the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 file(s) or folder(s) could not be read.</source>
+        <translation>
+            <numerusform>%1 file or folder could not be read.</numerusform>
+            <numerusform>%1 files or folders could not be read.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::FindPanel</name>
     <message numerus="yes">
         <source>Stopped: %1 row(s) found so far</source>
@@ -159,6 +176,58 @@
         <translation>
             <numerusform>%1 job is running: quit and cancel it?</numerusform>
             <numerusform>%1 jobs are running: quit and cancel them?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::ScheduleText</name>
+    <message numerus="yes">
+        <source>every %n week(s)</source>
+        <translation>
+            <numerusform>every week</numerusform>
+            <numerusform>every %n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n day(s)</source>
+        <translation>
+            <numerusform>every day</numerusform>
+            <numerusform>every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hour(s)</source>
+        <translation>
+            <numerusform>every hour</numerusform>
+            <numerusform>every %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>every minute</numerusform>
+            <numerusform>every %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n second(s)</source>
+        <translation>
+            <numerusform>every second</numerusform>
+            <numerusform>every %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n time(s) in a row (last %2)</source>
+        <translation>
+            <numerusform>%1 (%2)</numerusform>
+            <numerusform>%1 — %n times in a row (last %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute(s) (%1)</source>
+        <translation>
+            <numerusform>in %n minute (%1)</numerusform>
+            <numerusform>in %n minutes (%1)</numerusform>
         </translation>
     </message>
 </context>

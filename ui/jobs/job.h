@@ -15,6 +15,7 @@
 #include "common/executor.h"
 
 #include <sqlitesnapshot/restore.h>
+#include <sqlitesnapshot/schedules.h>
 #include <sqlitesnapshot/snapshot.h>
 #include <sqlitesnapshot/tableexport.h>
 #include <sqlitesnapshot/verification.h>
@@ -29,10 +30,11 @@
 
 namespace sqlsnap::ui {
 
-enum class JobKind { Snapshot, Export, TableExport, Verify, Restore };
+enum class JobKind { Snapshot, Export, TableExport, Verify, Restore, ScheduleRun };
 
 // What a job's function gives back when it succeeds: one of the engine's result types.
-using JobResult = std::variant<SnapshotResult, TableExportResult, Verification, RestoreResult>;
+using JobResult =
+    std::variant<SnapshotResult, TableExportResult, Verification, RestoreResult, ScheduleRunReport>;
 
 // The two ways out of a snapshot whose copies never became stable (ErrorKind::ChangedTooOften).
 enum class Rerun {

@@ -138,6 +138,8 @@ Tone JobListModel::toneOf(const Job& job) {
     case Job::State::Succeeded: {
         if (const Verification* v = job.resultAs<Verification>(); v && !v->integrity.ok())
             return Tone::Error; // the job did its work; what it found is the news
+        if (const ScheduleRunReport* run = job.resultAs<ScheduleRunReport>())
+            return run->run.outcome == QStringLiteral("failed") ? Tone::Error : Tone::Success;
         const SnapshotResult* r = job.resultAs<SnapshotResult>();
         return r && !r->consistentCopy ? Tone::Warning : Tone::Success; // flagged: not one committed state
     }
@@ -172,6 +174,13 @@ QString JobListModel::doneText(const Job& job, const RestoreResult& r) {
     if (!companions.isEmpty())
         text += tr(" (with %1)").arg(companions.join(QStringLiteral(", ")));
     return text;
+}
+
+QString JobListModel::doneText(const Job& job, const ScheduleRunReport& r) {
+    const QString what = r.run.outcome == QStringLiteral("snapshot")    ? tr("snapshot taken")
+                         : r.run.outcome == QStringLiteral("unchanged") ? tr("unchanged, no new snapshot")
+                                                                        : tr("failed: %1").arg(r.run.message);
+    return tr("Done in %1 · %2").arg(durationText(job.elapsedMs()), what);
 }
 
 QString JobListModel::doneText(const Job&, const SnapshotResult& r) {

@@ -160,4 +160,22 @@ JobSpec JobSpecs::tableExport(const QString& snapshot, const QString& table, con
     return spec;
 }
 
+JobSpec JobSpecs::scheduleRun(const Schedule& schedule, const QString& bookPath) {
+    JobSpec spec;
+    spec.kind = JobKind::ScheduleRun;
+    spec.source = schedule.source;
+    spec.destination = schedule.into;
+    spec.title = tr("Scheduled snapshot of %1 → %2").arg(fileName(schedule.source), schedule.into);
+    spec.run = [schedule, bookPath](ProgressSink& sink) -> Expected<JobResult> {
+        auto book = ScheduleBook::open(bookPath);
+        if (!book)
+            return book.error();
+        auto report = runSchedule(*book, schedule, QDateTime::currentDateTimeUtc(), &sink);
+        if (!report)
+            return report.error();
+        return JobResult(std::move(*report));
+    };
+    return spec;
+}
+
 } // namespace sqlsnap::ui

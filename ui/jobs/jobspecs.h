@@ -34,6 +34,11 @@ public:
     // program has open (a lock held, or a -wal/-journal beside it) fails with DestinationInUse, in the
     // app's words; the caller asks the user and runs it again with `force`.
     static JobSpec restore(const QString& snapshot, const QString& destination, bool force = false);
+    // A schedule's run now (Run Now): its snapshot into its history folder, its pruning, and the outcome
+    // recorded in the schedules file at `bookPath` — all on the job's thread. A failed snapshot is a
+    // succeeded job whose report says so (as `schedule run` records it); only a cancel stops it.
+    static JobSpec scheduleRun(const Schedule& schedule,
+                               const QString& bookPath = ScheduleBook::defaultPath());
     // One table of a snapshot (the rows `filter` keeps, in `order`: as the preview shows them) in the
     // format `destination`'s extension names (.json, .ndjson/.jsonl, .sql; CSV otherwise).
     static JobSpec tableExport(const QString& snapshot, const QString& table, const RowFilter& filter,

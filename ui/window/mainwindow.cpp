@@ -10,6 +10,7 @@
 #include "preview/findpanel.h"
 #include "preview/gridcommands.h"
 #include "preview/previewwidget.h"
+#include "schedules/scheduleactions.h"
 #include "snapshots/snapshotlistmodel.h"
 #include "snapshots/snapshotspane.h"
 #include "sources/sourcedetailsview.h"
@@ -127,6 +128,8 @@ void MainWindow::createActions() {
     m_openAction->setToolTip(tr("Add SQLite databases to the list (Ctrl+O)"));
     m_recent = new RecentFiles(file->addMenu(tr("Open &Recent")), this);
     connect(m_recent, &RecentFiles::openRequested, this, [this](const QString& path) { addSources({path}); });
+    m_scheduleActions = new ScheduleActions(this);
+    file->addAction(m_scheduleActions->findDatabasesAction());
     file->addSeparator();
     m_snapshotAction = file->addAction(QIcon(QStringLiteral(":/icons/snapshot.svg")), tr("&Snapshot"), this,
                                        [this] { snapshotSelected(); });
@@ -149,6 +152,9 @@ void MainWindow::createActions() {
                         tr("&Export Snapshot…"), this, [this] { exportSnapshot(commandSnapshotPath()); });
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportAction->setToolTip(tr("Write the selected snapshot to a file you choose (Ctrl+E)"));
+    file->addSeparator();
+    file->addAction(m_scheduleActions->keepSnapshotsAction());
+    file->addAction(m_scheduleActions->schedulesAction());
     file->addSeparator();
     file->addAction(tr("Snapshot &Folder…"), this, &MainWindow::chooseSnapshotFolder);
     file->addSeparator();
@@ -199,6 +205,7 @@ void MainWindow::createLayout() {
     m_sourceView->addAction(m_removeAction);
     m_sourceView->addAction(m_snapshotAction);
     m_sourceView->addAction(m_snapshotToAction);
+    m_sourceView->addAction(m_scheduleActions->keepSnapshotsAction());
     connect(m_sourcesPane, &SourcesPane::selectionChanged, this, [this] {
         showSelectedSource(true);
         updateActions();
@@ -484,6 +491,10 @@ void MainWindow::recordFinishedJob(Job* job) {
         // One preview for a batch, not a tab per job: the last snapshot opens once nothing else runs
         // (the others are a click away in the snapshots list and on their job rows).
         m_lastFinishedSnapshot = job->destination();
+    } else if (job->kind() == JobKind::ScheduleRun) {
+        // A schedule's Run Now into the snapshot folder: list it again (the report names only the file).
+        if (QDir::cleanPath(job->destination()) == m_snapshotFolder)
+            m_snapshots->setFolder(m_snapshotFolder);
     } else {
         statusBar()->showMessage(tr("Wrote %1").arg(job->destination()), 8000);
     }
@@ -506,6 +517,7 @@ void MainWindow::updateActions() {
     const bool havePreview = m_tabs->currentPreview() != nullptr;
     m_findAction->setEnabled(havePreview);
     m_goToRowAction->setEnabled(havePreview);
+    m_scheduleActions->updateActions();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

@@ -21,6 +21,7 @@ class PreviewTabs;
 class SourcesPane;
 class DestinationPrompt;
 class RecentFiles;
+class ScheduleActions;
 class SnapshotMethod;
 class JobsPanel;
 class PreviewWidget;
@@ -76,6 +77,10 @@ public:
     // list's current row when the list has focus or a selection, else the preview tab in view.
     QString commandSnapshotPath() const;
 
+    QStringList selectedSourcePaths() const;
+    // Find Databases…, Keep Snapshots…, Schedules… (ui/schedules).
+    ScheduleActions* scheduleActions() const { return m_scheduleActions; }
+
     // Where Snapshot To… and the exports write (tests replace its dialogs).
     DestinationPrompt* destinations() const { return m_destinations; }
 
@@ -107,7 +112,6 @@ private:
     void chooseSnapshotFolder();
     void onJobFinished(Job* job);
     void recordFinishedJob(Job* job);
-    QStringList selectedSourcePaths() const;
 
     SourceListModel* m_sources;
     SnapshotListModel* m_snapshots;
@@ -131,6 +135,7 @@ private:
     QAction* m_findAction = nullptr;
     QAction* m_goToRowAction = nullptr;
     RecentFiles* m_recent = nullptr;
+    ScheduleActions* m_scheduleActions = nullptr;
     SnapshotMethod* m_method = nullptr;
     DestinationPrompt* m_destinations = nullptr;
     QString m_snapshotFolder;

@@ -56,6 +56,10 @@ public:
     const QList<Schedule>& schedules() const { return m_schedules; }
     // Adds `schedule` (its id chosen here); InvalidArgument when one for the same source and folder exists.
     Expected<Schedule> add(Schedule schedule);
+    // Replaces the schedule with `schedule.id` by `schedule` (what the app's Keep Snapshots… edits): its
+    // last run is kept when its source and folder stay the same, dropped otherwise. InvalidArgument when
+    // no schedule has that id, or another one has the same source and folder.
+    Expected<Schedule> replace(Schedule schedule);
     // Removes the schedule with that id, or every schedule of that source path; NotFound → InvalidArgument.
     Expected<QList<Schedule>> remove(const QString& idOrSource);
     // Records how a schedule's run ended.
@@ -72,6 +76,12 @@ struct ScheduleRunReport {
     LastRun run;
     PruneResult pruned; // when the schedule keeps a policy and the snapshot step did not fail
 };
+
+// Takes one schedule's snapshot now, due or not (the app's Run Now), prunes its folder and records the
+// outcome in the book, as runDueSchedules does for each due one. Only Cancelled is an error: a failed
+// snapshot is the report's outcome.
+Expected<ScheduleRunReport> runSchedule(ScheduleBook& book, const Schedule& schedule, const QDateTime& now,
+                                        ProgressSink* sink = nullptr);
 
 // Takes every snapshot due at `now` (--into with skip-unchanged as the schedule says), prunes its folder
 // with the schedule's policy, runs its afterSnapshot program when a new snapshot was taken (after the

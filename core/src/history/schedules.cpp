@@ -257,6 +257,35 @@ Expected<QList<Schedule>> ScheduleBook::remove(const QString& idOrSource) {
     return removed;
 }
 
+Expected<Schedule> ScheduleBook::replace(Schedule schedule) {
+    schedule.source = QFileInfo(schedule.source).absoluteFilePath();
+    schedule.into = QFileInfo(schedule.into).absoluteFilePath();
+    Status s = update([&](QList<Schedule>& list) -> Status {
+        Schedule* target = nullptr;
+        for (Schedule& other : list) {
+            if (other.id == schedule.id)
+                target = &other;
+            else if (other.source == schedule.source && other.into == schedule.into)
+                return Error{ErrorKind::InvalidArgument,
+                             QStringLiteral("%1 is already scheduled into %2 (%3)")
+                                 .arg(schedule.source, schedule.into, other.id)};
+        }
+        if (!target)
+            return Error{ErrorKind::InvalidArgument,
+                         QStringLiteral("no schedule is named %1").arg(schedule.id)};
+        // A run of another source or into another folder says nothing about this one.
+        if (target->source == schedule.source && target->into == schedule.into)
+            schedule.last = target->last;
+        else
+            schedule.last.reset();
+        *target = schedule;
+        return success();
+    });
+    if (!s)
+        return s.error();
+    return schedule;
+}
+
 Status ScheduleBook::recordRun(const QString& id, const LastRun& run) {
     return update([&](QList<Schedule>& list) -> Status {
         for (Schedule& s : list)
@@ -264,6 +293,51 @@ Status ScheduleBook::recordRun(const QString& id, const LastRun& run) {
                 s.last = run;
         return success(); // removed meanwhile: nothing to record
     });
+}
+
+Expected<ScheduleRunReport> runSchedule(ScheduleBook& book, const Schedule& schedule, const QDateTime& now,
+                                        ProgressSink* sink) {
+    if (sink && sink->isCancelled())
+        return Error{ErrorKind::Cancelled, QStringLiteral("cancelled")};
+    ScheduleRunReport report{schedule, LastRun{}, {}};
+    report.run.at = now.toUTC();
+    auto taken =
+        snapshotInto(schedule.source, schedule.into, SnapshotOptions{}, schedule.skipUnchanged, sink);
+    if (!taken) {
+        if (taken.error().kind == ErrorKind::Cancelled)
+            return taken.error();
+        report.run.outcome = QStringLiteral("failed");
+        report.run.message = taken.error().message;
+        report.run.failuresInARow = (schedule.last ? schedule.last->failuresInARow : 0) + 1;
+    } else {
+        report.run.outcome = taken->skipped ? QStringLiteral("unchanged") : QStringLiteral("snapshot");
+        report.run.file = taken->skipped ? taken->unchangedSince : taken->snapshot->destination;
+        report.run.message = taken->recordProblem;
+        if (!schedule.keep.isEmpty()) {
+            if (auto pruned = pruneHistory(schedule.into, schedule.keep, false); pruned)
+                report.pruned = *pruned;
+            else
+                report.run.message = QStringLiteral("pruning failed: %1").arg(pruned.error().message);
+        }
+        if (!taken->skipped && !schedule.afterSnapshot.isEmpty()) {
+            auto handOff = runHandOff(schedule.afterSnapshot,
+                                      {taken->snapshot->destination,
+                                       taken->snapshot->source,
+                                       taken->snapshot->sha256,
+                                       {},
+                                       schedule.id},
+                                      schedule.afterSnapshotTimeoutSeconds, CancelToken::following(sink));
+            if (!handOff) { // cancelled: the snapshot was taken all the same, and the book says so
+                report.run.handOff = HandOffOutcome{-1, QStringLiteral("cancelled"), {}, false, 0};
+                (void)book.recordRun(schedule.id, report.run);
+                return handOff.error();
+            }
+            report.run.handOff = *handOff;
+        }
+    }
+    if (Status recorded = book.recordRun(schedule.id, report.run); !recorded)
+        return recorded.error();
+    return report;
 }
 
 Expected<QList<ScheduleRunReport>>
@@ -278,49 +352,12 @@ runDueSchedules(ScheduleBook& book, const QDateTime& now,
         return list;
     }();
     for (const Schedule& schedule : due) {
-        if (sink && sink->isCancelled())
-            return Error{ErrorKind::Cancelled, QStringLiteral("cancelled")};
-        ScheduleRunReport report{schedule, LastRun{}, {}};
-        report.run.at = now.toUTC();
-        auto taken =
-            snapshotInto(schedule.source, schedule.into, SnapshotOptions{}, schedule.skipUnchanged, sink);
-        if (!taken) {
-            if (taken.error().kind == ErrorKind::Cancelled)
-                return taken.error();
-            report.run.outcome = QStringLiteral("failed");
-            report.run.message = taken.error().message;
-            report.run.failuresInARow = (schedule.last ? schedule.last->failuresInARow : 0) + 1;
-        } else {
-            report.run.outcome = taken->skipped ? QStringLiteral("unchanged") : QStringLiteral("snapshot");
-            report.run.file = taken->skipped ? taken->unchangedSince : taken->snapshot->destination;
-            report.run.message = taken->recordProblem;
-            if (!schedule.keep.isEmpty()) {
-                if (auto pruned = pruneHistory(schedule.into, schedule.keep, false); pruned)
-                    report.pruned = *pruned;
-                else
-                    report.run.message = QStringLiteral("pruning failed: %1").arg(pruned.error().message);
-            }
-            if (!taken->skipped && !schedule.afterSnapshot.isEmpty()) {
-                auto handOff = runHandOff(schedule.afterSnapshot,
-                                          {taken->snapshot->destination,
-                                           taken->snapshot->source,
-                                           taken->snapshot->sha256,
-                                           {},
-                                           schedule.id},
-                                          schedule.afterSnapshotTimeoutSeconds, CancelToken::following(sink));
-                if (!handOff) { // cancelled: the snapshot was taken all the same, and the book says so
-                    report.run.handOff = HandOffOutcome{-1, QStringLiteral("cancelled"), {}, false, 0};
-                    (void)book.recordRun(schedule.id, report.run);
-                    return handOff.error();
-                }
-                report.run.handOff = *handOff;
-            }
-        }
-        if (Status recorded = book.recordRun(schedule.id, report.run); !recorded)
-            return recorded.error();
+        auto report = runSchedule(book, schedule, now, sink);
+        if (!report)
+            return report.error();
         if (onEach)
-            onEach(report);
-        reports << report;
+            onEach(*report);
+        reports << *report;
     }
     return reports;
 }

@@ -1,0 +1,336 @@
+// Keep Snapshots… and the Schedules window on the real widgets, over the same schedules file the CLI
+// edits ($XDG_CONFIG_HOME/sqlite-snapshot/schedules.json): what the dialog saves `schedule list` shows and
+// what `schedule add` writes the window lists; last runs read as text ("snapshot taken 10:00", "kept
+// changing — 3 times in a row"); Run Now takes a snapshot into the folder; the timer line says what runs
+// them.
+#include "testsupport.h"
+
+#include <jobs/job.h>
+#include <jobs/jobspecs.h>
+#include <schedules/keepsnapshotsdialog.h>
+#include <schedules/scheduleactions.h>
+#include <schedules/scheduleswindow.h>
+#include <schedules/scheduletext.h>
+#include <snapshots/snapshotlistmodel.h>
+#include <sources/sourcelistmodel.h>
+#include <window/mainwindow.h>
+#include <window/translations.h>
+
+#include <sqlitesnapshot/schedules.h>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace sqlsnap;
+using namespace sqlsnap::ui;
+using namespace testsupport;
+
+namespace {
+
+void shoot(QWidget* w, const QString& name, QSize size) {
+    const QString dir = qEnvironmentVariable("SQLSNAP_SCREENSHOTS");
+    if (dir.isEmpty())
+        return;
+    w->resize(size);
+    QApplication::processEvents();
+    QVERIFY(w->grab().save(dir + QLatin1Char('/') + name));
+}
+
+} // namespace
+
+class TestScheduleView : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_tmp;
+    QString m_config;
+    CliOptions m_env;
+
+    QJsonArray cliSchedules() {
+        const CliRun list =
+            cli({QStringLiteral("schedule"), QStringLiteral("list"), QStringLiteral("--json")}, m_env);
+        return list.json().value(QStringLiteral("schedules")).toArray();
+    }
+
+    void selectSource(MainWindow& w, const QString& path) {
+        w.addSources({path});
+        QTRY_COMPARE(w.sources()->rowCount(), 1);
+        w.sourceView()->setCurrentIndex(w.sources()->index(0));
+        QTRY_COMPARE(w.selectedSourcePaths(), QStringList{path});
+    }
+
+private slots:
+    void initTestCase() {
+        // The app and the CLI both find the file through $XDG_CONFIG_HOME; no systemd user session here.
+        m_config = m_tmp.filePath(QStringLiteral("cfg"));
+        qputenv("XDG_CONFIG_HOME", m_config.toLocal8Bit());
+        qputenv("XDG_RUNTIME_DIR", m_tmp.filePath(QStringLiteral("noruntime")).toLocal8Bit());
+        m_env.shell = QStringLiteral("XDG_CONFIG_HOME='%1' XDG_RUNTIME_DIR='%2/noruntime' exec \"$0\" \"$@\"")
+                          .arg(m_config, m_tmp.path());
+        QApplication::setOrganizationName(QStringLiteral("SQLite Snapshot Tests"));
+        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    void init() { QFile::remove(ScheduleBook::defaultPath()); }
+
+    void theDialogAndTheCliEditOneFile() {
+        QCOMPARE(ScheduleBook::defaultPath(), m_config + QStringLiteral("/sqlite-snapshot/schedules.json"));
+        const QString db = m_tmp.filePath(QStringLiteral("notes.db"));
+        QVERIFY(execSql(db, QStringLiteral("CREATE TABLE t(x)")));
+        const QString history = m_tmp.filePath(QStringLiteral("notes-history"));
+        MainWindow w;
+        w.setSnapshotFolder(m_tmp.filePath(QStringLiteral("snaps")));
+        selectSource(w, db);
+        QVERIFY(w.scheduleActions()->keepSnapshotsAction()->isEnabled());
+        QVERIFY(w.sourceView()->actions().contains(w.scheduleActions()->keepSnapshotsAction()));
+
+        KeepSnapshotsDialog* keep = w.scheduleActions()->openKeepSnapshots();
+        QVERIFY(keep && !keep->isEditing());
+        QCOMPARE(keep->folder()->text(), w.snapshotFolder()); // the app's snapshot folder by default
+        QVERIFY(keep->skipUnchanged()->isChecked());
+        shoot(keep, QStringLiteral("keep-snapshots.png"), QSize(620, keep->sizeHint().height()));
+        keep->interval()->setCurrentText(QStringLiteral("every while")); // not an interval: said in place
+        QVERIFY(!keep->save());
+        QVERIFY(keep->problem()->isVisibleTo(keep));
+        QVERIFY(keep->problem()->text().contains(QStringLiteral("every while")));
+        keep->interval()->setCurrentText(QStringLiteral("15m"));
+        keep->folder()->setText(history);
+        keep->keepBox(QStringLiteral("last"))->setValue(3);
+        keep->keepBox(QStringLiteral("hourly"))->setValue(0);
+        keep->keepBox(QStringLiteral("daily"))->setValue(5);
+        keep->keepBox(QStringLiteral("weekly"))->setValue(0);
+        keep->keepBox(QStringLiteral("monthly"))->setValue(2);
+        QVERIFY(keep->save());
+        keep->close();
+
+        QJsonArray listed = cliSchedules();
+        QCOMPARE(listed.size(), 1);
+        QJsonObject s = listed[0].toObject();
+        QCOMPARE(s.value(QStringLiteral("source")).toString(), db);
+        QCOMPARE(s.value(QStringLiteral("into")).toString(), history);
+        QCOMPARE(s.value(QStringLiteral("every")).toString(), QStringLiteral("15m"));
+        const QJsonObject rules = s.value(QStringLiteral("keep")).toObject();
+        QCOMPARE(rules.value(QStringLiteral("last")).toInt(), 3);
+        QCOMPARE(rules.value(QStringLiteral("daily")).toInt(), 5);
+        QCOMPARE(rules.value(QStringLiteral("monthly")).toInt(), 2);
+        QVERIFY(!rules.contains(QStringLiteral("hourly")));
+        const QString id = s.value(QStringLiteral("id")).toString();
+
+        // The CLI adds one: the window lists both.
+        const QString other = m_tmp.filePath(QStringLiteral("other.db"));
+        QVERIFY(execSql(other, QStringLiteral("CREATE TABLE t(x)")));
+        QCOMPARE(cli({QStringLiteral("schedule"), QStringLiteral("add"), other, QStringLiteral("--every"),
+                      QStringLiteral("1d"), QStringLiteral("--into"), history,
+                      QStringLiteral("--keep-weekly"), QStringLiteral("4")},
+                     m_env)
+                     .exitCode,
+                 0);
+        SchedulesWindow* window = w.scheduleActions()->openSchedules();
+        QCOMPARE(window->list()->topLevelItemCount(), 2);
+        QCOMPARE(window->list()->topLevelItem(1)->text(SchedulesWindow::SourceColumn),
+                 QStringLiteral("other.db"));
+        QCOMPARE(window->list()->topLevelItem(1)->text(SchedulesWindow::EveryColumn),
+                 QStringLiteral("every day"));
+        QCOMPARE(window->list()->topLevelItem(1)->text(SchedulesWindow::KeepColumn),
+                 QStringLiteral("weekly 4"));
+        QCOMPARE(window->list()->topLevelItem(0)->text(SchedulesWindow::EveryColumn),
+                 QStringLiteral("every 15 minutes"));
+        QCOMPARE(window->list()->topLevelItem(0)->text(SchedulesWindow::KeepColumn),
+                 QStringLiteral("last 3, daily 5, monthly 2"));
+        QCOMPARE(window->list()->topLevelItem(0)->text(SchedulesWindow::LastRunColumn),
+                 QStringLiteral("not run yet"));
+        QCOMPARE(window->list()->topLevelItem(0)->text(SchedulesWindow::NextColumn),
+                 QStringLiteral("due now"));
+
+        // Keep Snapshots… again on the same database edits that schedule: same id, the CLI sees the change.
+        KeepSnapshotsDialog* again = w.scheduleActions()->openKeepSnapshots();
+        QVERIFY(again->isEditing());
+        QCOMPARE(again->interval()->currentText(), QStringLiteral("15m"));
+        QCOMPARE(again->keepBox(QStringLiteral("daily"))->value(), 5);
+        QVERIFY(again->removeButton()->isVisibleTo(again));
+        again->interval()->setCurrentText(QStringLiteral("2h"));
+        again->skipUnchanged()->setChecked(false);
+        QVERIFY(again->save());
+        again->close();
+        listed = cliSchedules();
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed[0].toObject().value(QStringLiteral("id")).toString(), id);
+        QCOMPARE(listed[0].toObject().value(QStringLiteral("every")).toString(), QStringLiteral("2h"));
+        QCOMPARE(listed[0].toObject().value(QStringLiteral("skip_unchanged")).toBool(true), false);
+        QCOMPARE(window->list()->topLevelItem(0)->text(SchedulesWindow::EveryColumn),
+                 QStringLiteral("every 2 hours"));
+
+        // The CLI removes the other; the window, shown again, no longer lists it.
+        QCOMPARE(cli({QStringLiteral("schedule"), QStringLiteral("remove"), other}, m_env).exitCode, 0);
+        window->hide();
+        window->show();
+        QCOMPARE(window->list()->topLevelItemCount(), 1);
+        // Removed in the window: the CLI lists none.
+        window->list()->topLevelItem(0)->setSelected(true);
+        QVERIFY(window->removeSelected());
+        QCOMPARE(cliSchedules().size(), 0);
+        QCOMPARE(window->list()->topLevelItemCount(), 0);
+        shoot(window, QStringLiteral("schedules-empty.png"), QSize(780, 360));
+    }
+
+    void lastRunsReadAsText() {
+        auto book = ScheduleBook::open();
+        QVERIFY(book);
+        const QDateTime now = QDateTime::currentDateTime();
+        const QDateTime at(now.date(), QTime(now.time().hour(), 0));
+        const auto make = [&](const QString& name, const LastRun& run) {
+            Schedule s;
+            s.source = m_tmp.filePath(name);
+            s.into = m_tmp.filePath(QStringLiteral("h"));
+            s.everySeconds = 7 * 86400;
+            s.keep.daily = 7;
+            const QString id = book->add(s)->id;
+            QVERIFY(book->recordRun(id, run));
+        };
+        make(QStringLiteral("taken.db"),
+             {at.toUTC(), QStringLiteral("snapshot"), QStringLiteral("/h/x.sqlite"), {}, 0});
+        make(QStringLiteral("same.db"),
+             {at.toUTC(), QStringLiteral("unchanged"), QStringLiteral("/h/x.sqlite"), {}, 0});
+        make(QStringLiteral("busy.db"),
+             {at.toUTC(),
+              QStringLiteral("failed"),
+              {},
+              QStringLiteral("the database kept changing: no stable copy in 101 attempts: /busy.db"),
+              3});
+        make(QStringLiteral("gone.db"), {at.addDays(-9).toUTC(),
+                                         QStringLiteral("failed"),
+                                         {},
+                                         QStringLiteral("gone.db: no such file"),
+                                         1});
+        SchedulesWindow window([](JobSpec) -> Job* { return nullptr; }, ScheduleBook::defaultPath());
+        const auto text = [&](int row, int column) { return window.list()->topLevelItem(row)->text(column); };
+        const QString hhmm = at.toString(QStringLiteral("HH:mm"));
+        QCOMPARE(text(0, SchedulesWindow::LastRunColumn), QStringLiteral("snapshot taken %1").arg(hhmm));
+        QCOMPARE(text(1, SchedulesWindow::LastRunColumn),
+                 QStringLiteral("unchanged at %1, no new snapshot").arg(hhmm));
+        QCOMPARE(text(2, SchedulesWindow::LastRunColumn),
+                 QStringLiteral("kept changing — 3 times in a row (last %1)").arg(hhmm));
+        QVERIFY(text(3, SchedulesWindow::LastRunColumn)
+                    .startsWith(QStringLiteral("failed: gone.db: no such file (")));
+        QCOMPARE(text(3, SchedulesWindow::NextColumn), QStringLiteral("due now")); // a week has passed
+        QCOMPARE(text(0, SchedulesWindow::NextColumn),
+                 ScheduleText::timeText(at.addDays(7), now)); // a week from that run
+        QCOMPARE(window.list()->topLevelItem(2)->toolTip(SchedulesWindow::LastRunColumn),
+                 QStringLiteral("the database kept changing: no stable copy in 101 attempts: /busy.db"));
+        // Without a systemd user session: the crontab line, as the CLI prints it.
+        QTRY_VERIFY(!window.isCheckingTimer());
+        QVERIFY2(window.timerLine()->text().contains(QStringLiteral("schedule run --quiet")),
+                 qPrintable(window.timerLine()->text()));
+        QVERIFY(window.timerLine()->text().contains(QStringLiteral("crontab")));
+        QVERIFY(!window.turnOnButton()->isVisibleTo(&window));
+        shoot(&window, QStringLiteral("schedules.png"), QSize(1200, 420));
+        shoot(&window, QStringLiteral("schedules-800x600.png"), QSize(790, 420));
+    }
+
+    // A systemd user session whose timer is off: a stand-in `systemctl` on PATH (a real process, as the
+    // real one would be) says "disabled" until it is asked to enable the timer, and records what it ran.
+    void anOffTimerCanBeTurnedOn() {
+        const QString bin = freshFolder(m_tmp, QStringLiteral("bin"));
+        const QString runtime = freshFolder(m_tmp, QStringLiteral("runtime"));
+        QVERIFY(QDir().mkpath(runtime + QStringLiteral("/systemd")));
+        const QString log = bin + QStringLiteral("/calls");
+        const QString script = bin + QStringLiteral("/systemctl");
+        QVERIFY(writeFile(
+            script,
+            QStringLiteral(
+                "#!/bin/sh\n"
+                "echo \"$*\" >> '%1'\n"
+                "case \"$2\" in\n"
+                "  is-enabled) if [ -e '%1.on' ]; then echo enabled; else echo disabled; exit 1; fi ;;\n"
+                "  enable) touch '%1.on' ;;\n"
+                "esac\n")
+                .arg(log)
+                .toUtf8()));
+        QVERIFY(QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        const QByteArray oldPath = qgetenv("PATH"), oldRuntime = qgetenv("XDG_RUNTIME_DIR");
+        qputenv("PATH", bin.toLocal8Bit() + ':' + oldPath);
+        qputenv("XDG_RUNTIME_DIR", runtime.toLocal8Bit());
+        {
+            SchedulesWindow window([](JobSpec) -> Job* { return nullptr; }, ScheduleBook::defaultPath());
+            window.show();
+            QTRY_VERIFY(!window.isCheckingTimer());
+            QVERIFY2(window.timerLine()->text().contains(QStringLiteral("is off")),
+                     qPrintable(window.timerLine()->text()));
+            QVERIFY(window.turnOnButton()->isVisible());
+            QTest::mouseClick(window.turnOnButton(), Qt::LeftButton);
+            QVERIFY(window.isCheckingTimer());
+            QTRY_VERIFY(!window.isCheckingTimer());
+            QVERIFY2(window.timerLine()->text().contains(QStringLiteral("is on")),
+                     qPrintable(window.timerLine()->text()));
+            QVERIFY(!window.turnOnButton()->isVisible());
+        }
+        qputenv("PATH", oldPath);
+        qputenv("XDG_RUNTIME_DIR", oldRuntime);
+        QFile calls(log);
+        QVERIFY(calls.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(calls.readAll()),
+                 QStringLiteral("--user is-enabled sqlite-snapshot-schedule.timer\n"
+                                "--user enable --now sqlite-snapshot-schedule.timer\n"
+                                "--user is-enabled sqlite-snapshot-schedule.timer\n"));
+    }
+
+    void runNowTakesASnapshotIntoTheFolder() {
+        const QString db = m_tmp.filePath(QStringLiteral("run.db"));
+        QVERIFY(execSql(db, QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES (42)")));
+        const QString history = freshFolder(m_tmp, QStringLiteral("run-history"));
+        auto book = ScheduleBook::open();
+        Schedule s;
+        s.source = db;
+        s.into = history;
+        s.everySeconds = 86400;
+        s.keep.last = 5;
+        QVERIFY(book->add(s));
+        MainWindow w;
+        w.setSnapshotFolder(history); // the default folder of a new schedule
+        QTRY_COMPARE(w.snapshots()->rowCount(), 0);
+        SchedulesWindow* window = w.scheduleActions()->openSchedules();
+        window->list()->topLevelItem(0)->setSelected(true);
+        Job* job = window->runNow();
+        QVERIFY(job);
+        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
+        QCOMPARE(job->state(), Job::State::Succeeded);
+        const QStringList files = QDir(history).entryList({QStringLiteral("run.db *.sqlite")}, QDir::Files);
+        QCOMPARE(files.size(), 1);
+        QCOMPARE(queryText(history + QLatin1Char('/') + files[0], QStringLiteral("SELECT x FROM t")),
+                 QStringLiteral("42"));
+        QTRY_COMPARE(w.snapshots()->rowCount(), 1); // the main window's snapshots list shows it
+        QVERIFY(window->list()
+                    ->topLevelItem(0)
+                    ->text(SchedulesWindow::LastRunColumn)
+                    .startsWith(QStringLiteral("snapshot taken")));
+        QCOMPARE(cliSchedules()[0]
+                     .toObject()
+                     .value(QStringLiteral("last_run"))
+                     .toObject()
+                     .value(QStringLiteral("outcome"))
+                     .toString(),
+                 QStringLiteral("snapshot"));
+        // Again, nothing changed: unchanged, no second file.
+        window->list()->topLevelItem(0)->setSelected(true);
+        Job* second = window->runNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!second->isRunning(), 30000);
+        QCOMPARE(QDir(history).entryList({QStringLiteral("run.db *.sqlite")}, QDir::Files).size(), 1);
+        QVERIFY(window->list()
+                    ->topLevelItem(0)
+                    ->text(SchedulesWindow::LastRunColumn)
+                    .startsWith(QStringLiteral("unchanged at")));
+    }
+};
+
+QTEST_MAIN(TestScheduleView)
+#include "tst_scheduleview.moc"

@@ -1,0 +1,91 @@
+// A schedule in words (scheduletext.h).
+#include "schedules/scheduletext.h"
+
+#include "common/format.h"
+
+#include <QFileInfo>
+#include <QLocale>
+
+namespace sqlsnap::ui {
+
+QString ScheduleText::every(qint64 s) {
+    const int n = int(std::min<qint64>(s, 1 << 30));
+    if (s % (7 * 86400) == 0)
+        return tr("every %n week(s)", nullptr, n / (7 * 86400));
+    if (s % 86400 == 0)
+        return tr("every %n day(s)", nullptr, n / 86400);
+    if (s % 3600 == 0)
+        return tr("every %n hour(s)", nullptr, n / 3600);
+    if (s % 60 == 0)
+        return tr("every %n minute(s)", nullptr, n / 60);
+    return tr("every %n second(s)", nullptr, n);
+}
+
+QString ScheduleText::keep(const RetentionPolicy& k) {
+    if (k.isEmpty())
+        return tr("all (never pruned)");
+    QStringList parts;
+    if (k.last)
+        parts << tr("last %1").arg(k.last);
+    if (k.hourly)
+        parts << tr("hourly %1").arg(k.hourly);
+    if (k.daily)
+        parts << tr("daily %1").arg(k.daily);
+    if (k.weekly)
+        parts << tr("weekly %1").arg(k.weekly);
+    if (k.monthly)
+        parts << tr("monthly %1").arg(k.monthly);
+    if (k.yearly)
+        parts << tr("yearly %1").arg(k.yearly);
+    return parts.join(QStringLiteral(", "));
+}
+
+QString ScheduleText::timeText(const QDateTime& at, const QDateTime& now) {
+    const QDateTime local = at.toLocalTime();
+    const QLocale locale;
+    if (local.date() == now.toLocalTime().date())
+        return locale.toString(local.time(), QStringLiteral("HH:mm"));
+    return locale.toString(local, QStringLiteral("d MMM HH:mm"));
+}
+
+bool ScheduleText::lastRunFailed(const Schedule& schedule) {
+    return schedule.last && schedule.last->outcome == QStringLiteral("failed");
+}
+
+QString ScheduleText::lastRun(const Schedule& schedule, const QDateTime& now) {
+    if (!schedule.last)
+        return tr("not run yet");
+    const LastRun& run = *schedule.last;
+    const QString at = timeText(run.at, now);
+    QString text;
+    if (run.outcome == QStringLiteral("snapshot")) {
+        text = tr("snapshot taken %1").arg(at);
+    } else if (run.outcome == QStringLiteral("unchanged")) {
+        text = tr("unchanged at %1, no new snapshot").arg(at);
+    } else {
+        // The engine's words for ChangedTooOften, which a busy database causes: said as people say it.
+        const QString why = run.message.startsWith(QStringLiteral("the database kept changing"))
+                                ? tr("kept changing")
+                                : tr("failed: %1").arg(run.message);
+        text = run.failuresInARow > 1
+                   ? tr("%1 — %n time(s) in a row (last %2)", nullptr, run.failuresInARow).arg(why, at)
+                   : tr("%1 (%2)").arg(why, at);
+        return text;
+    }
+    if (!run.message.isEmpty()) // taken, but the record or the pruning had a problem
+        text += QStringLiteral("; ") + run.message;
+    // The hand-off line (LastRun::handOff: its command's exit code and message) goes here, once core has it.
+    return text;
+}
+
+QString ScheduleText::nextDue(const Schedule& schedule, const QDateTime& now) {
+    if (schedule.isDue(now))
+        return tr("due now");
+    const QDateTime due = schedule.last->at.addSecs(schedule.everySeconds);
+    const qint64 minutes = (now.secsTo(due) + 59) / 60;
+    if (minutes < 60)
+        return tr("in %n minute(s) (%1)", nullptr, int(minutes)).arg(timeText(due, now));
+    return timeText(due, now);
+}
+
+} // namespace sqlsnap::ui

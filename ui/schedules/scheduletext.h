@@ -1,0 +1,25 @@
+// A schedule in words, as the Schedules window and Keep Snapshots… show it: its keep rules, how its last
+// run ended ("snapshot taken 10:00", "unchanged", "kept changing — 3 times in a row") and when it is due.
+#pragma once
+
+#include <sqlitesnapshot/schedules.h>
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace sqlsnap::ui {
+
+class ScheduleText {
+    Q_DECLARE_TR_FUNCTIONS(sqlsnap::ui::ScheduleText)
+public:
+    static QString every(qint64 seconds);             // "every hour", "every 15 minutes", "every 2 days"
+    static QString keep(const RetentionPolicy& keep); // "last 5, daily 7"; "all (never pruned)"
+    // The last run's outcome and time (local, the date only when not today); "not run yet".
+    static QString lastRun(const Schedule& schedule, const QDateTime& now);
+    static bool lastRunFailed(const Schedule& schedule);
+    // "due now", "in 42 min (11:00)", "tomorrow 09:00" — when the next timer run after that takes it.
+    static QString nextDue(const Schedule& schedule, const QDateTime& now);
+    static QString timeText(const QDateTime& at, const QDateTime& now); // "10:00", or "2 Dec 10:00"
+};
+
+} // namespace sqlsnap::ui

@@ -194,24 +194,42 @@ private slots:
             s.into = m_tmp.filePath(QStringLiteral("h"));
             s.everySeconds = 7 * 86400;
             s.keep.daily = 7;
+            if (run.handOff)
+                s.afterSnapshot = {QStringLiteral("/usr/share/sqlite-snapshot/handoff/restic-backup")};
             const QString id = book->add(s)->id;
             QVERIFY(book->recordRun(id, run));
         };
         make(QStringLiteral("taken.db"),
-             {at.toUTC(), QStringLiteral("snapshot"), QStringLiteral("/h/x.sqlite"), {}, 0});
+             {at.toUTC(), QStringLiteral("snapshot"), QStringLiteral("/h/x.sqlite"), {}, 0, {}});
         make(QStringLiteral("same.db"),
-             {at.toUTC(), QStringLiteral("unchanged"), QStringLiteral("/h/x.sqlite"), {}, 0});
+             {at.toUTC(), QStringLiteral("unchanged"), QStringLiteral("/h/x.sqlite"), {}, 0, {}});
         make(QStringLiteral("busy.db"),
              {at.toUTC(),
               QStringLiteral("failed"),
               {},
               QStringLiteral("the database kept changing: no stable copy in 101 attempts: /busy.db"),
-              3});
+              3,
+              {}});
         make(QStringLiteral("gone.db"), {at.addDays(-9).toUTC(),
                                          QStringLiteral("failed"),
                                          {},
                                          QStringLiteral("gone.db: no such file"),
-                                         1});
+                                         1,
+                                         {}});
+        // After a new snapshot, how its hand-off went (LastRun::handOff), beside the snapshot's line.
+        make(QStringLiteral("handed.db"), {at.toUTC(),
+                                           QStringLiteral("snapshot"),
+                                           QStringLiteral("/h/y.sqlite"),
+                                           {},
+                                           0,
+                                           HandOffOutcome{0, {}, {}, false, 800}});
+        make(QStringLiteral("refused.db"),
+             {at.toUTC(),
+              QStringLiteral("snapshot"),
+              QStringLiteral("/h/z.sqlite"),
+              {},
+              0,
+              HandOffOutcome{1, QStringLiteral("exited with 1: Fatal: wrong password"), {}, false, 90}});
         SchedulesWindow window([](JobSpec) -> Job* { return nullptr; }, ScheduleBook::defaultPath());
         const auto text = [&](int row, int column) { return window.list()->topLevelItem(row)->text(column); };
         const QString hhmm = at.toString(QStringLiteral("HH:mm"));
@@ -223,6 +241,11 @@ private slots:
         QVERIFY(text(3, SchedulesWindow::LastRunColumn)
                     .startsWith(QStringLiteral("failed: gone.db: no such file (")));
         QCOMPARE(text(3, SchedulesWindow::NextColumn), QStringLiteral("due now")); // a week has passed
+        QCOMPARE(text(4, SchedulesWindow::LastRunColumn),
+                 QStringLiteral("snapshot taken %1; handed to restic-backup").arg(hhmm));
+        QCOMPARE(text(5, SchedulesWindow::LastRunColumn),
+                 QStringLiteral("snapshot taken %1; hand-off failed: exited with 1: Fatal: wrong password")
+                     .arg(hhmm));
         QCOMPARE(text(0, SchedulesWindow::NextColumn),
                  ScheduleText::timeText(at.addDays(7), now)); // a week from that run
         QCOMPARE(window.list()->topLevelItem(2)->toolTip(SchedulesWindow::LastRunColumn),

@@ -1035,7 +1035,6 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
         <source> (with %1)</source>
         <translation> (mit %1)</translation>
     </message>
-    </message>
     <message>
         <source>snapshot taken</source>
         <translation>Schnappschuss erstellt</translation>
@@ -1047,10 +1046,6 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
     <message>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Done in %1 · %2</source>
-        <translation>Fertig in %1 · %2</translation>
     </message>
 </context>
 <context>
@@ -1716,6 +1711,18 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
             <numerusform>in %n Minute (%1)</numerusform>
             <numerusform>in %n Minuten (%1)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the hand-off program</source>
+        <translation>das Übergabeprogramm</translation>
+    </message>
+    <message>
+        <source>; handed to %1</source>
+        <translation>; übergeben an %1</translation>
+    </message>
+    <message>
+        <source>; hand-off failed: %1</source>
+        <translation>; Übergabe fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,13 @@ QString ScheduleText::lastRun(const Schedule& schedule, const QDateTime& now) {
     }
     if (!run.message.isEmpty()) // taken, but the record or the pruning had a problem
         text += QStringLiteral("; ") + run.message;
-    // The hand-off line (LastRun::handOff: its command's exit code and message) goes here, once core has it.
+    if (run.handOff) { // the program the user hands new snapshots to (restic, rclone, …): did it take it?
+        const QString program = schedule.afterSnapshot.isEmpty()
+                                    ? tr("the hand-off program")
+                                    : QFileInfo(schedule.afterSnapshot.first()).fileName();
+        text += run.handOff->ok() ? tr("; handed to %1").arg(program)
+                                  : tr("; hand-off failed: %1").arg(run.handOff->message);
+    }
     return text;
 }
 

@@ -155,8 +155,10 @@ int main(int argc, char** argv) {
         rows += bench::runQueryConsole(options, cliPath);
         rows += bench::runConsoleGrid(options);
     }
-    if (options.parts.contains(QStringLiteral("compare")))
+    if (options.parts.contains(QStringLiteral("compare"))) {
         rows += bench::runCompare(options, cliPath);
+        rows += bench::runCompareGuiStall(options);
+    }
     bench::printTable(rows);
     if (app.tracing)
         app.printSlowest();

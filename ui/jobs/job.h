@@ -14,6 +14,7 @@
 
 #include "common/executor.h"
 
+#include <sqlitesnapshot/compare.h>
 #include <sqlitesnapshot/snapshot.h>
 #include <sqlitesnapshot/tableexport.h>
 #include <sqlitesnapshot/verification.h>
@@ -28,10 +29,10 @@
 
 namespace sqlsnap::ui {
 
-enum class JobKind { Snapshot, Export, TableExport, Verify };
+enum class JobKind { Snapshot, Export, TableExport, Verify, Compare };
 
 // What a job's function gives back when it succeeds: one of the engine's result types.
-using JobResult = std::variant<SnapshotResult, TableExportResult, Verification>;
+using JobResult = std::variant<SnapshotResult, TableExportResult, Verification, ComparisonSummary>;
 
 // The two ways out of a snapshot whose copies never became stable (ErrorKind::ChangedTooOften).
 enum class Rerun {

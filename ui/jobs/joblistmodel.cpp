@@ -148,8 +148,20 @@ Tone JobListModel::toneOf(const Job& job) {
 }
 
 QString JobListModel::doneText(const Job& job, const TableExportResult& t) {
+    if (job.kind() == JobKind::Compare) // a comparison exported: bytes, no table rows
+        return tr("Done in %1 · %2").arg(durationText(job.elapsedMs()), humanSize(t.bytes));
     return tr("Done in %1 · %2 · %3")
         .arg(durationText(job.elapsedMs()), rowsText(t.rows), humanSize(t.bytes));
+}
+
+QString JobListModel::doneText(const Job& job, const ComparisonSummary& s) {
+    if (s.identical())
+        return tr("Done in %1 · no differences").arg(durationText(job.elapsedMs()));
+    const int differing = int(std::count_if(s.tables.begin(), s.tables.end(),
+                                            [](const TableComparison& t) { return t.hasDifferences(); }));
+    return tr("Done in %1 · %2 · %3")
+        .arg(durationText(job.elapsedMs()), tr("%n schema changes", nullptr, int(s.schemaChanges.size())),
+             tr("%n tables differ", nullptr, differing));
 }
 
 QString JobListModel::doneText(const Job& job, const Verification& v) {

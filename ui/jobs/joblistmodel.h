@@ -49,6 +49,7 @@ public:
     static QString doneText(const Job& job, const SnapshotResult& result);
     static QString doneText(const Job& job, const TableExportResult& result);
     static QString doneText(const Job& job, const Verification& result);
+    static QString doneText(const Job& job, const ComparisonSummary& result);
     static Tone toneOf(const Job& job);
 
 signals:

@@ -4,6 +4,8 @@
 #include <sqlitesnapshot/history.h>
 
 #include "common/format.h"
+#include "compare/comparetab.h"
+#include "compare/comparewithnow.h"
 #include "jobs/jobspanel.h"
 #include "jobs/jobspecs.h"
 #include "preview/findpanel.h"
@@ -218,6 +220,11 @@ void MainWindow::createLayout() {
         QDesktopServices::openUrl(QUrl::fromLocalFile(info.isDir() ? path : info.absolutePath()));
     });
     connect(m_snapshotsPane, &SnapshotsPane::currentChanged, this, &MainWindow::updateActions);
+    connect(m_snapshotsPane, &SnapshotsPane::compareRequested, this, &MainWindow::compareSnapshots);
+    m_compareWithNow = new CompareWithNow(this);
+    if (auto* file = qobject_cast<QMenu*>(m_exportAction->parent())) // File, below Export Snapshot…
+        file->insertActions(file->actions().value(file->actions().indexOf(m_exportAction) + 1),
+                            {m_snapshotsPane->compareAction(), m_compareWithNow->action()});
     connect(m_snapshotsPane, &SnapshotsPane::verifyRequested, this, [this](const QStringList& paths) {
         for (const QString& path : paths)
             startJob(JobSpecs::verify(path));
@@ -386,6 +393,14 @@ QList<Job*> MainWindow::snapshotSelected() {
     return started;
 }
 
+Job* MainWindow::compareSnapshots(const QString& before, const QString& after) {
+    CompareTab* tab = m_tabs->openCompare(before, after);
+    connect(tab, &CompareTab::jobRequested, this, [this](const JobSpec& spec) { startJob(spec); });
+    Job* job = startJob(JobSpecs::compare(before, after, tab->feed()));
+    tab->attach(job);
+    return job;
+}
+
 Job* MainWindow::startSnapshot(const QString& source, const QString& destination, bool overwrite) {
     return startJob(JobSpecs::snapshot(source, destination, overwrite, m_method->strategy()));
 }
@@ -458,7 +473,7 @@ void MainWindow::recordFinishedJob(Job* job) {
         // One preview for a batch, not a tab per job: the last snapshot opens once nothing else runs
         // (the others are a click away in the snapshots list and on their job rows).
         m_lastFinishedSnapshot = job->destination();
-    } else {
+    } else if (!job->destination().isEmpty()) { // not a comparison: its tab shows it
         statusBar()->showMessage(tr("Wrote %1").arg(job->destination()), 8000);
     }
 }

@@ -16,6 +16,8 @@ public:
     // Brings the snapshot's preview forward, opening it first if need be.
     PreviewWidget* open(const QString& snapshotPath);
     PreviewWidget* currentPreview() const; // null on the details tab
+    // A new Compare tab of `before` and `after`, brought forward (each comparison gets its own).
+    class CompareTab* openCompare(const QString& before, const QString& after);
     static constexpr int kMaxPreviews = 8;
 
 signals:

@@ -1,6 +1,7 @@
 // The Compare tab on the real window, offscreen: two real snapshot files with known changes → the
 // summary's numbers, the marked cells, the filters, the value viewers' before and after, the exports
-// (the SQL applied to a copy of A gives B), cancel, and the snapshots list's two-selected rule.
+// (the SQL applied to a copy of A gives B), cancel, the snapshots list's two-selected rule, Compare with
+// Now on a live source; and screenshots, when asked for (SQLSNAP_SCREENSHOTS=folder).
 #include "testsupport.h"
 
 #include <compare/changedrowsmodel.h>
@@ -304,23 +305,39 @@ private slots:
 
     void cancelLeavesNothingBehind() {
         auto w = window();
-        Job* job = w->compareSnapshots(m_a, m_b);
-        QVERIFY(job);
-        job->cancel();
+        // The job is held where it hands its first results over (the test holds the feed), so the cancel
+        // lands while it runs, however fast the machine.
+        auto* tab = new CompareTab(m_a, m_b, w->tabs());
+        w->tabs()->addTab(tab, QStringLiteral("held"));
+        Job* job = nullptr;
+        {
+            std::lock_guard hold(tab->feed()->mutex);
+            job = w->startJob(JobSpecs::compare(m_a, m_b, tab->feed()));
+            tab->attach(job);
+            job->cancel();
+        }
         QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), kWait);
         QCOMPARE(job->state(), Job::State::Cancelled);
-        CompareTab* tab = compareTab(*w);
-        QVERIFY(tab);
         QTRY_VERIFY_WITH_TIMEOUT(tab->status()->text().contains(QStringLiteral("cancelled")), kWait);
-        // An export cancelled at once: no file, no temporary file beside it.
+        QCOMPARE(tab->summary()->topLevelItemCount(), 0); // no table was compared after the cancel
+        // An export cancelled at once, of a pair big enough to be mid-way: no file, no temporary file.
+        const QString big = freshFolder(m_dir, QStringLiteral("big"));
+        const QString bigA = big + QStringLiteral("/a.sqlite"), bigB = big + QStringLiteral("/b.sqlite");
+        QVERIFY(execSql(
+            bigA, QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT);"
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                 "WHERE i < 300000) INSERT INTO t SELECT i, hex(randomblob(16)) FROM n;")));
+        QVERIFY(QFile::copy(bigA, bigB));
+        QVERIFY(execSql(bigB, QStringLiteral("UPDATE t SET v = 'changed';")));
         const QString out = freshFolder(m_dir, QStringLiteral("cancelled"));
         Job* exportJob =
-            w->startJob(JobSpecs::compareExport(m_a, m_b, out + QStringLiteral("/diff.sql"), true));
+            w->startJob(JobSpecs::compareExport(bigA, bigB, out + QStringLiteral("/diff.sql"), true));
         exportJob->cancel();
         QTRY_VERIFY_WITH_TIMEOUT(!exportJob->isRunning(), kWait);
         QCOMPARE(exportJob->state(), Job::State::Cancelled);
         QCOMPARE(folderEntries(out), QStringList());
-        // Neither snapshot was touched: no companion file appeared beside them.
+        // Neither file compared was touched: no companion file appeared beside them.
+        QCOMPARE(folderEntries(big), (QStringList{QStringLiteral("a.sqlite"), QStringLiteral("b.sqlite")}));
         QCOMPARE(folderEntries(m_folder),
                  (QStringList{QStringLiteral("shop A.sqlite"), QStringLiteral("shop B.sqlite")}));
     }
@@ -407,6 +424,27 @@ private slots:
         QCOMPARE(items->text(1) + items->text(2) + items->text(3), QStringLiteral("112"));
         QCOMPARE(queryText(live, QStringLiteral("SELECT count(*) FROM items")),
                  QStringLiteral("50")); // untouched
+    }
+
+    // With SQLSNAP_SCREENSHOTS=<folder>: the Compare tab on `items`, a changed cell current (its before
+    // and after in the viewers), at 1400x900 and 800x600, for docs/screenshots (looked at by a person).
+    void screenshotsOfTheCompareTab() {
+        const QString folder = qEnvironmentVariable("SQLSNAP_SCREENSHOTS");
+        if (folder.isEmpty())
+            QSKIP("SQLSNAP_SCREENSHOTS not set");
+        auto w = window();
+        w->resize(1400, 900);
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        CompareTab* tab = compared(*w);
+        QVERIFY(tab);
+        QVERIFY(tab->selectTable(QStringLiteral("items")));
+        QVERIFY(waitRows(tab));
+        tab->grid()->view()->setCurrentIndex(tab->rows()->index(0, 3));
+        QTest::qWait(300);
+        QVERIFY(w->grab().save(folder + QStringLiteral("/compare.png")));
+        w->resize(800, 600);
+        QTest::qWait(300);
+        QVERIFY(w->grab().save(folder + QStringLiteral("/compare-800x600.png")));
     }
 };
 

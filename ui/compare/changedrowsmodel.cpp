@@ -35,7 +35,9 @@ struct ChangedRowsModel::Cursor {
 ChangedRowsModel::ChangedRowsModel(ComparisonThread* thread, QObject* parent)
     : QAbstractTableModel(parent), m_thread(thread), m_cursor(std::make_shared<Cursor>()) {}
 
-ChangedRowsModel::~ChangedRowsModel() {
+ChangedRowsModel::~ChangedRowsModel() = default;
+
+void ChangedRowsModel::shutdown() {
     m_request.cancel();
     // The cursor reads the comparison's connections: it goes on the thread, before the comparison.
     m_thread->post({}, [cursor = m_cursor](DatabaseComparison*, const Error*, const CancelToken&) {

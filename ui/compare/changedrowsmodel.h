@@ -38,6 +38,9 @@ public:
 
     explicit ChangedRowsModel(ComparisonThread* thread, QObject* parent = nullptr);
     ~ChangedRowsModel() override;
+    // Before the thread goes: no more reads, the cursor closed on the thread. The thread must then be
+    // destroyed (it waits for the jobs) before this model, whose answers are queued to it.
+    void shutdown();
 
     // Shows `table`'s changed rows of the `kinds` wanted (its counts must be known); an empty name: none.
     void setTable(const TableComparison& table, int kinds);

@@ -224,8 +224,7 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
 CompareTab::~CompareTab() {
     if (m_job && m_job->isRunning())
         m_job->cancel(); // a closed tab wants no more of it
-    delete m_rows;       // its cursor goes before the thread
-    m_rows = nullptr;
+    m_rows->shutdown();  // its cursor goes before the comparison; m_thread (a member) then waits for both
 }
 
 QCheckBox* CompareTab::kindFilter(int kind) const {

@@ -32,10 +32,15 @@ ComparisonThread::~ComparisonThread() {
         for (const auto& [id, t] : m_state->live)
             t.cancel();
     }
-    // The comparison is closed on its own thread, after the last job.
+    // The comparison is closed on its own thread, after every job posted (a cursor's close included),
+    // and the thread ends there: a quit() from here could leave jobs queued.
     QMetaObject::invokeMethod(
-        m_context, [state = m_state] { state->comparison.reset(); }, Qt::QueuedConnection);
-    m_thread.quit();
+        m_context,
+        [state = m_state] {
+            state->comparison.reset();
+            QThread::currentThread()->quit();
+        },
+        Qt::QueuedConnection);
     m_thread.wait();
 }
 

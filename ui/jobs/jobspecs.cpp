@@ -167,6 +167,8 @@ JobSpec JobSpecs::compare(const QString& before, const QString& after, std::shar
         sink.report(progress);
         const CancelToken cancel = CancelToken::following(&sink);
         for (const TableComparison& plan : plans) {
+            if (sink.isCancelled())
+                return Error{ErrorKind::Cancelled, tr("Cancelled")};
             auto compared = comparison.compareTable(plan.name, cancel);
             if (!compared)
                 return compared.error();
@@ -223,9 +225,9 @@ JobSpec JobSpecs::compareExport(const QString& before, const QString& after, con
                                                                    ++progress.rowsDone;
                                                                    sink.report(progress);
                                                                });
-        if (!written) {
+        if (!written || sink.isCancelled()) { // a cancel that came late still leaves nothing
             file.cancelWriting();
-            return written.error();
+            return written ? Error{ErrorKind::Cancelled, tr("Cancelled")} : written.error();
         }
         if (writeFailed || !file.commit())
             return Error{ErrorKind::IoError, tr("Cannot write %1: %2").arg(destination, file.errorString())};

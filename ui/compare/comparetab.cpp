@@ -149,6 +149,8 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     m_summary->setHeaderLabels(
         {tr("Table"), tr("Added"), tr("Removed"), tr("Changed"), tr("Unchanged"), tr("Key"), tr("Notes")});
     m_summary->header()->setStretchLastSection(true);
+    // Room for a few tables even at 800×600 (the grid below takes the rest).
+    m_summary->setMinimumHeight(m_summary->fontMetrics().height() * 7);
     connect(m_summary, &QTreeWidget::currentItemChanged, this, &CompareTab::showSelectedTable);
 
     m_rows = new ChangedRowsModel(m_thread.get(), this);
@@ -156,12 +158,13 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     m_grid->view()->setSelectionBehavior(QAbstractItemView::SelectItems);
     connect(m_rows, &ChangedRowsModel::loaded, this, [this] {
         m_grid->totalChanged();
-        m_rowsStatus->setText(
-            !m_rows->error().isEmpty()       ? tr("The rows could not be read: %1").arg(m_rows->error())
-            : m_rows->table().name.isEmpty() ? tr("Select a table to see its changed rows.")
-            : m_rows->totalRows() == 0
-                ? tr("No rows of the kinds shown changed in %1.").arg(m_rows->table().name)
-                : tr("%n changed rows in %1", nullptr, int(m_rows->totalRows())).arg(m_rows->table().name));
+        m_rowsStatus->setText(!m_rows->error().isEmpty()
+                                  ? tr("The rows could not be read: %1").arg(m_rows->error())
+                              : m_rows->table().name.isEmpty() ? tr("Select a table to see its changed rows.")
+                              : m_rows->totalRows() == 0
+                                  ? tr("No rows of the kinds shown changed in %1.").arg(m_rows->table().name)
+                                  : tr("%1 changed rows in %2", nullptr, pluralCount(m_rows->totalRows()))
+                                        .arg(groupedNumber(m_rows->totalRows()), m_rows->table().name));
         setTone(m_rowsStatus, m_rows->error().isEmpty() ? Tone::Muted : Tone::Error);
         showCurrentCell();
     });
@@ -276,6 +279,8 @@ void CompareTab::addTable(const TableComparison& t) {
         item->setForeground(NotesColumn, Tones::of(palette()).error);
     if (!t.hasDifferences())
         item->setForeground(NameColumn, Tones::of(palette()).muted);
+    for (int c = NameColumn; c < NotesColumn; ++c) // the counts as wide as they are: room for the notes
+        m_summary->resizeColumnToContents(c);
     applyFilters();
     // The first table with differences shows at once, without waiting for the others.
     if (!m_summary->currentItem() && t.hasDifferences() && !item->isHidden())
@@ -365,12 +370,15 @@ void CompareTab::onJobFinished() {
     case Job::State::Succeeded: {
         const auto* summary = m_job->resultAs<ComparisonSummary>();
         const bool same = summary && summary->identical();
+        const qint64 schema = m_schemaChanges.size();
+        const qint64 differing = std::count_if(m_tables.begin(), m_tables.end(),
+                                               [](const TableComparison& t) { return t.hasDifferences(); });
         m_status->setText(
-            same ? tr("A and B hold the same schema and rows.")
-                 : tr("%n schema changes; ", nullptr, int(m_schemaChanges.size())) +
-                       tr("%n tables differ.", nullptr,
-                          int(std::count_if(m_tables.begin(), m_tables.end(),
-                                            [](const TableComparison& t) { return t.hasDifferences(); }))));
+            same
+                ? tr("A and B hold the same schema and rows.")
+                : tr("%1; %2.").arg(
+                      tr("%1 schema changes", nullptr, pluralCount(schema)).arg(groupedNumber(schema)),
+                      tr("%1 tables differ", nullptr, pluralCount(differing)).arg(groupedNumber(differing))));
         setTone(m_status, same ? Tone::Success : Tone::Normal);
         break;
     }

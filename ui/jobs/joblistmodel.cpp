@@ -157,11 +157,13 @@ QString JobListModel::doneText(const Job& job, const TableExportResult& t) {
 QString JobListModel::doneText(const Job& job, const ComparisonSummary& s) {
     if (s.identical())
         return tr("Done in %1 · no differences").arg(durationText(job.elapsedMs()));
-    const int differing = int(std::count_if(s.tables.begin(), s.tables.end(),
-                                            [](const TableComparison& t) { return t.hasDifferences(); }));
+    const qint64 schema = s.schemaChanges.size();
+    const qint64 differing = std::count_if(s.tables.begin(), s.tables.end(),
+                                           [](const TableComparison& t) { return t.hasDifferences(); });
     return tr("Done in %1 · %2 · %3")
-        .arg(durationText(job.elapsedMs()), tr("%n schema changes", nullptr, int(s.schemaChanges.size())),
-             tr("%n tables differ", nullptr, differing));
+        .arg(durationText(job.elapsedMs()),
+             tr("%1 schema changes", nullptr, pluralCount(schema)).arg(groupedNumber(schema)),
+             tr("%1 tables differ", nullptr, pluralCount(differing)).arg(groupedNumber(differing)));
 }
 
 QString JobListModel::doneText(const Job& job, const Verification& v) {

@@ -100,9 +100,9 @@ int main(int argc, char** argv) {
         QStringLiteral("folder"), QStringLiteral("/var/tmp/sqlite-snapshot-bench"));
     const QCommandLineOption only(
         QStringLiteral("only"),
-        QStringLiteral(
-            "Parts to run: snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query,compare (default: "
-            "all)."),
+        QStringLiteral("Parts to run: "
+                       "snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query,compare,comparetab "
+                       "(default: all; compare includes comparetab)."),
         QStringLiteral("list"),
         QStringLiteral("snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query,compare"));
     const QCommandLineOption previewRows(QStringLiteral("preview-rows"),
@@ -155,10 +155,11 @@ int main(int argc, char** argv) {
         rows += bench::runQueryConsole(options, cliPath);
         rows += bench::runConsoleGrid(options);
     }
-    if (options.parts.contains(QStringLiteral("compare"))) {
+    if (options.parts.contains(QStringLiteral("compare")))
         rows += bench::runCompare(options, cliPath);
+    if (options.parts.contains(QStringLiteral("compare")) ||
+        options.parts.contains(QStringLiteral("comparetab")))
         rows += bench::runCompareGuiStall(options);
-    }
     bench::printTable(rows);
     if (app.tracing)
         app.printSlowest();

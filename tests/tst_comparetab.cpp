@@ -334,12 +334,27 @@ private slots:
             w->startJob(JobSpecs::compareExport(bigA, bigB, out + QStringLiteral("/diff.sql"), true));
         exportJob->cancel();
         QTRY_VERIFY_WITH_TIMEOUT(!exportJob->isRunning(), kWait);
-        QCOMPARE(exportJob->state(), Job::State::Cancelled);
+        QVERIFY2(exportJob->state() == Job::State::Cancelled,
+                 qPrintable(exportJob->error() ? exportJob->error()->message : QStringLiteral("succeeded")));
         QCOMPARE(folderEntries(out), QStringList());
         // Neither file compared was touched: no companion file appeared beside them.
         QCOMPARE(folderEntries(big), (QStringList{QStringLiteral("a.sqlite"), QStringLiteral("b.sqlite")}));
         QCOMPARE(folderEntries(m_folder),
                  (QStringList{QStringLiteral("shop A.sqlite"), QStringLiteral("shop B.sqlite")}));
+    }
+
+    void aMissingFileIsAnErrorInPlace() {
+        auto w = window();
+        Job* job = w->compareSnapshots(m_a, m_dir.filePath(QStringLiteral("gone.sqlite")));
+        QVERIFY(job);
+        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), kWait);
+        QCOMPARE(job->state(), Job::State::Failed);
+        CompareTab* tab = compareTab(*w);
+        QVERIFY(tab);
+        QVERIFY2(tab->status()->text().startsWith(QStringLiteral("The comparison failed: ")),
+                 qPrintable(tab->status()->text()));
+        QVERIFY(!tab->status()->text().contains(QStringLiteral("staging"))); // no internal path named
+        QCOMPARE(tab->summary()->topLevelItemCount(), 0);
     }
 
     void compareNeedsExactlyTwoSelected() {

@@ -148,7 +148,7 @@ JobSpec JobSpecs::compare(const QString& before, const QString& after, std::shar
     spec.run = [before, after, feed](ProgressSink& sink) -> Expected<JobResult> {
         auto opened = DatabaseComparison::open(before, after, &sink);
         if (!opened)
-            return opened.error();
+            return sink.isCancelled() ? Error{ErrorKind::Cancelled, tr("Cancelled")} : opened.error();
         DatabaseComparison& comparison = **opened;
         ComparisonSummary summary;
         summary.pathA = comparison.pathA();
@@ -170,8 +170,8 @@ JobSpec JobSpecs::compare(const QString& before, const QString& after, std::shar
             if (sink.isCancelled())
                 return Error{ErrorKind::Cancelled, tr("Cancelled")};
             auto compared = comparison.compareTable(plan.name, cancel);
-            if (!compared)
-                return compared.error();
+            if (!compared) // an error out of a statement the cancel interrupted is the cancel
+                return sink.isCancelled() ? Error{ErrorKind::Cancelled, tr("Cancelled")} : compared.error();
             summary.tables << *compared;
             {
                 std::lock_guard lock(feed->mutex);
@@ -199,7 +199,7 @@ JobSpec JobSpecs::compareExport(const QString& before, const QString& after, con
     spec.run = [before, after, destination, sql](ProgressSink& sink) -> Expected<JobResult> {
         auto opened = DatabaseComparison::open(before, after, &sink);
         if (!opened)
-            return opened.error();
+            return sink.isCancelled() ? Error{ErrorKind::Cancelled, tr("Cancelled")} : opened.error();
         DatabaseComparison& comparison = **opened;
         // QSaveFile: the data goes to a temporary file in the destination's folder, renamed over it once
         // committed; cancelWriting() (or no commit) removes it.
@@ -227,7 +227,8 @@ JobSpec JobSpecs::compareExport(const QString& before, const QString& after, con
                                                                });
         if (!written || sink.isCancelled()) { // a cancel that came late still leaves nothing
             file.cancelWriting();
-            return written ? Error{ErrorKind::Cancelled, tr("Cancelled")} : written.error();
+            // An error out of a statement the cancel interrupted is the cancel.
+            return sink.isCancelled() ? Error{ErrorKind::Cancelled, tr("Cancelled")} : written.error();
         }
         if (writeFailed || !file.commit())
             return Error{ErrorKind::IoError, tr("Cannot write %1: %2").arg(destination, file.errorString())};

@@ -30,6 +30,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -38,6 +39,8 @@
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
+
+#include <future>
 
 using namespace sqlsnap;
 using namespace sqlsnap::ui;
@@ -179,6 +182,53 @@ private slots:
         QCOMPARE(tab->sqlBefore()->toPlainText(), QString());
         QCOMPARE(tab->sqlAfter()->toPlainText(), QStringLiteral("CREATE INDEX items_name ON items(name)"));
         QVERIFY(tab->status()->text().contains(QStringLiteral("2 tables differ")));
+    }
+
+    // The first table shows while the others are still being compared: the real job, held (its sink
+    // blocks) right after it reported the first table done, until the test has seen that table.
+    void firstTableShowsBeforeTheEnd() {
+        struct HeldSink : ProgressSink {
+            ProgressSink& inner;
+            std::shared_ptr<std::promise<void>> gate;
+            std::shared_future<void> open;
+            explicit HeldSink(ProgressSink& s, std::shared_ptr<std::promise<void>> g)
+                : inner(s), gate(std::move(g)), open(gate->get_future().share()) {}
+            void report(const Progress& p) override {
+                inner.report(p);
+                if (p.phase == Phase::Comparing && p.rowsDone == 1)
+                    open.wait();
+            }
+            bool isCancelled() const override { return inner.isCancelled(); }
+            const CancelToken* cancelToken() const override { return inner.cancelToken(); }
+        };
+        auto w = window();
+        auto* tab = new CompareTab(m_a, m_b, w->tabs());
+        w->tabs()->addTab(tab, QStringLiteral("held"));
+        auto gate = std::make_shared<std::promise<void>>();
+        JobSpec spec = JobSpecs::compare(m_a, m_b, tab->feed());
+        spec.run = [run = spec.run, gate](ProgressSink& sink) {
+            HeldSink held(sink, gate);
+            return run(held);
+        };
+        bool released = false;
+        const auto release = [&] {
+            if (!std::exchange(released, true))
+                gate->set_value();
+        };
+        auto releaseOnFailure = qScopeGuard(release); // a failed check must not leave the job held
+        Job* job = w->startJob(spec);
+        tab->attach(job);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->summary()->topLevelItemCount(), 1, kWait);
+        QVERIFY(job->isRunning());
+        QCOMPARE(tab->summary()->topLevelItem(0)->text(0), QStringLiteral("items")); // tables by name
+        QCOMPARE(tab->summary()->topLevelItem(0)->text(3), QStringLiteral("2"));
+        QVERIFY(tab->rows()->table().name == QStringLiteral("items")); // selected at once: it differs
+        QVERIFY(tab->status()->text().startsWith(QStringLiteral("Comparing")));
+        QCOMPARE(tab->schemaList()->topLevelItemCount(), 1); // the schema is known once both are open
+        release();
+        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), kWait);
+        QCOMPARE(job->state(), Job::State::Succeeded);
+        QCOMPARE(tab->summary()->topLevelItemCount(), 3);
     }
 
     void changedCellsAreMarkedAndShownBeforeAndAfter() {

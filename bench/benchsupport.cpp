@@ -1,14 +1,17 @@
 #include "benchsupport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QTimer>
 
 #include <sqlite3.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -192,6 +195,41 @@ QString ensureGeneratedDatabase(const QString& path, const QByteArray& sql, cons
     QFile marker(path + QStringLiteral(".ready"));
     marker.open(QIODevice::WriteOnly);
     return path;
+}
+
+void processEventsFor(int ms) {
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+}
+
+GuiStall measureGuiStall(const std::function<void()>& during) {
+    const auto threadCpuNs = [] {
+        timespec t{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+        return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
+    };
+    qint64 longest = 0, longestCpu = 0, mostCpu = 0, cpuAtTick = 0;
+    QElapsedTimer sinceTick;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(2);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 cpu = threadCpuNs();
+        if (sinceTick.isValid() && sinceTick.nsecsElapsed() > longest) {
+            longest = sinceTick.nsecsElapsed();
+            longestCpu = cpu - cpuAtTick;
+        }
+        if (sinceTick.isValid())
+            mostCpu = std::max(mostCpu, cpu - cpuAtTick);
+        cpuAtTick = cpu;
+        sinceTick.restart();
+    });
+    probe.start();
+    during();
+    probe.stop();
+    return GuiStall{longest / 1e9, longestCpu / 1e6, mostCpu / 1e6};
 }
 
 } // namespace bench

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace bench {
 
 struct Options {
@@ -57,6 +59,18 @@ double medianSeconds(QList<Sample> samples);
 double maxRssMiB(const QList<Sample>& samples);
 double median(QList<double> values);
 
+// The GUI thread's longest stall while `during` runs the event loop: a timer that should fire every 2 ms,
+// the longest gap between two firings. The GUI thread's own CPU time over that gap tells work on the GUI
+// thread (≈ the gap) from the thread waiting for a CPU (≈ 0: the 2 vCPUs busy with the engine).
+struct GuiStall {
+    double seconds = 0; // the longest gap
+    double cpuMs = 0;   // the GUI thread's CPU time during it
+    double workMs = 0;  // the most CPU time the GUI thread spent between two ticks
+};
+GuiStall measureGuiStall(const std::function<void()>& during);
+// Runs the event loop for `ms` (a stall probe's idle baseline, or letting a window settle).
+void processEventsFor(int ms);
+
 // The one table the benchmark prints.
 void printTable(const QList<Row>& rows);
 
@@ -76,5 +90,7 @@ QList<Row> runCompare(const Options& options, const QString& cliPath);
 // Space of an hourly history on XFS/btrfs/ext4 images (root), --skip-unchanged, prune of 10,000 files.
 QList<Row> runHistory(const Options& options, const QString& cliPath);
 QList<Row> runHistorySpace(const Options& options); // part "space" of runHistory
+// The Compare tab in the real window on the largest pair: the GUI thread's longest stall (part "compare").
+QList<Row> runCompareGuiStall(const Options& options);
 
 } // namespace bench

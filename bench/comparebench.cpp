@@ -4,7 +4,16 @@
 // and without the fast path. Each contender runs as its own process; its peak RSS is its own (wait4).
 #include "benchsupport.h"
 
+#include <compare/changedrowsmodel.h>
+#include <compare/comparetab.h>
+#include <jobs/job.h>
+#include <preview/windowedgrid.h>
+#include <window/mainwindow.h>
+
 #include <sqlitesnapshot/compare.h>
+
+#include <QCoreApplication>
+#include <QTabWidget>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -76,14 +85,17 @@ bool exec(const QString& path, const QString& sql) {
     return ok;
 }
 
-} // namespace
+struct Pair {
+    QString a, b, same, vacuumed;
+    qint64 events = 0;
+};
 
-QList<Row> runCompare(const Options& options, const QString& cliPath) {
-    QList<Row> rows;
-    const QString sqldiff = QStandardPaths::findExecutable(QStringLiteral("sqldiff"));
-    if (sqldiff.isEmpty())
-        std::fprintf(stderr, "bench: no sqldiff on PATH (Debian: sqlite3-tools): compare without it\n");
-    for (const qint64 size : options.sizes) {
+// A of about `size` bytes (events, rowid-keyed with an index, plus a text-keyed table) and its Bs, made
+// once and kept: `b` a snapshot of it after 0.1 % of the rows changed, `same` a copy, `vacuumed` B
+// rewritten by VACUUM INTO. Empty paths on failure.
+Pair comparePair(const Options& options, qint64 size) {
+    Pair pair;
+    {
         // About 120 bytes a row: `size` of events (rowid-keyed, an index) plus a text-keyed table.
         const qint64 events = size / 120;
         const QString a = ensureGeneratedDatabase(
@@ -101,7 +113,7 @@ QList<Row> runCompare(const Options& options, const QString& cliPath) {
                 .toUtf8(),
             QStringLiteral("the comparison's A"));
         if (a.isEmpty())
-            continue;
+            return pair;
         // B: a snapshot of the same database after 0.1 % of the rows changed (a file copy, as publish
         // makes it, then the changes); identical: a plain copy; vacuumed: B rewritten by VACUUM INTO.
         const QString b = a + QStringLiteral("-changed"), same = a + QStringLiteral("-same"),
@@ -116,8 +128,26 @@ QList<Row> runCompare(const Options& options, const QString& cliPath) {
                              .arg(events)
                              .arg(qMax<qint64>(1, events / 1000))) ||
                 !exec(b, QStringLiteral("VACUUM INTO '%1'").arg(vacuumed)))
-                continue;
+                return pair;
         }
+        pair = Pair{a, b, same, vacuumed, events};
+    }
+    return pair;
+}
+
+} // namespace
+
+QList<Row> runCompare(const Options& options, const QString& cliPath) {
+    QList<Row> rows;
+    const QString sqldiff = QStandardPaths::findExecutable(QStringLiteral("sqldiff"));
+    if (sqldiff.isEmpty())
+        std::fprintf(stderr, "bench: no sqldiff on PATH (Debian: sqlite3-tools): compare without it\n");
+    for (const qint64 size : options.sizes) {
+        const Pair pair = comparePair(options, size);
+        if (pair.a.isEmpty())
+            continue;
+        const QString &a = pair.a, &b = pair.b, &same = pair.same, &vacuumed = pair.vacuumed;
+        const qint64 events = pair.events;
         const QString section = QStringLiteral("diff, %1 (%2 rows)").arg(humanBytes(size)).arg(events);
         for (const auto& [name, other] :
              {std::pair{QStringLiteral("0.1 % changed"), b}, std::pair{QStringLiteral("identical"), same},
@@ -214,6 +244,70 @@ QList<Row> runCompare(const Options& options, const QString& cliPath) {
             rows << r;
         }
     }
+    return rows;
+}
+
+// The Compare tab on the largest pair (0.1 % changed), in the real window: the comparison job, the first
+// table shown as soon as it is counted, then the grid paged to its end (Ctrl+End: the cursor read to the
+// last changed row) and back to the top (a new cursor). The GUI thread's longest stall meanwhile, beside
+// the idle window's in the same run (the baseline).
+QList<Row> runCompareGuiStall(const Options& options) {
+    QList<Row> rows;
+    const qint64 size = options.sizes.last();
+    const Pair pair = comparePair(options, size);
+    if (pair.a.isEmpty())
+        return rows;
+    sqlsnap::ui::MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    processEventsFor(300);
+    const GuiStall idle = measureGuiStall([] { processEventsFor(1000); });
+    QList<double> stalls;
+    QStringList perRound;
+    QString failed;
+    for (int round = 0; round < std::max(1, options.rounds / 2); ++round) {
+        const GuiStall stall = measureGuiStall([&] {
+            sqlsnap::ui::Job* job = window.compareSnapshots(pair.a, pair.b);
+            while (job->isRunning())
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+            auto* tab = qobject_cast<sqlsnap::ui::CompareTab*>(window.tabs()->currentWidget());
+            if (job->state() != sqlsnap::ui::Job::State::Succeeded || !tab) {
+                failed = job->error() ? job->error()->message : QStringLiteral("?");
+                return;
+            }
+            tab->selectTable(QStringLiteral("events"));
+            const auto settle = [&] {
+                do
+                    QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+                while (tab->rows()->loading());
+            };
+            settle();
+            tab->grid()->goToEdge(true);
+            settle();
+            tab->grid()->goToEdge(false);
+            settle();
+            delete tab;
+        });
+        stalls << stall.seconds;
+        perRound << QStringLiteral("%1 (GUI thread on CPU %2; most work between ticks %3)")
+                        .arg(stall.seconds * 1000, 0, 'f', 1)
+                        .arg(stall.cpuMs, 0, 'f', 1)
+                        .arg(stall.workMs, 0, 'f', 1);
+    }
+    Row r;
+    r.section = QStringLiteral("Compare tab (%1, 0.1 % changed)").arg(humanBytes(size));
+    r.name = QStringLiteral("longest stall while idle");
+    r.seconds = idle.seconds;
+    r.ratio = 1;
+    rows << r;
+    r.name = QStringLiteral("longest stall, compare + grid to the end and back");
+    r.seconds = *std::max_element(stalls.begin(), stalls.end());
+    r.ratio = idle.seconds > 0 ? r.seconds / idle.seconds : 0;
+    r.note = failed.isEmpty()
+                 ? QStringLiteral("per round: %1 ms; target ≤ 30 ms").arg(perRound.join(QStringLiteral(", ")))
+                 : QStringLiteral("comparison failed: ") + failed;
+    rows << r;
+    window.close();
     return rows;
 }
 

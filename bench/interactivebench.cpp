@@ -272,51 +272,15 @@ QList<Row> runGuiStall(const Options& options) {
     window.show();
     QCoreApplication::processEvents();
 
-    // A timer that should fire every 2 ms: the longest gap between two firings is the longest stall.
-    // The GUI thread's own CPU time over that gap tells work on the GUI thread (≈ the gap) from the
-    // thread waiting for a CPU (≈ 0: the 2 vCPUs busy with the copy and the kernel's write-back).
-    const auto threadCpuNs = [] {
-        timespec t{};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-        return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
-    };
-    qint64 longest = 0, longestCpu = 0, mostCpu = 0, ticks = 0, cpuAtTick = 0;
-    QElapsedTimer sinceTick;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(2);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 cpu = threadCpuNs();
-        if (sinceTick.isValid() && sinceTick.nsecsElapsed() > longest) {
-            longest = sinceTick.nsecsElapsed();
-            longestCpu = cpu - cpuAtTick;
-        }
-        if (sinceTick.isValid())
-            mostCpu = std::max(mostCpu, cpu - cpuAtTick);
-        cpuAtTick = cpu;
-        sinceTick.restart();
-        ++ticks;
-    });
     QList<double> stallCpu; // the GUI thread's CPU time during the longest gap
     QList<double> workCpu;  // the most CPU time the GUI thread spent between two ticks
     auto measure = [&](auto&& during) {
-        longest = 0;
-        longestCpu = 0;
-        mostCpu = 0;
-        sinceTick.invalidate();
-        probe.start();
-        during();
-        probe.stop();
-        stallCpu << longestCpu / 1e6;
-        workCpu << mostCpu / 1e6;
-        return longest / 1e9;
+        const GuiStall stall = measureGuiStall(during);
+        stallCpu << stall.cpuMs;
+        workCpu << stall.workMs;
+        return stall.seconds;
     };
-    const double idle = measure([] {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 1000)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    });
+    const double idle = measure([] { processEventsFor(1000); });
     QList<double> stalls;
     QString failed;
     for (int round = 0; round < std::max(1, options.rounds / 2); ++round) {
@@ -327,10 +291,7 @@ QList<Row> runGuiStall(const Options& options) {
             while (job->isRunning())
                 QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
             // The preview opens too: its first rows are part of the experience.
-            QElapsedTimer settle;
-            settle.start();
-            while (settle.elapsed() < 500)
-                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+            processEventsFor(500);
             if (job->state() != sqlsnap::ui::Job::State::Succeeded)
                 failed = job->error() ? job->error()->message : QStringLiteral("?");
         });

@@ -101,8 +101,9 @@ int main(int argc, char** argv) {
     const QCommandLineOption only(
         QStringLiteral("only"),
         QStringLiteral(
-            "Parts to run: snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query,compare, and "
-            "history (= prune,skip-unchanged,space; space needs root) (default: all but history)."),
+            "Parts to run: snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query,compare,comparetab, "
+            "and history (= prune,skip-unchanged,space; space needs root) (default: all but history; compare "
+            "includes comparetab)."),
         QStringLiteral("list"),
         QStringLiteral("snapshot,cancel,readcancel,preview,stall,sort,valueviewer,query,compare"));
     const QCommandLineOption previewRows(QStringLiteral("preview-rows"),
@@ -157,6 +158,9 @@ int main(int argc, char** argv) {
     }
     if (options.parts.contains(QStringLiteral("compare")))
         rows += bench::runCompare(options, cliPath);
+    if (options.parts.contains(QStringLiteral("compare")) ||
+        options.parts.contains(QStringLiteral("comparetab")))
+        rows += bench::runCompareGuiStall(options);
     for (const char* part : {"history", "prune", "skip-unchanged", "space"})
         if (options.parts.contains(QLatin1String(part))) {
             rows += bench::runHistory(options, cliPath);

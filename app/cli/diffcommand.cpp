@@ -3,7 +3,6 @@
 #include "clicommon.h"
 
 #include <sqlitesnapshot/compare.h>
-#include <sqlitesnapshot/valuetext.h>
 
 #include <QFileInfo>
 
@@ -12,74 +11,12 @@
 namespace cli {
 namespace {
 
-using sqlsnap::jsonString;
-using sqlsnap::jsonValue;
-
 // 1 means "differences found", as diff(1) and sqldiff say it: failures need a code of their own (as find's).
 constexpr int kDifferences = 1;
 constexpr int kDiffFailed = 4;
 
 void out(const QByteArray& bytes) {
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-}
-
-QByteArray jsonNames(const QStringList& names) {
-    QByteArrayList items;
-    for (const QString& n : names)
-        items << jsonString(n);
-    return '[' + items.join(", ") + ']';
-}
-
-QByteArray jsonText(const QString& s) {
-    return s.isNull() || s.isEmpty() ? QByteArray("null") : jsonString(s);
-}
-
-QByteArray jsonRow(const QStringList& columns, const QVariantList& values) {
-    QByteArrayList members;
-    for (int c = 0; c < columns.size() && c < values.size(); ++c)
-        members << jsonString(columns[c]) + ": " + jsonValue(values[c]);
-    return '{' + members.join(", ") + '}';
-}
-
-QByteArray jsonOptional(std::optional<qint64> v) {
-    return v ? QByteArray::number(*v) : QByteArray("null");
-}
-
-// A table's object up to its "rows" (the plan: what is known before any row is read).
-QByteArray jsonTableHead(const sqlsnap::TableComparison& t) {
-    return "    {\"name\": " + jsonString(t.name) + ", \"in_a\": " + (t.inA ? "true" : "false") +
-           ", \"in_b\": " + (t.inB ? "true" : "false") +
-           ", \"without_rowid\": " + (t.withoutRowid ? "true" : "false") +
-           ", \"key\": " + jsonString(sqlsnap::rowKeyName(t.key)) +
-           ", \"key_columns\": " + jsonNames(t.keyColumns) +
-           ",\n     \"columns_a\": " + jsonNames(t.columnsA) + ", \"columns_b\": " + jsonNames(t.columnsB) +
-           ", \"columns_only_in_a\": " + jsonNames(t.columnsOnlyInA) +
-           ", \"columns_only_in_b\": " + jsonNames(t.columnsOnlyInB) +
-           ", \"definition_changed\": " + (t.definitionChanged ? "true" : "false") +
-           ", \"warnings\": " + jsonNames(t.warnings);
-}
-
-QByteArray jsonTableCounts(const sqlsnap::TableComparison& t) {
-    return ", \"added\": " + QByteArray::number(t.rowsAdded) +
-           ", \"removed\": " + QByteArray::number(t.rowsRemoved) +
-           ", \"changed\": " + QByteArray::number(t.rowsChanged) +
-           ", \"unchanged\": " + QByteArray::number(t.rowsUnchanged) + ", \"error\": " + jsonText(t.error) +
-           '}';
-}
-
-QByteArray jsonChange(const sqlsnap::TableComparison& t, const sqlsnap::RowChange& c) {
-    QByteArrayList key;
-    for (const QVariant& v : c.key)
-        key << jsonValue(v);
-    QStringList changed;
-    for (int i : c.changedColumns)
-        changed << t.commonColumns.value(i);
-    return "       {\"change\": " + jsonString(sqlsnap::rowChangeKindName(c.kind)) + ", \"key\": [" +
-           key.join(", ") + "], \"rowid_a\": " + jsonOptional(c.rowidA) +
-           ", \"rowid_b\": " + jsonOptional(c.rowidB) +
-           ", \"before\": " + (c.before.isEmpty() ? QByteArray("null") : jsonRow(t.columnsA, c.before)) +
-           ", \"after\": " + (c.after.isEmpty() ? QByteArray("null") : jsonRow(t.columnsB, c.after)) +
-           ", \"changed_columns\": " + jsonNames(changed) + '}';
 }
 
 QString rowsText(qint64 n) {
@@ -130,15 +67,6 @@ void warnAbout(const sqlsnap::TableComparison& t) {
             warn(QStringLiteral("%1: %2").arg(t.name, w));
 }
 
-bool inScope(const sqlsnap::SchemaChange& c, const QStringList& tables) {
-    if (tables.isEmpty())
-        return true;
-    for (const QString& t : tables)
-        if (t.compare(c.table, Qt::CaseInsensitive) == 0)
-            return true;
-    return false;
-}
-
 enum class Mode { Text, Json, Sql };
 
 struct Run {
@@ -146,7 +74,7 @@ struct Run {
     bool summaryOnly;
     QStringList tables;
     bool differences = false;
-    bool jsonOpen = false; // the document began: a failure closes it
+    bool jsonOpen = false; // the document began: a failure closes it (ComparisonDocument does)
 };
 
 // The comparison itself, on the worker thread; prints as it goes.
@@ -174,74 +102,39 @@ sqlsnap::Status compareAndPrint(const QString& a, const QString& b, Run& run, sq
     }
     QList<sqlsnap::SchemaChange> changes;
     for (const sqlsnap::SchemaChange& c : comparison.schemaChanges())
-        if (inScope(c, run.tables))
+        if (sqlsnap::ComparisonDocument::inScope(c, run.tables))
             changes << c;
     run.differences = !changes.isEmpty();
 
     if (run.mode == Mode::Sql)
         return sqlsnap::ComparisonScript::write(comparison, run.tables, out, cancel, &run.differences);
 
-    if (run.mode == Mode::Json) {
-        QByteArray head = "{\n  \"a\": " + jsonString(comparison.pathA()) +
-                          ",\n  \"b\": " + jsonString(comparison.pathB()) + ",\n  \"schema_changes\": [";
-        for (int i = 0; i < changes.size(); ++i) {
-            const sqlsnap::SchemaChange& c = changes[i];
-            head += (i ? ",\n    " : "\n    ") + QByteArray("{\"change\": ") +
-                    jsonString(sqlsnap::schemaChangeKindName(c.kind)) + ", \"type\": " + jsonString(c.type) +
-                    ", \"name\": " + jsonString(c.name) + ", \"table\": " + jsonString(c.table) +
-                    ", \"sql_before\": " + jsonText(c.sqlBefore) +
-                    ", \"sql_after\": " + jsonText(c.sqlAfter) + '}';
-        }
-        out(head + (changes.isEmpty() ? "],\n  \"tables\": [" : "\n  ],\n  \"tables\": ["));
-        run.jsonOpen = true;
-    } else {
-        std::printf("A: %s\nB: %s\n", qPrintable(comparison.pathA()), qPrintable(comparison.pathB()));
-        for (const sqlsnap::SchemaChange& c : std::as_const(changes))
-            std::printf("%s %s: %s\n", qPrintable(c.type), qPrintable(c.name),
-                        qPrintable(sqlsnap::schemaChangeKindName(c.kind)));
-    }
+    if (run.mode == Mode::Json)
+        return sqlsnap::ComparisonDocument::write(comparison, run.tables, run.summaryOnly, out, cancel,
+                                                  &run.differences, &run.jsonOpen,
+                                                  [](const sqlsnap::TableComparison& t) {
+                                                      warnAbout(t);
+                                                      std::fflush(stdout);
+                                                  });
+
+    std::printf("A: %s\nB: %s\n", qPrintable(comparison.pathA()), qPrintable(comparison.pathB()));
+    for (const sqlsnap::SchemaChange& c : std::as_const(changes))
+        std::printf("%s %s: %s\n", qPrintable(c.type), qPrintable(c.name),
+                    qPrintable(sqlsnap::schemaChangeKindName(c.kind)));
     int tablesDiffering = 0;
-    for (int i = 0; i < tables.size(); ++i) {
-        const sqlsnap::TableComparison& t = tables[i];
-        bool firstRow = true;
-        std::function<void(const sqlsnap::TableComparison&, const sqlsnap::RowChange&)> rowChanged;
-        if (run.mode == Mode::Json) {
-            out((i ? ",\n" : "\n") + jsonTableHead(t));
-            if (!run.summaryOnly) {
-                out(",\n     \"rows\": [");
-                rowChanged = [&](const sqlsnap::TableComparison& table, const sqlsnap::RowChange& c) {
-                    out((firstRow ? "\n" : ",\n") + jsonChange(table, c));
-                    firstRow = false;
-                };
-            }
-        }
-        auto compared = comparison.compareTable(t.name, cancel, rowChanged);
-        if (!compared) {
-            if (run.mode == Mode::Json && !run.summaryOnly)
-                out(firstRow ? "]" : "\n     ]");
-            if (run.mode == Mode::Json)
-                out("}");
+    for (const sqlsnap::TableComparison& t : std::as_const(tables)) {
+        auto compared = comparison.compareTable(t.name, cancel);
+        if (!compared)
             return compared.error();
-        }
         if (compared->hasDifferences() || !compared->error.isEmpty()) {
             run.differences = true;
             ++tablesDiffering;
         }
-        if (run.mode == Mode::Json) {
-            if (!run.summaryOnly)
-                out(firstRow ? "]" : "\n     ]");
-            out(jsonTableCounts(*compared));
-        } else {
-            std::printf("%s\n", qPrintable(tableLine(*compared)));
-        }
+        std::printf("%s\n", qPrintable(tableLine(*compared)));
         warnAbout(*compared);
         std::fflush(stdout);
     }
-    if (run.mode == Mode::Json) {
-        out((tables.isEmpty() ? "],\n  \"identical\": " : "\n  ],\n  \"identical\": ") +
-            QByteArray(run.differences ? "false" : "true") + "\n}\n");
-        run.jsonOpen = false;
-    } else if (!run.differences) {
+    if (!run.differences) {
         std::printf("no differences\n");
     } else {
         std::printf("%s; %d of %d tables differ\n",
@@ -292,12 +185,7 @@ int runDiff(const QStringList& args) {
     sqlsnap::Status outcome = sqlsnap::success();
     runWithProgress([&](sqlsnap::ProgressSink& sink) { outcome = compareAndPrint(a, b, run, sink); }, true);
     if (!outcome) {
-        if (run.jsonOpen) { // the document still closes, with what went wrong
-            out("\n  ],\n  \"error\": {\"kind\": " +
-                jsonString(QString::fromLatin1(sqlsnap::kindName(outcome.error().kind))) +
-                ", \"message\": " + jsonString(outcome.error().message) + "}\n}\n");
-            std::fflush(stdout);
-        }
+        std::fflush(stdout); // a JSON document begun was closed with the error
         const int code = fail(outcome.error(), run.mode == Mode::Json && !run.jsonOpen);
         return code == Failure ? kDiffFailed : code;
     }

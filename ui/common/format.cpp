@@ -92,6 +92,10 @@ QString phaseText(const Progress& p) {
         return p.rowsTotal > 0 ? Format::tr("Sorting — %1 of %2 rows read")
                                      .arg(groupedNumber(p.rowsDone), groupedNumber(p.rowsTotal))
                                : Format::tr("Sorting");
+    case Phase::Comparing:
+        return p.rowsTotal > 0 ? Format::tr("Comparing — %1 of %2 tables")
+                                     .arg(groupedNumber(p.rowsDone), groupedNumber(p.rowsTotal))
+                               : Format::tr("Comparing");
     case Phase::Done:
         return Format::tr("Done");
     }
@@ -127,6 +131,5 @@ QString adviceFor(ErrorKind kind) {
         return {};
     }
 }
-
 
 } // namespace sqlsnap::ui

@@ -116,6 +116,10 @@ void Job::deliverProgress() {
             permille = int(980 * m_progress.rowsDone / m_progress.rowsTotal);
         updateRate(m_progress.rowsDone, m_progress.rowsTotal, 0);
         break;
+    case Phase::Comparing:
+        if (m_progress.rowsTotal > 0)
+            permille = int(990 * m_progress.rowsDone / m_progress.rowsTotal);
+        break;
     case Phase::Publishing:
         permille = 990;
         break;

@@ -14,6 +14,7 @@
 
 #include "common/executor.h"
 
+#include <sqlitesnapshot/compare.h>
 #include <sqlitesnapshot/restore.h>
 #include <sqlitesnapshot/schedules.h>
 #include <sqlitesnapshot/snapshot.h>
@@ -30,11 +31,11 @@
 
 namespace sqlsnap::ui {
 
-enum class JobKind { Snapshot, Export, TableExport, Verify, Restore, ScheduleRun };
+enum class JobKind { Snapshot, Export, TableExport, Verify, Restore, ScheduleRun, Compare };
 
 // What a job's function gives back when it succeeds: one of the engine's result types.
-using JobResult =
-    std::variant<SnapshotResult, TableExportResult, Verification, RestoreResult, ScheduleRunReport>;
+using JobResult = std::variant<SnapshotResult, TableExportResult, Verification, RestoreResult, ScheduleRunReport,
+                               ComparisonSummary>;
 
 // The two ways out of a snapshot whose copies never became stable (ErrorKind::ChangedTooOften).
 enum class Rerun {

@@ -152,8 +152,22 @@ Tone JobListModel::toneOf(const Job& job) {
 }
 
 QString JobListModel::doneText(const Job& job, const TableExportResult& t) {
+    if (job.kind() == JobKind::Compare) // a comparison exported: bytes, no table rows
+        return tr("Done in %1 · %2").arg(durationText(job.elapsedMs()), humanSize(t.bytes));
     return tr("Done in %1 · %2 · %3")
         .arg(durationText(job.elapsedMs()), rowsText(t.rows), humanSize(t.bytes));
+}
+
+QString JobListModel::doneText(const Job& job, const ComparisonSummary& s) {
+    if (s.identical())
+        return tr("Done in %1 · no differences").arg(durationText(job.elapsedMs()));
+    const qint64 schema = s.schemaChanges.size();
+    const qint64 differing = std::count_if(s.tables.begin(), s.tables.end(),
+                                           [](const TableComparison& t) { return t.hasDifferences(); });
+    return tr("Done in %1 · %2 · %3")
+        .arg(durationText(job.elapsedMs()),
+             tr("%1 schema changes", nullptr, pluralCount(schema)).arg(groupedNumber(schema)),
+             tr("%1 tables differ", nullptr, pluralCount(differing)).arg(groupedNumber(differing)));
 }
 
 QString JobListModel::doneText(const Job& job, const Verification& v) {

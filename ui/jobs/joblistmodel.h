@@ -51,6 +51,7 @@ public:
     static QString doneText(const Job& job, const Verification& result);
     static QString doneText(const Job& job, const RestoreResult& result);
     static QString doneText(const Job& job, const ScheduleRunReport& result);
+    static QString doneText(const Job& job, const ComparisonSummary& result);
     static Tone toneOf(const Job& job);
 
 signals:

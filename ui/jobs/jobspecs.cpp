@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QSaveFile>
 
 namespace sqlsnap::ui {
 
@@ -174,6 +175,107 @@ JobSpec JobSpecs::scheduleRun(const Schedule& schedule, const QString& bookPath)
         if (!report)
             return report.error();
         return JobResult(std::move(*report));
+    };
+    return spec;
+}
+
+} // namespace sqlsnap::ui
+
+namespace sqlsnap::ui {
+
+JobSpec JobSpecs::compare(const QString& before, const QString& after, std::shared_ptr<CompareFeed> feed) {
+    JobSpec spec;
+    spec.kind = JobKind::Compare;
+    spec.source = before + QLatin1Char('\n') + after;
+    spec.title = tr("Compare %1 → %2").arg(fileName(before), fileName(after));
+    spec.run = [before, after, feed](ProgressSink& sink) -> Expected<JobResult> {
+        auto opened = DatabaseComparison::open(before, after, &sink);
+        if (!opened)
+            return sink.isCancelled() ? Error{ErrorKind::Cancelled, tr("Cancelled")} : opened.error();
+        DatabaseComparison& comparison = **opened;
+        ComparisonSummary summary;
+        summary.pathA = comparison.pathA();
+        summary.pathB = comparison.pathB();
+        summary.schemaChanges = comparison.schemaChanges();
+        const QList<TableComparison> plans = comparison.tables();
+        {
+            std::lock_guard lock(feed->mutex);
+            feed->schemaChanges = summary.schemaChanges;
+            feed->plans = plans;
+            feed->opened = true;
+        }
+        Progress progress;
+        progress.phase = Phase::Comparing;
+        progress.rowsTotal = plans.size();
+        sink.report(progress);
+        const CancelToken cancel = CancelToken::following(&sink);
+        for (const TableComparison& plan : plans) {
+            if (sink.isCancelled())
+                return Error{ErrorKind::Cancelled, tr("Cancelled")};
+            auto compared = comparison.compareTable(plan.name, cancel);
+            if (!compared) // an error out of a statement the cancel interrupted is the cancel
+                return sink.isCancelled() ? Error{ErrorKind::Cancelled, tr("Cancelled")} : compared.error();
+            summary.tables << *compared;
+            {
+                std::lock_guard lock(feed->mutex);
+                feed->compared << *compared;
+            }
+            ++progress.rowsDone;
+            sink.report(progress); // wakes the job: the tab shows this table now
+        }
+        if (Status unchanged = comparison.checkUnchanged(); !unchanged)
+            return unchanged.error();
+        return JobResult(std::move(summary));
+    };
+    return spec;
+}
+
+JobSpec JobSpecs::compareExport(const QString& before, const QString& after, const QString& destination,
+                                bool sql) {
+    JobSpec spec;
+    spec.kind = JobKind::Compare;
+    spec.source = before + QLatin1Char('\n') + after;
+    spec.destination = destination;
+    spec.title =
+        tr("Comparison %1 → %2 as %3")
+            .arg(fileName(before), fileName(after), sql ? QStringLiteral("SQL") : QStringLiteral("JSON"));
+    spec.run = [before, after, destination, sql](ProgressSink& sink) -> Expected<JobResult> {
+        auto opened = DatabaseComparison::open(before, after, &sink);
+        if (!opened)
+            return sink.isCancelled() ? Error{ErrorKind::Cancelled, tr("Cancelled")} : opened.error();
+        DatabaseComparison& comparison = **opened;
+        // QSaveFile: the data goes to a temporary file in the destination's folder, renamed over it once
+        // committed; cancelWriting() (or no commit) removes it.
+        QSaveFile file(destination);
+        if (!file.open(QIODevice::WriteOnly))
+            return Error{ErrorKind::IoError, tr("Cannot write %1: %2").arg(destination, file.errorString())};
+        TableExportResult result;
+        result.destination = destination;
+        bool writeFailed = false;
+        const auto out = [&](const QByteArray& bytes) {
+            if (!writeFailed && file.write(bytes) != bytes.size())
+                writeFailed = true;
+            result.bytes += bytes.size();
+        };
+        Progress progress;
+        progress.phase = Phase::Comparing;
+        progress.rowsTotal = comparison.tables().size();
+        sink.report(progress);
+        const CancelToken cancel = CancelToken::following(&sink);
+        const Status written = sql ? ComparisonScript::write(comparison, {}, out, cancel)
+                                   : ComparisonDocument::write(comparison, {}, false, out, cancel, nullptr,
+                                                               nullptr, [&](const TableComparison&) {
+                                                                   ++progress.rowsDone;
+                                                                   sink.report(progress);
+                                                               });
+        if (!written || sink.isCancelled()) { // a cancel that came late still leaves nothing
+            file.cancelWriting();
+            // An error out of a statement the cancel interrupted is the cancel.
+            return sink.isCancelled() ? Error{ErrorKind::Cancelled, tr("Cancelled")} : written.error();
+        }
+        if (writeFailed || !file.commit())
+            return Error{ErrorKind::IoError, tr("Cannot write %1: %2").arg(destination, file.errorString())};
+        return JobResult(std::move(result));
     };
     return spec;
 }

@@ -2,6 +2,7 @@
 // A new kind (compare, scheduled snapshot, …) is one more function here.
 #pragma once
 
+#include "compare/comparefeed.h"
 #include "jobs/job.h"
 
 #include <sqlitesnapshot/reader.h>
@@ -43,6 +44,14 @@ public:
     // format `destination`'s extension names (.json, .ndjson/.jsonl, .sql; CSV otherwise).
     static JobSpec tableExport(const QString& snapshot, const QString& table, const RowFilter& filter,
                                const RowOrder& order, const QString& destination, bool overwrite);
+    // `before` compared with `after` (the Compare tab): the schema, then every table's counts, each to
+    // `feed` as soon as it is known; its result is the ComparisonSummary.
+    static JobSpec compare(const QString& before, const QString& after, std::shared_ptr<CompareFeed> feed);
+    // The comparison written to `destination` as the JSON document (`diff --json`) or, with `sql`, the
+    // SQL that turns `before` into `after` (`diff --sql`); atomically: a temporary file beside it renamed
+    // when whole, removed when cancelled or failed. Its result is a TableExportResult (rows: 0).
+    static JobSpec compareExport(const QString& before, const QString& after, const QString& destination,
+                                 bool sql);
 };
 
 } // namespace sqlsnap::ui

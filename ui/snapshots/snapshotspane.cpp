@@ -71,6 +71,25 @@ SnapshotsPane::SnapshotsPane(SnapshotListModel* model, QWidget* parent)
     connect(m_model, &QAbstractItemModel::modelReset, this,
             [this] { m_verify->setEnabled(m_view->selectionModel()->hasSelection()); });
 
+    m_compare = new QAction(tr("Compare"), this);
+    m_compare->setToolTip(tr("Compare the two selected snapshots: what changed from the older to the newer"));
+    m_compare->setEnabled(false);
+    connect(m_compare, &QAction::triggered, this, [this] {
+        QList<int> rows;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            if (m_view->selectionModel()->isRowSelected(row, {}))
+                rows << row;
+        if (rows.size() != 2)
+            return;
+        const SnapshotListModel::Entry &first = m_model->entry(rows[0]), &second = m_model->entry(rows[1]);
+        const bool firstOlder =
+            first.taken.isValid() && second.taken.isValid() ? first.taken <= second.taken : rows[0] > rows[1];
+        emit compareRequested(firstOlder ? first.path : second.path, firstOlder ? second.path : first.path);
+    });
+    const auto updateCompare = [this] { m_compare->setEnabled(selectedPaths().size() == 2); };
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateCompare);
+    connect(m_model, &QAbstractItemModel::modelReset, this, updateCompare);
+
     auto* head = new QHBoxLayout;
     auto* title = new QLabel(tr("<b>Snapshots</b>"), this);
     auto* verifyButton = new QPushButton(tr("Verify"), this);
@@ -164,6 +183,7 @@ void SnapshotsPane::showContextMenu(const QPoint& viewportPos) {
     menu.addAction(selected.size() > 1 ? tr("Verify %n Snapshots", nullptr, int(selected.size()))
                                        : tr("Verify"),
                    this, [this, selected] { emit verifyRequested(selected); });
+    menu.addAction(m_compare);
     menu.addSeparator();
     const QString sha256 = m_model->entry(row).sha256; // rows may move while the menu is open
     QAction* hash =

@@ -26,6 +26,8 @@ public:
     // The snapshots of the selected rows, in list order.
     QStringList selectedPaths() const;
     QAction* verifyAction() const { return m_verify; }
+    // Compare: enabled with exactly two rows selected; the one taken earlier is A (before).
+    QAction* compareAction() const { return m_compare; }
     // The snapshot at a point of the view's viewport, or empty.
     QString pathAt(const QPoint& viewportPos) const;
 
@@ -36,6 +38,7 @@ signals:
     void chooseFolderRequested();
     void currentChanged();
     void verifyRequested(const QStringList& snapshotPaths);
+    void compareRequested(const QString& before, const QString& after);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override; // the view's viewport's resizes
@@ -50,6 +53,7 @@ private:
     SnapshotListModel* m_model;
     QTreeView* m_view;
     QAction* m_verify = nullptr;
+    QAction* m_compare = nullptr;
 };
 
 } // namespace sqlsnap::ui

@@ -4,6 +4,8 @@
 #include <sqlitesnapshot/history.h>
 
 #include "common/format.h"
+#include "compare/comparetab.h"
+#include "compare/comparewithnow.h"
 #include "history/historyview.h"
 #include "jobs/jobspanel.h"
 #include "jobs/jobspecs.h"
@@ -226,6 +228,11 @@ void MainWindow::createLayout() {
         QDesktopServices::openUrl(QUrl::fromLocalFile(info.isDir() ? path : info.absolutePath()));
     });
     connect(m_snapshotsPane, &SnapshotsPane::currentChanged, this, &MainWindow::updateActions);
+    connect(m_snapshotsPane, &SnapshotsPane::compareRequested, this, &MainWindow::compareSnapshots);
+    m_compareWithNow = new CompareWithNow(this);
+    if (auto* file = qobject_cast<QMenu*>(m_exportAction->parent())) // File, below Export Snapshot…
+        file->insertActions(file->actions().value(file->actions().indexOf(m_exportAction) + 1),
+                            {m_snapshotsPane->compareAction(), m_compareWithNow->action()});
     connect(m_snapshotsPane, &SnapshotsPane::verifyRequested, this, [this](const QStringList& paths) {
         for (const QString& path : paths)
             startJob(JobSpecs::verify(path));
@@ -246,8 +253,7 @@ void MainWindow::createLayout() {
         for (const QString& path : paths)
             m_snapshots->remove(path);
     });
-    // Left for the comparison's merge: connect(m_history, &HistoryView::compareRequested, this,
-    // &MainWindow::compareSnapshots).
+    connect(m_history, &HistoryView::compareRequested, this, &MainWindow::compareSnapshots);
     auto* databasePage = new QSplitter(Qt::Vertical, this);
     databasePage->setObjectName(QStringLiteral("databasePage"));
     databasePage->addWidget(m_details);
@@ -419,6 +425,14 @@ QList<Job*> MainWindow::snapshotSelected() {
     return started;
 }
 
+Job* MainWindow::compareSnapshots(const QString& before, const QString& after) {
+    CompareTab* tab = m_tabs->openCompare(before, after);
+    connect(tab, &CompareTab::jobRequested, this, [this](const JobSpec& spec) { startJob(spec); });
+    Job* job = startJob(JobSpecs::compare(before, after, tab->feed()));
+    tab->attach(job);
+    return job;
+}
+
 Job* MainWindow::startSnapshot(const QString& source, const QString& destination, bool overwrite) {
     return startJob(JobSpecs::snapshot(source, destination, overwrite, m_method->strategy()));
 }
@@ -495,7 +509,7 @@ void MainWindow::recordFinishedJob(Job* job) {
         // A schedule's Run Now into the snapshot folder: list it again (the report names only the file).
         if (QDir::cleanPath(job->destination()) == m_snapshotFolder)
             m_snapshots->setFolder(m_snapshotFolder);
-    } else {
+    } else if (!job->destination().isEmpty()) { // not a comparison: its tab shows it
         statusBar()->showMessage(tr("Wrote %1").arg(job->destination()), 8000);
     }
 }

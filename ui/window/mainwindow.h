@@ -17,6 +17,7 @@ namespace sqlsnap::ui {
 
 class Banner;
 class HistoryView;
+class CompareWithNow;
 class PreviewTabs;
 class SourcesPane;
 class DestinationPrompt;
@@ -48,6 +49,8 @@ public:
     Job* startTableExport(const QString& snapshot, const QString& table, const RowFilter& filter,
                           const RowOrder& order, const QString& destination, bool overwrite);
     Job* startJob(JobSpec spec); // any job: its row is the first of the jobs panel
+    // A Compare tab of `before` (A) and `after` (B), filled by the comparison job returned.
+    Job* compareSnapshots(const QString& before, const QString& after);
     // Closes as a termination signal asks: running jobs are cancelled without the question a user's
     // Quit or close gets (closeEvent).
     void closeWithoutAsking();
@@ -70,6 +73,7 @@ public:
     QAction* snapshotAction() const { return m_snapshotAction; }
     QAction* snapshotToAction() const { return m_snapshotToAction; }
     QAction* exportAction() const { return m_exportAction; }
+    CompareWithNow* compareWithNow() const { return m_compareWithNow; }
     // Edit → Find in Snapshot… and Go to Row…: the preview tab in view's (disabled without one).
     QAction* findInSnapshotAction() const { return m_findAction; }
     QAction* goToRowAction() const { return m_goToRowAction; }
@@ -136,6 +140,7 @@ private:
     QAction* m_goToRowAction = nullptr;
     RecentFiles* m_recent = nullptr;
     ScheduleActions* m_scheduleActions = nullptr;
+    CompareWithNow* m_compareWithNow = nullptr;
     SnapshotMethod* m_method = nullptr;
     DestinationPrompt* m_destinations = nullptr;
     QString m_snapshotFolder;

@@ -1,5 +1,6 @@
 #include "window/previewtabs.h"
 
+#include "compare/comparetab.h"
 #include "preview/previewwidget.h"
 
 #include <QAction>
@@ -25,6 +26,16 @@ PreviewTabs::PreviewTabs(QWidget* details, QWidget* parent) : QTabWidget(parent)
             delete currentWidget();
     });
     addAction(closeTab);
+}
+
+CompareTab* PreviewTabs::openCompare(const QString& before, const QString& after) {
+    auto* tab = new CompareTab(before, after, this);
+    const QString name =
+        tr("%1 → %2").arg(QFileInfo(before).completeBaseName(), QFileInfo(after).completeBaseName());
+    const int i = addTab(tab, tabBar()->fontMetrics().elidedText(name, Qt::ElideMiddle, 320));
+    setTabToolTip(i, before + QLatin1Char('\n') + after);
+    setCurrentIndex(i);
+    return tab;
 }
 
 PreviewWidget* PreviewTabs::currentPreview() const {

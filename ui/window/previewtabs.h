@@ -18,6 +18,8 @@ public:
     PreviewWidget* currentPreview() const; // null on the details tab
     // Closes the snapshot's preview, if one is open (before the snapshot is deleted).
     void closePreview(const QString& snapshotPath);
+    // A new Compare tab of `before` and `after`, brought forward (each comparison gets its own).
+    class CompareTab* openCompare(const QString& before, const QString& after);
     static constexpr int kMaxPreviews = 8;
 
 signals:

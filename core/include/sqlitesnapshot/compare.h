@@ -250,4 +250,18 @@ private:
     QStringList m_tablesTriggersDropped;
 };
 
+// The JSON document of a comparison (`diff --json`, the app's Export; docs/cli.md describes it), written
+// piece by piece as the comparison streams: the schema changes in scope, then per table its plan, its
+// rows (unless `summaryOnly`) and its counts. Once the document has begun (`*begun` true), a failure
+// still closes it, with an "error" member. `tableDone` (when set) hears of each table once counted.
+class ComparisonDocument {
+public:
+    static Status write(DatabaseComparison& comparison, const QStringList& tables, bool summaryOnly,
+                        const std::function<void(const QByteArray&)>& out, const CancelToken& cancel = {},
+                        bool* differences = nullptr, bool* begun = nullptr,
+                        const std::function<void(const TableComparison&)>& tableDone = {});
+    // Whether a schema change is about one of `tables` (empty: all).
+    static bool inScope(const SchemaChange& change, const QStringList& tables);
+};
+
 } // namespace sqlsnap

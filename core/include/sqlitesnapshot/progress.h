@@ -22,6 +22,7 @@ enum class Phase {
     Publishing,    // fsync + rename + fsync of the directory
     ExportingRows, // writing a table as CSV or JSON (rowsDone / rowsTotal set)
     Sorting,       // building a SortedOrder (rowsDone read so far of rowsTotal, 0 when unknown)
+    Comparing,     // comparing two databases' rows (rowsDone tables done of rowsTotal tables)
     Done,
 };
 

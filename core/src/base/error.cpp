@@ -67,6 +67,8 @@ QString phaseName(Phase phase) {
         return QStringLiteral("exporting-rows");
     case Phase::Sorting:
         return QStringLiteral("sorting");
+    case Phase::Comparing:
+        return QStringLiteral("comparing");
     case Phase::Done:
         return QStringLiteral("done");
     }

@@ -1,0 +1,95 @@
+// The Compare tab: what changed from snapshot A (before) to B (after). At the top the per-table summary
+// (added / removed / changed / unchanged, the key, warnings), filled table by table while the comparison
+// job runs; below, the changed rows of the selected table (a WindowedGrid over ChangedRowsModel, read page
+// by page on a ComparisonThread) beside the value viewers (before and after of the current cell), and the
+// schema changes with their SQL before and after. Filters: table name, kinds of change. Export writes the
+// comparison as JSON or SQL through a job (JobSpecs::compareExport).
+#pragma once
+
+#include "compare/comparefeed.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTreeWidget;
+
+namespace sqlsnap::ui {
+
+class ChangedRowsModel;
+class ComparisonThread;
+class Job;
+struct JobSpec;
+class ValueViewer;
+class WindowedGrid;
+
+class CompareTab : public QWidget {
+    Q_OBJECT
+public:
+    CompareTab(const QString& before, const QString& after, QWidget* parent = nullptr);
+    ~CompareTab() override;
+
+    QString before() const { return m_before; }
+    QString after() const { return m_after; }
+    // The feed the comparison job fills (JobSpecs::compare); then attach() the job.
+    std::shared_ptr<CompareFeed> feed() const { return m_feed; }
+    void attach(Job* job);
+
+    QTreeWidget* summary() const { return m_summary; }
+    QTreeWidget* schemaList() const { return m_schema; }
+    QPlainTextEdit* sqlBefore() const { return m_sqlBefore; }
+    QPlainTextEdit* sqlAfter() const { return m_sqlAfter; }
+    WindowedGrid* grid() const { return m_grid; }
+    ChangedRowsModel* rows() const { return m_rows; }
+    ValueViewer* beforeViewer() const { return m_beforeViewer; }
+    ValueViewer* afterViewer() const { return m_afterViewer; }
+    QLineEdit* tableFilter() const { return m_tableFilter; }
+    QCheckBox* kindFilter(int kind) const; // ChangedRowsModel::Added, Removed or Changed
+    QLabel* status() const { return m_status; }
+    QPushButton* exportButton() const { return m_export; }
+    // Shows `table`'s rows (selects its summary row); false when it is not listed (filtered out).
+    bool selectTable(const QString& table);
+
+    // Where Export writes (tests replace the dialog): the file, or empty to give up.
+    std::function<QString(bool sql)> chooseExportFile;
+    void exportAs(bool sql);
+
+signals:
+    void jobRequested(const sqlsnap::ui::JobSpec& spec); // an export: the window starts it
+
+private:
+    void takeFeed();
+    void addTable(const TableComparison& table);
+    void applyFilters();
+    void showSelectedTable();
+    void showCurrentCell();
+    void showSelectedSchemaChange();
+    void onJobFinished();
+
+    QString m_before, m_after;
+    std::shared_ptr<CompareFeed> m_feed;
+    std::unique_ptr<ComparisonThread> m_thread;
+    QPointer<Job> m_job;
+    QList<TableComparison> m_tables; // counted, in the order they came
+    QList<SchemaChange> m_schemaChanges;
+    QLabel* m_status;
+    QTreeWidget* m_summary;
+    QTreeWidget* m_schema;
+    QPlainTextEdit *m_sqlBefore, *m_sqlAfter;
+    ChangedRowsModel* m_rows;
+    WindowedGrid* m_grid;
+    ValueViewer *m_beforeViewer, *m_afterViewer;
+    QLineEdit* m_tableFilter;
+    QCheckBox *m_added, *m_removed, *m_changed;
+    QPushButton *m_export, *m_cancel;
+    QLabel* m_rowsStatus;
+};
+
+} // namespace sqlsnap::ui

@@ -170,6 +170,286 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ui::ChangedRowsModel</name>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>Before: %1
+After: %2</source>
+        <translation>Vorher: %1
+Nachher: %2</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>%1 (key)</source>
+        <translation>%1 (Schlüssel)</translation>
+    </message>
+    <message>
+        <source>%1 (only in A)</source>
+        <translation>%1 (nur in A)</translation>
+    </message>
+    <message>
+        <source>%1 (only in B)</source>
+        <translation>%1 (nur in B)</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::CompareTab</name>
+    <message>
+        <source>primary key (%1)</source>
+        <translation>Primärschlüssel (%1)</translation>
+    </message>
+    <message>
+        <source>rowid</source>
+        <translation>rowid</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>could not be compared: %1</source>
+        <translation>konnte nicht verglichen werden: %1</translation>
+    </message>
+    <message>
+        <source>only in B</source>
+        <translation>nur in B</translation>
+    </message>
+    <message>
+        <source>only in A</source>
+        <translation>nur in A</translation>
+    </message>
+    <message>
+        <source>definition changed</source>
+        <translation>Definition geändert</translation>
+    </message>
+    <message>
+        <source>columns only in A: %1</source>
+        <translation>Spalten nur in A: %1</translation>
+    </message>
+    <message>
+        <source>columns only in B: %1</source>
+        <translation>Spalten nur in B: %1</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A&lt;/b&gt; (before): %1 &amp;nbsp; → &amp;nbsp; &lt;b&gt;B&lt;/b&gt; (after): %2</source>
+        <translation>&lt;b&gt;A&lt;/b&gt; (vorher): %1 &amp;nbsp; → &amp;nbsp; &lt;b&gt;B&lt;/b&gt; (nachher): %2</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Write the comparison to a file: a JSON document, or the SQL that turns A into B</source>
+        <translation>Den Vergleich in eine Datei schreiben: ein JSON-Dokument oder das SQL, das A in B überführt</translation>
+    </message>
+    <message>
+        <source>As JSON…</source>
+        <translation>Als JSON …</translation>
+    </message>
+    <message>
+        <source>As SQL…</source>
+        <translation>Als SQL …</translation>
+    </message>
+    <message>
+        <source>Filter tables</source>
+        <translation>Tabellen filtern</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Show rows:</source>
+        <translation>Zeilen zeigen:</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>The rows could not be read: %1</source>
+        <translation>Die Zeilen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Select a table to see its changed rows.</source>
+        <translation>Wählen Sie eine Tabelle, um ihre geänderten Zeilen zu sehen.</translation>
+    </message>
+    <message>
+        <source>No rows of the kinds shown changed in %1.</source>
+        <translation>In %1 hat sich keine Zeile der gezeigten Arten geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 changed rows in %2</source>
+        <translation>
+            <numerusform>%1 geänderte Zeile in %2</numerusform>
+            <numerusform>%1 geänderte Zeilen in %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Before&lt;/b&gt; (A)</source>
+        <translation>&lt;b&gt;Vorher&lt;/b&gt; (A)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;After&lt;/b&gt; (B)</source>
+        <translation>&lt;b&gt;Nachher&lt;/b&gt; (B)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>SQL before (A)</source>
+        <translation>SQL vorher (A)</translation>
+    </message>
+    <message>
+        <source>SQL after (B)</source>
+        <translation>SQL nachher (B)</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>A and B hold the same schema and rows.</source>
+        <translation>A und B haben dasselbe Schema und dieselben Zeilen.</translation>
+    </message>
+    <message>
+        <source>%1; %2.</source>
+        <translation>%1; %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 schema changes</source>
+        <translation>
+            <numerusform>%1 Schemaänderung</numerusform>
+            <numerusform>%1 Schemaänderungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 tables differ</source>
+        <translation>
+            <numerusform>%1 Tabelle unterscheidet sich</numerusform>
+            <numerusform>%1 Tabellen unterscheiden sich</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The comparison failed: %1</source>
+        <translation>Der Vergleich ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The comparison was cancelled; the tables above were compared.</source>
+        <translation>Der Vergleich wurde abgebrochen; die Tabellen oben wurden verglichen.</translation>
+    </message>
+    <message>
+        <source>Export Comparison as SQL</source>
+        <translation>Vergleich als SQL exportieren</translation>
+    </message>
+    <message>
+        <source>Export Comparison as JSON</source>
+        <translation>Vergleich als JSON exportieren</translation>
+    </message>
+    <message>
+        <source>SQL (*.sql)</source>
+        <translation>SQL (*.sql)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>sqlsnap::ui::CompareWithNow</name>
+    <message>
+        <source>Compare with &amp;Now…</source>
+        <translation>Mit &amp;jetzt vergleichen …</translation>
+    </message>
+    <message>
+        <source>Take a snapshot of the selected database now and compare one of its earlier snapshots with it</source>
+        <translation>Jetzt einen Snapshot der gewählten Datenbank erstellen und einen ihrer früheren Snapshots damit vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare with Now</source>
+        <translation>Mit jetzt vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare which snapshot of %1 with a snapshot taken now?</source>
+        <translation>Welchen Snapshot von %1 mit einem jetzt erstellten Snapshot vergleichen?</translation>
+    </message>
+    <message>
+        <source>%1 has no snapshot in the snapshot folder yet: take one first (Ctrl+S)</source>
+        <translation>%1 hat noch keinen Snapshot im Snapshot-Ordner: erstellen Sie zuerst einen (Strg+S)</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::DestinationPrompt</name>
     <message>
         <source>Replace File</source>
@@ -582,6 +862,14 @@ Suchen Sie mit „Auch in Ordner suchen …“ in einem eigenen Ordner.</transla
     <message>
         <source>Copying again (attempt %1 of %2)</source>
         <translation>Erneut kopieren (Versuch %1 von %2)</translation>
+    </message>
+    <message>
+        <source>Comparing — %1 of %2 tables</source>
+        <translation>Vergleich — %1 von %2 Tabellen</translation>
+    </message>
+    <message>
+        <source>Comparing</source>
+        <translation>Vergleich</translation>
     </message>
 </context>
 <context>
@@ -1047,6 +1335,24 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Done in %1 · no differences</source>
+        <translation>Fertig in %1 · keine Unterschiede</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 schema changes</source>
+        <translation>
+            <numerusform>%1 Schemaänderung</numerusform>
+            <numerusform>%1 Schemaänderungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 tables differ</source>
+        <translation>
+            <numerusform>%1 Tabelle unterscheidet sich</numerusform>
+            <numerusform>%1 Tabellen unterscheiden sich</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::JobSpecs</name>
@@ -1101,6 +1407,22 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
     <message>
         <source>Scheduled snapshot of %1 → %2</source>
         <translation>Geplanter Schnappschuss von %1 → %2</translation>
+    </message>
+    <message>
+        <source>Compare %1 → %2</source>
+        <translation>Vergleich %1 → %2</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Comparison %1 → %2 as %3</source>
+        <translation>Vergleich %1 → %2 als %3</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1744,10 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
     <message>
         <source>Database</source>
         <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2361,14 @@ SHA-256 %3</translation>
             <numerusform>%n Schnappschuss prüfen</numerusform>
             <numerusform>%n Schnappschüsse prüfen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare the two selected snapshots: what changed from the older to the newer</source>
+        <translation>Die beiden gewählten Snapshots vergleichen: was sich vom älteren zum neueren geändert hat</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>sqlsnap::ui::CompareTab</name>
+    <message numerus="yes">
+        <source>%1 changed rows in %2</source>
+        <translation>
+            <numerusform>%1 changed row in %2</numerusform>
+            <numerusform>%1 changed rows in %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 schema changes</source>
+        <translation>
+            <numerusform>%1 schema change</numerusform>
+            <numerusform>%1 schema changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 tables differ</source>
+        <translation>
+            <numerusform>%1 table differs</numerusform>
+            <numerusform>%1 tables differ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::FindDatabasesDialog</name>
     <message numerus="yes">
         <source>Found %1 database(s). Select the ones to add to the list.</source>
@@ -156,6 +180,20 @@
         <translation>
             <numerusform>%1 copy attempt</numerusform>
             <numerusform>%1 copy attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 schema changes</source>
+        <translation>
+            <numerusform>%1 schema change</numerusform>
+            <numerusform>%1 schema changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 tables differ</source>
+        <translation>
+            <numerusform>%1 table differs</numerusform>
+            <numerusform>%1 tables differ</numerusform>
         </translation>
     </message>
 </context>

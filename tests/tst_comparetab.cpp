@@ -272,6 +272,36 @@ private slots:
         QVERIFY(tab->afterViewer()->column().isEmpty());
     }
 
+    // Found by a review: a table on one side only showed its rows with no column at all.
+    void aTableOnOneSideShowsItsOwnColumns() {
+        const QString a = m_dir.filePath(QStringLiteral("one side A.sqlite"));
+        const QString b = m_dir.filePath(QStringLiteral("one side B.sqlite"));
+        QVERIFY(execSql(a, QStringLiteral("CREATE TABLE gone(p, q); INSERT INTO gone VALUES (1, 'was');")));
+        QVERIFY(execSql(b, QStringLiteral("CREATE TABLE fresh(u, v); INSERT INTO fresh VALUES ('new', 2);")));
+        auto w = window();
+        Job* job = w->compareSnapshots(a, b);
+        QVERIFY(job);
+        QVERIFY(QTest::qWaitFor([&] { return !job->isRunning(); }, kWait));
+        QCOMPARE(job->state(), Job::State::Succeeded);
+        CompareTab* tab = compareTab(*w);
+        QVERIFY(tab);
+        QVERIFY(tab->selectTable(QStringLiteral("fresh")));
+        QVERIFY(waitRows(tab));
+        ChangedRowsModel* rows = tab->rows();
+        QCOMPARE(rows->columnCount(), 3);
+        QCOMPARE(rows->headerData(1, Qt::Horizontal).toString().section(QLatin1Char(' '), 0, 0),
+                 QStringLiteral("u"));
+        QCOMPARE(rows->index(0, 0).data().toString(), QStringLiteral("added"));
+        QCOMPARE(rows->index(0, 1).data().toString(), QStringLiteral("new"));
+        tab->grid()->view()->setCurrentIndex(rows->index(0, 2));
+        QCOMPARE(tab->afterViewer()->value(), QVariant(qint64(2)));
+        QVERIFY(tab->selectTable(QStringLiteral("gone")));
+        QVERIFY(waitRows(tab));
+        QCOMPARE(rows->columnCount(), 3);
+        QCOMPARE(rows->index(0, 0).data().toString(), QStringLiteral("removed"));
+        QCOMPARE(rows->index(0, 2).data().toString(), QStringLiteral("was"));
+    }
+
     void filtersByKindAndTable() {
         auto w = window();
         CompareTab* tab = compared(*w);

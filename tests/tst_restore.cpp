@@ -2,6 +2,7 @@
 // forced, and the replaced file (with its companions) always kept.
 #include "testsupport.h"
 
+#include <sqlitesnapshot/history.h>
 #include <sqlitesnapshot/restore.h>
 
 #include <QDir>
@@ -121,6 +122,32 @@ private slots:
         QVERIFY(QFile::remove(snap + QStringLiteral("-journal")));
         QVERIFY(!QFile::exists(dir + QStringLiteral("/x.db")) &&
                 !QFile::exists(dir + QStringLiteral("/y.db")));
+    }
+
+    // Found by a review: a wrong pick in the file dialog rewrote another kept snapshot, or a text file.
+    void neverOverAKeptSnapshotOrANonDatabase() {
+        const QString dir = freshFolder(m_tmp, QStringLiteral("kept"));
+        const QString snap = snapshotIn(dir);
+        const QString kept = dir + QStringLiteral("/kept 2026-12-02 101500.sqlite");
+        QVERIFY(execSql(kept, QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES ('history')")));
+        auto history = HistoryFolder::open(dir);
+        QVERIFY(history);
+        QVERIFY(history->add(kept, dir + QStringLiteral("/kept.db"), QDateTime::currentDateTimeUtc(), {}));
+        const QByteArray before = bytesOf(kept);
+        auto refused = restoreSnapshot(snap, kept, {true});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorKind::InvalidArgument);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("history folder")),
+                 qPrintable(refused.error().message));
+        QCOMPARE(bytesOf(kept), before);
+
+        const QString text = dir + QStringLiteral("/notes.txt");
+        QVERIFY(writeFile(text, QByteArray("my notes\n")));
+        auto notDatabase = restoreSnapshot(snap, text, {true});
+        QVERIFY(!notDatabase);
+        QCOMPARE(notDatabase.error().kind, ErrorKind::InvalidArgument);
+        QCOMPARE(bytesOf(text), QByteArray("my notes\n"));
+        QCOMPARE(QDir(dir).entryList({QStringLiteral("*before-restore*")}, QDir::Files).size(), 0);
     }
 
     void theCli() {

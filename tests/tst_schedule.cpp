@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace sqlsnap;
 using namespace testsupport;
 
@@ -100,6 +102,31 @@ private slots:
         reread = ScheduleBook::open(path);
         QCOMPARE(reread->schedules()[0].into, dir + QStringLiteral("/h3"));
         QCOMPARE(reread->schedules()[1].id, second.id);
+    }
+
+    // Found by a review: a folder or a FIFO as SOURCE was accepted (every run then failed), and "hist/"
+    // was not the same folder as "hist" to the duplicate check.
+    void addRefusesWhatCannotBeADatabaseAndSeesOneFolder() {
+        const QString dir = freshFolder(m_tmp, QStringLiteral("refuse"));
+        auto book = ScheduleBook::open(dir + QStringLiteral("/schedules.json"));
+        QVERIFY(book);
+        Schedule s;
+        s.into = dir + QStringLiteral("/hist");
+        s.source = dir; // a folder
+        QCOMPARE(book->add(s).error().kind, ErrorKind::InvalidArgument);
+        s.source = dir + QStringLiteral("/fifo");
+        QCOMPARE(::mkfifo(s.source.toUtf8().constData(), 0600), 0);
+        QCOMPARE(book->add(s).error().kind, ErrorKind::InvalidArgument);
+        s.source = dir + QStringLiteral("/notes.txt");
+        QVERIFY(writeFile(s.source, QByteArray("not a database")));
+        QCOMPARE(book->add(s).error().kind, ErrorKind::NotADatabase);
+        s.source = dir + QStringLiteral("/a.db");
+        QVERIFY(execSql(s.source, QStringLiteral("CREATE TABLE t(x)")));
+        QVERIFY(book->add(s));
+        s.into = dir + QStringLiteral("/hist/");
+        QCOMPARE(book->add(s).error().kind, ErrorKind::InvalidArgument); // already scheduled there
+        QCOMPARE(book->schedules().size(), 1);
+        QCOMPARE(book->schedules()[0].into, dir + QStringLiteral("/hist"));
     }
 
     void runTakesWhatIsDueThenPrunes() {

@@ -48,6 +48,11 @@ void ChangedRowsModel::shutdown() {
 void ChangedRowsModel::setTable(const TableComparison& table, int kinds) {
     beginResetModel();
     m_table = table;
+    // A table on one side only has no common columns: its rows show in that side's own columns.
+    if (!table.inA && table.columnsOnlyInB.isEmpty())
+        m_table.columnsOnlyInB = table.columnsB;
+    if (!table.inB && table.columnsOnlyInA.isEmpty())
+        m_table.columnsOnlyInA = table.columnsA;
     m_kinds = kinds;
     m_total = 0;
     if (!table.name.isEmpty() && table.error.isEmpty()) {

@@ -1,5 +1,6 @@
 // Restoring a snapshot to a path a program will use (restore.h).
 #include <sqlitesnapshot/databasefiles.h>
+#include <sqlitesnapshot/history.h>
 #include <sqlitesnapshot/restore.h>
 
 #include "base/task.h"
@@ -63,6 +64,26 @@ Expected<RestoreResult> restoreSnapshot(const QString& snapshot, const QString& 
         return Error{ErrorKind::InvalidArgument,
                      QStringLiteral("the destination is %1, not a regular file: %2")
                          .arg(io::fileTypeName(existing.mode), dest)};
+    // Restore writes a database back; it never rewrites a kept snapshot (one wrong pick in a file dialog
+    // would quietly change history) nor replaces a file that is no database at all.
+    if (existing.exists) {
+        if (auto history = HistoryFolder::open(folder)) {
+            const QString name = QFileInfo(dest).fileName();
+            for (const HistoryEntry& entry : history->entries())
+                if (entry.file == name)
+                    return Error{
+                        ErrorKind::InvalidArgument,
+                        QStringLiteral("the destination is a snapshot kept in a history folder, not a "
+                                       "database to restore: %1")
+                            .arg(dest)};
+        }
+        if (existing.size > 0 && !startsWithSqliteHeader(dest))
+            return Error{
+                ErrorKind::InvalidArgument,
+                QStringLiteral("the destination is not an SQLite database; restore replaces databases "
+                               "only: %1")
+                    .arg(dest)};
+    }
 
     // Who has the target now: its locks, and the companions a program leaves while it has it open.
     QStringList companions;

@@ -1,6 +1,8 @@
 // The user's schedules and the run a timer calls (schedules.h).
 #include <sqlitesnapshot/schedules.h>
 
+#include <sqlitesnapshot/databasefiles.h>
+
 #include "io/atomicoutput.h"
 #include "io/posixio.h"
 
@@ -211,9 +213,26 @@ Status ScheduleBook::update(const std::function<Status(QList<Schedule>&)>& chang
     return success();
 }
 
+namespace {
+// Absolute, clean paths ("hist/" and "hist" are one folder: the duplicate check compares them), and a
+// source that can be a database: a folder or a FIFO would fail every run after the schedule was added.
+Status normalise(Schedule& schedule) {
+    schedule.source = QDir::cleanPath(QFileInfo(schedule.source).absoluteFilePath());
+    schedule.into = QDir::cleanPath(QFileInfo(schedule.into).absoluteFilePath());
+    const io::FileStat source = io::statPath(schedule.source);
+    if (source.exists && !source.regular)
+        return Error{ErrorKind::InvalidArgument, QStringLiteral("%1 is %2, not a database file")
+                                                     .arg(schedule.source, io::fileTypeName(source.mode))};
+    if (source.exists && source.size > 0 && !startsWithSqliteHeader(schedule.source))
+        return Error{ErrorKind::NotADatabase,
+                     QStringLiteral("%1 is not an SQLite database").arg(schedule.source)};
+    return success();
+}
+} // namespace
+
 Expected<Schedule> ScheduleBook::add(Schedule schedule) {
-    schedule.source = QFileInfo(schedule.source).absoluteFilePath();
-    schedule.into = QFileInfo(schedule.into).absoluteFilePath();
+    if (Status usable = normalise(schedule); !usable)
+        return usable.error();
     Schedule added;
     Status s = update([&](QList<Schedule>& list) -> Status {
         QSet<QString> ids;
@@ -258,8 +277,8 @@ Expected<QList<Schedule>> ScheduleBook::remove(const QString& idOrSource) {
 }
 
 Expected<Schedule> ScheduleBook::replace(Schedule schedule) {
-    schedule.source = QFileInfo(schedule.source).absoluteFilePath();
-    schedule.into = QFileInfo(schedule.into).absoluteFilePath();
+    if (Status usable = normalise(schedule); !usable)
+        return usable.error();
     Status s = update([&](QList<Schedule>& list) -> Status {
         Schedule* target = nullptr;
         for (Schedule& other : list) {

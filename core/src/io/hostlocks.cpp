@@ -86,9 +86,52 @@ std::vector<ino_t> inodesLockedByThisProcess(bool* known) {
     return inodes;
 }
 
-bool locked(const std::vector<ino_t>& inodes, bool known, ino_t inode) {
-    return !known || std::find(inodes.begin(), inodes.end(), inode) != inodes.end();
+enum class Holder { Nobody, ThisProcess, Unknown };
+
+// Who holds a POSIX lock on the file `fd` refers to, asked of the kernel through the descriptor itself:
+// an OFD lock conflicts with every traditional (process-associated) lock, even this process's own, so
+// F_OFD_GETLK for a write lock over the whole file reports one of them with its owner's pid. It needs no
+// descriptor, so it still answers at the descriptor limit, where /proc/locks cannot be opened. It
+// reports only one lock: when that is another process's, this process may hold one too (Unknown).
+Holder lockHolder(int fd) {
+    struct flock probe {};
+    probe.l_type = F_WRLCK;
+    probe.l_whence = SEEK_SET;
+    probe.l_start = 0;
+    probe.l_len = 0; // to the end of the file and beyond
+    probe.l_pid = 0; // F_OFD_GETLK requires it
+    if (::fcntl(fd, F_OFD_GETLK, &probe) != 0)
+        return Holder::Unknown;
+    if (probe.l_type == F_UNLCK)
+        return Holder::Nobody;
+    return probe.l_pid == ::getpid() ? Holder::ThisProcess : Holder::Unknown;
 }
+
+// Whether this process holds a POSIX lock on the file: the descriptor's own answer where it is
+// decisive, else /proc/locks (read at most once per call of closeSourceDescriptor), else "yes" (safe).
+class LockQuery {
+public:
+    bool lockedByThisProcess(int fd, ino_t inode) {
+        switch (lockHolder(fd)) {
+        case Holder::Nobody:
+            return false;
+        case Holder::ThisProcess:
+            return true;
+        case Holder::Unknown:
+            break;
+        }
+        if (!m_read) {
+            m_inodes = inodesLockedByThisProcess(&m_known);
+            m_read = true;
+        }
+        return !m_known || std::find(m_inodes.begin(), m_inodes.end(), inode) != m_inodes.end();
+    }
+
+private:
+    bool m_read = false;
+    bool m_known = true;
+    std::vector<ino_t> m_inodes;
+};
 
 } // namespace
 
@@ -97,12 +140,11 @@ void closeSourceDescriptor(int fd) {
         return;
     struct stat st;
     const bool statted = ::fstat(fd, &st) == 0;
-    bool known = true;
-    const std::vector<ino_t> inodes = inodesLockedByThisProcess(&known);
+    LockQuery query;
     std::lock_guard lock(registryMutex());
     auto& parked = registry();
     // Parked descriptors whose locks are gone are closed now; this one too, unless its file is locked.
-    bool keep = statted && locked(inodes, known, st.st_ino);
+    const bool keep = statted && query.lockedByThisProcess(fd, st.st_ino);
     for (auto it = parked.begin(); it != parked.end();) {
         if (it->fd == fd) { // a lent descriptor coming back
             it->lent = false;
@@ -112,7 +154,7 @@ void closeSourceDescriptor(int fd) {
             it = parked.erase(it);
             return;
         }
-        if (!it->lent && !locked(inodes, known, it->inode)) {
+        if (!it->lent && !query.lockedByThisProcess(it->fd, it->inode)) {
             ::close(it->fd);
             it = parked.erase(it);
         } else {

@@ -303,11 +303,15 @@ private slots:
         // The others as wide as their content (the time taken whole), the name the rest of the width.
         const QString taken = w->snapshots()->index(0, SnapshotListModel::TakenColumn).data().toString();
         QVERIFY(header->sectionSize(SnapshotListModel::TakenColumn) >= metrics.horizontalAdvance(taken));
-        int others = 0;
-        for (int c = 0; c < header->count(); ++c)
-            if (c != SnapshotListModel::NameColumn)
-                others += header->sectionSize(c);
-        QCOMPARE(name, std::max(metrics.averageCharWidth() * 24 + 16, list->viewport()->width() - others));
+        // The name's share is settled by a layout pass of its own (queued): under load it comes later.
+        const auto nameShare = [&] {
+            int others = 0;
+            for (int c = 0; c < header->count(); ++c)
+                if (c != SnapshotListModel::NameColumn)
+                    others += header->sectionSize(c);
+            return std::max(metrics.averageCharWidth() * 24 + 16, list->viewport()->width() - others);
+        };
+        QTRY_COMPARE(header->sectionSize(SnapshotListModel::NameColumn), nameShare());
         const QModelIndex first = w->snapshots()->index(0, SnapshotListModel::NameColumn);
         QVERIFY(first.data(Qt::ToolTipRole).toString().contains(first.data().toString()));
         if (const QString folder = qEnvironmentVariable("SQLSNAP_SCREENSHOTS"); !folder.isEmpty()) {

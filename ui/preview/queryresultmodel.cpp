@@ -44,7 +44,7 @@ struct QueryResultModel::Run {
 };
 
 QueryResultModel::QueryResultModel(QObject* parent)
-    : QAbstractTableModel(parent), m_pageThread(std::make_unique<ReaderThread>()),
+    : WindowedTableModel(kWindowRows, kPageRows, parent), m_pageThread(std::make_unique<ReaderThread>()),
       m_countThread(std::make_unique<ReaderThread>()) {}
 
 QueryResultModel::~QueryResultModel() {
@@ -85,7 +85,7 @@ void QueryResultModel::run(const QString& snapshotPath, const QString& sql) {
     m_columns.clear();
     m_pages.clear();
     m_extent = Extent{};
-    m_windowStart = 0;
+    placeWindow(0);
     m_failed = false;
     endResetModel();
     emit totalRowsChanged();
@@ -240,8 +240,8 @@ void QueryResultModel::storePages(qint64 from, qint64 to, QList<ReadPage> pages,
     }
     setExtent(next);
     // The stored rows that were in the window already show "…": they change.
-    const qint64 top = std::max(firstRow, m_windowStart) - m_windowStart;
-    const qint64 bottom = std::min<qint64>(lastRow, m_windowStart + rowCount() - 1) - m_windowStart;
+    const qint64 top = std::max(firstRow, windowStart()) - windowStart();
+    const qint64 bottom = std::min<qint64>(lastRow, windowStart() + rowCount() - 1) - windowStart();
     if (firstRow >= 0 && bottom >= top && columnCount() > 0)
         emit dataChanged(index(int(top), 0), index(int(bottom), columnCount() - 1));
     evictPages();
@@ -252,9 +252,9 @@ void QueryResultModel::skipPages(qint64 from, qint64 to) {
     for (qint64 p = from; p <= to; ++p)
         m_requested.remove(p);
     // Should the view still show one of them, it asks again when it paints it.
-    const qint64 top = std::max(from * kPageRows, m_windowStart) - m_windowStart;
+    const qint64 top = std::max(from * kPageRows, windowStart()) - windowStart();
     const qint64 bottom =
-        std::min<qint64>((to + 1) * kPageRows - 1, m_windowStart + rowCount() - 1) - m_windowStart;
+        std::min<qint64>((to + 1) * kPageRows - 1, windowStart() + rowCount() - 1) - windowStart();
     if (bottom >= top && columnCount() > 0)
         emit dataChanged(index(int(top), 0), index(int(bottom), columnCount() - 1));
 }
@@ -264,56 +264,22 @@ void QueryResultModel::pageFailed(const QString& message) {
     emit failed(message, -1);
 }
 
-int QueryResultModel::visibleRows(qint64 total) const {
-    return int(std::clamp<qint64>(total - m_windowStart, 0, m_windowRows));
-}
-
 void QueryResultModel::setExtent(const Extent& next) {
     const qint64 oldTotal = m_extent.total();
     const bool oldKnown = m_extent.known();
     const qint64 total = next.total();
-    const qint64 lastStart = std::max<qint64>(0, total - m_windowRows);
-    if (m_windowStart > lastStart) { // fewer rows than it seemed: the window moves back
+    const qint64 lastStart = std::max<qint64>(0, total - windowRows());
+    if (windowStart() > lastStart) { // fewer rows than it seemed: the window moves back
         beginResetModel();
         m_extent = next;
-        m_windowStart = lastStart;
+        placeWindow(lastStart);
         endResetModel();
         emit windowMoved();
     } else {
-        const int before = visibleRows(oldTotal);
-        const int after = visibleRows(total);
-        if (after > before) {
-            beginInsertRows({}, before, after - 1);
-            m_extent = next;
-            endInsertRows();
-        } else if (after < before) {
-            beginRemoveRows({}, after, before - 1);
-            m_extent = next;
-            endRemoveRows();
-        } else {
-            m_extent = next;
-        }
+        changeTotal(oldTotal, total, [&] { m_extent = next; });
     }
     if (total != oldTotal || m_extent.known() != oldKnown)
         emit totalRowsChanged();
-}
-
-void QueryResultModel::setWindowStart(qint64 start) {
-    start = std::clamp<qint64>(start, 0, std::max<qint64>(0, totalRows() - m_windowRows));
-    if (start == m_windowStart)
-        return;
-    beginResetModel();
-    m_windowStart = start;
-    endResetModel();
-    emit windowMoved();
-}
-
-void QueryResultModel::setWindowRows(int rows) {
-    beginResetModel();
-    m_windowRows = std::max(kPageRows, rows);
-    m_windowStart = 0;
-    endResetModel();
-    emit windowMoved();
 }
 
 void QueryResultModel::evictPages() const {
@@ -335,7 +301,7 @@ int QueryResultModel::columnCount(const QModelIndex& parent) const {
 QVariant QueryResultModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid())
         return {};
-    const qint64 row = m_windowStart + index.row();
+    const qint64 row = windowStart() + index.row();
     const qint64 page = row / kPageRows;
     const int offset = int(row % kPageRows);
     auto it = m_pages.find(page);
@@ -354,7 +320,7 @@ QVariant QueryResultModel::data(const QModelIndex& index, int role) const {
 
 QVariant QueryResultModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation == Qt::Vertical)
-        return role == Qt::DisplayRole ? QVariant(m_windowStart + section + 1) : QVariant();
+        return role == Qt::DisplayRole ? QVariant(windowStart() + section + 1) : QVariant();
     if (section < 0 || section >= m_columns.size())
         return {};
     const QueryColumn& c = m_columns[section];
@@ -370,7 +336,7 @@ bool QueryResultModel::canFetchMore(const QModelIndex& parent) const {
     // page. With a count, that page is past it and tells the cursor's end (or that the count was wrong).
     const qint64 total = totalRows();
     return !parent.isValid() && m_run && !m_running && !m_failed && !m_extent.atEnd &&
-           m_windowStart + rowCount() >= total && !m_requested.contains(total / kPageRows);
+           windowStart() + rowCount() >= total && !m_requested.contains(total / kPageRows);
 }
 
 void QueryResultModel::fetchMore(const QModelIndex& parent) {
@@ -382,7 +348,7 @@ QString QueryResultModel::tabSeparated(const QModelIndexList& cells, bool withHe
     QMap<int, QMap<int, QString>> grid;
     QMap<int, QString> headers;
     for (const QModelIndex& cell : cells) {
-        const qint64 row = m_windowStart + cell.row();
+        const qint64 row = windowStart() + cell.row();
         const auto page = m_pages.constFind(row / kPageRows);
         const int offset = int(row % kPageRows);
         QVariant value;

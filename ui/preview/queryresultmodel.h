@@ -25,11 +25,10 @@
 #pragma once
 
 #include "preview/readerthread.h"
-#include "preview/windowedgrid.h"
+#include "preview/windowedtablemodel.h"
 
 #include <sqlitesnapshot/query.h>
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QSet>
 
@@ -38,7 +37,7 @@
 
 namespace sqlsnap::ui {
 
-class QueryResultModel : public QAbstractTableModel, public WindowedRows {
+class QueryResultModel : public WindowedTableModel {
     Q_OBJECT
 public:
     static constexpr int kPageRows = 200;
@@ -72,11 +71,7 @@ public:
 
     // WindowedRows
     qint64 totalRows() const override { return m_extent.total(); }
-    qint64 windowStart() const override { return m_windowStart; }
-    int windowRows() const override { return m_windowRows; }
-    void setWindowStart(qint64 start) override; // clamped to the rows; a model reset
     bool totalKnown() const override { return m_extent.known(); }
-    void setWindowRows(int rows); // tests use small windows
 
     // The cells as tab-separated text, one line per row (for the clipboard), with a first line of the
     // columns' names when asked. Values exactly: NULL empty, a REAL with its point, a BLOB in hex; a
@@ -100,7 +95,6 @@ signals:
     void countKnown(qint64 rows); // the count ended: countedRows() is set, or -1 when it is not
     void totalRowsChanged();      // totalRows() or totalKnown() changed
     void pageLoaded();
-    void windowMoved();
 
 private:
     struct Run; // the cursor, owned by the page thread's jobs
@@ -129,7 +123,6 @@ private:
     void pageFailed(const QString& message);
     // Makes `next` the extent, telling the view about rows that enter or leave the window.
     void setExtent(const Extent& next);
-    int visibleRows(qint64 total) const;
     void startCount(const QString& snapshotPath, const QString& sql);
     void evictPages() const;
     template <class Apply> void answer(const CancelToken& token, Apply&& apply) const;
@@ -142,8 +135,6 @@ private:
     bool m_failed = false; // a page could not be read: no more growing
     QList<QueryColumn> m_columns;
     Extent m_extent;
-    qint64 m_windowStart = 0;
-    int m_windowRows = kWindowRows;
     mutable qint64 m_cursorPage = 0; // where the page thread's cursor stands once the jobs posted ran
     mutable QHash<qint64, Page> m_pages;
     mutable QSet<qint64> m_requested;

@@ -108,7 +108,7 @@ void TableDataModel::pageFailed(const Error& error) {
 }
 
 TableDataModel::TableDataModel(const QString& snapshotPath, QObject* parent)
-    : QAbstractTableModel(parent), m_pageReader(std::make_unique<ReaderThread>()),
+    : WindowedTableModel(kWindowRows, kPageRows, parent), m_pageReader(std::make_unique<ReaderThread>()),
       m_countReader(std::make_unique<ReaderThread>()) {
     auto report = [this](const Error* error) {
         if (!error)
@@ -186,7 +186,7 @@ void TableDataModel::restart(bool newTable) {
     m_locator = RowLocator(!m_schema || !m_schema->rowidName.isEmpty(), kPageRows, !m_order.isNone());
     m_sorted.reset(); // its scratch folder goes once the reader lets it go
     m_sortProgress = -1;
-    m_windowStart = 0;
+    placeWindow(0);
     m_loadingFirst = true;
     endResetModel();
     emit countChanged();
@@ -250,8 +250,8 @@ void TableDataModel::storePage(qint64 page, RowPage rows) {
     } else {
         m_pages.insert(page, Page{std::move(rows.keys), std::move(rows.rows), ++m_useClock});
         // The part of the page inside the window, in window rows.
-        const qint64 from = std::max(first, m_windowStart) - m_windowStart;
-        const qint64 to = std::min<qint64>(first + n, m_windowStart + rowCount()) - m_windowStart - 1;
+        const qint64 from = std::max(first, windowStart()) - windowStart();
+        const qint64 to = std::min<qint64>(first + n, windowStart() + rowCount()) - windowStart() - 1;
         if (to >= from)
             emit dataChanged(index(int(from), 0), index(int(to), columnCount() - 1));
     }
@@ -268,14 +268,9 @@ std::optional<OrderKey> TableDataModel::lastOrderKey(const RowPage& page) const 
     return std::nullopt;
 }
 
-int TableDataModel::visibleRows(qint64 total) const {
-    return int(std::clamp<qint64>(total - m_windowStart, 0, m_windowRows));
-}
-
 void TableDataModel::moveTo(RowLocator next, bool rowsMoved, const std::function<void()>& alsoApply) {
-    const int before = visibleRows(totalRows());
-    const int after = visibleRows(next.rowCount());
-    const auto apply = [&] {
+    const qint64 after = next.rowCount();
+    changeTotal(totalRows(), after, [&] {
         m_locator = std::move(next);
         if (rowsMoved) {
             // Pages placed by the old locator may sit at the wrong rows: the view asks again.
@@ -284,36 +279,7 @@ void TableDataModel::moveTo(RowLocator next, bool rowsMoved, const std::function
         }
         if (alsoApply)
             alsoApply();
-    };
-    if (after > before) {
-        beginInsertRows({}, before, after - 1);
-        apply();
-        endInsertRows();
-    } else if (after < before) {
-        beginRemoveRows({}, after, before - 1);
-        apply();
-        endRemoveRows();
-    } else {
-        apply();
-    }
-}
-
-void TableDataModel::setWindowStart(qint64 start) {
-    start = std::clamp<qint64>(start, 0, std::max<qint64>(0, totalRows() - m_windowRows));
-    if (start == m_windowStart)
-        return;
-    beginResetModel();
-    m_windowStart = start;
-    endResetModel();
-    emit windowMoved();
-}
-
-void TableDataModel::setWindowRows(int rows) {
-    beginResetModel();
-    m_windowRows = std::max(kPageRows, rows);
-    m_windowStart = 0;
-    endResetModel();
-    emit windowMoved();
+    });
 }
 
 void TableDataModel::startCounting() {
@@ -385,8 +351,8 @@ void TableDataModel::onCount(qint64 count, std::shared_ptr<const PositionIndex> 
     const bool moved = next.countArrived(count, std::move(index));
     moveTo(std::move(next), moved);
     const qint64 total = totalRows();
-    if (m_windowStart > std::max<qint64>(0, total - m_windowRows))
-        setWindowStart(total - m_windowRows); // the table is shorter than estimated
+    if (windowStart() > std::max<qint64>(0, total - windowRows()))
+        setWindowStart(total - windowRows()); // the table is shorter than estimated
     else if (moved && rowCount() > 0)
         emit dataChanged(this->index(0, 0), this->index(rowCount() - 1, columnCount() - 1));
     emit countChanged();
@@ -500,7 +466,7 @@ int TableDataModel::columnCount(const QModelIndex& parent) const {
 QVariant TableDataModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || !m_schema)
         return {};
-    const qint64 absoluteRow = m_windowStart + index.row();
+    const qint64 absoluteRow = windowStart() + index.row();
     const qint64 page = absoluteRow / kPageRows;
     const int offset = int(absoluteRow % kPageRows);
     auto it = m_pages.find(page);
@@ -519,7 +485,7 @@ QVariant TableDataModel::data(const QModelIndex& index, int role) const {
 
 QVariant TableDataModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation == Qt::Vertical)
-        return role == Qt::DisplayRole ? QVariant(m_windowStart + section + 1) : QVariant();
+        return role == Qt::DisplayRole ? QVariant(windowStart() + section + 1) : QVariant();
     if (!m_schema || section < 0 || section >= m_schema->table.columns.size())
         return {};
     const ColumnInfo& c = m_schema->table.columns[section];
@@ -536,7 +502,7 @@ bool TableDataModel::canFetchMore(const QModelIndex& parent) const {
     // Growing stops at the window's end; by then the estimate has usually made the whole table reachable.
     const qint64 grown = m_locator.rowCount();
     return !parent.isValid() && m_schema && !m_loadingFirst && m_locator.canGrow() &&
-           !m_requested.contains(grown / kPageRows) && grown < m_windowStart + m_windowRows;
+           !m_requested.contains(grown / kPageRows) && grown < windowStart() + windowRows();
 }
 
 void TableDataModel::fetchMore(const QModelIndex& parent) {

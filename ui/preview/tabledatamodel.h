@@ -27,11 +27,10 @@
 
 #include "preview/readerthread.h"
 #include "preview/rowlocator.h"
-#include "preview/windowedgrid.h"
+#include "preview/windowedtablemodel.h"
 
 #include <sqlitesnapshot/sortedorder.h>
 
-#include <QAbstractTableModel>
 #include <QHash>
 
 #include <functional>
@@ -40,7 +39,7 @@
 
 namespace sqlsnap::ui {
 
-class TableDataModel : public QAbstractTableModel, public WindowedRows {
+class TableDataModel : public WindowedTableModel {
     Q_OBJECT
 public:
     static constexpr int kPageRows = 200;
@@ -77,12 +76,7 @@ public:
 
     // All rows of the table as far as known: loaded so far, estimated, or exact.
     qint64 totalRows() const override;
-    qint64 windowStart() const override { return m_windowStart; }
-    int windowRows() const override { return m_windowRows; }
-    // Moves the window (clamped to the table); a model reset, cheap since the window is small.
-    void setWindowStart(qint64 start) override;
     bool totalKnown() const override { return countState() != CountState::Unknown; }
-    void setWindowRows(int rows); // tests use small windows
 
     CountState countState() const { return m_locator.countKind(); }
     qint64 count() const { return m_locator.count(); } // estimated or exact, per countState(); -1 unknown
@@ -105,7 +99,6 @@ signals:
     void countChanged();
     void firstPageLoaded(); // after setTable()/setFilter(): the first rows are in the model
     void pageLoaded();
-    void windowMoved();
     void sortProgressChanged();
     void failed(const QString& message);
 
@@ -137,7 +130,6 @@ private:
     // Makes `next` the locator, telling the view about rows that enter or leave the window, and drops
     // the cached pages when rows moved.
     void moveTo(RowLocator next, bool rowsMoved, const std::function<void()>& alsoApply = {});
-    int visibleRows(qint64 total) const;
 
     std::unique_ptr<ReaderThread> m_pageReader, m_countReader;
     QString m_table;
@@ -152,8 +144,6 @@ private:
     Counting m_counting = Counting::Full;
 
     RowLocator m_locator{true, kPageRows};
-    qint64 m_windowStart = 0;
-    int m_windowRows = kWindowRows;
 
     mutable QHash<qint64, Page> m_pages;
     mutable QSet<qint64> m_requested; // pages asked for and not answered (the next growing page too)

@@ -2,6 +2,7 @@
 // export, and every error state a user can meet.
 #include "io/faults.h"
 #include "testsupport.h"
+#include "widgetsupport.h"
 
 #include <common/executor.h>
 #include <jobs/joblistmodel.h>
@@ -95,27 +96,6 @@ QString labelTexts(QWidget* widget) {
     for (QLabel* l : widget->findChildren<QLabel*>())
         texts << l->text();
     return texts.join(QLatin1Char('|'));
-}
-
-// Right-clicks `pos` of a view's viewport and triggers the entry `text` of the context menu it opens.
-bool triggerContextMenu(QAbstractItemView* view, const QPoint& pos, const QString& text) {
-    bool triggered = false;
-    QTimer::singleShot(100, view, [&] {
-        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
-        if (!menu)
-            return;
-        for (QAction* a : menu->actions())
-            if (a->text() == text && a->isEnabled()) {
-                menu->close();
-                a->trigger();
-                triggered = true;
-                return;
-            }
-        menu->close();
-    });
-    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, view->viewport()->mapToGlobal(pos));
-    QApplication::sendEvent(view->viewport(), &event);
-    return triggered;
 }
 
 bool activate(QWidget* window) {

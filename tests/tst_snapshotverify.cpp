@@ -2,6 +2,7 @@
 // error tone, Cancel on its job row) and what is remembered across a "restart": a new window (a new
 // model) shows the integrity and SHA-256 verified before — also a snapshot job's — until the file changes.
 #include "testsupport.h"
+#include "widgetsupport.h"
 
 #include "common/tones.h"
 #include "jobs/job.h"
@@ -51,26 +52,6 @@ QByteArray bytesOf(const QString& path) {
 QString cell(const SnapshotListModel* m, const QString& path, int column, int role = Qt::DisplayRole) {
     const int row = m->rowOfPath(path);
     return row < 0 ? QStringLiteral("<not listed>") : m->data(m->index(row, column), role).toString();
-}
-// Right-clicks `pos` of a view's viewport and triggers the entry `text` of the context menu it opens.
-bool triggerContextMenu(QAbstractItemView* view, const QPoint& pos, const QString& text) {
-    bool triggered = false;
-    QTimer::singleShot(100, view, [&] {
-        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
-        if (!menu)
-            return;
-        for (QAction* a : menu->actions())
-            if (a->text() == text && a->isEnabled()) {
-                menu->close();
-                a->trigger();
-                triggered = true;
-                return;
-            }
-        menu->close();
-    });
-    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, view->viewport()->mapToGlobal(pos));
-    QApplication::sendEvent(view->viewport(), &event);
-    return triggered;
 }
 } // namespace
 

@@ -84,6 +84,19 @@ QString ScheduleText::lastRun(const Schedule& schedule, const QDateTime& now) {
     return text;
 }
 
+QString ScheduleText::handOff(const Schedule& schedule, const QDateTime& now) {
+    if (schedule.afterSnapshot.isEmpty())
+        return tr("none");
+    // Only a run that took a new snapshot hands it off: after an unchanged or failed one, none ran.
+    if (!schedule.last || !schedule.last->handOff)
+        return tr("not run by the last run");
+    const HandOffOutcome& h = *schedule.last->handOff;
+    const QString at = timeText(schedule.last->at, now);
+    if (h.ok())
+        return tr("handed to %1 (%2)").arg(QFileInfo(schedule.afterSnapshot.first()).fileName(), at);
+    return tr("failed: %1 (%2)").arg(h.message, at);
+}
+
 QString ScheduleText::nextDue(const Schedule& schedule, const QDateTime& now) {
     if (schedule.isDue(now))
         return tr("due now");

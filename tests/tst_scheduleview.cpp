@@ -629,6 +629,36 @@ private slots:
             if (b->isVisible())
                 QVERIFY2(inside(b, &d), qPrintable(b->text()));
     }
+
+    // "Next due" is said one way, by nextDueText: the Schedules window's column, the Schedule box of Keep
+    // Snapshots… and `schedule list`.
+    void nextDueReadsTheSameEverywhere() {
+        const QString db = m_tmp.filePath(QStringLiteral("due.db"));
+        QVERIFY(QFileInfo::exists(db) || execSql(db, QStringLiteral("CREATE TABLE t(x)")));
+        auto book = ScheduleBook::open();
+        Schedule s;
+        s.source = db;
+        s.into = freshFolder(m_tmp, QStringLiteral("due-history"));
+        s.everySeconds = 86400;
+        s.keep.daily = 3;
+        const QString id = book->add(s)->id;
+        const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-2 * 3600);
+        QVERIFY(book->recordRun(id, {at, QStringLiteral("unchanged"), {}, {}, 0, {}}));
+        s = ScheduleBook::open()->schedules()[0];
+        const QString words = nextDueText(s, QDateTime::currentDateTime());
+        QVERIFY(!words.isEmpty() && words != QStringLiteral("due now"));
+
+        SchedulesWindow window([](JobSpec) -> Job* { return nullptr; }, ScheduleBook::defaultPath());
+        QVERIFY(loaded(&window));
+        QCOMPARE(window.list()->topLevelItem(0)->text(SchedulesWindow::NextColumn), words);
+        KeepSnapshotsDialog d(db, m_tmp.filePath(QStringLiteral("h")), ScheduleBook::defaultPath());
+        QVERIFY(readDone(&d));
+        QVERIFY2(d.schedule()->itemText(0).endsWith(QStringLiteral("next: ") + words),
+                 qPrintable(d.schedule()->itemText(0)));
+        const CliRun list = cli({QStringLiteral("schedule"), QStringLiteral("list")}, m_env);
+        QVERIFY2(list.out.contains((QStringLiteral("  next: ") + words + QLatin1Char('\n')).toUtf8()),
+                 list.out.constData());
+    }
 };
 
 QTEST_MAIN(TestScheduleView)

@@ -64,7 +64,7 @@ void KeepSnapshotsDialog::readBook() {
             m_which->clear();
             const QDateTime now = QDateTime::currentDateTime();
             for (const Schedule& s : m_ofSource)
-                m_which->addItem(tr("%1 into %2 — next %3")
+                m_which->addItem(tr("%1 into %2 — next: %3")
                                      .arg(ScheduleText::every(s.everySeconds),
                                           QDir::toNativeSeparators(s.into), ScheduleText::nextDue(s, now)),
                                  s.id);

@@ -41,11 +41,7 @@ QString ScheduleText::keep(const RetentionPolicy& k) {
 }
 
 QString ScheduleText::timeText(const QDateTime& at, const QDateTime& now) {
-    const QDateTime local = at.toLocalTime();
-    const QLocale locale;
-    if (local.date() == now.toLocalTime().date())
-        return locale.toString(local.time(), QStringLiteral("HH:mm"));
-    return locale.toString(local, QStringLiteral("d MMM HH:mm"));
+    return scheduleTimeText(at, now);
 }
 
 bool ScheduleText::lastRunFailed(const Schedule& schedule) {
@@ -98,13 +94,7 @@ QString ScheduleText::handOff(const Schedule& schedule, const QDateTime& now) {
 }
 
 QString ScheduleText::nextDue(const Schedule& schedule, const QDateTime& now) {
-    if (schedule.isDue(now))
-        return tr("due now");
-    const QDateTime due = schedule.last->at.addSecs(schedule.everySeconds);
-    const qint64 minutes = (now.secsTo(due) + 59) / 60;
-    if (minutes < 60)
-        return tr("in %n minute(s) (%1)", nullptr, int(minutes)).arg(timeText(due, now));
-    return timeText(due, now);
+    return nextDueText(schedule, now); // worded in core: `schedule list` says it the same way
 }
 
 } // namespace sqlsnap::ui

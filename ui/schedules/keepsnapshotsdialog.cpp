@@ -155,7 +155,7 @@ void KeepSnapshotsDialog::build() {
     // The hand-off: a program and its arguments, one a line, started directly (never through a shell).
     m_then = new QLineEdit(this);
     m_then->setPlaceholderText(tr("none (a program to run after each new snapshot)"));
-    auto* chooseProgram = new QPushButton(tr("C&hoose…"), this);
+    auto* chooseProgram = new QPushButton(tr("Choose &Program…"), this);
     connect(chooseProgram, &QPushButton::clicked, this, [this] {
         const QString program = QFileDialog::getOpenFileName(this, tr("Program to Run"), m_then->text());
         if (!program.isEmpty())

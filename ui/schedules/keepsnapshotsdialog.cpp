@@ -202,7 +202,12 @@ void KeepSnapshotsDialog::build() {
     thenLabel->setBuddy(m_then);
     form->addRow(thenLabel, thenRow);
     form->addRow(tr("&Arguments:"), m_thenArgs);
-    form->addRow(tr("Time&out:"), m_thenTimeout);
+    auto* timeoutRow = new QHBoxLayout;
+    timeoutRow->addWidget(m_thenTimeout);
+    timeoutRow->addStretch();
+    auto* timeoutLabel = new QLabel(tr("Time&out:"), this);
+    timeoutLabel->setBuddy(m_thenTimeout);
+    form->addRow(timeoutLabel, timeoutRow);
     form->addRow(QString(), thenHint);
     form->addRow(tr("Last hand-off:"), m_thenLast);
 

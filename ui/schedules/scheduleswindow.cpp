@@ -9,6 +9,7 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -44,11 +45,8 @@ SchedulesWindow::SchedulesWindow(std::function<Job*(JobSpec)> startJob, const QS
     m_list->setTextElideMode(Qt::ElideMiddle);
     m_list->setWordWrap(false);
     m_list->header()->setStretchLastSection(false);
-    // The short columns fit their text; the long ones share the rest of the width and elide (each with
-    // its whole text as the tooltip), so Next Due stays in view in an 800-pixel-wide window.
-    m_list->header()->setSectionResizeMode(QHeaderView::Stretch);
-    m_list->header()->setSectionResizeMode(EveryColumn, QHeaderView::ResizeToContents);
-    m_list->header()->setSectionResizeMode(NextColumn, QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(QHeaderView::Interactive); // fitColumns() sizes them
+    m_list->viewport()->installEventFilter(this);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &SchedulesWindow::updateButtons);
     connect(m_list, &QTreeWidget::itemDoubleClicked, this, &SchedulesWindow::editSelected);
 
@@ -173,7 +171,46 @@ void SchedulesWindow::showSchedules(const Expected<QList<Schedule>>& schedules) 
     if (!m_list->selectedItems().size() && m_list->topLevelItemCount() > 0)
         m_list->topLevelItem(0)->setSelected(true);
     m_stack->setCurrentWidget(m_schedules.isEmpty() ? static_cast<QWidget*>(m_empty) : m_list);
+    fitColumns();
     updateButtons();
+}
+
+bool SchedulesWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_list->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QDialog::eventFilter(watched, event);
+}
+
+// Every column as wide as its text when the list is wide enough (the folder takes what is left);
+// otherwise Every and Next Due keep theirs and the long ones (database, folder, keep rules, last run)
+// share the rest in proportion to their text and elide, whole on hover — Next Due always in view.
+void SchedulesWindow::fitColumns() {
+    QHeaderView* header = m_list->header();
+    const int columns = header->count();
+    QList<int> wanted(columns);
+    int total = 0;
+    for (int c = 0; c < columns; ++c) {
+        int text = 0;
+        for (int row = 0; row < m_list->topLevelItemCount(); ++row)
+            text =
+                std::max(text, m_list->fontMetrics().horizontalAdvance(m_list->topLevelItem(row)->text(c)));
+        wanted[c] = std::max(header->sectionSizeHint(c), text + 16);
+        total += wanted[c];
+    }
+    const int available = m_list->viewport()->width();
+    if (total <= available) {
+        wanted[IntoColumn] += available - total;
+    } else {
+        const int fixed = wanted[EveryColumn] + wanted[NextColumn];
+        int longTotal = 0;
+        for (int c : {SourceColumn, IntoColumn, KeepColumn, LastRunColumn})
+            longTotal += wanted[c];
+        const int room = std::max(available - fixed, 4 * 48);
+        for (int c : {SourceColumn, IntoColumn, KeepColumn, LastRunColumn})
+            wanted[c] = std::max(48, int(qint64(wanted[c]) * room / std::max(1, longTotal)));
+    }
+    for (int c = 0; c < columns; ++c)
+        header->resizeSection(c, wanted[c]);
 }
 
 const Schedule* SchedulesWindow::selected() const {

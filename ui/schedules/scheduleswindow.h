@@ -61,11 +61,13 @@ signals:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override; // the list's width: fitColumns()
 
 private:
     const Schedule* selected() const;
     void showTimer(const TimerStatus& status);
     void showSchedules(const Expected<QList<Schedule>>& schedules);
+    void fitColumns();
     void updateButtons();
 
     std::function<Job*(JobSpec)> m_startJob;

@@ -11,6 +11,10 @@
 #include <window/translations.h>
 
 #include <QApplication>
+#include <QHeaderView>
+#include <QScopeGuard>
+#include <QSemaphore>
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
@@ -20,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <atomic>
 
 using namespace sqlsnap;
 using namespace sqlsnap::ui;
@@ -120,7 +125,7 @@ private slots:
         QVERIFY(!dialog->addButton()->isEnabled()); // nothing selected yet
         rowOf(list, places)->setSelected(true);
         rowOf(list, history)->setSelected(true);
-        shoot(dialog, QStringLiteral("find-databases-800x600.png"), QSize(780, 460));
+        shoot(dialog, QStringLiteral("find-databases-800x600.png"), QSize(800, 600));
         QVERIFY(dialog->addButton()->isEnabled());
         QTest::mouseClick(dialog->addButton(), Qt::LeftButton);
         QTRY_COMPARE(w.sources()->rowCount(), 2);
@@ -186,12 +191,10 @@ private slots:
         // Stop: the search ends at once, saying so; the list keeps what the last one found.
         dialog->lookInFolder(home);
         QVERIFY(dialog->isSearching());
-        if (const QString shots = qEnvironmentVariable("SQLSNAP_SCREENSHOTS"); !shots.isEmpty())
-            QVERIFY(
-                dialog->grab().save(shots + QStringLiteral("/find-databases-busy.png"))); // before it answers
         QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
         QVERIFY(!dialog->isSearching());
-        QVERIFY(dialog->message()->text().startsWith(QStringLiteral("Stopped")));
+        QVERIFY2(dialog->message()->text().startsWith(QStringLiteral("Stopped")),
+                 qPrintable(dialog->message()->text()));
         QCOMPARE(dialog->list()->topLevelItemCount(), 1);
 
         // A folder that is not there: said in place; what was found stays listed.
@@ -206,6 +209,81 @@ private slots:
         dialog->search();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 30000);
         QVERIFY(dialog->message()->text().contains(QStringLiteral("Found 1 database.")));
+    }
+
+    // Results are listed as they are found: with the search held after its first database (the hook runs
+    // on the search's thread), that one is already a row while the search goes on; Stop still stops it,
+    // and nothing found after the Stop is added.
+    void resultsAppearAsTheyAreFound() {
+        const QString home = freshFolder(m_tmp, QStringLiteral("streamhome"));
+        useHome(home);
+        const QString dir = freshFolder(m_tmp, QStringLiteral("stream"));
+        QVERIFY(!makeDb(dir + QStringLiteral("/a/one.db")).isEmpty());
+        QVERIFY(!makeDb(dir + QStringLiteral("/b/two.db")).isEmpty());
+        QVERIFY(!makeDb(dir + QStringLiteral("/c/three.db")).isEmpty());
+        MainWindow w;
+        FindDatabasesDialog* dialog = openAndWait(w);
+        QSemaphore gate;
+        std::atomic<int> held{0};
+        dialog->setFoundHook([&] {
+            ++held;
+            gate.acquire();
+        });
+        const auto release = qScopeGuard([&] { gate.release(100); });
+        dialog->lookInFolder(dir);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->list()->topLevelItemCount(), 1, 10000);
+        QVERIFY(dialog->isSearching()); // the first row is there before the search ends
+        QCOMPARE(held.load(), 1);
+        QVERIFY2(dialog->message()->text().contains(QStringLiteral("so far")),
+                 qPrintable(dialog->message()->text()));
+        if (const QString shots = qEnvironmentVariable("SQLSNAP_SCREENSHOTS"); !shots.isEmpty()) {
+            dialog->resize(780, 400);
+            QApplication::processEvents();
+            QVERIFY(dialog->grab().save(shots + QStringLiteral("/find-databases-busy.png")));
+        }
+        gate.release(); // one more
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->list()->topLevelItemCount(), 2, 10000);
+        QVERIFY(dialog->isSearching());
+        QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+        QVERIFY(!dialog->isSearching());
+        QVERIFY2(dialog->message()->text().contains(QStringLiteral("2 databases found until then")),
+                 qPrintable(dialog->message()->text()));
+        gate.release(100); // it goes on to the next file, sees the Stop and ends
+        QTest::qWait(300);
+        QCOMPARE(dialog->list()->topLevelItemCount(), 2);
+        // Unheld, it finds all three.
+        dialog->setFoundHook({});
+        dialog->search();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 30000);
+        QCOMPARE(dialog->list()->topLevelItemCount(), 3);
+    }
+
+    // It fits an 800x600 screen: size hints and default size, and shown at 800x600 every button and the
+    // In Use column are in view.
+    void fitsAn800x600Screen() {
+        const QString home = freshFolder(m_tmp, QStringLiteral("fithome"));
+        useHome(home);
+        QVERIFY(!makeDb(home + QStringLiteral(
+                                   "/.mozilla/firefox/a-rather-long-profile.default-release/places.sqlite"))
+                     .isEmpty());
+        MainWindow w;
+        FindDatabasesDialog* dialog = openAndWait(w);
+        QCOMPARE(dialog->list()->topLevelItemCount(), 1);
+        QVERIFY(dialog->width() <= 800);
+        QVERIFY(dialog->sizeHint().width() <= 800);
+        QVERIFY(dialog->minimumSizeHint().width() <= 800);
+        dialog->resize(800, 600);
+        QApplication::processEvents();
+        for (QPushButton* b : dialog->findChildren<QPushButton*>())
+            if (b->isVisible()) {
+                const QRect r(b->mapTo(dialog, QPoint(0, 0)), b->size());
+                QVERIFY2(dialog->rect().contains(r), qPrintable(b->text()));
+            }
+        QHeaderView* header = dialog->list()->header();
+        const int right = header->sectionViewportPosition(FindDatabasesDialog::InUseColumn) +
+                          header->sectionSize(FindDatabasesDialog::InUseColumn);
+        QVERIFY2(right <= dialog->list()->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 > %2").arg(right).arg(dialog->list()->viewport()->width())));
     }
 };
 

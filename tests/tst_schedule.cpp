@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -223,11 +224,140 @@ private slots:
                            env),
                        2, QStringLiteral("--keep-all"));
         expectOneError(cli({QStringLiteral("schedule"), QStringLiteral("frobnicate")}, env), 2,
-                       QStringLiteral("add, list, remove or run"));
+                       QStringLiteral("add, edit, list, remove or run"));
         QCOMPARE(
             cli({QStringLiteral("schedule"), QStringLiteral("remove"), QStringLiteral("notes.db-1")}, env)
                 .exitCode,
             0);
+    }
+
+    // schedule edit ID: only what is given changes (the same parsing as add); --keep-… rules replace the
+    // rules as a whole; --then/--then-arg/--then-timeout/--no-then edit the hand-off; the last run stays
+    // while the folder does; list says when each is next due, in the app's words (nextDueText).
+    void theCliEditsASchedule() {
+        const QString dir = freshFolder(m_tmp, QStringLiteral("edit"));
+        const QString source = dir + QStringLiteral("/notes.db");
+        QVERIFY(execSql(source, QStringLiteral("CREATE TABLE t(x)")));
+        QVERIFY(QDir().mkpath(dir + QStringLiteral("/h")) && QDir().mkpath(dir + QStringLiteral("/h2")));
+        CliOptions env;
+        env.shell =
+            QStringLiteral("XDG_CONFIG_HOME=%1/cfg XDG_RUNTIME_DIR=%1/noruntime exec \"$0\" \"$@\"").arg(dir);
+        const auto run = [&](QStringList args) {
+            return cli(QStringList{QStringLiteral("schedule")} + args, env);
+        };
+        QCOMPARE(run({QStringLiteral("add"), source, QStringLiteral("--every"), QStringLiteral("1h"),
+                      QStringLiteral("--into"), dir + QStringLiteral("/h"), QStringLiteral("--keep-daily"),
+                      QStringLiteral("7"), QStringLiteral("--keep-hourly"), QStringLiteral("24")})
+                     .exitCode,
+                 0);
+        QCOMPARE(run({QStringLiteral("run"), QStringLiteral("--quiet")}).exitCode, 0);
+        const auto listed = [&] {
+            return run({QStringLiteral("list"), QStringLiteral("--json")})
+                .json()
+                .value(QStringLiteral("schedules"))
+                .toArray()[0]
+                .toObject();
+        };
+        QJsonObject s = listed();
+        QVERIFY(s.contains(QStringLiteral("last_run")));
+        QCOMPARE(s.value(QStringLiteral("due_now")).toBool(true), false);
+
+        // Only --every changes.
+        const CliRun every = run({QStringLiteral("edit"), QStringLiteral("notes.db-1"),
+                                  QStringLiteral("--every"), QStringLiteral("1d"), QStringLiteral("--json")});
+        QCOMPARE(every.exitCode, 0);
+        QCOMPARE(every.json().value(QStringLiteral("every")).toString(), QStringLiteral("1d"));
+        s = listed();
+        QCOMPARE(s.value(QStringLiteral("every")).toString(), QStringLiteral("1d"));
+        QCOMPARE(s.value(QStringLiteral("keep")).toObject().value(QStringLiteral("daily")).toInt(), 7);
+        QCOMPARE(s.value(QStringLiteral("keep")).toObject().value(QStringLiteral("hourly")).toInt(), 24);
+        QCOMPARE(s.value(QStringLiteral("skip_unchanged")).toBool(), true);
+        QVERIFY(s.contains(QStringLiteral("last_run"))); // same source and folder: its last run stays
+
+        // Keep rules given replace the rules; --always; a hand-off with arguments, as a list.
+        QCOMPARE(run({QStringLiteral("edit"), QStringLiteral("notes.db-1"), QStringLiteral("--keep-yearly"),
+                      QStringLiteral("3"), QStringLiteral("--always"), QStringLiteral("--then"),
+                      QStringLiteral("true"), QStringLiteral("--then-arg"), QStringLiteral("a b"),
+                      QStringLiteral("--then-arg"), QStringLiteral("--x"), QStringLiteral("--then-timeout"),
+                      QStringLiteral("60")})
+                     .exitCode,
+                 0);
+        s = listed();
+        QCOMPARE(s.value(QStringLiteral("keep")).toObject(), (QJsonObject{{QStringLiteral("yearly"), 3}}));
+        QCOMPARE(s.value(QStringLiteral("skip_unchanged")).toBool(true), false);
+        const QStringList argv = s.value(QStringLiteral("after_snapshot")).toVariant().toStringList();
+        QCOMPARE(argv.size(), 3);
+        QVERIFY(argv[0].endsWith(QStringLiteral("/true")));
+        QCOMPARE(argv.mid(1), (QStringList{QStringLiteral("a b"), QStringLiteral("--x")}));
+        QCOMPARE(s.value(QStringLiteral("after_snapshot_timeout")).toInt(), 60);
+        // --then-timeout alone changes the timeout of the program it has; --no-then removes it.
+        QCOMPARE(run({QStringLiteral("edit"), QStringLiteral("notes.db-1"), QStringLiteral("--then-timeout"),
+                      QStringLiteral("90"), QStringLiteral("--skip-unchanged")})
+                     .exitCode,
+                 0);
+        s = listed();
+        QCOMPARE(s.value(QStringLiteral("after_snapshot")).toVariant().toStringList(), argv);
+        QCOMPARE(s.value(QStringLiteral("after_snapshot_timeout")).toInt(), 90);
+        QCOMPARE(s.value(QStringLiteral("skip_unchanged")).toBool(), true);
+        QCOMPARE(
+            run({QStringLiteral("edit"), QStringLiteral("notes.db-1"), QStringLiteral("--no-then")}).exitCode,
+            0);
+        QVERIFY(listed().value(QStringLiteral("after_snapshot")).toArray().isEmpty());
+        // Another folder: a new history, so the last run goes.
+        QCOMPARE(run({QStringLiteral("edit"), QStringLiteral("notes.db-1"), QStringLiteral("--into"),
+                      dir + QStringLiteral("/h2")})
+                     .exitCode,
+                 0);
+        s = listed();
+        QCOMPARE(s.value(QStringLiteral("into")).toString(), dir + QStringLiteral("/h2"));
+        QVERIFY(!s.contains(QStringLiteral("last_run")));
+        QCOMPARE(s.value(QStringLiteral("due_now")).toBool(), true);
+
+        // Refusals, each saying which option, and the file as it was.
+        const QByteArray before = [&] {
+            QFile f(dir + QStringLiteral("/cfg/sqlite-snapshot/schedules.json"));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        expectOneError(run({QStringLiteral("edit"), QStringLiteral("notes.db-1")}), 2,
+                       QStringLiteral("something to change"));
+        expectOneError(run({QStringLiteral("edit"), QStringLiteral("nope-9"), QStringLiteral("--every"),
+                            QStringLiteral("1h")}),
+                       1, QStringLiteral("nope-9"));
+        expectOneError(run({QStringLiteral("edit"), QStringLiteral("notes.db-1"), QStringLiteral("--every"),
+                            QStringLiteral("5s")}),
+                       2, QStringLiteral("--every"));
+        expectOneError(
+            run({QStringLiteral("edit"), QStringLiteral("notes.db-1"), QStringLiteral("--keep-all"),
+                 QStringLiteral("--keep-last"), QStringLiteral("2")}),
+            2, QStringLiteral("--keep-all"));
+        expectOneError(run({QStringLiteral("edit"), QStringLiteral("notes.db-1"),
+                            QStringLiteral("--then-timeout"), QStringLiteral("9")}),
+                       2, QStringLiteral("runs no program"));
+        expectOneError(run({QStringLiteral("edit"), QStringLiteral("notes.db-1"), QStringLiteral("--into"),
+                            dir + QStringLiteral("/missing")}),
+                       1, QStringLiteral("not a folder"));
+        QFile f(dir + QStringLiteral("/cfg/sqlite-snapshot/schedules.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+
+        // list: "next: due now" — nextDueText, which the app's Next Due column shows too.
+        const CliRun text = run({QStringLiteral("list")});
+        QVERIFY2(text.out.contains("  next: due now\n"), text.out.constData());
+        QCOMPARE(listed().value(QStringLiteral("next_due")).toString(), QStringLiteral("due now"));
+    }
+
+    void nextDueIsWordedOnce() {
+        const QDateTime now = QDateTime::currentDateTime();
+        Schedule s;
+        s.everySeconds = 3600;
+        QCOMPARE(nextDueText(s, now), QStringLiteral("due now")); // never run
+        s.last = LastRun{now.addSecs(-30 * 60).toUTC(), QStringLiteral("snapshot"), {}, {}, 0, {}};
+        QCOMPARE(
+            nextDueText(s, now),
+            QStringLiteral("in 30 min (%1)").arg(now.addSecs(30 * 60).toString(QStringLiteral("HH:mm"))));
+        s.everySeconds = 7 * 86400;
+        const QDateTime due = now.addSecs(-30 * 60 + 7 * 86400);
+        QCOMPARE(nextDueText(s, now), QLocale().toString(due, QStringLiteral("d MMM HH:mm")));
     }
 };
 

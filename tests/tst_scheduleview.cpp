@@ -23,15 +23,22 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QSpinBox>
+#include <QStackedLayout>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+
+#include <unistd.h>
 
 using namespace sqlsnap;
 using namespace sqlsnap::ui;
@@ -46,6 +53,33 @@ void shoot(QWidget* w, const QString& name, QSize size) {
     w->resize(size);
     QApplication::processEvents();
     QVERIFY(w->grab().save(dir + QLatin1Char('/') + name));
+}
+
+// The dialog reads and writes the book off the GUI thread: these wait for its answer.
+bool readDone(KeepSnapshotsDialog* d) {
+    return QTest::qWaitFor([d] { return !d->isBusy(); }, 10000);
+}
+bool saveAndWait(KeepSnapshotsDialog* d) {
+    QSignalSpy answered(d, &KeepSnapshotsDialog::saveFinished);
+    if (!d->save())
+        return false;
+    if (answered.isEmpty() && !answered.wait(10000))
+        return false;
+    return answered.first().first().toBool();
+}
+bool loaded(SchedulesWindow* w) {
+    return QTest::qWaitFor([w] { return !w->isLoading(); }, 10000);
+}
+
+QByteArray fileBytes(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(unreadable)");
+}
+
+// Whether `child` lies wholly inside `top` (nothing of it cut off by the window's edge).
+bool inside(QWidget* child, QWidget* top) {
+    const QRect r(child->mapTo(top, QPoint(0, 0)), child->size());
+    return top->rect().contains(r);
 }
 
 } // namespace
@@ -95,12 +129,13 @@ private slots:
         QVERIFY(w.sourceView()->actions().contains(w.scheduleActions()->keepSnapshotsAction()));
 
         KeepSnapshotsDialog* keep = w.scheduleActions()->openKeepSnapshots();
-        QVERIFY(keep && !keep->isEditing());
+        QVERIFY(keep && readDone(keep) && !keep->isEditing());
+        QVERIFY(!keep->schedule()->isVisibleTo(keep));        // nothing to choose from yet
         QCOMPARE(keep->folder()->text(), w.snapshotFolder()); // the app's snapshot folder by default
         QVERIFY(keep->skipUnchanged()->isChecked());
         shoot(keep, QStringLiteral("keep-snapshots.png"), QSize(620, keep->sizeHint().height()));
         keep->interval()->setCurrentText(QStringLiteral("every while")); // not an interval: said in place
-        QVERIFY(!keep->save());
+        QVERIFY(!saveAndWait(keep));
         QVERIFY(keep->problem()->isVisibleTo(keep));
         QVERIFY(keep->problem()->text().contains(QStringLiteral("every while")));
         keep->interval()->setCurrentText(QStringLiteral("15m"));
@@ -110,8 +145,8 @@ private slots:
         keep->keepBox(QStringLiteral("daily"))->setValue(5);
         keep->keepBox(QStringLiteral("weekly"))->setValue(0);
         keep->keepBox(QStringLiteral("monthly"))->setValue(2);
-        QVERIFY(keep->save());
-        keep->close();
+        keep->keepBox(QStringLiteral("yearly"))->setValue(0);
+        QVERIFY(saveAndWait(keep));
 
         QJsonArray listed = cliSchedules();
         QCOMPARE(listed.size(), 1);
@@ -136,6 +171,7 @@ private slots:
                      .exitCode,
                  0);
         SchedulesWindow* window = w.scheduleActions()->openSchedules();
+        QVERIFY(loaded(window));
         QCOMPARE(window->list()->topLevelItemCount(), 2);
         QCOMPARE(window->list()->topLevelItem(1)->text(SchedulesWindow::SourceColumn),
                  QStringLiteral("other.db"));
@@ -154,14 +190,14 @@ private slots:
 
         // Keep Snapshots… again on the same database edits that schedule: same id, the CLI sees the change.
         KeepSnapshotsDialog* again = w.scheduleActions()->openKeepSnapshots();
-        QVERIFY(again->isEditing());
+        QVERIFY(readDone(again) && again->isEditing());
         QCOMPARE(again->interval()->currentText(), QStringLiteral("15m"));
         QCOMPARE(again->keepBox(QStringLiteral("daily"))->value(), 5);
         QVERIFY(again->removeButton()->isVisibleTo(again));
         again->interval()->setCurrentText(QStringLiteral("2h"));
         again->skipUnchanged()->setChecked(false);
-        QVERIFY(again->save());
-        again->close();
+        QVERIFY(saveAndWait(again));
+        QVERIFY(loaded(window));
         listed = cliSchedules();
         QCOMPARE(listed.size(), 2);
         QCOMPARE(listed[0].toObject().value(QStringLiteral("id")).toString(), id);
@@ -174,10 +210,12 @@ private slots:
         QCOMPARE(cli({QStringLiteral("schedule"), QStringLiteral("remove"), other}, m_env).exitCode, 0);
         window->hide();
         window->show();
+        QVERIFY(loaded(window));
         QCOMPARE(window->list()->topLevelItemCount(), 1);
         // Removed in the window: the CLI lists none.
         window->list()->topLevelItem(0)->setSelected(true);
         QVERIFY(window->removeSelected());
+        QVERIFY(loaded(window));
         QCOMPARE(cliSchedules().size(), 0);
         QCOMPARE(window->list()->topLevelItemCount(), 0);
         shoot(window, QStringLiteral("schedules-empty.png"), QSize(780, 360));
@@ -231,6 +269,7 @@ private slots:
               0,
               HandOffOutcome{1, QStringLiteral("exited with 1: Fatal: wrong password"), {}, false, 90}});
         SchedulesWindow window([](JobSpec) -> Job* { return nullptr; }, ScheduleBook::defaultPath());
+        QVERIFY(loaded(&window));
         const auto text = [&](int row, int column) { return window.list()->topLevelItem(row)->text(column); };
         const QString hhmm = at.toString(QStringLiteral("HH:mm"));
         QCOMPARE(text(0, SchedulesWindow::LastRunColumn), QStringLiteral("snapshot taken %1").arg(hhmm));
@@ -322,6 +361,7 @@ private slots:
         w.setSnapshotFolder(history); // the default folder of a new schedule
         QTRY_COMPARE(w.snapshots()->rowCount(), 0);
         SchedulesWindow* window = w.scheduleActions()->openSchedules();
+        QVERIFY(loaded(window));
         window->list()->topLevelItem(0)->setSelected(true);
         Job* job = window->runNow();
         QVERIFY(job);
@@ -332,6 +372,7 @@ private slots:
         QCOMPARE(queryText(history + QLatin1Char('/') + files[0], QStringLiteral("SELECT x FROM t")),
                  QStringLiteral("42"));
         QTRY_COMPARE(w.snapshots()->rowCount(), 1); // the main window's snapshots list shows it
+        QVERIFY(loaded(window));
         QVERIFY(window->list()
                     ->topLevelItem(0)
                     ->text(SchedulesWindow::LastRunColumn)
@@ -348,10 +389,275 @@ private slots:
         Job* second = window->runNow();
         QTRY_VERIFY_WITH_TIMEOUT(!second->isRunning(), 30000);
         QCOMPARE(QDir(history).entryList({QStringLiteral("run.db *.sqlite")}, QDir::Files).size(), 1);
+        QTest::qWait(50);
+        QVERIFY(loaded(window));
         QVERIFY(window->list()
                     ->topLevelItem(0)
                     ->text(SchedulesWindow::LastRunColumn)
                     .startsWith(QStringLiteral("unchanged at")));
+    }
+
+    // A database with two schedules (two history folders): the dialog lets the user choose which one is
+    // edited, or a new one; each keeps its own rules, yearly ones included.
+    void keepSnapshotsChoosesAmongADatabasesSchedules() {
+        const QString db = m_tmp.filePath(QStringLiteral("two.db"));
+        QVERIFY(execSql(db, QStringLiteral("CREATE TABLE t(x)")));
+        const QString near = freshFolder(m_tmp, QStringLiteral("near")),
+                      far = freshFolder(m_tmp, QStringLiteral("far"));
+        auto book = ScheduleBook::open();
+        QVERIFY(book);
+        Schedule a;
+        a.source = db;
+        a.into = near;
+        a.everySeconds = 3600;
+        a.keep.hourly = 24;
+        Schedule b = a;
+        b.into = far;
+        b.everySeconds = 86400;
+        b.keep = RetentionPolicy{};
+        b.keep.yearly = 3;
+        const QString idA = book->add(a)->id, idB = book->add(b)->id;
+        MainWindow w;
+        w.setSnapshotFolder(m_tmp.filePath(QStringLiteral("snaps")));
+        selectSource(w, db);
+        KeepSnapshotsDialog* d = w.scheduleActions()->openKeepSnapshots();
+        QVERIFY(readDone(d));
+        QVERIFY(d->schedule()->isVisibleTo(d));
+        QCOMPARE(d->schedule()->count(), 3); // both, then "New schedule"
+        QVERIFY(d->schedule()->itemText(1).contains(QDir::toNativeSeparators(far)));
+        QCOMPARE(d->folder()->text(), QDir::toNativeSeparators(near)); // the first, chosen at once
+        QCOMPARE(d->keepBox(QStringLiteral("hourly"))->value(), 24);
+        d->schedule()->setCurrentIndex(1);
+        QCOMPARE(d->folder()->text(), QDir::toNativeSeparators(far));
+        QCOMPARE(d->keepBox(QStringLiteral("yearly"))->value(), 3);
+        QCOMPARE(d->keepBox(QStringLiteral("hourly"))->value(), 0);
+        d->keepBox(QStringLiteral("yearly"))->setValue(5);
+        d->show();
+        shoot(d, QStringLiteral("keep-snapshots.png"), QSize(620, d->sizeHint().height()));
+        QVERIFY(saveAndWait(d));
+        const QJsonArray listed = cliSchedules();
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed[0].toObject().value(QStringLiteral("id")).toString(), idA); // untouched
+        QCOMPARE(listed[0]
+                     .toObject()
+                     .value(QStringLiteral("keep"))
+                     .toObject()
+                     .value(QStringLiteral("hourly"))
+                     .toInt(),
+                 24);
+        QCOMPARE(listed[1].toObject().value(QStringLiteral("id")).toString(), idB);
+        QCOMPARE(listed[1]
+                     .toObject()
+                     .value(QStringLiteral("keep"))
+                     .toObject()
+                     .value(QStringLiteral("yearly"))
+                     .toInt(),
+                 5);
+        // "New schedule": a third one, into the app's folder unless changed.
+        KeepSnapshotsDialog* third = w.scheduleActions()->openKeepSnapshots();
+        QVERIFY(readDone(third));
+        third->schedule()->setCurrentIndex(2);
+        QVERIFY(!third->isEditing());
+        QCOMPARE(third->folder()->text(), w.snapshotFolder());
+        QVERIFY(saveAndWait(third));
+        QCOMPARE(cliSchedules().size(), 3);
+    }
+
+    // The hand-off program, its arguments (a list: one a line, spaces kept, no shell) and its timeout are
+    // edited in the dialog; the last hand-off's outcome is shown beside them.
+    void theHandOffIsEditedInTheDialog() {
+        const QString db = m_tmp.filePath(QStringLiteral("handoff.db"));
+        QVERIFY(execSql(db, QStringLiteral("CREATE TABLE t(x)")));
+        const QString into = freshFolder(m_tmp, QStringLiteral("handoff-history"));
+        MainWindow w;
+        w.setSnapshotFolder(into);
+        selectSource(w, db);
+        KeepSnapshotsDialog* d = w.scheduleActions()->openKeepSnapshots();
+        QVERIFY(readDone(d));
+        QCOMPARE(d->handOffLast()->text(), QStringLiteral("none"));
+        d->handOffArguments()->setPlainText(QStringLiteral("--tag"));
+        QVERIFY(!saveAndWait(d)); // arguments without a program
+        QVERIFY(d->problem()->isVisibleTo(d));
+        d->handOffProgram()->setText(QStringLiteral("no-such-program-here"));
+        QVERIFY(!saveAndWait(d)); // as the CLI's --then: it must be found
+        QVERIFY2(d->problem()->text().contains(QStringLiteral("no-such-program-here")),
+                 qPrintable(d->problem()->text()));
+        QCOMPARE(cliSchedules().size(), 0);
+        d->handOffProgram()->setText(QStringLiteral("true")); // a bare name: looked up in PATH now
+        d->handOffArguments()->setPlainText(QStringLiteral("--tag\nwith space\n$HOME; rm -rf x\n"));
+        d->handOffTimeout()->setValue(120);
+        QVERIFY(saveAndWait(d));
+        QJsonObject s = cliSchedules()[0].toObject();
+        const QStringList argv = s.value(QStringLiteral("after_snapshot")).toVariant().toStringList();
+        QCOMPARE(argv.size(), 4);
+        QVERIFY(QFileInfo(argv[0]).isAbsolute() && argv[0].endsWith(QStringLiteral("/true")));
+        QCOMPARE(argv.mid(1), (QStringList{QStringLiteral("--tag"), QStringLiteral("with space"),
+                                           QStringLiteral("$HOME; rm -rf x")}));
+        QCOMPARE(s.value(QStringLiteral("after_snapshot_timeout")).toInt(), 120);
+
+        // A run whose hand-off failed: the dialog says so beside the program.
+        auto book = ScheduleBook::open();
+        const QString id = s.value(QStringLiteral("id")).toString();
+        QVERIFY(book->recordRun(
+            id, {QDateTime::currentDateTimeUtc(),
+                 QStringLiteral("snapshot"),
+                 into + QStringLiteral("/x.sqlite"),
+                 {},
+                 0,
+                 HandOffOutcome{1, QStringLiteral("exited with 1: Fatal: no repo"), {}, false, 90}}));
+        KeepSnapshotsDialog* again = w.scheduleActions()->openKeepSnapshots();
+        QVERIFY(readDone(again));
+        QCOMPARE(again->handOffProgram()->text(), argv[0]);
+        QCOMPARE(again->handOffArguments()->toPlainText(),
+                 QStringLiteral("--tag\nwith space\n$HOME; rm -rf x"));
+        QCOMPARE(again->handOffTimeout()->value(), 120);
+        QVERIFY2(
+            again->handOffLast()->text().startsWith(QStringLiteral("failed: exited with 1: Fatal: no repo")),
+            qPrintable(again->handOffLast()->text()));
+        // Cleared: no hand-off any more.
+        again->handOffProgram()->clear();
+        again->handOffArguments()->clear();
+        QVERIFY(saveAndWait(again));
+        QVERIFY(cliSchedules()[0].toObject().value(QStringLiteral("after_snapshot")).toArray().isEmpty());
+    }
+
+    // A schedules file that cannot be read: said in place, Run Now / Edit / Remove and Save off, and the
+    // file stays byte for byte as it was.
+    void anUnreadableFileIsSaidAndNeverWrittenOver_data() {
+        QTest::addColumn<QString>("how");
+        QTest::newRow("bad JSON") << QStringLiteral("json");
+        QTest::newRow("a folder in its place") << QStringLiteral("folder");
+        QTest::newRow("permission denied") << QStringLiteral("mode");
+    }
+    void anUnreadableFileIsSaidAndNeverWrittenOver() {
+        QFETCH(QString, how);
+        const QString path = ScheduleBook::defaultPath();
+        QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+        const QByteArray bad = "{\"version\": 1, \"schedules\": [ {\"id\": \"half";
+        if (how == QStringLiteral("folder")) {
+            QVERIFY(QDir().mkpath(path));
+        } else {
+            QVERIFY(writeFile(path, bad));
+            if (how == QStringLiteral("mode")) {
+                if (::geteuid() == 0)
+                    QSKIP("root reads a file whatever its mode");
+                QVERIFY(QFile::setPermissions(path, {}));
+            }
+        }
+        const auto cleanup = qScopeGuard([&] {
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+            QDir(path).removeRecursively();
+            QFile::remove(path);
+        });
+        SchedulesWindow window([](JobSpec) -> Job* { return nullptr; }, path);
+        window.show();
+        QVERIFY(loaded(&window));
+        QVERIFY(window.problem()->isVisible());
+        QVERIFY2(window.problem()->text().contains(QStringLiteral("cannot be read")),
+                 qPrintable(window.problem()->text()));
+        QVERIFY(!window.runNowButton()->isEnabled());
+        QVERIFY(!window.editButton()->isEnabled());
+        QVERIFY(!window.removeButton()->isEnabled());
+        QVERIFY(!window.runNow());
+        QVERIFY(!window.removeSelected());
+        if (how == QStringLiteral("json"))
+            shoot(&window, QStringLiteral("schedules-unreadable.png"), QSize(780, 420));
+
+        const QString db = m_tmp.filePath(QStringLiteral("unread.db"));
+        QVERIFY(QFileInfo::exists(db) || execSql(db, QStringLiteral("CREATE TABLE t(x)")));
+        KeepSnapshotsDialog d(db, m_tmp.filePath(QStringLiteral("h")), path);
+        QVERIFY(readDone(&d));
+        QVERIFY(d.problem()->isVisibleTo(&d));
+        QVERIFY(d.problem()->text().contains(QStringLiteral("cannot be read")));
+        QVERIFY(!d.saveButton()->isEnabled());
+        QVERIFY(!d.save());
+        QVERIFY(!saveAndWait(&d));
+        if (how != QStringLiteral("folder"))
+            QCOMPARE(fileBytes(path), bad);
+        else
+            QVERIFY(QFileInfo(path).isDir());
+    }
+
+    // Both fit an 800x600 screen: their size hints and default sizes, and shown at 800x600 every button
+    // and every column is in view (no horizontal scrolling to reach Next Due).
+    void theSchedulesWindowFitsAn800x600Screen() {
+        auto book = ScheduleBook::open();
+        Schedule s;
+        s.source = m_tmp.filePath(QStringLiteral("a-database-with-a-rather-long-name.sqlite"));
+        s.into =
+            m_tmp.filePath(QStringLiteral("a/history/folder/deep/inside/the/home/of/the/user/snapshots"));
+        s.keep = RetentionPolicy{5, 24, 7, 4, 12, 3};
+        s.skipUnchanged = false;
+        QVERIFY(book->add(s));
+        book->recordRun(
+            book->schedules()[0].id,
+            {QDateTime::currentDateTimeUtc(),
+             QStringLiteral("snapshot"),
+             s.into + QStringLiteral("/x"),
+             {},
+             0,
+             HandOffOutcome{1, QStringLiteral("exited with 1: Fatal: wrong password"), {}, false, 90}});
+        SchedulesWindow window([](JobSpec) -> Job* { return nullptr; }, ScheduleBook::defaultPath());
+        QVERIFY(window.width() <= 800);
+        QVERIFY2(window.sizeHint().width() <= 800, qPrintable(QString::number(window.sizeHint().width())));
+        QVERIFY(window.minimumSizeHint().width() <= 800);
+        window.resize(800, 600);
+        window.show();
+        QVERIFY(loaded(&window));
+        QTRY_VERIFY(!window.isCheckingTimer());
+        QApplication::processEvents();
+        for (QPushButton* b : window.findChildren<QPushButton*>())
+            if (b->isVisible())
+                QVERIFY2(inside(b, &window), qPrintable(b->text()));
+        QHeaderView* header = window.list()->header();
+        const int right = header->sectionViewportPosition(SchedulesWindow::NextColumn) +
+                          header->sectionSize(SchedulesWindow::NextColumn);
+        QVERIFY2(right <= window.list()->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 > %2").arg(right).arg(window.list()->viewport()->width())));
+        shoot(&window, QStringLiteral("schedules-800x600.png"), QSize(800, 600));
+    }
+
+    void keepSnapshotsFitsAn800x600Screen() {
+        const QString db = m_tmp.filePath(QStringLiteral("fits.db"));
+        KeepSnapshotsDialog d(db, m_tmp.filePath(QStringLiteral("h")), ScheduleBook::defaultPath());
+        QVERIFY(readDone(&d));
+        QVERIFY(d.sizeHint().width() <= 800 && d.sizeHint().height() <= 600);
+        QVERIFY(d.minimumSizeHint().width() <= 800 && d.minimumSizeHint().height() <= 600);
+        d.show();
+        QApplication::processEvents();
+        for (QPushButton* b : d.findChildren<QPushButton*>())
+            if (b->isVisible())
+                QVERIFY2(inside(b, &d), qPrintable(b->text()));
+    }
+
+    // "Next due" is said one way, by nextDueText: the Schedules window's column, the Schedule box of Keep
+    // Snapshots… and `schedule list`.
+    void nextDueReadsTheSameEverywhere() {
+        const QString db = m_tmp.filePath(QStringLiteral("due.db"));
+        QVERIFY(QFileInfo::exists(db) || execSql(db, QStringLiteral("CREATE TABLE t(x)")));
+        auto book = ScheduleBook::open();
+        Schedule s;
+        s.source = db;
+        s.into = freshFolder(m_tmp, QStringLiteral("due-history"));
+        s.everySeconds = 86400;
+        s.keep.daily = 3;
+        const QString id = book->add(s)->id;
+        const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(-2 * 3600);
+        QVERIFY(book->recordRun(id, {at, QStringLiteral("unchanged"), {}, {}, 0, {}}));
+        s = ScheduleBook::open()->schedules()[0];
+        const QString words = nextDueText(s, QDateTime::currentDateTime());
+        QVERIFY(!words.isEmpty() && words != QStringLiteral("due now"));
+
+        SchedulesWindow window([](JobSpec) -> Job* { return nullptr; }, ScheduleBook::defaultPath());
+        QVERIFY(loaded(&window));
+        QCOMPARE(window.list()->topLevelItem(0)->text(SchedulesWindow::NextColumn), words);
+        KeepSnapshotsDialog d(db, m_tmp.filePath(QStringLiteral("h")), ScheduleBook::defaultPath());
+        QVERIFY(readDone(&d));
+        QVERIFY2(d.schedule()->itemText(0).endsWith(QStringLiteral("next: ") + words),
+                 qPrintable(d.schedule()->itemText(0)));
+        const CliRun list = cli({QStringLiteral("schedule"), QStringLiteral("list")}, m_env);
+        QVERIFY2(list.out.contains((QStringLiteral("  next: ") + words + QLatin1Char('\n')).toUtf8()),
+                 list.out.constData());
     }
 };
 

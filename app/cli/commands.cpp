@@ -35,7 +35,7 @@ constexpr std::array kCommands{
             runPrune},
     Command{"restore", "SNAPSHOT DEST", "write a snapshot back to DEST atomically, keeping the file it replaces",
             runRestore},
-    Command{"schedule", "add|list|remove|run", "keep snapshots of a database on a schedule, pruned", runSchedule},
+    Command{"schedule", "add|edit|list|remove|run", "keep snapshots of a database on a schedule, pruned", runSchedule},
     Command{"verify", "SNAPSHOT...", "check snapshots (integrity_check, SHA-256) and remember the results",
             runVerify},
     Command{"diff", "A B",

@@ -1,5 +1,6 @@
 #include "clicommon.h"
 #include "handoffoptions.h"
+#include "scheduleoptions.h"
 
 #include <sqlitesnapshot/schedules.h>
 
@@ -57,6 +58,14 @@ QJsonObject scheduleJson(const sqlsnap::Schedule& s) {
                   {QStringLiteral("skip_unchanged"), s.skipUnchanged},
                   {QStringLiteral("after_snapshot"), QJsonArray::fromStringList(s.afterSnapshot)},
                   {QStringLiteral("after_snapshot_timeout"), s.afterSnapshotTimeoutSeconds}};
+    // When it is next due: due_now, else next_due_at (UTC); next_due in the words `schedule list` prints.
+    const QDateTime now = QDateTime::currentDateTime();
+    o.insert(QStringLiteral("due_now"), s.isDue(now));
+    o.insert(QStringLiteral("next_due_at"),
+             s.isDue(now)
+                 ? QJsonValue(QJsonValue::Null)
+                 : QJsonValue(s.last->at.addSecs(s.everySeconds).toUTC().toString(Qt::ISODateWithMs)));
+    o.insert(QStringLiteral("next_due"), sqlsnap::nextDueText(s, now));
     if (s.last)
         o.insert(QStringLiteral("last_run"),
                  QJsonObject{{QStringLiteral("at"), s.last->at.toUTC().toString(Qt::ISODateWithMs)},
@@ -66,6 +75,15 @@ QJsonObject scheduleJson(const sqlsnap::Schedule& s) {
                              {QStringLiteral("failures_in_a_row"), s.last->failuresInARow},
                              {QStringLiteral("hand_off"), handOffJson(s.last->handOff)}});
     return o;
+}
+
+void printSchedule(const sqlsnap::Schedule& s) {
+    std::printf("%s: %s every %s into %s, keeping %s%s\n", qPrintable(s.id), qPrintable(s.source),
+                qPrintable(sqlsnap::intervalText(s.everySeconds)), qPrintable(s.into),
+                qPrintable(keepText(s.keep)), s.skipUnchanged ? "" : ", even when unchanged");
+    if (!s.afterSnapshot.isEmpty())
+        std::printf("After each new snapshot it runs: %s (stopped after %d s)\n",
+                    qPrintable(argvText(s.afterSnapshot)), s.afterSnapshotTimeoutSeconds);
 }
 
 // How the user gets `schedule run` called: the packaged systemd user timer, or a crontab line.
@@ -88,58 +106,17 @@ int runAdd(const QStringList& args) {
         "a minute: 15m, 1h, 1d, 1w), no new one when nothing changed, pruned with the --keep rules after "
         "each."));
     parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("The database."));
-    const QCommandLineOption every(QStringLiteral("every"), QStringLiteral("How often (15m, 1h, 1d, …)."),
-                                   QStringLiteral("INTERVAL"));
-    const QCommandLineOption into(QStringLiteral("into"), QStringLiteral("The history folder."),
-                                  QStringLiteral("DIR"));
-    const QCommandLineOption keepAll(QStringLiteral("keep-all"), QStringLiteral("Never prune."));
-    const QCommandLineOption always(QStringLiteral("always"),
-                                    QStringLiteral("A new snapshot every time, changed or not."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the schedule as JSON."));
-    QList<QCommandLineOption> keeps;
-    for (const char* k : {"last", "hourly", "daily", "weekly", "monthly", "yearly"})
-        keeps << QCommandLineOption(
-            QStringLiteral("keep-%1").arg(QLatin1String(k)),
-            QStringLiteral("Prune keeping %1 snapshots (as prune --keep-%1).").arg(QLatin1String(k)),
-            QStringLiteral("N"));
-    const HandOffOptions handOff;
-    parser.addOptions(QList<QCommandLineOption>{every, into, keepAll, always, json} + keeps +
-                      handOff.options());
+    const ScheduleOptions options(ScheduleOptions::For::Add);
+    parser.addOptions(QList<QCommandLineOption>{json} + options.options());
     if (int code = parseOrExit(parser, args, 1, QStringLiteral("sqlite-snapshot-cli schedule add"), -1,
                                HandOffOptions::repeatable());
         code >= 0)
         return code;
-    if (!parser.isSet(every) || !parser.isSet(into))
-        return usageError(QStringLiteral("schedule add needs --every INTERVAL and --into DIR"));
     sqlsnap::Schedule schedule;
     schedule.source = parser.positionalArguments().first();
-    schedule.into = parser.value(into);
-    const auto seconds = sqlsnap::parseInterval(parser.value(every));
-    if (!seconds)
-        return usageError(
-            QStringLiteral("--every takes a number and a unit, at least 1m (15m, 1h, 1d, 1w), not '%1'")
-                .arg(parser.value(every)));
-    schedule.everySeconds = *seconds;
-    schedule.skipUnchanged = !parser.isSet(always);
-    if (int code = handOff.read(parser, &schedule.afterSnapshot, &schedule.afterSnapshotTimeoutSeconds);
-        code >= 0)
+    if (int code = options.apply(parser, &schedule); code >= 0)
         return code;
-    int* fields[] = {&schedule.keep.last,   &schedule.keep.hourly,  &schedule.keep.daily,
-                     &schedule.keep.weekly, &schedule.keep.monthly, &schedule.keep.yearly};
-    for (int i = 0; i < keeps.size(); ++i)
-        if (parser.isSet(keeps[i])) {
-            bool ok = false;
-            *fields[i] = parser.value(keeps[i]).toInt(&ok);
-            if (!ok || *fields[i] < 1 || *fields[i] > 1000000)
-                return usageError(QStringLiteral("--%1 takes a whole number from 1 to 1000000")
-                                      .arg(keeps[i].names().first()));
-        }
-    if (schedule.keep.isEmpty() && !parser.isSet(keepAll))
-        return usageError(
-            QStringLiteral("say how many snapshots to keep (--keep-last/-hourly/-daily/… N), or "
-                           "--keep-all to keep every one"));
-    if (!schedule.keep.isEmpty() && parser.isSet(keepAll))
-        return usageError(QStringLiteral("--keep-all and --keep-… rules cannot be used together"));
     if (!QFileInfo(schedule.into).isDir())
         return fail({sqlsnap::ErrorKind::DestinationDirectoryMissing,
                      QStringLiteral("%1 is not a folder").arg(schedule.into)},
@@ -158,12 +135,55 @@ int runAdd(const QStringList& args) {
         printJson(scheduleJson(*added));
         return Success;
     }
-    std::printf("%s: %s every %s into %s, keeping %s\n", qPrintable(added->id), qPrintable(added->source),
-                qPrintable(sqlsnap::intervalText(added->everySeconds)), qPrintable(added->into),
-                qPrintable(keepText(added->keep)));
-    if (!added->afterSnapshot.isEmpty())
-        std::printf("After each new snapshot it runs: %s\n", qPrintable(argvText(added->afterSnapshot)));
+    printSchedule(*added);
     printHowItRuns();
+    return Success;
+}
+
+int runEdit(const QStringList& args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Change the schedule ID: only what is given changes. --keep-… rules given replace its rules as a\n"
+        "whole; --then replaces its program, --no-then removes it; its last run is kept unless --into\n"
+        "names another folder."));
+    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("A schedule's id (schedule list)."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the schedule as JSON."));
+    const ScheduleOptions options(ScheduleOptions::For::Edit);
+    parser.addOptions(QList<QCommandLineOption>{json} + options.options());
+    if (int code = parseOrExit(parser, args, 1, QStringLiteral("sqlite-snapshot-cli schedule edit"), -1,
+                               HandOffOptions::repeatable());
+        code >= 0)
+        return code;
+    QStringList given = parser.optionNames();
+    given.removeAll(QStringLiteral("json"));
+    if (given.isEmpty())
+        return usageError(QStringLiteral("schedule edit needs something to change (--every, --into, "
+                                         "--keep-…, --then, … see --help)"));
+    auto book = sqlsnap::ScheduleBook::open();
+    if (!book)
+        return fail(book.error(), parser.isSet(json));
+    const QString id = parser.positionalArguments().first();
+    std::optional<sqlsnap::Schedule> schedule;
+    for (const sqlsnap::Schedule& s : book->schedules())
+        if (s.id == id)
+            schedule = s;
+    if (!schedule)
+        return fail({sqlsnap::ErrorKind::InvalidArgument,
+                     QStringLiteral("no schedule has the id '%1' (see schedule list)").arg(id)},
+                    parser.isSet(json));
+    if (int code = options.apply(parser, &*schedule); code >= 0)
+        return code;
+    if (!QFileInfo(schedule->into).isDir())
+        return fail({sqlsnap::ErrorKind::DestinationDirectoryMissing,
+                     QStringLiteral("%1 is not a folder").arg(schedule->into)},
+                    parser.isSet(json));
+    auto changed = book->replace(*schedule);
+    if (!changed)
+        return fail(changed.error(), parser.isSet(json));
+    if (parser.isSet(json))
+        printJson(scheduleJson(*changed));
+    else
+        printSchedule(*changed);
     return Success;
 }
 
@@ -189,6 +209,7 @@ int runList(const QStringList& args) {
     if (book->schedules().isEmpty())
         std::printf("No schedules. Add one with: sqlite-snapshot-cli schedule add SOURCE --every 1h --into "
                     "DIR --keep-daily 7\n");
+    const QDateTime now = QDateTime::currentDateTime();
     for (const sqlsnap::Schedule& s : book->schedules()) {
         std::printf("%s\n  %s every %s into %s, keeping %s%s\n", qPrintable(s.id), qPrintable(s.source),
                     qPrintable(sqlsnap::intervalText(s.everySeconds)), qPrintable(s.into),
@@ -197,6 +218,7 @@ int runList(const QStringList& args) {
             std::printf("  then runs: %s (stopped after %d s)\n", qPrintable(argvText(s.afterSnapshot)),
                         s.afterSnapshotTimeoutSeconds);
         std::printf("  last run: %s\n", qPrintable(lastText(s)));
+        std::printf("  next: %s\n", qPrintable(sqlsnap::nextDueText(s, now)));
     }
     return Success;
 }
@@ -292,6 +314,8 @@ int runSchedule(const QStringList& args) {
     const QStringList rest = QStringList{args.value(0)} + args.mid(2);
     if (sub == QStringLiteral("add"))
         return runAdd(rest);
+    if (sub == QStringLiteral("edit"))
+        return runEdit(rest);
     if (sub == QStringLiteral("list"))
         return runList(rest);
     if (sub == QStringLiteral("remove"))
@@ -300,10 +324,11 @@ int runSchedule(const QStringList& args) {
         return runRun(rest);
     if (sub == QStringLiteral("--help") || sub == QStringLiteral("-h")) {
         std::printf(
-            "Usage: sqlite-snapshot-cli schedule add|list|remove|run [options]\n\n"
+            "Usage: sqlite-snapshot-cli schedule add|edit|list|remove|run [options]\n\n"
             "  add SOURCE --every INTERVAL --into DIR --keep-… N   keep snapshots of SOURCE on a schedule\n"
             "      [--then PROGRAM [--then-arg ARG]…]              and run PROGRAM after each new one\n"
-            "  list [--json]                                       the schedules and their last runs\n"
+            "  edit ID [--every …] [--into …] [--keep-… N] [--then …]  change what is given\n"
+            "  list [--json]                                       the schedules, last runs, next due\n"
             "  remove ID                                           stop one (its snapshots stay)\n"
             "  run [--json] [--quiet]                              take what is due, then prune (the "
             "timer's)\n"
@@ -312,8 +337,9 @@ int runSchedule(const QStringList& args) {
         return Success;
     }
     return usageError(
-        sub.isEmpty() ? QStringLiteral("schedule needs add, list, remove or run (see --help)")
-                      : QStringLiteral("unknown schedule command '%1' (add, list, remove or run)").arg(sub));
+        sub.isEmpty()
+            ? QStringLiteral("schedule needs add, edit, list, remove or run (see --help)")
+            : QStringLiteral("unknown schedule command '%1' (add, edit, list, remove or run)").arg(sub));
 }
 
 } // namespace cli

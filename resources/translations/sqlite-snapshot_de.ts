@@ -148,6 +148,17 @@
     </message>
 </context>
 <context>
+    <name>sqlsnap::ScheduleWords</name>
+    <message>
+        <source>due now</source>
+        <translation>jetzt fällig</translation>
+    </message>
+    <message>
+        <source>in %1 min (%2)</source>
+        <translation>in %1 Min. (%2)</translation>
+    </message>
+</context>
+<context>
     <name>sqlsnap::ui::AboutBox</name>
     <message>
         <source>About SQLite Snapshot</source>
@@ -595,6 +606,20 @@ Suchen Sie mit „Auch in Ordner suchen …“ in einem eigenen Ordner.</transla
         <translation>
             <numerusform>%1 Datei oder Ordner war nicht lesbar.</numerusform>
             <numerusform>%1 Dateien oder Ordner waren nicht lesbar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped. The list shows the %n database(s) found until then.</source>
+        <translation>
+            <numerusform>Angehalten. Die Liste zeigt die %n bis dahin gefundene Datenbank.</numerusform>
+            <numerusform>Angehalten. Die Liste zeigt die %n bis dahin gefundenen Datenbanken.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n database(s) so far; still looking…</source>
+        <translation>
+            <numerusform>Bisher %n Datenbank gefunden; die Suche läuft noch …</numerusform>
+            <numerusform>Bisher %n Datenbanken gefunden; die Suche läuft noch …</numerusform>
         </translation>
     </message>
 </context>
@@ -1553,6 +1578,70 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
         <source>Hourly, daily, …: the newest snapshot of each of that many hours, days, …, as restic&apos;s forget keeps them. – keeps none of that kind; every one at – keeps all snapshots.</source>
         <translation>Stündlich, täglich, …: der neueste Schnappschuss jeder dieser vielen Stunden, Tage, …, wie restics forget sie behält. – behält keinen dieser Art; alle auf – behalten jeden Schnappschuss.</translation>
     </message>
+    <message>
+        <source>Your schedules file cannot be read, so nothing is saved to it: %1</source>
+        <translation>Ihre Zeitplandatei ist nicht lesbar, daher wird nichts in ihr gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1 into %2 — next: %3</source>
+        <translation>%1 nach %2 — nächster: %3</translation>
+    </message>
+    <message>
+        <source>New schedule (into another folder)</source>
+        <translation>Neuer Zeitplan (in einen anderen Ordner)</translation>
+    </message>
+    <message>
+        <source>yearly</source>
+        <translation>jährlich</translation>
+    </message>
+    <message>
+        <source>none (a program to run after each new snapshot)</source>
+        <translation>keins (ein Programm, das nach jedem neuen Schnappschuss läuft)</translation>
+    </message>
+    <message>
+        <source>Program to Run</source>
+        <translation>Auszuführendes Programm</translation>
+    </message>
+    <message>
+        <source>one argument a line, passed as written</source>
+        <translation>ein Argument pro Zeile, so übergeben wie geschrieben</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>It learns the snapshot from SQLITE_SNAPSHOT_PATH and the other SQLITE_SNAPSHOT_* variables; it is stopped after the timeout.</source>
+        <translation>Es erfährt den Schnappschuss aus SQLITE_SNAPSHOT_PATH und den anderen SQLITE_SNAPSHOT_*-Variablen; nach dem Zeitlimit wird es beendet.</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedule:</source>
+        <translation>&amp;Zeitplan:</translation>
+    </message>
+    <message>
+        <source>&amp;Then run:</source>
+        <translation>Dana&amp;ch ausführen:</translation>
+    </message>
+    <message>
+        <source>&amp;Arguments:</source>
+        <translation>Ar&amp;gumente:</translation>
+    </message>
+    <message>
+        <source>Time&amp;out:</source>
+        <translation>Zeit&amp;limit:</translation>
+    </message>
+    <message>
+        <source>Last hand-off:</source>
+        <translation>Letzte Übergabe:</translation>
+    </message>
+    <message>
+        <source>Arguments need a program to run them: choose one under Then run, or clear them.</source>
+        <translation>Argumente brauchen ein Programm: wählen Sie eines unter „Danach ausführen“ oder leeren Sie sie.</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Program…</source>
+        <translation>&amp;Programm wählen …</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::MainWindow</name>
@@ -2028,17 +2117,6 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>due now</source>
-        <translation>jetzt fällig</translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n minute(s) (%1)</source>
-        <translation>
-            <numerusform>in %n Minute (%1)</numerusform>
-            <numerusform>in %n Minuten (%1)</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>the hand-off program</source>
         <translation>das Übergabeprogramm</translation>
     </message>
@@ -2049,6 +2127,22 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
     <message>
         <source>; hand-off failed: %1</source>
         <translation>; Übergabe fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>not run by the last run</source>
+        <translation>beim letzten Lauf nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>handed to %1 (%2)</source>
+        <translation>übergeben an %1 (%2)</translation>
+    </message>
+    <message>
+        <source>failed: %1 (%2)</source>
+        <translation>fehlgeschlagen: %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2134,6 +2228,14 @@ Wählen Sie eine Datenbank in der Liste, dann „Schnappschüsse behalten …“
 %1</source>
         <translation>Hier gibt es keine systemd-Benutzersitzung: nichts führt diese Zeitpläne aus, bis Sie diese Zeile Ihrer crontab hinzufügen (crontab -e):
 %1</translation>
+    </message>
+    <message>
+        <source>Your schedules file cannot be read, so the schedules cannot be run, edited or removed here; nothing is written over it. %1</source>
+        <translation>Ihre Zeitplandatei ist nicht lesbar, daher können die Zeitpläne hier weder ausgeführt noch bearbeitet oder entfernt werden; sie wird nicht überschrieben. %1</translation>
+    </message>
+    <message>
+        <source>The schedules file %1 cannot be read.</source>
+        <translation>Die Zeitplandatei %1 ist nicht lesbar.</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,20 @@
             <numerusform>%1 files or folders could not be read.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Stopped. The list shows the %n database(s) found until then.</source>
+        <translation>
+            <numerusform>Stopped. The list shows the %n database found until then.</numerusform>
+            <numerusform>Stopped. The list shows the %n databases found until then.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n database(s) so far; still looking…</source>
+        <translation>
+            <numerusform>Found %n database so far; still looking…</numerusform>
+            <numerusform>Found %n databases so far; still looking…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::FindPanel</name>
@@ -259,13 +273,6 @@
         <translation>
             <numerusform>%1 (%2)</numerusform>
             <numerusform>%1 — %n times in a row (last %2)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %n minute(s) (%1)</source>
-        <translation>
-            <numerusform>in %n minute (%1)</numerusform>
-            <numerusform>in %n minutes (%1)</numerusform>
         </translation>
     </message>
 </context>

@@ -3,12 +3,14 @@
 
 #include "common/format.h"
 
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTreeWidget>
@@ -46,7 +48,7 @@ QString installText(const QString& install) {
 FindDatabasesDialog::FindDatabasesDialog(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Find Databases"));
     setObjectName(QStringLiteral("findDatabasesDialog"));
-    resize(860, 480);
+    resize(760, 480); // fits an 800x600 screen; the path column elides in the middle
 
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -106,17 +108,35 @@ bool FindDatabasesDialog::isSearching() const {
 
 void FindDatabasesDialog::search() {
     m_task.cancel();
+    m_stale = true; // the earlier search's rows stay until this one finds its first database
     DiscoverOptions options;
     options.folders = m_folders;
+    // Each database is listed as it is found: handed to the GUI thread through the application object
+    // (which outlives every search), and dropped there when the search was cancelled or the dialog has
+    // gone — a cancel happens on the GUI thread, so nothing of a stopped search is added after it.
+    const QPointer<FindDatabasesDialog> guard(this);
+    const CancelToken token;
+    options.found = [guard, token, hook = m_foundHook](const DiscoveredDatabase& found) {
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [guard, token, found] {
+                if (guard && !token.isCancelled())
+                    guard->addFound(found);
+            },
+            Qt::QueuedConnection);
+        if (hook)
+            hook();
+    };
     setBusy(true);
     // The long lane: a named folder may hold a large tree, and this must not hold up inspections.
     m_task = Executor::instance().run(
-        Lane::Long, this, [options](const CancelToken& token) { return discoverDatabases(options, token); },
+        Lane::Long, this, [options](const CancelToken& t) { return discoverDatabases(options, t); },
         [this](Expected<DiscoverResult> result) {
             setBusy(false);
             showResult(result);
             emit searchFinished();
-        });
+        },
+        Executor::Answer::UnlessCancelled, token);
 }
 
 void FindDatabasesDialog::cancelSearch() {
@@ -124,8 +144,11 @@ void FindDatabasesDialog::cancelSearch() {
         return;
     m_task.cancel(); // a cancelled search never answers: say so here
     setBusy(false);
-    m_message->setText(tr("Stopped. The list shows what an earlier search found."));
+    m_message->setText(m_stale ? tr("Stopped. The list shows what an earlier search found.")
+                               : tr("Stopped. The list shows the %n database(s) found until then.", nullptr,
+                                    pluralCount(m_found.size())));
     setTone(m_message, Tone::Muted);
+    updateButtons();
     emit searchFinished();
 }
 
@@ -171,32 +194,8 @@ void FindDatabasesDialog::showResult(const Expected<DiscoverResult>& result) {
         }
         return;
     }
-    m_found = result->databases;
-    m_list->setSortingEnabled(false);
-    m_list->clear();
-    for (const DiscoveredDatabase& d : m_found) {
-        auto* item = new FoundItem(m_list);
-        QString app = d.app.isEmpty() ? tr("(in a folder you added)") : d.app;
-        if (const QString install = installText(d.install); !install.isEmpty())
-            app = tr("%1 (%2)").arg(app, install);
-        item->setText(AppColumn, app);
-        item->setText(ProfileColumn, d.profile);
-        item->setText(KindColumn, QFileInfo(d.path).fileName());
-        item->setText(PathColumn, QDir::toNativeSeparators(d.path));
-        item->setToolTip(PathColumn, QDir::toNativeSeparators(d.path));
-        item->setText(SizeColumn, humanSize(d.size + d.companionBytes));
-        item->setData(SizeColumn, SortRole, d.size + d.companionBytes);
-        item->setTextAlignment(SizeColumn, Qt::AlignRight | Qt::AlignVCenter);
-        if (d.companionBytes > 0)
-            item->setToolTip(SizeColumn, tr("%1, and %2 in its journal or WAL beside it")
-                                             .arg(humanSize(d.size), humanSize(d.companionBytes)));
-        item->setText(InUseColumn, d.inUse() ? tr("in use now") : QString());
-        if (d.inUse())
-            item->setToolTip(InUseColumn, tr("A program has it open: a snapshot still works, without "
-                                             "disturbing it."));
-        item->setData(0, Qt::UserRole, d.path);
-    }
-    m_list->setSortingEnabled(true);
+    // Every database has been listed as it was found (addFound); the result is the same list.
+    clearStale(); // none found: the earlier rows go too
     if (m_found.isEmpty()) {
         m_empty->setText(tr("No databases found in the places applications keep them.\nLook in a folder "
                             "of your own with “Also Look In Folder…”."));
@@ -215,6 +214,44 @@ void FindDatabasesDialog::showResult(const Expected<DiscoverResult>& result) {
     }
     setTone(m_message, Tone::Normal);
     updateButtons();
+}
+
+void FindDatabasesDialog::clearStale() {
+    if (!m_stale)
+        return;
+    m_stale = false;
+    m_found.clear();
+    m_list->clear();
+}
+
+void FindDatabasesDialog::addFound(const DiscoveredDatabase& d) {
+    clearStale();
+    m_found << d;
+    auto* item = new FoundItem;
+    QString app = d.app.isEmpty() ? tr("(in a folder you added)") : d.app;
+    if (const QString install = installText(d.install); !install.isEmpty())
+        app = tr("%1 (%2)").arg(app, install);
+    item->setText(AppColumn, app);
+    item->setText(ProfileColumn, d.profile);
+    item->setText(KindColumn, QFileInfo(d.path).fileName());
+    item->setText(PathColumn, QDir::toNativeSeparators(d.path));
+    item->setToolTip(PathColumn, QDir::toNativeSeparators(d.path));
+    item->setText(SizeColumn, humanSize(d.size + d.companionBytes));
+    item->setData(SizeColumn, SortRole, d.size + d.companionBytes);
+    item->setTextAlignment(SizeColumn, Qt::AlignRight | Qt::AlignVCenter);
+    if (d.companionBytes > 0)
+        item->setToolTip(SizeColumn, tr("%1, and %2 in its journal or WAL beside it")
+                                         .arg(humanSize(d.size), humanSize(d.companionBytes)));
+    item->setText(InUseColumn, d.inUse() ? tr("in use now") : QString());
+    if (d.inUse())
+        item->setToolTip(InUseColumn, tr("A program has it open: a snapshot still works, without "
+                                         "disturbing it."));
+    item->setData(0, Qt::UserRole, d.path);
+    m_list->addTopLevelItem(item); // sorted in, as the list is sorted; a selection stays as it is
+    m_stack->setCurrentWidget(m_list);
+    if (m_searching)
+        m_message->setText(
+            tr("Found %n database(s) so far; still looking…", nullptr, pluralCount(m_found.size())));
 }
 
 QStringList FindDatabasesDialog::selectedPaths() const {

@@ -1,5 +1,6 @@
 // File → Find Databases…: the user's well-known application databases and every SQLite database under
-// folders they add (discover.h), found off the GUI thread, listed to pick from and add as sources.
+// folders they add (discover.h), found off the GUI thread and listed as each is found (Stop keeps what was
+// found so far), to pick from and add as sources.
 #pragma once
 
 #include "common/executor.h"
@@ -37,6 +38,9 @@ public:
     QPushButton* cancelButton() const { return m_cancel; }
     QStringList selectedPaths() const;
     void addSelected(); // emits addRequested() with the selected paths and closes
+    // Tests: runs on the search's thread after each database is found, before the next is looked for
+    // (a test holds the search there to see the first row arrive before it ends). For the next search.
+    void setFoundHook(std::function<void()> hook) { m_foundHook = std::move(hook); }
 
 signals:
     void addRequested(const QStringList& paths);
@@ -45,13 +49,17 @@ signals:
 private:
     void chooseFolder();
     void showResult(const Expected<DiscoverResult>& result);
+    void addFound(const DiscoveredDatabase& found);
+    void clearStale();
     void setBusy(bool busy);
     void updateButtons();
 
     QStringList m_folders;
     QList<DiscoveredDatabase> m_found;
     Task m_task;
+    std::function<void()> m_foundHook;
     bool m_searching = false;
+    bool m_stale = false; // the list shows an earlier search's rows (the current one found none yet)
     QLabel* m_message;
     QStackedWidget* m_stack;
     QLabel* m_empty;

@@ -9,6 +9,7 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,7 +26,7 @@ SchedulesWindow::SchedulesWindow(std::function<Job*(JobSpec)> startJob, const QS
     : QDialog(parent), m_startJob(std::move(startJob)), m_bookPath(bookPath) {
     setWindowTitle(tr("Schedules"));
     setObjectName(QStringLiteral("schedulesWindow"));
-    resize(980, 420);
+    resize(760, 440); // fits an 800x600 screen; the folder and last-run columns elide
 
     m_timer = new QLabel(this);
     m_timer->setWordWrap(true);
@@ -44,14 +45,14 @@ SchedulesWindow::SchedulesWindow(std::function<Job*(JobSpec)> startJob, const QS
     m_list->setTextElideMode(Qt::ElideMiddle);
     m_list->setWordWrap(false);
     m_list->header()->setStretchLastSection(false);
-    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->header()->setSectionResizeMode(IntoColumn, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(QHeaderView::Interactive); // fitColumns() sizes them
+    m_list->viewport()->installEventFilter(this);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &SchedulesWindow::updateButtons);
     connect(m_list, &QTreeWidget::itemDoubleClicked, this, &SchedulesWindow::editSelected);
 
-    m_empty = new QLabel(tr("No schedules yet.\nChoose a database in the list, then Keep Snapshots… "
-                            "(or `sqlite-snapshot-cli schedule add`)."),
-                         this);
+    m_emptyText = tr("No schedules yet.\nChoose a database in the list, then Keep Snapshots… "
+                     "(or `sqlite-snapshot-cli schedule add`).");
+    m_empty = new QLabel(m_emptyText, this);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     setTone(m_empty, Tone::Muted);
@@ -86,6 +87,7 @@ SchedulesWindow::SchedulesWindow(std::function<Job*(JobSpec)> startJob, const QS
 
 SchedulesWindow::~SchedulesWindow() {
     m_timerTask.cancel();
+    m_bookTask.cancel();
 }
 
 void SchedulesWindow::showEvent(QShowEvent* event) {
@@ -94,15 +96,47 @@ void SchedulesWindow::showEvent(QShowEvent* event) {
 }
 
 void SchedulesWindow::reload() {
-    auto book = ScheduleBook::open(m_bookPath);
-    if (!book) {
-        m_problem->setText(book.error().message);
+    // Read on the interactive lane: the file may sit on a slow or hung home folder.
+    m_bookTask.cancel();
+    m_loading = true;
+    updateButtons();
+    m_bookTask = Executor::instance().run(
+        Lane::Interactive, this,
+        [path = m_bookPath](const CancelToken&) -> Expected<QList<Schedule>> {
+            auto book = ScheduleBook::open(path);
+            if (!book)
+                return book.error();
+            return book->schedules();
+        },
+        [this](Expected<QList<Schedule>> schedules) {
+            m_loading = false;
+            showSchedules(schedules);
+            emit reloaded();
+        });
+}
+
+void SchedulesWindow::showSchedules(const Expected<QList<Schedule>>& schedules) {
+    if (!schedules) {
+        // Nothing can be run, edited or removed from a file that cannot be read, and nothing writes over
+        // it (ScheduleBook never does): the user fixes or moves it, and the window reads it again.
+        m_unreadable = true;
+        m_schedules.clear();
+        m_list->clear();
+        m_problem->setText(tr("Your schedules file cannot be read, so the schedules cannot be run, edited or "
+                              "removed here; nothing is written over it. %1")
+                               .arg(schedules.error().message));
         m_problem->show();
+        m_empty->setText(
+            tr("The schedules file %1 cannot be read.").arg(QDir::toNativeSeparators(m_bookPath)));
+        m_stack->setCurrentWidget(m_empty);
+        updateButtons();
         return;
     }
+    m_unreadable = false;
     m_problem->hide();
+    m_empty->setText(m_emptyText);
     const QString keepId = selected() ? selected()->id : QString();
-    m_schedules = book->schedules();
+    m_schedules = *schedules;
     const QDateTime now = QDateTime::currentDateTime();
     m_list->clear();
     for (const Schedule& s : m_schedules) {
@@ -116,10 +150,15 @@ void SchedulesWindow::reload() {
         if (!s.skipUnchanged)
             keep += tr("; a snapshot every time");
         item->setText(KeepColumn, keep);
-        item->setText(LastRunColumn, ScheduleText::lastRun(s, now));
+        item->setToolTip(KeepColumn, keep);
+        const QString lastRun = ScheduleText::lastRun(s, now);
+        item->setText(LastRunColumn, lastRun);
+        item->setToolTip(LastRunColumn, lastRun);
         if (s.last) {
-            item->setToolTip(LastRunColumn, s.last->message.isEmpty() ? QDir::toNativeSeparators(s.last->file)
-                                                                      : s.last->message);
+            item->setToolTip(LastRunColumn,
+                             s.last->message.isEmpty()
+                                 ? lastRun + QLatin1Char('\n') + QDir::toNativeSeparators(s.last->file)
+                                 : s.last->message);
             item->setForeground(
                 LastRunColumn,
                 toneColor(ScheduleText::lastRunFailed(s) ? Tone::Error : Tone::Success, palette()));
@@ -132,7 +171,46 @@ void SchedulesWindow::reload() {
     if (!m_list->selectedItems().size() && m_list->topLevelItemCount() > 0)
         m_list->topLevelItem(0)->setSelected(true);
     m_stack->setCurrentWidget(m_schedules.isEmpty() ? static_cast<QWidget*>(m_empty) : m_list);
+    fitColumns();
     updateButtons();
+}
+
+bool SchedulesWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_list->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QDialog::eventFilter(watched, event);
+}
+
+// Every column as wide as its text when the list is wide enough (the folder takes what is left);
+// otherwise Every and Next Due keep theirs and the long ones (database, folder, keep rules, last run)
+// share the rest in proportion to their text and elide, whole on hover — Next Due always in view.
+void SchedulesWindow::fitColumns() {
+    QHeaderView* header = m_list->header();
+    const int columns = header->count();
+    QList<int> wanted(columns);
+    int total = 0;
+    for (int c = 0; c < columns; ++c) {
+        int text = 0;
+        for (int row = 0; row < m_list->topLevelItemCount(); ++row)
+            text =
+                std::max(text, m_list->fontMetrics().horizontalAdvance(m_list->topLevelItem(row)->text(c)));
+        wanted[c] = std::max(header->sectionSizeHint(c), text + 16);
+        total += wanted[c];
+    }
+    const int available = m_list->viewport()->width();
+    if (total <= available) {
+        wanted[IntoColumn] += available - total;
+    } else {
+        const int fixed = wanted[EveryColumn] + wanted[NextColumn];
+        int longTotal = 0;
+        for (int c : {SourceColumn, IntoColumn, KeepColumn, LastRunColumn})
+            longTotal += wanted[c];
+        const int room = std::max(available - fixed, 4 * 48);
+        for (int c : {SourceColumn, IntoColumn, KeepColumn, LastRunColumn})
+            wanted[c] = std::max(48, int(qint64(wanted[c]) * room / std::max(1, longTotal)));
+    }
+    for (int c = 0; c < columns; ++c)
+        header->resizeSection(c, wanted[c]);
 }
 
 const Schedule* SchedulesWindow::selected() const {
@@ -148,7 +226,7 @@ const Schedule* SchedulesWindow::selected() const {
 
 Job* SchedulesWindow::runNow() {
     const Schedule* s = selected();
-    if (!s || !m_startJob)
+    if (!s || !m_startJob || m_unreadable)
         return nullptr;
     Job* job = m_startJob(JobSpecs::scheduleRun(*s, m_bookPath));
     if (job)
@@ -158,7 +236,7 @@ Job* SchedulesWindow::runNow() {
 
 void SchedulesWindow::editSelected() {
     const Schedule* s = selected();
-    if (!s)
+    if (!s || m_unreadable)
         return;
     auto* dialog = new KeepSnapshotsDialog(*s, m_bookPath, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -168,16 +246,33 @@ void SchedulesWindow::editSelected() {
 
 bool SchedulesWindow::removeSelected() {
     const Schedule* s = selected();
-    if (!s)
+    if (!s || m_loading || m_unreadable)
         return false;
-    auto book = ScheduleBook::open(m_bookPath);
-    auto removed = book ? book->remove(s->id) : Expected<QList<Schedule>>(book.error());
-    if (!removed) {
-        m_problem->setText(removed.error().message);
-        m_problem->show();
-        return false;
-    }
-    reload();
+    m_loading = true;
+    updateButtons();
+    m_bookTask = Executor::instance().run(
+        Lane::Interactive, this,
+        [path = m_bookPath, id = s->id](const CancelToken&) -> Status {
+            auto book = ScheduleBook::open(path);
+            if (!book)
+                return book.error();
+            if (auto removed = book->remove(id); !removed)
+                return removed.error();
+            return success();
+        },
+        [this](Status removed) {
+            m_loading = false;
+            reload();
+            if (!removed) { // said once the list is read again (reload hides the line when it works)
+                connect(
+                    this, &SchedulesWindow::reloaded, this,
+                    [this, message = removed.error().message] {
+                        m_problem->setText(message);
+                        m_problem->show();
+                    },
+                    Qt::SingleShotConnection);
+            }
+        });
     return true;
 }
 
@@ -245,7 +340,7 @@ void SchedulesWindow::showTimer(const TimerStatus& status) {
 }
 
 void SchedulesWindow::updateButtons() {
-    const bool one = selected() != nullptr;
+    const bool one = selected() != nullptr && !m_loading && !m_unreadable;
     m_runNow->setEnabled(one && m_startJob);
     m_edit->setEnabled(one);
     m_remove->setEnabled(one);

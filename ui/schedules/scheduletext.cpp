@@ -41,11 +41,7 @@ QString ScheduleText::keep(const RetentionPolicy& k) {
 }
 
 QString ScheduleText::timeText(const QDateTime& at, const QDateTime& now) {
-    const QDateTime local = at.toLocalTime();
-    const QLocale locale;
-    if (local.date() == now.toLocalTime().date())
-        return locale.toString(local.time(), QStringLiteral("HH:mm"));
-    return locale.toString(local, QStringLiteral("d MMM HH:mm"));
+    return scheduleTimeText(at, now);
 }
 
 bool ScheduleText::lastRunFailed(const Schedule& schedule) {
@@ -84,14 +80,21 @@ QString ScheduleText::lastRun(const Schedule& schedule, const QDateTime& now) {
     return text;
 }
 
+QString ScheduleText::handOff(const Schedule& schedule, const QDateTime& now) {
+    if (schedule.afterSnapshot.isEmpty())
+        return tr("none");
+    // Only a run that took a new snapshot hands it off: after an unchanged or failed one, none ran.
+    if (!schedule.last || !schedule.last->handOff)
+        return tr("not run by the last run");
+    const HandOffOutcome& h = *schedule.last->handOff;
+    const QString at = timeText(schedule.last->at, now);
+    if (h.ok())
+        return tr("handed to %1 (%2)").arg(QFileInfo(schedule.afterSnapshot.first()).fileName(), at);
+    return tr("failed: %1 (%2)").arg(h.message, at);
+}
+
 QString ScheduleText::nextDue(const Schedule& schedule, const QDateTime& now) {
-    if (schedule.isDue(now))
-        return tr("due now");
-    const QDateTime due = schedule.last->at.addSecs(schedule.everySeconds);
-    const qint64 minutes = (now.secsTo(due) + 59) / 60;
-    if (minutes < 60)
-        return tr("in %n minute(s) (%1)", nullptr, int(minutes)).arg(timeText(due, now));
-    return timeText(due, now);
+    return nextDueText(schedule, now); // worded in core: `schedule list` says it the same way
 }
 
 } // namespace sqlsnap::ui

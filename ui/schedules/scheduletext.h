@@ -17,7 +17,10 @@ public:
     // The last run's outcome and time (local, the date only when not today); "not run yet".
     static QString lastRun(const Schedule& schedule, const QDateTime& now);
     static bool lastRunFailed(const Schedule& schedule);
-    // "due now", "in 42 min (11:00)", "tomorrow 09:00" — when the next timer run after that takes it.
+    // How its hand-off program last ended: "handed to restic-backup (10:00)", "failed: …",
+    // "none" without a program; "not run by the last run" when it handed nothing off.
+    static QString handOff(const Schedule& schedule, const QDateTime& now);
+    // "due now", "in 42 min (11:00)", "2 Dec 10:00": sqlsnap::nextDueText, the CLI's wording too.
     static QString nextDue(const Schedule& schedule, const QDateTime& now);
     static QString timeText(const QDateTime& at, const QDateTime& now); // "10:00", or "2 Dec 10:00"
 };

@@ -46,6 +46,12 @@ struct Schedule {
 std::optional<qint64> parseInterval(const QString& text);
 QString intervalText(qint64 seconds); // the shortest of those forms
 
+// When `schedule` is next due at `now`, in the one wording the app and the CLI's `schedule list` share:
+// "due now", "in 42 min (11:00)", "11:00" (today), "2 Dec 10:00" — local time. Translated by the app's
+// translators (QCoreApplication::translate); English without one (the CLI).
+QString nextDueText(const Schedule& schedule, const QDateTime& now);
+QString scheduleTimeText(const QDateTime& at, const QDateTime& now); // "10:00" today, else "2 Dec 10:00"
+
 // The user's schedules: `$XDG_CONFIG_HOME/sqlite-snapshot/schedules.json` (~/.config/… without it), read
 // and rewritten atomically under an exclusive lock on the file's folder.
 class ScheduleBook {

@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStandardPaths>
@@ -187,6 +188,11 @@ private slots:
         const QString secondPath = second.json().value(QStringLiteral("destination")).toString();
         QTRY_VERIFY_WITH_TIMEOUT(list->rowOfPath(secondPath) >= 0, 5000);
         QCOMPARE(list->rowCount(), 32);
+        // Its time to the second (snapshots a minute apart must not look alike); today's without the date.
+        const QString taken =
+            list->index(list->rowOfPath(secondPath), SnapshotListModel::TakenColumn).data().toString();
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d$")).match(taken).hasMatch(),
+                 qPrintable(taken));
         QCOMPARE(window.snapshotsPane()->currentPath(), selected);
         QCOMPARE(window.snapshotsPane()->selectedPaths(), QStringList{selected});
         QCOMPARE(topPath(), top);

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QSet>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -40,9 +41,14 @@ HistoryView::HistoryView(QWidget* parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     QHeaderView* header = m_view->header();
     // Time, size and verdict as wide as they are; the (shortened) SHA-256 takes what is left.
-    for (int c : {HistoryModel::TakenColumn, HistoryModel::SizeColumn, HistoryModel::VerifiedColumn})
+    // Time, size, verdict and the short hash as wide as they are; the folder (shown when the rows come
+    // from more than one) takes what is left, elided in the middle.
+    for (int c : {HistoryModel::TakenColumn, HistoryModel::SizeColumn, HistoryModel::VerifiedColumn,
+                  HistoryModel::Sha256Column})
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     header->setStretchLastSection(true);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setColumnHidden(HistoryModel::FolderColumn, true);
     m_title->setObjectName(QStringLiteral("historyTitle"));
     QFont bold = m_title->font();
     bold.setBold(true);
@@ -89,7 +95,10 @@ HistoryView::HistoryView(QWidget* parent)
         }
         updateActions();
     });
-    connect(m_model, &HistoryModel::loaded, this, &HistoryView::updateStatus);
+    connect(m_model, &HistoryModel::loaded, this, [this] {
+        m_view->setColumnHidden(HistoryModel::FolderColumn, !m_model->spansFolders());
+        updateStatus();
+    });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
@@ -256,7 +265,15 @@ void HistoryView::updateStatus() {
         int missing = 0;
         for (int r = 0; r < n; ++r)
             missing += m_model->entry(r).present ? 0 : 1;
-        QString line = tr("%1 snapshot(s), newest first", nullptr, pluralCount(n)).arg(groupedNumber(n));
+        QSet<QString> folders;
+        for (int r = 0; r < n; ++r)
+            folders.insert(m_model->entry(r).folder);
+        QString line =
+            folders.size() > 1
+                ? tr("%1 snapshot(s) in %2 folders, newest first", nullptr, pluralCount(n))
+                      .arg(groupedNumber(n))
+                      .arg(folders.size())
+                : tr("%1 snapshot(s), newest first", nullptr, pluralCount(n)).arg(groupedNumber(n));
         if (missing > 0)
             line += tr(" · %1 missing", nullptr, pluralCount(missing)).arg(groupedNumber(missing));
         lines << line;

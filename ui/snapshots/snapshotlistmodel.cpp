@@ -250,8 +250,11 @@ QVariant SnapshotListModel::data(const QModelIndex& index, int role) const {
         case NameColumn:
             return QFileInfo(e.path).fileName();
         case TakenColumn:
-            // To the second: snapshots a minute apart (a schedule, a script) must not look alike.
-            return e.taken.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            // To the second: snapshots a minute apart (a schedule, a script) must not look alike. Today's
+            // without the date, as the Verified times: the narrow pane keeps room for the verdict.
+            return e.taken.toString(e.taken.date() == QDate::currentDate()
+                                        ? QStringLiteral("HH:mm:ss")
+                                        : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         case SizeColumn:
             return humanSize(e.bytes);
         case IntegrityColumn:
@@ -267,7 +270,7 @@ QVariant SnapshotListModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ToolTipRole && (index.column() == IntegrityColumn || index.column() == Sha256Column))
         return verificationTip(e);
     if (role == Qt::ToolTipRole) {
-        QString tip = e.path;
+        QString tip = e.path + tr("\ntaken %1").arg(QLocale().toString(e.taken, QLocale::LongFormat));
         if (!e.source.isEmpty())
             tip += tr("\nfrom %1, copy attempts: %2").arg(e.source).arg(e.copyAttempts);
         if (!e.consistentCopy)

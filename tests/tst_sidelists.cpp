@@ -7,6 +7,7 @@
 // the app goes, with the selection and the scroll position kept; a folder deleted is said in place.
 #include "testsupport.h"
 
+#include <history/historyview.h>
 #include <jobs/job.h>
 #include <jobs/joblistmodel.h>
 #include <jobs/jobspanel.h>
@@ -22,6 +23,7 @@
 #include <QHelpEvent>
 #include <QLabel>
 #include <QListView>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -31,6 +33,9 @@
 #include <QTest>
 #include <QToolTip>
 #include <QTreeView>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace sqlsnap;
 using namespace sqlsnap::ui;
@@ -217,6 +222,61 @@ private slots:
         QCOMPARE(third.exitCode, 0);
         QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 1, 5000);
         QVERIFY(!status->isVisible());
+    }
+    // A snapshot folder this user may not read: the list and the History say so in place (not "no
+    // snapshots yet"). Root reads everything: then the same check runs in a copy of this test as nobody.
+    void anUnreadableFolderIsSaidInPlace() {
+        const QString dir = freshFolder(m_tmp, QStringLiteral("unreadable"));
+        const QString folder = dir + QStringLiteral("/snapshots");
+        QVERIFY(QDir().mkpath(folder));
+        const QString db = dir + QStringLiteral("/notes.db");
+        QVERIFY(execSql(db, QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES (1);")));
+        QCOMPARE(cli({QStringLiteral("snapshot"), db, QStringLiteral("--into"), folder}).exitCode, 0);
+        QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0) == 0);
+        if (::geteuid() == 0) {
+            if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+                QSKIP("setpriv is missing: cannot drop root privileges");
+            for (const QString& p : {m_tmp.path(), dir, QFileInfo(dir).path()})
+                QVERIFY(::chmod(QFile::encodeName(p).constData(), 0777) == 0);
+            QVERIFY(::chmod(QFile::encodeName(db).constData(), 0666) == 0);
+            QProcess self;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("SQLSNAP_UNREADABLE_FOLDER"), folder);
+            env.insert(QStringLiteral("HOME"), dir);
+            env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir);
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir + QStringLiteral("/config"));
+            env.insert(QStringLiteral("XDG_DATA_HOME"), dir + QStringLiteral("/data"));
+            self.setProcessEnvironment(env);
+            self.start(QStringLiteral("setpriv"),
+                       {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                        QStringLiteral("--clear-groups"), QStringLiteral("--"),
+                        QCoreApplication::applicationFilePath(), QStringLiteral("unreadableAsThisUser")});
+            QVERIFY(self.waitForFinished(60000));
+            QVERIFY2(self.exitCode() == 0, self.readAllStandardOutput().constData());
+            return;
+        }
+        qputenv("SQLSNAP_UNREADABLE_FOLDER", folder.toLocal8Bit());
+        unreadableAsThisUser();
+    }
+
+    void unreadableAsThisUser() {
+        const QString folder = qEnvironmentVariable("SQLSNAP_UNREADABLE_FOLDER");
+        if (folder.isEmpty())
+            QSKIP("run by anUnreadableFolderIsSaidInPlace");
+        const QString db = QFileInfo(folder).path() + QStringLiteral("/notes.db");
+        MainWindow window;
+        window.setSnapshotFolder(folder);
+        window.resize(800, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.addSources({db});
+        QLabel* status = window.snapshotsPane()->statusLabel();
+        QTRY_VERIFY_WITH_TIMEOUT(status->isVisible(), 5000);
+        QVERIFY2(status->text().contains(QStringLiteral("cannot be read")), qPrintable(status->text()));
+        QCOMPARE(window.snapshots()->rowCount(), 0);
+        QLabel* history = window.history()->statusLabel();
+        QTRY_VERIFY_WITH_TIMEOUT(history->text().contains(QStringLiteral("cannot be read")), 5000);
+        QVERIFY2(!history->text().contains(QStringLiteral("No snapshots")), qPrintable(history->text()));
     }
 };
 

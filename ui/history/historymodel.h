@@ -35,7 +35,7 @@ namespace sqlsnap::ui {
 class HistoryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { TakenColumn, SizeColumn, VerifiedColumn, Sha256Column, FolderColumn, ColumnCount };
+    enum Column { TakenColumn, SizeColumn, VerifiedColumn, FolderColumn, Sha256Column, ColumnCount };
     enum Roles { PathRole = Qt::UserRole };
     struct Entry {
         QString path;     // absolute

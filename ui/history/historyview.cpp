@@ -41,10 +41,9 @@ HistoryView::HistoryView(QWidget* parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     QHeaderView* header = m_view->header();
     // Time, size and verdict as wide as they are; the (shortened) SHA-256 takes what is left.
-    // Time, size, verdict and the short hash as wide as they are; the folder (shown when the rows come
-    // from more than one) takes what is left, elided in the middle.
-    for (int c : {HistoryModel::TakenColumn, HistoryModel::SizeColumn, HistoryModel::VerifiedColumn,
-                  HistoryModel::Sha256Column})
+    // Time, size and verdict as wide as they are; the folder (shown when the rows come from more than
+    // one) before the hash, which takes what is left: at 800x600 the folder is what tells rows apart.
+    for (int c : {HistoryModel::TakenColumn, HistoryModel::SizeColumn, HistoryModel::VerifiedColumn})
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     header->setStretchLastSection(true);
     m_view->setTextElideMode(Qt::ElideMiddle);
@@ -97,6 +96,16 @@ HistoryView::HistoryView(QWidget* parent)
     });
     connect(m_model, &HistoryModel::loaded, this, [this] {
         m_view->setColumnHidden(HistoryModel::FolderColumn, !m_model->spansFolders());
+        if (m_model->spansFolders()) {
+            // As wide as its names, up to about 16 characters (elided in the middle, whole on hover).
+            int widest = m_view->fontMetrics().horizontalAdvance(
+                m_model->headerData(HistoryModel::FolderColumn, Qt::Horizontal, Qt::DisplayRole).toString());
+            for (int r = 0; r < m_model->rowCount(); ++r)
+                widest = std::max(widest, m_view->fontMetrics().horizontalAdvance(
+                                              m_model->folderLabel(m_model->entry(r).folder)));
+            m_view->setColumnWidth(HistoryModel::FolderColumn,
+                                   std::min(widest, m_view->fontMetrics().averageCharWidth() * 16) + 16);
+        }
         updateStatus();
     });
 

@@ -28,9 +28,12 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -483,6 +486,170 @@ private slots:
         QCOMPARE(bytesOf(target), bytesOf(snaps[0]));
         QCOMPARE(bytesOf(forced->resultAs<RestoreResult>()->keptAs), held);
         holder.finish();
+    }
+    // The question the default Delete… asks (a real message box): its text and informative text, then
+    // Cancel. Empty when no box showed.
+    static QStringList askedToDelete(HistoryView* history, const QStringList& paths) {
+        QStringList seen;
+        QTimer poll;
+        poll.setInterval(20);
+        QObject::connect(&poll, &QTimer::timeout, [&] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                seen = {box->text(), box->informativeText()};
+                box->button(QMessageBox::Cancel)->click();
+            }
+        });
+        poll.start();
+        const bool confirmed = history->confirmDelete(paths);
+        return confirmed ? QStringList{QStringLiteral("<confirmed>")} : seen;
+    }
+
+    void rowsOfTwoFoldersSayWhichFolder() {
+        const QString dir = freshFolder(m_tmp, QStringLiteral("twofolders"));
+        // Two folders of the same name: the label needs their parents.
+        const QString folder = dir + QStringLiteral("/home/snaps"), kept = dir + QStringLiteral("/nas/snaps");
+        QVERIFY(QDir().mkpath(folder) && QDir().mkpath(kept));
+        const QString source = dir + QStringLiteral("/notes.db");
+        const QStringList snaps = makeHistory(source, folder, {10, 12});
+        const QStringList scheduled = makeHistory(source, kept, {11, 13});
+        QCOMPARE(snaps.size() + scheduled.size(), 4);
+        Schedule schedule;
+        schedule.source = QFileInfo(source).absoluteFilePath();
+        schedule.into = kept;
+        auto book = ScheduleBook::open();
+        QVERIFY(book);
+        QVERIFY(book->add(schedule));
+
+        auto w = window(folder, source);
+        QVERIFY(historyShows(*w, source, 4));
+        HistoryView* history = w->history();
+        HistoryModel* model = history->model();
+        QVERIFY(model->spansFolders());
+        QVERIFY(!history->view()->isColumnHidden(HistoryModel::FolderColumn));
+        QCOMPARE(cell(model, snaps[0], HistoryModel::FolderColumn), QStringLiteral("home/snaps"));
+        QCOMPARE(cell(model, scheduled[0], HistoryModel::FolderColumn), QStringLiteral("nas/snaps"));
+        QCOMPARE(cell(model, scheduled[0], HistoryModel::FolderColumn, Qt::ToolTipRole), kept);
+        const QString status = history->statusLabel()->text();
+        QVERIFY2(status.contains(QStringLiteral("4 snapshots in 2 folders")), qPrintable(status));
+        // Whole in view, at 800x600 too: it is what tells the rows apart.
+        for (const QSize size : {QSize(1100, 800), QSize(800, 600)}) {
+            w->resize(size);
+            QTest::qWait(100);
+            QHeaderView* header = history->view()->header();
+            const int right = header->sectionViewportPosition(HistoryModel::FolderColumn) +
+                              header->sectionSize(HistoryModel::FolderColumn);
+            QVERIFY2(right <= history->view()->viewport()->width(), "the Folder column is cut off");
+            QVERIFY(header->sectionSize(HistoryModel::FolderColumn) >=
+                    history->view()->fontMetrics().horizontalAdvance(QStringLiteral("nas/snaps")));
+        }
+
+        // The question names the file and its folder; one file is "the file", several "the files".
+        QStringList asked = askedToDelete(history, {scheduled[1]});
+        QCOMPARE(asked.size(), 2);
+        QVERIFY2(asked[0].contains(QFileInfo(scheduled[1]).fileName()) && asked[0].contains(kept),
+                 qPrintable(asked[0]));
+        QVERIFY2(asked[1].startsWith(QStringLiteral("The file will be deleted")), qPrintable(asked[1]));
+        asked = askedToDelete(history, {snaps[0], snaps[1]});
+        QVERIFY2(asked.value(0) == QStringLiteral("Delete 2 snapshots from %1?").arg(folder),
+                 qPrintable(asked.value(0)));
+        QVERIFY2(asked.value(1).startsWith(QStringLiteral("The files will be deleted")),
+                 qPrintable(asked.value(1)));
+        asked = askedToDelete(history, {snaps[0], scheduled[0]});
+        QCOMPARE(asked.value(0), QStringLiteral("Delete 2 snapshots from 2 folders?"));
+        QVERIFY(QFile::exists(snaps[0]) && QFile::exists(scheduled[1])); // Cancel deletes nothing
+
+        // One folder only: no Folder column repeating the same name.
+        const QString alone = dir + QStringLiteral("/alone.db");
+        QCOMPARE(makeHistory(alone, folder, {9}).size(), 1);
+        w->addSources({alone});
+        QTRY_VERIFY(w->sources()->rowOf(QFileInfo(alone).absoluteFilePath()) >= 0);
+        history->showDatabase(QFileInfo(alone).absoluteFilePath());
+        QVERIFY(historyShows(*w, alone, 1));
+        QVERIFY(!model->spansFolders());
+        QVERIFY(history->view()->isColumnHidden(HistoryModel::FolderColumn));
+    }
+
+    void snapshotsOfOneSecondAreToldApart() {
+        const QString dir = freshFolder(m_tmp, QStringLiteral("samesecond"));
+        const QString source = dir + QStringLiteral("/data.db");
+        const QStringList snaps = makeHistory(source, dir, {10});
+        QCOMPARE(snaps.size(), 1);
+        // Named as the app and the CLI name a second snapshot of the same second; no record lists them.
+        const QString first = dir + QLatin1Char('/') + snapshotFileName(source, at(12));
+        const QString second =
+            QString(first).replace(QStringLiteral(".sqlite"), QStringLiteral(" (2).sqlite"));
+        const QString tenth =
+            QString(first).replace(QStringLiteral(".sqlite"), QStringLiteral(" (10).sqlite"));
+        for (const QString& p : {first, second, tenth})
+            QVERIFY(QFile::copy(snaps[0], p));
+        auto w = window(dir, source);
+        QVERIFY(historyShows(*w, source, 4));
+        HistoryModel* model = w->history()->model();
+        // Newest first: the later of one second above the earlier.
+        QCOMPARE(model->entry(0).path, tenth);
+        QCOMPARE(model->entry(1).path, second);
+        QCOMPARE(model->entry(2).path, first);
+        QCOMPARE(cell(model, first, HistoryModel::TakenColumn), QStringLiteral("2026-01-01 12:00:00"));
+        QCOMPARE(cell(model, second, HistoryModel::TakenColumn), QStringLiteral("2026-01-01 12:00:00 (2)"));
+        QCOMPARE(cell(model, tenth, HistoryModel::TakenColumn), QStringLiteral("2026-01-01 12:00:00 (10)"));
+    }
+
+    void aSnapshotFolderDeletedIsSaidInPlace() {
+        const QString dir = freshFolder(m_tmp, QStringLiteral("gone"));
+        const QString folder = dir + QStringLiteral("/snaps");
+        QVERIFY(QDir().mkpath(folder));
+        const QString source = dir + QStringLiteral("/data.db");
+        QCOMPARE(makeHistory(source, folder, {10, 11}).size(), 2);
+        auto w = window(folder, source);
+        QVERIFY(historyShows(*w, source, 2));
+        QVERIFY(QDir(folder).removeRecursively());
+        HistoryModel* model = w->history()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->problems().isEmpty(), 5000); // watched: no refresh needed
+        QCOMPARE(model->rowCount(), 0);
+        const QString status = w->history()->statusLabel()->text();
+        QVERIFY2(status.contains(QStringLiteral("is gone")) &&
+                     !status.contains(QStringLiteral("No snapshots")),
+                 qPrintable(status));
+        QVERIFY(!w->history()->deleteAction()->isEnabled());
+        QVERIFY(!w->history()->openAction()->isEnabled());
+    }
+    // With SQLSNAP_SCREENSHOTS=<folder>: the History of a database kept in two folders (one snapshot
+    // verified, one missing, two of one second) at 800x600 and large (docs/screenshots/history*.png).
+    void screenshots() {
+        const QString shots = qEnvironmentVariable("SQLSNAP_SCREENSHOTS");
+        if (shots.isEmpty())
+            QSKIP("SQLSNAP_SCREENSHOTS not set");
+        const QString dir = freshFolder(m_tmp, QStringLiteral("shots"));
+        const QString folder = dir + QStringLiteral("/snapshots"), kept = dir + QStringLiteral("/nas-backup");
+        QVERIFY(QDir().mkpath(folder) && QDir().mkpath(kept));
+        const QString source = dir + QStringLiteral("/places.sqlite");
+        const QStringList snaps = makeHistory(source, folder, {9, 10, 11, 13});
+        const QStringList scheduled = makeHistory(source, kept, {8, 12});
+        QCOMPARE(snaps.size() + scheduled.size(), 6);
+        QVERIFY(QFile::copy(snaps[3], snaps[3].chopped(7) + QStringLiteral(" (2).sqlite")));
+        QVERIFY(QFile::remove(snaps[1]));
+        Schedule schedule;
+        schedule.source = QFileInfo(source).absoluteFilePath();
+        schedule.into = kept;
+        auto book = ScheduleBook::open();
+        QVERIFY(book);
+        QVERIFY(book->add(schedule));
+        auto w = window(folder, source);
+        QVERIFY(historyShows(*w, source, 7));
+        HistoryView* history = w->history();
+        history->view()->setCurrentIndex(history->model()->index(history->model()->rowOfPath(snaps[2]), 0));
+        history->verifyAction()->trigger();
+        QVERIFY(waitForJobs(*w));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            cell(history->model(), snaps[2], HistoryModel::VerifiedColumn).startsWith(QStringLiteral("ok")),
+            10000);
+        for (const QSize size : {QSize(800, 600), QSize(1400, 900)}) {
+            w->resize(size);
+            QTest::qWait(300);
+            const QString name =
+                size.width() == 800 ? QStringLiteral("history-800x600.png") : QStringLiteral("history.png");
+            QVERIFY(w->grab().save(shots + QLatin1Char('/') + name));
+        }
     }
 };
 

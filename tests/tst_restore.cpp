@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -159,6 +161,27 @@ private slots:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.json().value(QStringLiteral("destination")).toString(), dest);
         QVERIFY(QFile::exists(r.json().value(QStringLiteral("kept_as")).toString()));
+        // One document, laid out as every other --json document (Qt's indented form, keys sorted), with
+        // the documented fields; kept_files an array, empty when nothing came with the replaced file.
+        QCOMPARE(r.out, QJsonDocument(r.json()).toJson(QJsonDocument::Indented));
+        QCOMPARE(r.json().keys(), QStringList({QStringLiteral("bytes"), QStringLiteral("destination"),
+                                               QStringLiteral("kept_as"), QStringLiteral("kept_files"),
+                                               QStringLiteral("snapshot")}));
+        QVERIFY(r.json().value(QStringLiteral("kept_files")).isArray());
+        QVERIFY(r.json().value(QStringLiteral("kept_files")).toArray().isEmpty());
+        const CliRun fresh =
+            cli({QStringLiteral("restore"), snap, dir + QStringLiteral("/new.db"), QStringLiteral("--json")});
+        QCOMPARE(fresh.exitCode, 0);
+        QVERIFY(fresh.json().value(QStringLiteral("kept_as")).isNull());
+        // A -journal beside it goes with the replaced file: its absolute path, named after kept_as.
+        QVERIFY(writeFile(dest + QStringLiteral("-journal"), QByteArray()));
+        const CliRun forced =
+            cli({QStringLiteral("restore"), snap, dest, QStringLiteral("--force"), QStringLiteral("--json")});
+        QCOMPARE(forced.exitCode, 0);
+        const QString keptAs = forced.json().value(QStringLiteral("kept_as")).toString();
+        QCOMPARE(forced.json().value(QStringLiteral("kept_files")).toArray(),
+                 QJsonArray({keptAs + QStringLiteral("-journal")}));
+        QVERIFY(QFile::exists(keptAs + QStringLiteral("-journal")));
         Helper holder({QStringLiteral("hold"), dest, QStringLiteral("rollback")});
         QVERIFY(holder.ready());
         expectOneError(cli({QStringLiteral("restore"), snap, dest}), 1, QStringLiteral("--force"));

@@ -3,11 +3,16 @@
 // a failed one with such an error. No horizontal scroll bar appears on the databases list, the selected
 // database's details or the jobs list; every row fits the list's width, and hovering a row shows its
 // whole text in the tooltip. With SQLSNAP_SCREENSHOTS=<folder>: the window, to look at.
+// And the snapshots list follows its folder: what the real CLI writes there shows, a file deleted outside
+// the app goes, with the selection and the scroll position kept; a folder deleted is said in place.
 #include "testsupport.h"
 
+#include <history/historyview.h>
 #include <jobs/job.h>
 #include <jobs/joblistmodel.h>
 #include <jobs/jobspanel.h>
+#include <snapshots/snapshotlistmodel.h>
+#include <snapshots/snapshotspane.h>
 #include <sources/sourcelistmodel.h>
 #include <window/mainwindow.h>
 #include <window/translations.h>
@@ -18,12 +23,19 @@
 #include <QHelpEvent>
 #include <QLabel>
 #include <QListView>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
 #include <QToolTip>
+#include <QTreeView>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace sqlsnap;
 using namespace sqlsnap::ui;
@@ -137,6 +149,134 @@ private slots:
 
         if (const QString folder = qEnvironmentVariable("SQLSNAP_SCREENSHOTS"); !folder.isEmpty())
             QVERIFY(window.grab().save(folder + QStringLiteral("/side-lists-800x600.png")));
+    }
+    void snapshotsListFollowsItsFolder() {
+        const QString dir = freshFolder(m_tmp, QStringLiteral("watched"));
+        const QString folder = dir + QStringLiteral("/snapshots");
+        QVERIFY(QDir().mkpath(folder));
+        const QString db = dir + QStringLiteral("/notes.db");
+        QVERIFY(execSql(db, QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES (1);")));
+        const CliRun first =
+            cli({QStringLiteral("snapshot"), db, QStringLiteral("--into"), folder, QStringLiteral("--json")});
+        QCOMPARE(first.exitCode, 0);
+        const QString firstPath = first.json().value(QStringLiteral("destination")).toString();
+        // More rows than the list shows at 800x600, older than what comes next.
+        for (int i = 0; i < 30; ++i) {
+            const QString copy = folder + QStringLiteral("/older %1.sqlite").arg(i, 2, 10, QLatin1Char('0'));
+            QVERIFY(QFile::copy(firstPath, copy));
+            QFile f(copy);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.setFileTime(QDateTime::currentDateTime().addSecs(-3600 - i * 60),
+                                  QFileDevice::FileModificationTime));
+        }
+        MainWindow window;
+        window.setSnapshotFolder(folder);
+        window.resize(800, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        SnapshotListModel* list = window.snapshots();
+        QTreeView* view = window.snapshotsPane()->view();
+        QTRY_COMPARE(list->rowCount(), 31);
+        QVERIFY(!window.snapshotsPane()->statusLabel()->isVisible());
+
+        // A row far down selected and scrolled to: both stay while the folder changes.
+        const QString selected = folder + QStringLiteral("/older 20.sqlite");
+        view->setCurrentIndex(list->index(list->rowOfPath(selected), 0));
+        view->scrollTo(view->currentIndex(), QAbstractItemView::PositionAtTop);
+        QVERIFY(view->verticalScrollBar()->value() > 0);
+        const auto topPath = [&] { return list->entry(view->indexAt(QPoint(1, 1)).row()).path; };
+        const QString top = topPath();
+
+        const CliRun second =
+            cli({QStringLiteral("snapshot"), db, QStringLiteral("--into"), folder, QStringLiteral("--json")});
+        QCOMPARE(second.exitCode, 0);
+        const QString secondPath = second.json().value(QStringLiteral("destination")).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(list->rowOfPath(secondPath) >= 0, 5000);
+        QCOMPARE(list->rowCount(), 32);
+        // Its time to the second (snapshots a minute apart must not look alike); today's without the date.
+        const QString taken =
+            list->index(list->rowOfPath(secondPath), SnapshotListModel::TakenColumn).data().toString();
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d$")).match(taken).hasMatch(),
+                 qPrintable(taken));
+        QCOMPARE(window.snapshotsPane()->currentPath(), selected);
+        QCOMPARE(window.snapshotsPane()->selectedPaths(), QStringList{selected});
+        QCOMPARE(topPath(), top);
+
+        QVERIFY(QFile::remove(firstPath)); // deleted outside the app
+        QTRY_VERIFY_WITH_TIMEOUT(list->rowOfPath(firstPath) < 0, 5000);
+        QCOMPARE(window.snapshotsPane()->currentPath(), selected);
+        QCOMPARE(topPath(), top);
+
+        // The folder itself deleted: the list empties and says so; nothing to show in a file manager.
+        QVERIFY(QDir(folder).removeRecursively());
+        QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 0, 5000);
+        QLabel* status = window.snapshotsPane()->statusLabel();
+        QVERIFY(status->isVisible());
+        QVERIFY2(status->text().contains(QStringLiteral("is gone")), qPrintable(status->text()));
+        QVERIFY(!window.snapshotsPane()->showFolderButton()->isEnabled());
+        // Made again (by a script, a schedule): it is seen, empty first, then with its snapshot.
+        QVERIFY(QDir().mkpath(folder));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("No snapshots")), 5000);
+        QVERIFY(window.snapshotsPane()->showFolderButton()->isEnabled());
+        const CliRun third = cli({QStringLiteral("snapshot"), db, QStringLiteral("--into"), folder});
+        QCOMPARE(third.exitCode, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 1, 5000);
+        QVERIFY(!status->isVisible());
+    }
+    // A snapshot folder this user may not read: the list and the History say so in place (not "no
+    // snapshots yet"). Root reads everything: then the same check runs in a copy of this test as nobody.
+    void anUnreadableFolderIsSaidInPlace() {
+        const QString dir = freshFolder(m_tmp, QStringLiteral("unreadable"));
+        const QString folder = dir + QStringLiteral("/snapshots");
+        QVERIFY(QDir().mkpath(folder));
+        const QString db = dir + QStringLiteral("/notes.db");
+        QVERIFY(execSql(db, QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES (1);")));
+        QCOMPARE(cli({QStringLiteral("snapshot"), db, QStringLiteral("--into"), folder}).exitCode, 0);
+        QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0) == 0);
+        if (::geteuid() == 0) {
+            if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+                QSKIP("setpriv is missing: cannot drop root privileges");
+            for (const QString& p : {m_tmp.path(), dir, QFileInfo(dir).path()})
+                QVERIFY(::chmod(QFile::encodeName(p).constData(), 0777) == 0);
+            QVERIFY(::chmod(QFile::encodeName(db).constData(), 0666) == 0);
+            QProcess self;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("SQLSNAP_UNREADABLE_FOLDER"), folder);
+            env.insert(QStringLiteral("HOME"), dir);
+            env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir);
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir + QStringLiteral("/config"));
+            env.insert(QStringLiteral("XDG_DATA_HOME"), dir + QStringLiteral("/data"));
+            self.setProcessEnvironment(env);
+            self.start(QStringLiteral("setpriv"),
+                       {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                        QStringLiteral("--clear-groups"), QStringLiteral("--"),
+                        QCoreApplication::applicationFilePath(), QStringLiteral("unreadableAsThisUser")});
+            QVERIFY(self.waitForFinished(60000));
+            QVERIFY2(self.exitCode() == 0, self.readAllStandardOutput().constData());
+            return;
+        }
+        qputenv("SQLSNAP_UNREADABLE_FOLDER", folder.toLocal8Bit());
+        unreadableAsThisUser();
+    }
+
+    void unreadableAsThisUser() {
+        const QString folder = qEnvironmentVariable("SQLSNAP_UNREADABLE_FOLDER");
+        if (folder.isEmpty())
+            QSKIP("run by anUnreadableFolderIsSaidInPlace");
+        const QString db = QFileInfo(folder).path() + QStringLiteral("/notes.db");
+        MainWindow window;
+        window.setSnapshotFolder(folder);
+        window.resize(800, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.addSources({db});
+        QLabel* status = window.snapshotsPane()->statusLabel();
+        QTRY_VERIFY_WITH_TIMEOUT(status->isVisible(), 5000);
+        QVERIFY2(status->text().contains(QStringLiteral("cannot be read")), qPrintable(status->text()));
+        QCOMPARE(window.snapshots()->rowCount(), 0);
+        QLabel* history = window.history()->statusLabel();
+        QTRY_VERIFY_WITH_TIMEOUT(history->text().contains(QStringLiteral("cannot be read")), 5000);
+        QVERIFY2(!history->text().contains(QStringLiteral("No snapshots")), qPrintable(history->text()));
     }
 };
 

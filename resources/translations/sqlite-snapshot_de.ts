@@ -1052,6 +1052,18 @@ Suchen Sie mit „Auch in Ordner suchen …“ in einem eigenen Ordner.</transla
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
+    <message>
+        <source>The snapshot folder %1 is gone (deleted or moved outside the app): its snapshots are not listed.</source>
+        <translation>Der Schnappschuss-Ordner %1 ist nicht mehr da (außerhalb der App gelöscht oder verschoben): seine Schnappschüsse werden nicht aufgeführt.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permission denied): its snapshots are not listed.</source>
+        <translation>%1 kann nicht gelesen werden (keine Berechtigung): seine Schnappschüsse werden nicht aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::HistoryView</name>
@@ -1152,21 +1164,6 @@ Suchen Sie mit „Auch in Ordner suchen …“ in einem eigenen Ordner.</transla
         <translation>Schnappschüsse löschen</translation>
     </message>
     <message>
-        <source>Delete %1?</source>
-        <translation>%1 löschen?</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %1 snapshot(s)?</source>
-        <translation>
-            <numerusform>%1 Schnappschuss löschen?</numerusform>
-            <numerusform>%1 Schnappschüsse löschen?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The files are deleted from the disk and from their folder&apos;s history record. This cannot be undone.</source>
-        <translation>Die Dateien werden von der Festplatte und aus dem Verlaufsprotokoll ihres Ordners gelöscht. Das lässt sich nicht rückgängig machen.</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -1238,6 +1235,38 @@ Suchen Sie mit „Auch in Ordner suchen …“ in einem eigenen Ordner.</transla
     <message>
         <source>Pick a database in the list to see its snapshots over time.</source>
         <translation>Wählen Sie eine Datenbank in der Liste, um ihre Schnappschüsse im Zeitverlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>Delete %1 from %2?</source>
+        <translation>%1 aus %2 löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 snapshot(s) from %2?</source>
+        <translation>
+            <numerusform>%1 Schnappschuss aus %2 löschen?</numerusform>
+            <numerusform>%1 Schnappschüsse aus %2 löschen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 snapshot(s) from %2 folders?</source>
+        <translation>
+            <numerusform>%1 Schnappschuss aus %2 Ordnern löschen?</numerusform>
+            <numerusform>%1 Schnappschüsse aus %2 Ordnern löschen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The file(s) will be deleted from the disk and from the folder&apos;s history record. This cannot be undone.</source>
+        <translation>
+            <numerusform>Die Datei wird von der Festplatte und aus dem Verlaufsprotokoll ihres Ordners gelöscht. Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>Die Dateien werden von der Festplatte und aus den Verlaufsprotokollen ihrer Ordner gelöscht. Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 snapshot(s) in %2 folders, newest first</source>
+        <translation>
+            <numerusform>%1 Schnappschuss in %2 Ordnern, neueste zuerst</numerusform>
+            <numerusform>%1 Schnappschüsse in %2 Ordnern, neueste zuerst</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2379,6 +2408,24 @@ SHA-256 %3</source>
 %2
 SHA-256 %3</translation>
     </message>
+    <message>
+        <source>The snapshot folder %1 is gone (deleted or moved outside the app). Choose one with Folder…</source>
+        <translation>Der Schnappschuss-Ordner %1 ist nicht mehr da (außerhalb der App gelöscht oder verschoben). Wählen Sie einen mit Ordner …</translation>
+    </message>
+    <message>
+        <source>The snapshot folder %1 cannot be read (permission denied). Check its permissions, or choose another with Folder…</source>
+        <translation>Der Schnappschuss-Ordner %1 kann nicht gelesen werden (keine Berechtigung). Prüfen Sie seine Berechtigungen, oder wählen Sie mit Ordner … einen anderen.</translation>
+    </message>
+    <message>
+        <source>The snapshot folder %1 is not a folder. Choose one with Folder…</source>
+        <translation>Der Schnappschuss-Ordner %1 ist kein Ordner. Wählen Sie einen mit Ordner …</translation>
+    </message>
+    <message>
+        <source>
+taken %1</source>
+        <translation>
+aufgenommen %1</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::SnapshotMethod</name>
@@ -2471,6 +2518,10 @@ SHA-256 %3</translation>
     <message>
         <source>Compare the two selected snapshots: what changed from the older to the newer</source>
         <translation>Die beiden gewählten Snapshots vergleichen: was sich vom älteren zum neueren geändert hat</translation>
+    </message>
+    <message>
+        <source>No snapshots in this folder yet. File → Snapshot (Ctrl+S) takes one.</source>
+        <translation>Noch keine Schnappschüsse in diesem Ordner. Datei → Schnappschuss (Strg+S) nimmt einen auf.</translation>
     </message>
 </context>
 <context>

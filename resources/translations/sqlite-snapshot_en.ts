@@ -159,13 +159,6 @@
 <context>
     <name>sqlsnap::ui::HistoryView</name>
     <message numerus="yes">
-        <source>Delete %1 snapshot(s)?</source>
-        <translation>
-            <numerusform>Delete %1 snapshot?</numerusform>
-            <numerusform>Delete %1 snapshots?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1 snapshot(s), newest first</source>
         <translation>
             <numerusform>%1 snapshot, newest first</numerusform>
@@ -184,6 +177,34 @@
         <translation>
             <numerusform>Deleted %1 snapshot.</numerusform>
             <numerusform>Deleted %1 snapshots.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 snapshot(s) from %2?</source>
+        <translation>
+            <numerusform>Delete %1 snapshot from %2?</numerusform>
+            <numerusform>Delete %1 snapshots from %2?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 snapshot(s) from %2 folders?</source>
+        <translation>
+            <numerusform>Delete %1 snapshot from %2 folders?</numerusform>
+            <numerusform>Delete %1 snapshots from %2 folders?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The file(s) will be deleted from the disk and from the folder&apos;s history record. This cannot be undone.</source>
+        <translation>
+            <numerusform>The file will be deleted from the disk and from its folder&apos;s history record. This cannot be undone.</numerusform>
+            <numerusform>The files will be deleted from the disk and from their folders&apos; history records. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 snapshot(s) in %2 folders, newest first</source>
+        <translation>
+            <numerusform>%1 snapshot in %2 folders, newest first</numerusform>
+            <numerusform>%1 snapshots in %2 folders, newest first</numerusform>
         </translation>
     </message>
 </context>

@@ -33,6 +33,26 @@ bool sameFile(const QString& a, const QString& b) {
     const QString ca = QFileInfo(a).canonicalFilePath(), cb = QFileInfo(b).canonicalFilePath();
     return !ca.isEmpty() && ca == cb;
 }
+// Each folder by its name, with parents added until no two folders read alike ("a/snaps", "b/snaps").
+QMap<QString, QString> folderLabels(const QStringList& folders) {
+    QMap<QString, QString> labels;
+    for (int depth = 1; depth <= 64; ++depth) {
+        QMap<QString, int> seen;
+        for (const QString& f : folders) {
+            const QStringList parts = f.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+            labels[f] = parts.mid(std::max<qsizetype>(0, parts.size() - depth)).join(QLatin1Char('/'));
+            if (labels[f].isEmpty())
+                labels[f] = f; // the root
+            ++seen[labels[f]];
+        }
+        bool distinct = true;
+        for (int n : std::as_const(seen))
+            distinct = distinct && n == 1;
+        if (distinct)
+            break;
+    }
+    return labels;
+}
 } // namespace
 
 HistoryModel::HistoryModel(QObject* parent)
@@ -100,8 +120,21 @@ HistoryModel::Listing HistoryModel::read(const QString& databasePath, const QStr
     for (const QString& folder : std::as_const(listing.folders)) {
         if (cancel.isCancelled())
             return {};
-        if (!QFileInfo(folder).isDir())
-            continue; // no snapshot taken there yet
+        const QFileInfo info(folder);
+        if (!info.isDir()) {
+            // The snapshot folder is made at start: gone means deleted since. A schedule's folder is made
+            // by its first run.
+            if (folder == listing.folders.first() && !snapshotFolder.isEmpty())
+                listing.problems << tr("The snapshot folder %1 is gone (deleted or moved outside the app): "
+                                       "its snapshots are not listed.")
+                                        .arg(folder);
+            continue;
+        }
+        if (!info.isReadable() || !info.isExecutable()) {
+            listing.problems
+                << tr("%1 cannot be read (permission denied): its snapshots are not listed.").arg(folder);
+            continue;
+        }
         auto history = HistoryFolder::open(folder);
         QSet<QString> recordedNames; // of any database: another one's snapshot is not this one's
         if (!history) {
@@ -114,6 +147,9 @@ HistoryModel::Listing HistoryModel::read(const QString& databasePath, const QStr
                     continue;
                 Entry e;
                 e.path = folder + QLatin1Char('/') + h.file;
+                e.folder = folder;
+                if (const auto name = parseSnapshotFileName(h.file))
+                    e.sequence = name->sequence;
                 e.taken = h.taken.toLocalTime();
                 e.recorded = true;
                 const QFileInfo file(e.path);
@@ -133,6 +169,8 @@ HistoryModel::Listing HistoryModel::read(const QString& databasePath, const QStr
                 continue;
             Entry e;
             e.path = file.absoluteFilePath();
+            e.folder = folder;
+            e.sequence = name->sequence;
             e.taken = name->taken;
             e.bytes = file.size();
             listing.entries << e;
@@ -154,8 +192,12 @@ HistoryModel::Listing HistoryModel::read(const QString& databasePath, const QStr
     }
     listing.entries.removeIf([](const Entry& e) { return e.path.isEmpty(); });
     std::stable_sort(listing.entries.begin(), listing.entries.end(), [](const Entry& a, const Entry& b) {
-        return a.taken != b.taken ? a.taken > b.taken : a.path > b.path; // " (2)" after its first
+        // Newest first; within one second (unrecorded names say only the second) " (2)" is the later.
+        if (a.taken != b.taken)
+            return a.taken > b.taken;
+        return a.sequence != b.sequence ? a.sequence > b.sequence : a.path > b.path;
     });
+    listing.folderLabels = folderLabels(listing.folders);
     return listing;
 }
 
@@ -183,6 +225,13 @@ void HistoryModel::watchFolders() {
     for (const QString& d : std::as_const(wanted))
         if (!watched.contains(d))
             m_watcher.addPath(d);
+}
+
+bool HistoryModel::spansFolders() const {
+    for (const Entry& e : m_listing.entries)
+        if (e.folder != m_listing.entries.first().folder)
+            return true;
+    return false;
 }
 
 int HistoryModel::rowOfPath(const QString& path) const {
@@ -239,8 +288,12 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
         return e.path;
     case Qt::DisplayRole:
         switch (index.column()) {
-        case TakenColumn:
-            return QLocale().toString(e.taken, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        case TakenColumn: {
+            const QString time = QLocale().toString(e.taken, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            return e.sequence > 1 ? QStringLiteral("%1 (%2)").arg(time).arg(e.sequence) : time;
+        }
+        case FolderColumn:
+            return folderLabel(e.folder);
         case SizeColumn:
             return e.present ? humanSize(e.bytes) : tr("missing");
         case VerifiedColumn:
@@ -256,7 +309,7 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
         }
         return {};
     case Qt::ToolTipRole:
-        return tooltip(e);
+        return index.column() == FolderColumn ? e.folder : tooltip(e);
     case Qt::ForegroundRole: {
         const Tones& tones = Tones::of(QApplication::palette());
         if (!e.present)
@@ -300,6 +353,8 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Verified");
     case Sha256Column:
         return tr("SHA-256");
+    case FolderColumn:
+        return tr("Folder");
     }
     return {};
 }

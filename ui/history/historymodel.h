@@ -14,6 +14,11 @@
 //     moved outside the app);
 //   - a file named as this tool names snapshots of this database ("<name> <yyyy-MM-dd HHmmss>.sqlite",
 //     parseSnapshotFileName) that no record lists (taken before the folder had a record).
+//
+// A database kept in more than one folder (the snapshot folder and a schedule's) has a Folder column
+// (spansFolders()): the folder's name, with as many parent folders as it takes to tell the folders apart;
+// the whole path on hover. Snapshots taken within one second are told apart by their " (2)", shown after
+// the time. The snapshot folder gone, or a folder that cannot be read, is a problem said in place.
 #pragma once
 
 #include "common/executor.h"
@@ -21,6 +26,7 @@
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QFileSystemWatcher>
+#include <QMap>
 #include <QStringList>
 #include <QTimer>
 
@@ -29,10 +35,12 @@ namespace sqlsnap::ui {
 class HistoryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { TakenColumn, SizeColumn, VerifiedColumn, Sha256Column, ColumnCount };
+    enum Column { TakenColumn, SizeColumn, VerifiedColumn, FolderColumn, Sha256Column, ColumnCount };
     enum Roles { PathRole = Qt::UserRole };
     struct Entry {
         QString path;     // absolute
+        QString folder;   // the folder it is in (one of Listing::folders)
+        int sequence = 1; // the n of its name's " (n)": the n-th snapshot taken within that second
         QDateTime taken;  // local time
         qint64 bytes = 0; // the file's size now; the recorded size when it is missing
         bool present = true;
@@ -44,9 +52,10 @@ public:
     };
     // What one reading found.
     struct Listing {
-        QList<Entry> entries; // newest first
-        QStringList folders;  // the folders read, the snapshot folder first
-        QStringList problems; // records that could not be read, in the user's words
+        QList<Entry> entries;                // newest first
+        QStringList folders;                 // the folders read, the snapshot folder first
+        QStringList problems;                // records that could not be read, in the user's words
+        QMap<QString, QString> folderLabels; // folder → the short name the Folder column shows
     };
 
     explicit HistoryModel(QObject* parent = nullptr);
@@ -63,6 +72,9 @@ public:
     QString snapshotFolder() const { return m_snapshotFolder; }
     QStringList folders() const { return m_listing.folders; }
     QStringList problems() const { return m_listing.problems; }
+    // Whether the rows come from more than one folder (the Folder column is worth showing).
+    bool spansFolders() const;
+    QString folderLabel(const QString& folder) const { return m_listing.folderLabels.value(folder, folder); }
     // True from show() until the first answer for that database is in.
     bool isLoading() const { return m_loading; }
 

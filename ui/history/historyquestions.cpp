@@ -42,18 +42,41 @@ void HistoryView::installDefaultQuestions() {
         return box.clickedButton() == go;
     };
     confirmDelete = [this](const QStringList& paths) {
-        const int n = int(paths.size());
-        QMessageBox box(QMessageBox::Question, tr("Delete Snapshots"),
-                        n == 1 ? tr("Delete %1?").arg(QFileInfo(paths.first()).fileName())
-                               : tr("Delete %1 snapshot(s)?", nullptr, pluralCount(n)).arg(groupedNumber(n)),
-                        QMessageBox::Cancel, this);
-        box.setInformativeText(tr("The files are deleted from the disk and from their folder's history "
-                                  "record. This cannot be undone."));
+        const DeleteQuestion q = deleteQuestion(paths);
+        QMessageBox box(QMessageBox::Question, tr("Delete Snapshots"), q.text, QMessageBox::Cancel, this);
+        box.setInformativeText(q.informative);
+        if (!q.details.isEmpty())
+            box.setDetailedText(q.details);
         QPushButton* go = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
         box.setDefaultButton(QMessageBox::Cancel);
         box.exec();
         return box.clickedButton() == go;
     };
+}
+
+HistoryView::DeleteQuestion HistoryView::deleteQuestion(const QStringList& paths) {
+    const int n = int(paths.size());
+    QStringList folders;
+    for (const QString& p : paths)
+        if (const QString f = QFileInfo(p).absolutePath(); !folders.contains(f))
+            folders << f;
+    DeleteQuestion q;
+    // Which folder: the same database may be kept in the snapshot folder and a schedule's.
+    if (n == 1)
+        q.text = tr("Delete %1 from %2?").arg(QFileInfo(paths.first()).fileName(), folders.first());
+    else if (folders.size() == 1)
+        q.text = tr("Delete %1 snapshot(s) from %2?", nullptr, pluralCount(n))
+                     .arg(groupedNumber(n), folders.first());
+    else
+        q.text = tr("Delete %1 snapshot(s) from %2 folders?", nullptr, pluralCount(n))
+                     .arg(groupedNumber(n))
+                     .arg(folders.size());
+    q.informative = tr("The file(s) will be deleted from the disk and from the folder's history record. This "
+                       "cannot be undone.",
+                       nullptr, pluralCount(n));
+    if (n > 1)
+        q.details = paths.join(QLatin1Char('\n'));
+    return q;
 }
 
 } // namespace sqlsnap::ui

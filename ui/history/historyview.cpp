@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QSet>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -40,9 +41,13 @@ HistoryView::HistoryView(QWidget* parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     QHeaderView* header = m_view->header();
     // Time, size and verdict as wide as they are; the (shortened) SHA-256 takes what is left.
+    // Time, size and verdict as wide as they are; the folder (shown when the rows come from more than
+    // one) before the hash, which takes what is left: at 800x600 the folder is what tells rows apart.
     for (int c : {HistoryModel::TakenColumn, HistoryModel::SizeColumn, HistoryModel::VerifiedColumn})
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     header->setStretchLastSection(true);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setColumnHidden(HistoryModel::FolderColumn, true);
     m_title->setObjectName(QStringLiteral("historyTitle"));
     QFont bold = m_title->font();
     bold.setBold(true);
@@ -89,7 +94,20 @@ HistoryView::HistoryView(QWidget* parent)
         }
         updateActions();
     });
-    connect(m_model, &HistoryModel::loaded, this, &HistoryView::updateStatus);
+    connect(m_model, &HistoryModel::loaded, this, [this] {
+        m_view->setColumnHidden(HistoryModel::FolderColumn, !m_model->spansFolders());
+        if (m_model->spansFolders()) {
+            // As wide as its names, up to about 16 characters (elided in the middle, whole on hover).
+            int widest = m_view->fontMetrics().horizontalAdvance(
+                m_model->headerData(HistoryModel::FolderColumn, Qt::Horizontal, Qt::DisplayRole).toString());
+            for (int r = 0; r < m_model->rowCount(); ++r)
+                widest = std::max(widest, m_view->fontMetrics().horizontalAdvance(
+                                              m_model->folderLabel(m_model->entry(r).folder)));
+            m_view->setColumnWidth(HistoryModel::FolderColumn,
+                                   std::min(widest, m_view->fontMetrics().averageCharWidth() * 16) + 16);
+        }
+        updateStatus();
+    });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
@@ -256,7 +274,15 @@ void HistoryView::updateStatus() {
         int missing = 0;
         for (int r = 0; r < n; ++r)
             missing += m_model->entry(r).present ? 0 : 1;
-        QString line = tr("%1 snapshot(s), newest first", nullptr, pluralCount(n)).arg(groupedNumber(n));
+        QSet<QString> folders;
+        for (int r = 0; r < n; ++r)
+            folders.insert(m_model->entry(r).folder);
+        QString line =
+            folders.size() > 1
+                ? tr("%1 snapshot(s) in %2 folders, newest first", nullptr, pluralCount(n))
+                      .arg(groupedNumber(n))
+                      .arg(folders.size())
+                : tr("%1 snapshot(s), newest first", nullptr, pluralCount(n)).arg(groupedNumber(n));
         if (missing > 0)
             line += tr(" · %1 missing", nullptr, pluralCount(missing)).arg(groupedNumber(missing));
         lines << line;
@@ -318,88 +344,6 @@ void HistoryView::showContextMenu(const QPoint& viewportPos) {
     add(
         m_copyHash, [sha256] { QApplication::clipboard()->setText(sha256); }, !sha256.isEmpty());
     menu.exec(m_view->viewport()->mapToGlobal(viewportPos));
-}
-
-void HistoryView::verify(const QStringList& paths) {
-    if (!startJob)
-        return;
-    for (const QString& path : paths) {
-        const int row = m_model->rowOfPath(path);
-        if (row < 0 || !m_model->entry(row).present)
-            continue;
-        if (Job* job = startJob(JobSpecs::verify(path)))
-            connect(job, &Job::finished, this, &HistoryView::refresh);
-    }
-}
-
-void HistoryView::deleteSnapshots(const QStringList& paths) {
-    if (paths.isEmpty() || !m_deletion.isFinished() || !confirmDelete(paths))
-        return;
-    for (const QString& path : paths)
-        emit closePreviewRequested(path);
-    m_deletion = Executor::instance().run(
-        Lane::Interactive, this, [paths](const CancelToken&) { return SnapshotDeletion::run(paths); },
-        [this](const DeletionOutcome& outcome) {
-            QStringList lines;
-            const int gone = int(outcome.deleted.size() + outcome.forgotten.size());
-            if (gone > 0)
-                lines << tr("Deleted %1 snapshot(s).", nullptr, pluralCount(gone)).arg(groupedNumber(gone));
-            for (const QString& refused : outcome.refused)
-                lines << tr("Left alone: %1").arg(refused);
-            showMessage(lines.join(QLatin1Char('\n')), !outcome.refused.isEmpty());
-            emit snapshotsDeleted(outcome.deleted + outcome.forgotten);
-            // Said once the rows no longer show what was deleted.
-            auto once = std::make_shared<QMetaObject::Connection>();
-            *once = connect(m_model, &HistoryModel::loaded, this, [this, once] {
-                disconnect(*once);
-                updateActions();
-                emit deletionFinished();
-            });
-            m_model->reload();
-        });
-    updateActions();
-}
-
-void HistoryView::restore(const QString& snapshotPath) {
-    if (!startJob || snapshotPath.isEmpty())
-        return;
-    const QString target = chooseRestoreTarget(m_model->database());
-    if (target.isEmpty())
-        return;
-    if (QFileInfo::exists(target) && !confirmRestore(snapshotPath, target))
-        return;
-    startRestore(snapshotPath, target, false);
-}
-
-void HistoryView::startRestore(const QString& snapshot, const QString& target, bool force) {
-    Job* job = startJob(JobSpecs::restore(snapshot, target, force));
-    if (!job)
-        return;
-    connect(job, &Job::finished, this, [this, job, snapshot, target, force] {
-        if (const RestoreResult* r = job->resultAs<RestoreResult>()) {
-            showMessage(r->keptAs.isEmpty()
-                            ? tr("Restored %1 to %2.").arg(QFileInfo(snapshot).fileName(), r->destination)
-                            : tr("Restored %1 to %2. The replaced file is kept as %3.")
-                                  .arg(QFileInfo(snapshot).fileName(), r->destination, r->keptAs),
-                        false);
-            refresh();
-            return;
-        }
-        if (job->state() != Job::State::Failed)
-            return;
-        const Error error = *job->error();
-        if (error.kind != ErrorKind::DestinationInUse || force) {
-            showMessage(tr("Restore failed: %1").arg(error.message), true);
-            return;
-        }
-        // The refusal is on the job's row; the question comes after this signal, not inside it.
-        QTimer::singleShot(0, this, [this, snapshot, target, message = error.message] {
-            if (confirmRestoreInUse(target, message))
-                startRestore(snapshot, target, true);
-            else
-                showMessage(tr("Not restored: %1").arg(message), true);
-        });
-    });
 }
 
 } // namespace sqlsnap::ui

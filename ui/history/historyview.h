@@ -73,8 +73,14 @@ public:
     std::function<bool(const QString& snapshot, const QString& target)> confirmRestore;
     // Asks whether to restore while a program has `target` open; `refusal` is the job's reason.
     std::function<bool(const QString& target, const QString& refusal)> confirmRestoreInUse;
-    // Asks before `paths` are deleted.
+    // Asks before `paths` are deleted (by default: deleteQuestion() in a message box).
     std::function<bool(const QStringList& paths)> confirmDelete;
+    // The question: the file and its folder (or how many, from which folder or how many folders); the
+    // paths themselves as details when there are several.
+    struct DeleteQuestion {
+        QString text, informative, details;
+    };
+    static DeleteQuestion deleteQuestion(const QStringList& paths);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override; // the list's Delete key

@@ -9,10 +9,18 @@
 #include <QFileInfo>
 #include <QFont>
 #include <QLocale>
+#include <QSet>
 
 namespace sqlsnap::ui {
 
-SnapshotListModel::SnapshotListModel(QObject* parent) : QAbstractTableModel(parent) {}
+SnapshotListModel::SnapshotListModel(QObject* parent) : QAbstractTableModel(parent) {
+    // A snapshot written elsewhere shows up, one deleted goes; a burst of changes (a CLI run writes its
+    // file and then the folder's record) is listed once.
+    m_rescanTimer.setSingleShot(true);
+    m_rescanTimer.setInterval(300);
+    connect(&m_rescanTimer, &QTimer::timeout, this, &SnapshotListModel::rescan);
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] { m_rescanTimer.start(); });
+}
 
 SnapshotListModel::~SnapshotListModel() {
     m_listing.cancel();
@@ -20,34 +28,63 @@ SnapshotListModel::~SnapshotListModel() {
 
 void SnapshotListModel::setFolder(const QString& folder) {
     m_folder = folder;
+    rescan();
+}
+
+void SnapshotListModel::rescan() {
+    m_rescanTimer.stop();
     m_listing.cancel(); // a listing of the folder shown before never answers
     m_listing = Executor::instance().run(
         Lane::Interactive, this,
-        [folder, recordsFile = m_recordsFile](const CancelToken& token) {
-            const VerificationRecords records = VerificationRecords::load(recordsFile);
-            QList<Entry> found;
-            QDirIterator files(folder, {QStringLiteral("*.sqlite")}, QDir::Files);
-            while (files.hasNext() && !token.isCancelled()) {
-                const QFileInfo f(files.next());
-                Entry e;
-                e.path = f.absoluteFilePath();
-                e.taken = f.lastModified();
-                e.bytes = f.size();
-                if (const auto v = records.find(e.path)) {
-                    e.integrity = v->integrity.report;
-                    e.sha256 = v->sha256;
-                    e.checkedAt = v->checkedAt;
-                }
-                found << e;
-            }
-            return found;
+        [folder = m_folder, recordsFile = m_recordsFile](const CancelToken& token) {
+            return list(folder, recordsFile, token);
         },
-        [this](const QList<Entry>& found) { applyListing(found); });
+        [this, startedAt = m_added](const Listing& listing) { applyListing(listing, startedAt); });
 }
 
-void SnapshotListModel::applyListing(const QList<Entry>& found) {
-    beginResetModel();
-    QList<Entry> kept = found;
+SnapshotListModel::Listing SnapshotListModel::list(const QString& folder, const QString& recordsFile,
+                                                   const CancelToken& token) {
+    Listing listing;
+    const QFileInfo info(folder);
+    if (folder.isEmpty())
+        return listing;
+    if (!info.exists()) {
+        listing.state = FolderState::Missing;
+        listing.problem = tr("The snapshot folder %1 is gone (deleted or moved outside the app). Choose one "
+                             "with Folder…")
+                              .arg(folder);
+        return listing;
+    }
+    if (!info.isDir() || !info.isReadable() || !info.isExecutable()) {
+        listing.state = FolderState::Unreadable;
+        listing.problem =
+            info.isDir() ? tr("The snapshot folder %1 cannot be read (permission denied). Check "
+                              "its permissions, or choose another with Folder…")
+                               .arg(folder)
+                         : tr("The snapshot folder %1 is not a folder. Choose one with Folder…").arg(folder);
+        return listing;
+    }
+    listing.state = FolderState::Listed;
+    const VerificationRecords records = VerificationRecords::load(recordsFile);
+    QDirIterator files(folder, {QStringLiteral("*.sqlite")}, QDir::Files);
+    while (files.hasNext() && !token.isCancelled()) {
+        const QFileInfo f(files.next());
+        Entry e;
+        e.path = f.absoluteFilePath();
+        e.taken = f.lastModified();
+        e.bytes = f.size();
+        if (const auto v = records.find(e.path)) {
+            e.integrity = v->integrity.report;
+            e.sha256 = v->sha256;
+            e.checkedAt = v->checkedAt;
+        }
+        listing.entries << e;
+    }
+    return listing;
+}
+
+void SnapshotListModel::applyListing(const Listing& listing, quint64 startedAt) {
+    QList<Entry> kept = listing.entries;
     for (Entry& f : kept) {
         const int row = rowOfPath(f.path);
         if (row < 0)
@@ -58,25 +95,87 @@ void SnapshotListModel::applyListing(const QList<Entry>& found) {
         f.source = known.source;
         f.consistentCopy = known.consistentCopy;
         f.copyAttempts = known.copyAttempts;
+        f.addedAt = known.addedAt;
         if (f.checkedAt.isNull() && known.checkedAt.isValid() && known.bytes == f.bytes) {
             f.integrity = known.integrity;
             f.sha256 = known.sha256;
             f.checkedAt = known.checkedAt;
         }
     }
-    // A snapshot of this session that the listing missed (published while it ran) stays.
+    // A snapshot of this session published after the listing started (so it may have missed it) stays;
+    // one taken before that and not found was deleted since.
     for (const Entry& e : std::as_const(m_entries)) {
         bool listed = false;
-        for (const Entry& f : found)
+        for (const Entry& f : listing.entries)
             listed = listed || f.path == e.path;
-        if (!listed && !e.source.isEmpty())
+        if (!listed && e.addedAt > startedAt)
             kept << e;
     }
     std::stable_sort(kept.begin(), kept.end(),
                      [](const Entry& a, const Entry& b) { return a.taken > b.taken; });
-    m_entries = kept;
-    endResetModel();
+    emit aboutToRefresh();
+    m_state = listing.state;
+    m_problem = listing.problem;
+    replaceRows(kept);
+    watch();
     emit folderListed();
+}
+
+void SnapshotListModel::replaceRows(const QList<Entry>& next) {
+    QSet<QString> nextPaths;
+    for (const Entry& e : next)
+        nextPaths.insert(e.path);
+    // Rows, not a reset: a view keeps its selection and current row on the rows that stay.
+    for (int row = int(m_entries.size()) - 1; row >= 0; --row)
+        if (!nextPaths.contains(m_entries[row].path)) {
+            beginRemoveRows({}, row, row);
+            m_entries.removeAt(row);
+            endRemoveRows();
+        }
+    for (int i = 0; i < next.size(); ++i)
+        if (rowOfPath(next[i].path) < 0) {
+            const int at = int(std::min<qsizetype>(i, m_entries.size()));
+            beginInsertRows({}, at, at);
+            m_entries.insert(at, next[i]);
+            endInsertRows();
+        }
+    bool sameOrder = true;
+    for (int i = 0; i < next.size() && sameOrder; ++i)
+        sameOrder = m_entries[i].path == next[i].path;
+    if (!sameOrder) { // a file rewritten in place has a new time: it moves
+        emit layoutAboutToBeChanged();
+        const QModelIndexList before = persistentIndexList();
+        QModelIndexList after;
+        for (const QModelIndex& i : before) {
+            int row = -1;
+            for (int r = 0; r < next.size() && row < 0; ++r)
+                row = next[r].path == m_entries[i.row()].path ? r : -1;
+            after << index(row, i.column());
+        }
+        m_entries = next;
+        changePersistentIndexList(before, after);
+        emit layoutChanged();
+    } else {
+        m_entries = next;
+    }
+    if (!m_entries.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_entries.size()) - 1, ColumnCount - 1));
+}
+
+void SnapshotListModel::watch() {
+    // A folder that is gone: its nearest existing parent, to see it come back.
+    QString wanted = m_folder;
+    while (!wanted.isEmpty() && !QFileInfo(wanted).isDir() && QFileInfo(wanted).path() != wanted)
+        wanted = QFileInfo(wanted).path();
+    if (m_state == FolderState::Unreadable && QFileInfo(wanted).isDir())
+        wanted = QFileInfo(wanted).path(); // inotify needs to read it; its parent sees a chmod
+    const QStringList watched = m_watcher.directories();
+    if (watched == QStringList{wanted})
+        return;
+    if (!watched.isEmpty())
+        m_watcher.removePaths(watched);
+    if (!wanted.isEmpty())
+        m_watcher.addPath(wanted);
 }
 
 int SnapshotListModel::add(const SnapshotResult& result, const QDateTime& taken) {
@@ -90,6 +189,7 @@ int SnapshotListModel::add(const SnapshotResult& result, const QDateTime& taken)
     e.source = result.source;
     e.consistentCopy = result.consistentCopy;
     e.copyAttempts = result.copyAttempts;
+    e.addedAt = ++m_added;
     if (const int existing = rowOfPath(e.path); existing >= 0) {
         beginRemoveRows({}, existing, existing);
         m_entries.removeAt(existing);
@@ -150,7 +250,11 @@ QVariant SnapshotListModel::data(const QModelIndex& index, int role) const {
         case NameColumn:
             return QFileInfo(e.path).fileName();
         case TakenColumn:
-            return e.taken.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+            // To the second: snapshots a minute apart (a schedule, a script) must not look alike. Today's
+            // without the date, as the Verified times: the narrow pane keeps room for the verdict.
+            return e.taken.toString(e.taken.date() == QDate::currentDate()
+                                        ? QStringLiteral("HH:mm:ss")
+                                        : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         case SizeColumn:
             return humanSize(e.bytes);
         case IntegrityColumn:
@@ -166,7 +270,7 @@ QVariant SnapshotListModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ToolTipRole && (index.column() == IntegrityColumn || index.column() == Sha256Column))
         return verificationTip(e);
     if (role == Qt::ToolTipRole) {
-        QString tip = e.path;
+        QString tip = e.path + tr("\ntaken %1").arg(QLocale().toString(e.taken, QLocale::LongFormat));
         if (!e.source.isEmpty())
             tip += tr("\nfrom %1, copy attempts: %2").arg(e.source).arg(e.copyAttempts);
         if (!e.consistentCopy)

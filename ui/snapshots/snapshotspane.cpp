@@ -2,6 +2,9 @@
 
 #include "snapshots/snapshotlistmodel.h"
 
+#include "common/breakabletext.h"
+#include "common/tones.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -11,6 +14,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -99,7 +103,7 @@ SnapshotsPane::SnapshotsPane(SnapshotListModel* model, QWidget* parent)
     connect(verifyButton, &QPushButton::clicked, m_verify, &QAction::trigger);
     connect(m_verify, &QAction::changed, verifyButton,
             [this, verifyButton] { verifyButton->setEnabled(m_verify->isEnabled()); });
-    auto* showFolder = new QPushButton(tr("Show in Folder"), this);
+    auto* showFolder = m_showFolder = new QPushButton(tr("Show in Folder"), this);
     showFolder->setToolTip(tr("Show the selected snapshot (or the snapshot folder) in the file manager"));
     connect(showFolder, &QPushButton::clicked, this, [this] {
         const QString p = currentPath();
@@ -112,10 +116,49 @@ SnapshotsPane::SnapshotsPane(SnapshotListModel* model, QWidget* parent)
     head->addWidget(verifyButton);
     head->addWidget(showFolder);
     head->addWidget(folderButton);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("snapshotsStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // wraps, never widens the pane
+    m_status->hide();
+    // The rows that stay keep their selection by themselves (the model moves rows, never resets); the
+    // scroll position is kept here, by the row that was at the top.
+    connect(m_model, &SnapshotListModel::aboutToRefresh, this, [this] {
+        m_atTop = m_view->verticalScrollBar()->value() == 0;
+        const QModelIndex top = m_view->indexAt(QPoint(1, 1));
+        m_topPath = top.isValid() ? m_model->entry(top.row()).path : QString();
+    });
+    connect(m_model, &SnapshotListModel::folderListed, this, [this] {
+        if (const int row = m_model->rowOfPath(m_topPath); row >= 0 && !m_atTop)
+            m_view->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
+        else if (m_atTop)
+            m_view->scrollToTop();
+        updateStatus();
+    });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &SnapshotsPane::updateStatus);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(head);
+    layout->addWidget(m_status);
     layout->addWidget(m_view, 1);
+    updateStatus();
+}
+
+void SnapshotsPane::updateStatus() {
+    using State = SnapshotListModel::FolderState;
+    const State state = m_model->folderState();
+    m_showFolder->setEnabled(state != State::Missing);
+    QString text;
+    if (state == State::Missing || state == State::Unreadable)
+        text = m_model->folderProblem();
+    else if (state == State::Listed && m_model->rowCount() == 0)
+        text = tr("No snapshots in this folder yet. File → Snapshot (Ctrl+S) takes one.");
+    m_status->setText(breakableText(text)); // a long path wraps too
+    m_status->setToolTip(m_model->folder());
+    setTone(m_status, text == m_model->folderProblem() ? Tone::Error : Tone::Muted);
+    m_status->setVisible(!text.isEmpty());
 }
 
 void SnapshotsPane::fitNameColumn() {
@@ -165,7 +208,8 @@ void SnapshotsPane::showContextMenu(const QPoint& viewportPos) {
     QMenu menu(this);
     if (!index.isValid()) {
         menu.addAction(tr("Show Snapshot Folder"), this,
-                       [this] { emit showInFolderRequested(m_model->folder()); });
+                       [this] { emit showInFolderRequested(m_model->folder()); })
+            ->setEnabled(m_showFolder->isEnabled());
         menu.exec(m_view->viewport()->mapToGlobal(viewportPos));
         return;
     }

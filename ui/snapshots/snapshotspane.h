@@ -3,11 +3,18 @@
 // activated, the header's Show in Folder on the list's current row, Verify (button and menu) on the
 // selected rows — the row right-clicked joins them or, outside them, becomes the only one. It never looks
 // at which preview tab happens to be current.
+//
+// Below its buttons a line says what the list cannot: the folder has no snapshots yet, is gone, or cannot
+// be read (in the error tone; Show in Folder is disabled while the folder is gone). When the folder is
+// listed again (it is watched), the selection, the current row and the row at the top of the view stay
+// (scrolled to the top, it stays at the top: a new snapshot shows there).
 #pragma once
 
 #include <QWidget>
 
 class QAction;
+class QLabel;
+class QPushButton;
 class QMenu;
 class QTreeView;
 
@@ -21,6 +28,9 @@ public:
     explicit SnapshotsPane(SnapshotListModel* model, QWidget* parent = nullptr);
 
     QTreeView* view() const { return m_view; }
+    // The line about the folder (hidden when the list says it all).
+    QLabel* statusLabel() const { return m_status; }
+    QPushButton* showFolderButton() const { return m_showFolder; }
     // The snapshot of the list's current row, or empty.
     QString currentPath() const;
     // The snapshots of the selected rows, in list order.
@@ -47,6 +57,7 @@ private:
     // The name column takes the room the others (as wide as their content) leave, never less than a
     // readable width: below that the list scrolls sideways instead of hiding the names.
     void fitNameColumn();
+    void updateStatus();
     void showContextMenu(const QPoint& viewportPos);
     void copyHash(int row) const;
 
@@ -54,6 +65,10 @@ private:
     QTreeView* m_view;
     QAction* m_verify = nullptr;
     QAction* m_compare = nullptr;
+    QLabel* m_status = nullptr;
+    QPushButton* m_showFolder = nullptr;
+    QString m_topPath;   // the row at the top of the view before a listing, to scroll back to
+    bool m_atTop = true; // the view was scrolled to its top
 };
 
 } // namespace sqlsnap::ui

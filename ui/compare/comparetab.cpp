@@ -1,8 +1,10 @@
 #include "compare/comparetab.h"
 
+#include "common/elidedlabel.h"
 #include "common/format.h"
 #include "common/tones.h"
 #include "compare/changedrowsmodel.h"
+#include "compare/comparetexts.h"
 #include "compare/comparisonthread.h"
 #include "jobs/job.h"
 #include "jobs/jobspecs.h"
@@ -28,6 +30,10 @@
 
 namespace sqlsnap::ui {
 
+using comparetexts::keyText;
+using comparetexts::notesText;
+using comparetexts::schemaKindText;
+
 namespace {
 enum SummaryColumn {
     NameColumn,
@@ -38,48 +44,6 @@ enum SummaryColumn {
     KeyColumn,
     NotesColumn
 };
-
-QString keyText(const TableComparison& t) {
-    switch (t.key) {
-    case RowKey::PrimaryKey:
-        return CompareTab::tr("primary key (%1)").arg(t.keyColumns.join(QStringLiteral(", ")));
-    case RowKey::Rowid:
-        return CompareTab::tr("rowid");
-    case RowKey::None:
-        break;
-    }
-    return CompareTab::tr("none");
-}
-
-QString notesText(const TableComparison& t) {
-    QStringList notes;
-    if (!t.error.isEmpty())
-        notes << CompareTab::tr("could not be compared: %1").arg(t.error);
-    if (!t.inA)
-        notes << CompareTab::tr("only in B");
-    if (!t.inB)
-        notes << CompareTab::tr("only in A");
-    if (t.definitionChanged)
-        notes << CompareTab::tr("definition changed");
-    if (!t.columnsOnlyInA.isEmpty())
-        notes << CompareTab::tr("columns only in A: %1").arg(t.columnsOnlyInA.join(QStringLiteral(", ")));
-    if (!t.columnsOnlyInB.isEmpty())
-        notes << CompareTab::tr("columns only in B: %1").arg(t.columnsOnlyInB.join(QStringLiteral(", ")));
-    notes << t.warnings;
-    return notes.join(QStringLiteral("; "));
-}
-
-QString schemaKindText(SchemaChange::Kind kind) {
-    switch (kind) {
-    case SchemaChange::Kind::Added:
-        return CompareTab::tr("added");
-    case SchemaChange::Kind::Removed:
-        return CompareTab::tr("removed");
-    case SchemaChange::Kind::Changed:
-        break;
-    }
-    return CompareTab::tr("changed");
-}
 
 QPlainTextEdit* sqlView(QWidget* parent) {
     auto* edit = new QPlainTextEdit(parent);
@@ -102,10 +66,11 @@ QWidget* titled(const QString& title, QWidget* content, QWidget* parent) {
 CompareTab::CompareTab(const QString& before, const QString& after, QWidget* parent)
     : QWidget(parent), m_before(before), m_after(after), m_feed(std::make_shared<CompareFeed>()),
       m_thread(std::make_unique<ComparisonThread>(before, after)) {
-    auto* names = new QLabel(
-        tr("<b>A</b> (before): %1 &nbsp; → &nbsp; <b>B</b> (after): %2")
-            .arg(QFileInfo(before).fileName().toHtmlEscaped(), QFileInfo(after).fileName().toHtmlEscaped()),
-        this);
+    // Elided: two long snapshot names must never widen the window.
+    auto* names = new ElidedLabel(this);
+    names->setObjectName(QStringLiteral("compareNames"));
+    names->setFullText(tr("A (before): %1  →  B (after): %2")
+                           .arg(QFileInfo(before).fileName(), QFileInfo(after).fileName()));
     names->setToolTip(before + QLatin1Char('\n') + after);
     m_status = new QLabel(tr("Comparing…"), this);
     m_status->setWordWrap(true);
@@ -122,6 +87,8 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     exportMenu->addAction(tr("As JSON…"), this, [this] { exportAs(false); });
     exportMenu->addAction(tr("As SQL…"), this, [this] { exportAs(true); });
     m_export->setMenu(exportMenu);
+    // Only a comparison that ran to its end is exported (docs/app.md, "Compare").
+    m_export->setEnabled(false);
     auto* head = new QHBoxLayout;
     head->addWidget(names, 1);
     head->addWidget(m_cancel);
@@ -149,8 +116,9 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     m_summary->setHeaderLabels(
         {tr("Table"), tr("Added"), tr("Removed"), tr("Changed"), tr("Unchanged"), tr("Key"), tr("Notes")});
     m_summary->header()->setStretchLastSection(true);
-    // Room for a few tables even at 800×600 (the grid below takes the rest).
-    m_summary->setMinimumHeight(m_summary->fontMetrics().height() * 7);
+    // Room for a few tables even at 800×600 (the grid below takes the rest), and no more: the tab's
+    // least height must leave an 800×600 window its size.
+    m_summary->setMinimumHeight(m_summary->fontMetrics().height() * 5);
     connect(m_summary, &QTreeWidget::currentItemChanged, this, &CompareTab::showSelectedTable);
 
     m_rows = new ChangedRowsModel(m_thread.get(), this);
@@ -166,6 +134,8 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
                                   : tr("%1 changed rows in %2", nullptr, pluralCount(m_rows->totalRows()))
                                         .arg(groupedNumber(m_rows->totalRows()), m_rows->table().name));
         setTone(m_rowsStatus, m_rows->error().isEmpty() ? Tone::Muted : Tone::Error);
+        if (std::exchange(m_fitPending, false) && m_rows->error().isEmpty())
+            fitColumns();
         showCurrentCell();
     });
     connect(m_grid->view()->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -178,16 +148,23 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     setTone(m_rowsStatus, Tone::Muted);
     m_beforeViewer = new ValueViewer(this);
     m_afterViewer = new ValueViewer(this);
-    auto* values = new QSplitter(Qt::Vertical, this);
-    values->addWidget(titled(tr("<b>Before</b> (A)"), m_beforeViewer, values));
-    values->addWidget(titled(tr("<b>After</b> (B)"), m_afterViewer, values));
+    // Tabs, not two viewers stacked: each needs its own height, and both would not fit at 800×600.
+    m_values = new QTabWidget(this);
+    m_values->setObjectName(QStringLiteral("compareValues"));
+    m_values->setDocumentMode(true);
+    m_values->addTab(m_beforeViewer, tr("Before (A)"));
+    m_values->addTab(m_afterViewer, tr("After (B)"));
+    // Below its viewers' own least size (a header, buttons and a view each): at 800×600 they get more than
+    // this anyway, and a window never grows for them.
+    m_values->setMinimumSize(m_values->fontMetrics().averageCharWidth() * 20,
+                             m_values->fontMetrics().height() * 6);
     auto* rowsPage = new QWidget(this);
     auto* rowsLayout = new QVBoxLayout(rowsPage);
     rowsLayout->setContentsMargins(0, 0, 0, 0);
     rowsLayout->addWidget(m_rowsStatus);
     auto* rowsSplit = new QSplitter(Qt::Horizontal, rowsPage);
     rowsSplit->addWidget(m_grid);
-    rowsSplit->addWidget(values);
+    rowsSplit->addWidget(m_values);
     rowsSplit->setStretchFactor(0, 3);
     rowsSplit->setStretchFactor(1, 1);
     rowsLayout->addWidget(rowsSplit, 1);
@@ -330,6 +307,7 @@ void CompareTab::showSelectedTable() {
         table.counted == m_rows->table().counted)
         return;
     m_grid->stopFollowingEnd();
+    m_fitPending = table.name != m_rows->table().name; // a filter's change keeps the user's widths
     m_rows->setTable(table, kinds);
     m_beforeViewer->clear();
     m_afterViewer->clear();
@@ -343,14 +321,31 @@ void CompareTab::showCurrentCell() {
         return;
     }
     const QString column = m_rows->columnName(index.column());
-    if (index.data(ChangedRowsModel::HasBeforeRole).toBool())
-        m_beforeViewer->showValue(index.data(ChangedRowsModel::BeforeRole), column);
+    const QString type = m_rows->declaredType(index.column());
+    const bool hasBefore = index.data(ChangedRowsModel::HasBeforeRole).toBool();
+    const bool hasAfter = index.data(ChangedRowsModel::HasAfterRole).toBool();
+    if (hasBefore)
+        m_beforeViewer->showValue(index.data(ChangedRowsModel::BeforeRole), column, type);
     else
         m_beforeViewer->clear();
-    if (index.data(ChangedRowsModel::HasAfterRole).toBool())
-        m_afterViewer->showValue(index.data(ChangedRowsModel::AfterRole), column);
+    if (hasAfter)
+        m_afterViewer->showValue(index.data(ChangedRowsModel::AfterRole), column, type);
     else
         m_afterViewer->clear();
+    // A cell one side lacks (an added or removed row): the side that has it comes forward.
+    if (hasBefore != hasAfter)
+        m_values->setCurrentWidget(hasBefore ? m_beforeViewer : m_afterViewer);
+}
+
+void CompareTab::fitColumns() {
+    // As the preview grid fits a new table (GridCommands::fitNewTable): the header and the first page,
+    // within bounds, the first columns only (a table of thousands costs no more than a screenful).
+    QTableView* view = m_grid->view();
+    const int measured = std::min(m_rows->columnCount(), 64);
+    for (int c = 0; c < measured; ++c) {
+        view->resizeColumnToContents(c);
+        view->setColumnWidth(c, std::clamp(view->columnWidth(c), kFittedWidthMin, kFittedWidthCap));
+    }
 }
 
 void CompareTab::showSelectedSchemaChange() {
@@ -366,10 +361,16 @@ void CompareTab::onJobFinished() {
     m_cancel->setEnabled(false);
     if (!m_job)
         return;
+    m_export->setEnabled(m_job->state() == Job::State::Succeeded);
     switch (m_job->state()) {
     case Job::State::Succeeded: {
         const auto* summary = m_job->resultAs<ComparisonSummary>();
         const bool same = summary && summary->identical();
+        if (summary && summary->sameFile) {
+            m_status->setText(tr("A and B are the same file: nothing differs."));
+            setTone(m_status, Tone::Success);
+            break;
+        }
         const qint64 schema = m_schemaChanges.size();
         const qint64 differing = std::count_if(m_tables.begin(), m_tables.end(),
                                                [](const TableComparison& t) { return t.hasDifferences(); });
@@ -387,16 +388,25 @@ void CompareTab::onJobFinished() {
             tr("The comparison failed: %1").arg(m_job->error() ? m_job->error()->message : QString()));
         setTone(m_status, Tone::Error);
         break;
-    case Job::State::Cancelled:
-        m_status->setText(tr("The comparison was cancelled; the tables above were compared."));
+    case Job::State::Cancelled: {
+        const qint64 total = m_feed->plans.size(); // set before the first table, never changed after
+        m_status->setText(
+            m_tables.isEmpty()
+                ? tr("The comparison was cancelled before any table was compared.")
+                : tr("The comparison was cancelled after %1 of %2 tables: only those are listed; "
+                     "compare again to see them all (Export needs a whole comparison).",
+                     nullptr, pluralCount(total))
+                      .arg(groupedNumber(m_tables.size()), groupedNumber(total)));
         setTone(m_status, Tone::Warning);
-        break;
+    } break;
     case Job::State::Running:
         break;
     }
 }
 
 void CompareTab::exportAs(bool sql) {
+    if (!m_export->isEnabled()) // the comparison has not run to its end: there is nothing whole to write
+        return;
     QString path;
     if (chooseExportFile) {
         path = chooseExportFile(sql);

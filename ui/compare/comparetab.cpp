@@ -66,12 +66,14 @@ QWidget* titled(const QString& title, QWidget* content, QWidget* parent) {
 CompareTab::CompareTab(const QString& before, const QString& after, QWidget* parent)
     : QWidget(parent), m_before(before), m_after(after), m_feed(std::make_shared<CompareFeed>()),
       m_thread(std::make_unique<ComparisonThread>(before, after)) {
-    // Elided: two long snapshot names must never widen the window.
-    auto* names = new ElidedLabel(this);
-    names->setObjectName(QStringLiteral("compareNames"));
-    names->setFullText(tr("A (before): %1  →  B (after): %2")
-                           .arg(QFileInfo(before).fileName(), QFileInfo(after).fileName()));
-    names->setToolTip(before + QLatin1Char('\n') + after);
+    // Elided, each name on its own: two long snapshot names must never widen the window, and neither
+    // may hide the other.
+    auto* nameA = new ElidedLabel(this);
+    nameA->setFullText(tr("A (before): %1").arg(QFileInfo(before).fileName()));
+    nameA->setToolTip(before);
+    auto* nameB = new ElidedLabel(this);
+    nameB->setFullText(tr("B (after): %1").arg(QFileInfo(after).fileName()));
+    nameB->setToolTip(after);
     m_status = new QLabel(tr("Comparing…"), this);
     m_status->setWordWrap(true);
     m_cancel = new QPushButton(tr("Cancel"), this);
@@ -90,7 +92,9 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     // Only a comparison that ran to its end is exported (docs/app.md, "Compare").
     m_export->setEnabled(false);
     auto* head = new QHBoxLayout;
-    head->addWidget(names, 1);
+    head->addWidget(nameA, 1);
+    head->addWidget(new QLabel(QStringLiteral("→"), this));
+    head->addWidget(nameB, 1);
     head->addWidget(m_cancel);
     head->addWidget(m_export);
 
@@ -156,8 +160,7 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     m_values->addTab(m_afterViewer, tr("After (B)"));
     // Below its viewers' own least size (a header, buttons and a view each): at 800×600 they get more than
     // this anyway, and a window never grows for them.
-    m_values->setMinimumSize(m_values->fontMetrics().averageCharWidth() * 20,
-                             m_values->fontMetrics().height() * 6);
+    m_values->setMinimumSize(m_values->minimumSizeHint().width(), m_values->fontMetrics().height() * 6);
     auto* rowsPage = new QWidget(this);
     auto* rowsLayout = new QVBoxLayout(rowsPage);
     rowsLayout->setContentsMargins(0, 0, 0, 0);
@@ -165,7 +168,7 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     auto* rowsSplit = new QSplitter(Qt::Horizontal, rowsPage);
     rowsSplit->addWidget(m_grid);
     rowsSplit->addWidget(m_values);
-    rowsSplit->setStretchFactor(0, 3);
+    rowsSplit->setStretchFactor(0, 2);
     rowsSplit->setStretchFactor(1, 1);
     rowsLayout->addWidget(rowsSplit, 1);
 

@@ -128,6 +128,8 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     m_rows = new ChangedRowsModel(m_thread.get(), this);
     m_grid = new WindowedGrid(m_rows, m_rows, this);
     m_grid->view()->setSelectionBehavior(QAbstractItemView::SelectItems);
+    // Fitting measures the rows on screen only, not the whole window of 500 (tens of ms of GUI thread).
+    m_grid->view()->horizontalHeader()->setResizeContentsPrecision(0);
     connect(m_rows, &ChangedRowsModel::loaded, this, [this] {
         m_grid->totalChanged();
         m_rowsStatus->setText(!m_rows->error().isEmpty()
@@ -368,21 +370,8 @@ void CompareTab::onJobFinished() {
     switch (m_job->state()) {
     case Job::State::Succeeded: {
         const auto* summary = m_job->resultAs<ComparisonSummary>();
-        const bool same = summary && summary->identical();
-        if (summary && summary->sameFile) {
-            m_status->setText(tr("A and B are the same file: nothing differs."));
-            setTone(m_status, Tone::Success);
-            break;
-        }
-        const qint64 schema = m_schemaChanges.size();
-        const qint64 differing = std::count_if(m_tables.begin(), m_tables.end(),
-                                               [](const TableComparison& t) { return t.hasDifferences(); });
-        m_status->setText(
-            same
-                ? tr("A and B hold the same schema and rows.")
-                : tr("%1; %2.").arg(
-                      tr("%1 schema changes", nullptr, pluralCount(schema)).arg(groupedNumber(schema)),
-                      tr("%1 tables differ", nullptr, pluralCount(differing)).arg(groupedNumber(differing))));
+        const bool same = summary && (summary->identical() || summary->sameFile);
+        m_status->setText(comparetexts::succeededText(summary, m_tables, m_schemaChanges.size()));
         setTone(m_status, same ? Tone::Success : Tone::Normal);
         break;
     }
@@ -392,14 +381,12 @@ void CompareTab::onJobFinished() {
         setTone(m_status, Tone::Error);
         break;
     case Job::State::Cancelled: {
-        const qint64 total = m_feed->plans.size(); // set before the first table, never changed after
-        m_status->setText(
-            m_tables.isEmpty()
-                ? tr("The comparison was cancelled before any table was compared.")
-                : tr("The comparison was cancelled after %1 of %2 tables: only those are listed; "
-                     "compare again to see them all (Export needs a whole comparison).",
-                     nullptr, pluralCount(total))
-                      .arg(groupedNumber(m_tables.size()), groupedNumber(total)));
+        qsizetype total = 0;
+        {
+            std::lock_guard lock(m_feed->mutex); // the job has ended; the lock says who may touch the feed
+            total = m_feed->plans.size();
+        }
+        m_status->setText(comparetexts::cancelledText(m_tables.size(), total));
         setTone(m_status, Tone::Warning);
     } break;
     case Job::State::Running:

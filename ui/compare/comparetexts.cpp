@@ -1,6 +1,9 @@
 #include "compare/comparetexts.h"
 
+#include "common/format.h"
 #include "compare/comparetab.h"
+
+#include <algorithm>
 
 namespace sqlsnap::ui::comparetexts {
 
@@ -50,6 +53,29 @@ QString schemaKindText(SchemaChange::Kind kind) {
         break;
     }
     return CompareTab::tr("changed");
+}
+
+QString succeededText(const ComparisonSummary* summary, const QList<TableComparison>& tables,
+                      qsizetype schemaChanges) {
+    if (summary && summary->sameFile)
+        return CompareTab::tr("A and B are the same file: nothing differs.");
+    if (summary && summary->identical())
+        return CompareTab::tr("A and B hold the same schema and rows.");
+    const qint64 schema = schemaChanges;
+    const qint64 differing = std::count_if(tables.begin(), tables.end(),
+                                           [](const TableComparison& t) { return t.hasDifferences(); });
+    return CompareTab::tr("%1; %2.").arg(
+        CompareTab::tr("%1 schema changes", nullptr, pluralCount(schema)).arg(groupedNumber(schema)),
+        CompareTab::tr("%1 tables differ", nullptr, pluralCount(differing)).arg(groupedNumber(differing)));
+}
+
+QString cancelledText(qsizetype compared, qsizetype total) {
+    if (compared == 0)
+        return CompareTab::tr("The comparison was cancelled before any table was compared.");
+    return CompareTab::tr("The comparison was cancelled after %1 of %2 tables: only those are listed; "
+                          "compare again to see them all (Export needs a whole comparison).",
+                          nullptr, pluralCount(total))
+        .arg(groupedNumber(compared), groupedNumber(total));
 }
 
 } // namespace sqlsnap::ui::comparetexts

@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <unistd.h>
 
 using testsupport::cli;
 using testsupport::CliRun;
@@ -38,6 +39,7 @@ private slots:
     void tableOption();
     void usageAndFailures();
     void interrupted();
+    void theSameFileUnderALiveWriterIsIdentical();
 
 private:
     QTemporaryDir m_dir;
@@ -158,7 +160,7 @@ void TestCliDiff::virtualTables() {
     const CliRun run = cli({QStringLiteral("diff"), a, b});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.contains("virtual more: added\n"));
-    QVERIFY(run.out.contains("docs_content: 1 added, 1 removed, 0 changed, 1 unchanged (by rowid)"));
+    QVERIFY(run.out.contains("docs_content: 1 added, 1 removed, 0 changed, 1 unchanged (by id (rowid))"));
     const CliRun sql = cli({QStringLiteral("diff"), a, b, QStringLiteral("--sql")});
     QCOMPARE(sql.exitCode, 1);
     QVERIFY(QFile::copy(a, copy));
@@ -222,6 +224,41 @@ void TestCliDiff::interrupted() {
     QVERIFY(p.waitForFinished(60000));
     QCOMPARE(p.exitCode(), 130);
     QCOMPARE(QString::fromUtf8(p.readAllStandardError()).trimmed(), QStringLiteral("error: cancelled"));
+}
+
+// Review (#10): `diff X X` of a live WAL database took two snapshots at two moments and found the writer's
+// commits between them. The same file however reached (the path twice, a symlink, a hard link, its -wal)
+// is read once: identical, exit 0, and the output says why.
+void TestCliDiff::theSameFileUnderALiveWriterIsIdentical() {
+    const QString db = m_dir.filePath(QStringLiteral("live.db"));
+    QVERIFY(
+        testsupport::runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("2000")}));
+    const QString symlink = m_dir.filePath(QStringLiteral("live-link.db"));
+    const QString hardlink = m_dir.filePath(QStringLiteral("live-hard.db"));
+    QVERIFY(QFile::link(db, symlink));
+    QCOMPARE(::link(QFile::encodeName(db).constData(), QFile::encodeName(hardlink).constData()), 0);
+    testsupport::Helper writer({QStringLiteral("writer"), db, QStringLiteral("wal"),
+                                QStringLiteral("--pace-us"), QStringLiteral("200"),
+                                QStringLiteral("--autocheckpoint"), QStringLiteral("0")});
+    QVERIFY(writer.ready());
+    for (const QString& b : {db, symlink, hardlink, db + QStringLiteral("-wal")}) {
+        const CliRun run = cli({QStringLiteral("diff"), db, b});
+        QVERIFY2(run.exitCode == 0,
+                 qPrintable(b + QStringLiteral(": ") + QString::fromUtf8(run.out + run.err)));
+        QVERIFY(run.out.contains("\nA and B are the same file\n"));
+        QVERIFY(run.out.endsWith("no differences\n"));
+        const CliRun json =
+            cli({QStringLiteral("diff"), db, b, QStringLiteral("--json"), QStringLiteral("--summary")});
+        QCOMPARE(json.exitCode, 0);
+        QCOMPARE(json.json().value(QStringLiteral("same_file")).toBool(), true);
+        QCOMPARE(json.json().value(QStringLiteral("identical")).toBool(), true);
+    }
+    // Two files are not one, however alike: a copy is compared as two.
+    const CliRun two =
+        cli({QStringLiteral("diff"), m_a, m_b, QStringLiteral("--json"), QStringLiteral("--summary")});
+    QCOMPARE(two.json().value(QStringLiteral("same_file")).toBool(true), false);
+    QVERIFY(!cli({QStringLiteral("diff"), m_a, m_b}).out.contains("same file"));
+    QVERIFY(writer.finish().contains(QLatin1String("commits=")));
 }
 
 QTEST_GUILESS_MAIN(TestCliDiff)

@@ -300,6 +300,8 @@ private slots:
     void pagesMatchTheVisitor();
     void fastPathSkipsUnchangedPages();
     void liveSourceIsStagedNotOpened();
+    void oneFileReachedTwiceIsReadOnce();
+    void declaredTypesPerSide();
     void fileChangedMeanwhile();
     void cancelStopsABigTable();
     void badInputs();
@@ -649,6 +651,50 @@ void TestCompare::liveSourceIsStagedNotOpened() {
     QCOMPARE(summary->tables.first().rowsChanged, 1);
     QCOMPARE(testsupport::folderBytes(folder), before);
     sqlite3_close(holder);
+}
+
+// The same file by two paths (a symlink; a live WAL database, whose last commit is only in its -wal) is
+// one side read once: no second copy to differ from the first, no file left, every table unchanged.
+void TestCompare::oneFileReachedTwiceIsReadOnce() {
+    const QString folder = testsupport::freshFolder(m_dir);
+    const QString a = folder + QStringLiteral("/live.db"), link = folder + QStringLiteral("/link.db");
+    sqlite3* holder = nullptr;
+    sqlite3_open(a.toUtf8().constData(), &holder);
+    QVERIFY(exec(holder, QStringLiteral("PRAGMA journal_mode=WAL; CREATE TABLE t(k TEXT PRIMARY KEY, v);"
+                                        "INSERT INTO t VALUES('x', 1), ('y', 2)")));
+    QVERIFY(QFile::link(a, link));
+    const auto before = testsupport::folderBytes(folder);
+    for (const QString& b : {a, link, a + QStringLiteral("-wal")}) {
+        auto summary = compareDatabases(a, b);
+        QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : summary.error().message));
+        QVERIFY(summary->sameFile);
+        QVERIFY(summary->identical());
+        QCOMPARE(summary->tables.first().rowsUnchanged, 2);
+    }
+    QCOMPARE(testsupport::folderBytes(folder), before);
+    sqlite3_close(holder);
+    const QString copy = folder + QStringLiteral("/copy.db");
+    QVERIFY(QFile::copy(a, copy));
+    auto two = compareDatabases(a, copy);
+    QVERIFY(two.ok());
+    QVERIFY(!two->sameFile);
+}
+
+void TestCompare::declaredTypesPerSide() {
+    const QString folder = testsupport::freshFolder(m_dir);
+    const QString a = folder + QStringLiteral("/a.db"), b = folder + QStringLiteral("/b.db");
+    QVERIFY(
+        testsupport::execSql(a, QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, n VARCHAR(9), x)")));
+    QVERIFY(
+        testsupport::execSql(b, QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, n TEXT, y BLOB)")));
+    auto opened = DatabaseComparison::open(a, b);
+    QVERIFY(opened.ok());
+    const TableComparison& t = (*opened)->tables().first();
+    QCOMPARE(t.typesA, (QStringList{QStringLiteral("INTEGER"), QStringLiteral("VARCHAR(9)"), QString()}));
+    QCOMPARE(t.typesB,
+             (QStringList{QStringLiteral("INTEGER"), QStringLiteral("TEXT"), QStringLiteral("BLOB")}));
+    QCOMPARE(t.keyColumns, QStringList{QStringLiteral("id")});
+    QVERIFY(t.implicitRowid.isEmpty()); // the INTEGER PRIMARY KEY is the rowid
 }
 
 // A file read in place that a program changes while it is compared: the comparison says so instead of

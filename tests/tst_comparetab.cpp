@@ -8,6 +8,7 @@
 #include <compare/comparetab.h>
 #include <compare/comparewithnow.h>
 #include <jobs/job.h>
+#include <jobs/joblistmodel.h>
 #include <jobs/jobspanel.h>
 #include <jobs/jobspecs.h>
 #include <preview/valueviewer.h>
@@ -30,6 +31,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
@@ -88,6 +90,35 @@ int rowWithId(ChangedRowsModel* rows, const QString& id) {
             return r;
     }
     return -1;
+}
+
+// The real job's sink, held (it blocks) right after it reported the first table done, until released.
+struct HeldSink : ProgressSink {
+    ProgressSink& inner;
+    std::shared_ptr<std::promise<void>> gate;
+    std::shared_future<void> open;
+    explicit HeldSink(ProgressSink& s, std::shared_ptr<std::promise<void>> g)
+        : inner(s), gate(std::move(g)), open(gate->get_future().share()) {}
+    void report(const Progress& p) override {
+        inner.report(p);
+        if (p.phase == Phase::Comparing && p.rowsDone == 1)
+            open.wait();
+    }
+    bool isCancelled() const override { return inner.isCancelled(); }
+    const CancelToken* cancelToken() const override { return inner.cancelToken(); }
+};
+
+// A comparison job of A and B for `tab`, held after its first table until `gate` is set.
+Job* startHeld(MainWindow& w, CompareTab* tab, const QString& a, const QString& b,
+               std::shared_ptr<std::promise<void>> gate) {
+    JobSpec spec = JobSpecs::compare(a, b, tab->feed());
+    spec.run = [run = spec.run, gate](ProgressSink& sink) {
+        HeldSink held(sink, gate);
+        return run(held);
+    };
+    Job* job = w.startJob(spec);
+    tab->attach(job);
+    return job;
 }
 
 } // namespace
@@ -161,7 +192,8 @@ private slots:
         QCOMPARE(items->text(2), QStringLiteral("1"));  // removed
         QCOMPARE(items->text(3), QStringLiteral("2"));  // changed
         QCOMPARE(items->text(4), QStringLiteral("47")); // unchanged
-        QCOMPARE(items->text(5), QStringLiteral("rowid"));
+        QCOMPARE(items->text(5),
+                 QStringLiteral("id (rowid)")); // its INTEGER PRIMARY KEY, the grid's "id (key)"
         QTreeWidgetItem* notes = summaryRow(tab, QStringLiteral("notes"));
         QVERIFY(notes);
         QCOMPARE(notes->text(1), QStringLiteral("1"));
@@ -187,37 +219,17 @@ private slots:
     // The first table shows while the others are still being compared: the real job, held (its sink
     // blocks) right after it reported the first table done, until the test has seen that table.
     void firstTableShowsBeforeTheEnd() {
-        struct HeldSink : ProgressSink {
-            ProgressSink& inner;
-            std::shared_ptr<std::promise<void>> gate;
-            std::shared_future<void> open;
-            explicit HeldSink(ProgressSink& s, std::shared_ptr<std::promise<void>> g)
-                : inner(s), gate(std::move(g)), open(gate->get_future().share()) {}
-            void report(const Progress& p) override {
-                inner.report(p);
-                if (p.phase == Phase::Comparing && p.rowsDone == 1)
-                    open.wait();
-            }
-            bool isCancelled() const override { return inner.isCancelled(); }
-            const CancelToken* cancelToken() const override { return inner.cancelToken(); }
-        };
         auto w = window();
         auto* tab = new CompareTab(m_a, m_b, w->tabs());
         w->tabs()->addTab(tab, QStringLiteral("held"));
         auto gate = std::make_shared<std::promise<void>>();
-        JobSpec spec = JobSpecs::compare(m_a, m_b, tab->feed());
-        spec.run = [run = spec.run, gate](ProgressSink& sink) {
-            HeldSink held(sink, gate);
-            return run(held);
-        };
         bool released = false;
         const auto release = [&] {
             if (!std::exchange(released, true))
                 gate->set_value();
         };
         auto releaseOnFailure = qScopeGuard(release); // a failed check must not leave the job held
-        Job* job = w->startJob(spec);
-        tab->attach(job);
+        Job* job = startHeld(*w, tab, m_a, m_b, gate);
         QTRY_COMPARE_WITH_TIMEOUT(tab->summary()->topLevelItemCount(), 1, kWait);
         QVERIFY(job->isRunning());
         QCOMPARE(tab->summary()->topLevelItem(0)->text(0), QStringLiteral("items")); // tables by name
@@ -288,18 +300,20 @@ private slots:
         QVERIFY(tab->selectTable(QStringLiteral("fresh")));
         QVERIFY(waitRows(tab));
         ChangedRowsModel* rows = tab->rows();
-        QCOMPARE(rows->columnCount(), 3);
-        QCOMPARE(rows->headerData(1, Qt::Horizontal).toString().section(QLatin1Char(' '), 0, 0),
+        QCOMPARE(rows->columnCount(), 4); // the kind, the rowid, u, v
+        QCOMPARE(rows->headerData(1, Qt::Horizontal).toString(), QStringLiteral("rowid"));
+        QCOMPARE(rows->headerData(2, Qt::Horizontal).toString().section(QLatin1Char(' '), 0, 0),
                  QStringLiteral("u"));
         QCOMPARE(rows->index(0, 0).data().toString(), QStringLiteral("added"));
-        QCOMPARE(rows->index(0, 1).data().toString(), QStringLiteral("new"));
-        tab->grid()->view()->setCurrentIndex(rows->index(0, 2));
+        QCOMPARE(rows->index(0, 1).data().toString(), QStringLiteral("1"));
+        QCOMPARE(rows->index(0, 2).data().toString(), QStringLiteral("new"));
+        tab->grid()->view()->setCurrentIndex(rows->index(0, 3));
         QCOMPARE(tab->afterViewer()->value(), QVariant(qint64(2)));
         QVERIFY(tab->selectTable(QStringLiteral("gone")));
         QVERIFY(waitRows(tab));
-        QCOMPARE(rows->columnCount(), 3);
+        QCOMPARE(rows->columnCount(), 4);
         QCOMPARE(rows->index(0, 0).data().toString(), QStringLiteral("removed"));
-        QCOMPARE(rows->index(0, 2).data().toString(), QStringLiteral("was"));
+        QCOMPARE(rows->index(0, 3).data().toString(), QStringLiteral("was"));
     }
 
     void filtersByKindAndTable() {
@@ -347,6 +361,14 @@ private slots:
         tab->exportAs(true);
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(json) && QFileInfo::exists(sql), kWait);
         QTRY_COMPARE_WITH_TIMEOUT(w->jobs()->runningCount(), 0, kWait);
+        // Each export's row in the jobs list names the file it writes.
+        QStringList titles;
+        for (int r = 0; r < w->jobs()->model()->rowCount(); ++r)
+            titles << w->jobs()->model()->index(r, 0).data().toString();
+        QVERIFY2(titles.filter(QStringLiteral("as JSON to diff.json")).size() == 1,
+                 qPrintable(titles.join(QLatin1Char('|'))));
+        QVERIFY2(titles.filter(QStringLiteral("as SQL to diff.sql")).size() == 1,
+                 qPrintable(titles.join(QLatin1Char('|'))));
         QCOMPARE(folderEntries(m_dir.filePath(QStringLiteral("out"))),
                  (QStringList{QStringLiteral("diff.json"), QStringLiteral("diff.sql")}));
 
@@ -400,6 +422,9 @@ private slots:
         QCOMPARE(job->state(), Job::State::Cancelled);
         QTRY_VERIFY_WITH_TIMEOUT(tab->status()->text().contains(QStringLiteral("cancelled")), kWait);
         QCOMPARE(tab->summary()->topLevelItemCount(), 0); // no table was compared after the cancel
+        QCOMPARE(tab->status()->text(),
+                 QStringLiteral("The comparison was cancelled before any table was compared."));
+        QVERIFY(!tab->exportButton()->isEnabled());
         // An export cancelled at once, of a pair big enough to be mid-way: no file, no temporary file.
         const QString big = freshFolder(m_dir, QStringLiteral("big"));
         const QString bigA = big + QStringLiteral("/a.sqlite"), bigB = big + QStringLiteral("/b.sqlite");
@@ -421,6 +446,100 @@ private slots:
         QCOMPARE(folderEntries(big), (QStringList{QStringLiteral("a.sqlite"), QStringLiteral("b.sqlite")}));
         QCOMPARE(folderEntries(m_folder),
                  (QStringList{QStringLiteral("shop A.sqlite"), QStringLiteral("shop B.sqlite")}));
+    }
+
+    // Review: after a cancel the tab said "the tables above were compared" and offered Export.
+    void aCancelledComparisonSaysHowFarItGotAndIsNotExported() {
+        auto w = window();
+        auto* tab = new CompareTab(m_a, m_b, w->tabs());
+        w->tabs()->addTab(tab, QStringLiteral("held"));
+        QVERIFY(!tab->exportButton()->isEnabled()); // not before the end either
+        // Held after the first table: the cancel lands after exactly one of the three.
+        auto gate = std::make_shared<std::promise<void>>();
+        auto release = qScopeGuard([gate] { gate->set_value(); });
+        Job* job = startHeld(*w, tab, m_a, m_b, gate);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->summary()->topLevelItemCount(), 1, kWait);
+        QVERIFY(!tab->exportButton()->isEnabled());
+        job->cancel();
+        release.dismiss();
+        gate->set_value();
+        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), kWait);
+        QCOMPARE(job->state(), Job::State::Cancelled);
+        QTRY_COMPARE_WITH_TIMEOUT(tab->summary()->topLevelItemCount(), 1, kWait);
+        QVERIFY2(tab->status()->text().startsWith(QStringLiteral(
+                     "The comparison was cancelled after 1 of 3 tables: only those are listed")),
+                 qPrintable(tab->status()->text()));
+        QVERIFY(!tab->status()->text().contains(QStringLiteral("above")));
+        QVERIFY(!tab->exportButton()->isEnabled());
+        bool asked = false;
+        tab->chooseExportFile = [&](bool) {
+            asked = true;
+            return m_dir.filePath(QStringLiteral("never.json"));
+        };
+        tab->exportAs(false);
+        QVERIFY(!asked);
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("never.json"))));
+    }
+
+    // Review: a second Compare tab of the same pair looked exactly like the first.
+    void aSecondTabOfThePairHasItsOwnTitle() {
+        auto w = window();
+        QVERIFY(compared(*w));
+        Job* second = w->compareSnapshots(m_a, m_b);
+        QVERIFY(second);
+        QTRY_VERIFY_WITH_TIMEOUT(!second->isRunning(), kWait);
+        QStringList titles;
+        for (int i = 1; i < w->tabs()->count(); ++i)
+            titles << w->tabs()->tabText(i);
+        QCOMPARE(titles,
+                 (QStringList{QStringLiteral("shop A → shop B"), QStringLiteral("shop A → shop B (2)")}));
+        QCOMPARE(w->tabs()->currentIndex(), 2);
+        QVERIFY(qobject_cast<CompareTab*>(w->tabs()->currentWidget())->exportButton()->isEnabled());
+    }
+
+    // Review: the tab grew an 800x600 window to about 1118x800 (and that size was saved).
+    void anOpenCompareTabKeepsThe800x600Window() {
+        const QString folder = freshFolder(m_dir, QStringLiteral("long"));
+        const QString longA = folder + QStringLiteral("/shop database of the main branch, taken before the "
+                                                      "nightly import of every supplier's price list.sqlite");
+        const QString longB = folder + QStringLiteral("/shop database of the main branch, taken after the "
+                                                      "nightly import of every supplier's price list.sqlite");
+        QVERIFY(QFile::copy(m_a, longA) && QFile::copy(m_b, longB));
+        auto w = std::make_unique<MainWindow>();
+        w->setSnapshotFolder(folder);
+        w->resize(800, 600);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        QCOMPARE(w->size(), QSize(800, 600));
+        Job* job = w->compareSnapshots(longA, longB);
+        QVERIFY(job);
+        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), kWait);
+        auto* tab = qobject_cast<CompareTab*>(w->tabs()->currentWidget());
+        QVERIFY(tab);
+        QVERIFY(tab->selectTable(QStringLiteral("items")));
+        QVERIFY(waitRows(tab));
+        tab->grid()->view()->setCurrentIndex(tab->rows()->index(0, 3));
+        QTest::qWait(100); // the layouts settle
+        QCOMPARE(w->size(), QSize(800, 600));
+        const QSize least = w->minimumSizeHint();
+        QVERIFY2(least.width() <= 800 && least.height() <= 600,
+                 qPrintable(QStringLiteral("%1x%2").arg(least.width()).arg(least.height())));
+    }
+
+    // Review (#10): the same file twice was two reads; now it is one, and the tab says so.
+    void theSameFileTwiceIsSaidToBeOne() {
+        const QString link = m_dir.filePath(QStringLiteral("link to A.sqlite"));
+        QVERIFY(QFile::link(m_a, link));
+        auto w = window();
+        Job* job = w->compareSnapshots(m_a, link);
+        QVERIFY(job);
+        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), kWait);
+        QCOMPARE(job->state(), Job::State::Succeeded);
+        auto* tab = qobject_cast<CompareTab*>(w->tabs()->currentWidget());
+        QVERIFY(tab);
+        QCOMPARE(tab->status()->text(), QStringLiteral("A and B are the same file: nothing differs."));
+        QVERIFY(job->resultAs<ComparisonSummary>()->sameFile);
+        QVERIFY(QFile::remove(link));
     }
 
     void aMissingFileIsAnErrorInPlace() {

@@ -27,8 +27,10 @@ QString keyText(const sqlsnap::TableComparison& t) {
     switch (t.key) {
     case sqlsnap::RowKey::PrimaryKey:
         return QStringLiteral("primary key ") + t.keyColumns.join(QStringLiteral(", "));
-    case sqlsnap::RowKey::Rowid:
-        return QStringLiteral("rowid");
+    case sqlsnap::RowKey::Rowid: // an INTEGER PRIMARY KEY is named: it is the rowid
+        return t.implicitRowid.isEmpty() && !t.keyColumns.isEmpty()
+                   ? QStringLiteral("%1 (rowid)").arg(t.keyColumns.first())
+                   : QStringLiteral("rowid");
     case sqlsnap::RowKey::None:
         break;
     }
@@ -118,6 +120,8 @@ sqlsnap::Status compareAndPrint(const QString& a, const QString& b, Run& run, sq
                                                   });
 
     std::printf("A: %s\nB: %s\n", qPrintable(comparison.pathA()), qPrintable(comparison.pathB()));
+    if (comparison.sameFile()) // read once: no second snapshot of a live database to differ from the first
+        std::printf("A and B are the same file\n");
     for (const sqlsnap::SchemaChange& c : std::as_const(changes))
         std::printf("%s %s: %s\n", qPrintable(c.type), qPrintable(c.name),
                     qPrintable(sqlsnap::schemaChangeKindName(c.kind)));

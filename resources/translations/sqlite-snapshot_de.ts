@@ -272,10 +272,6 @@ Nachher: %2</translation>
         <translation>geändert</translation>
     </message>
     <message>
-        <source>&lt;b&gt;A&lt;/b&gt; (before): %1 &amp;nbsp; → &amp;nbsp; &lt;b&gt;B&lt;/b&gt; (after): %2</source>
-        <translation>&lt;b&gt;A&lt;/b&gt; (vorher): %1 &amp;nbsp; → &amp;nbsp; &lt;b&gt;B&lt;/b&gt; (nachher): %2</translation>
-    </message>
-    <message>
         <source>Comparing…</source>
         <translation>Wird verglichen …</translation>
     </message>
@@ -355,14 +351,6 @@ Nachher: %2</translation>
         </translation>
     </message>
     <message>
-        <source>&lt;b&gt;Before&lt;/b&gt; (A)</source>
-        <translation>&lt;b&gt;Vorher&lt;/b&gt; (A)</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;After&lt;/b&gt; (B)</source>
-        <translation>&lt;b&gt;Nachher&lt;/b&gt; (B)</translation>
-    </message>
-    <message>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
@@ -417,10 +405,6 @@ Nachher: %2</translation>
         <translation>Der Vergleich ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>The comparison was cancelled; the tables above were compared.</source>
-        <translation>Der Vergleich wurde abgebrochen; die Tabellen oben wurden verglichen.</translation>
-    </message>
-    <message>
         <source>Export Comparison as SQL</source>
         <translation>Vergleich als SQL exportieren</translation>
     </message>
@@ -435,6 +419,41 @@ Nachher: %2</translation>
     <message>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>A (before): %1</source>
+        <translation>A (vorher): %1</translation>
+    </message>
+    <message>
+        <source>B (after): %1</source>
+        <translation>B (nachher): %1</translation>
+    </message>
+    <message>
+        <source>Before (A)</source>
+        <translation>Vorher (A)</translation>
+    </message>
+    <message>
+        <source>After (B)</source>
+        <translation>Nachher (B)</translation>
+    </message>
+    <message>
+        <source>A and B are the same file: nothing differs.</source>
+        <translation>A und B sind dieselbe Datei: nichts unterscheidet sich.</translation>
+    </message>
+    <message>
+        <source>The comparison was cancelled before any table was compared.</source>
+        <translation>Der Vergleich wurde abgebrochen, bevor eine Tabelle verglichen war.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The comparison was cancelled after %1 of %2 tables: only those are listed; compare again to see them all (Export needs a whole comparison).</source>
+        <translation>
+            <numerusform>Der Vergleich wurde nach %1 von %2 Tabelle abgebrochen: nur diese ist aufgeführt; erneut vergleichen, um alle zu sehen (Exportieren braucht einen ganzen Vergleich).</numerusform>
+            <numerusform>Der Vergleich wurde nach %1 von %2 Tabellen abgebrochen: nur diese sind aufgeführt; erneut vergleichen, um alle zu sehen (Exportieren braucht einen ganzen Vergleich).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (rowid)</source>
+        <translation>%1 (rowid)</translation>
     </message>
 </context>
 <context>
@@ -1471,12 +1490,12 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <source>Comparison %1 → %2 as %3</source>
-        <translation>Vergleich %1 → %2 als %3</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Comparison %1 → %2 as %3 to %4</source>
+        <translation>Vergleich %1 → %2 als %3 nach %4</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +1885,10 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
     <message>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,13 @@
             <numerusform>%1 tables differ</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The comparison was cancelled after %1 of %2 tables: only those are listed; compare again to see them all (Export needs a whole comparison).</source>
+        <translation>
+            <numerusform>The comparison was cancelled after %1 of %2 table: only those are listed; compare again to see them all (Export needs a whole comparison).</numerusform>
+            <numerusform>The comparison was cancelled after %1 of %2 tables: only those are listed; compare again to see them all (Export needs a whole comparison).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::FindDatabasesDialog</name>

@@ -138,9 +138,11 @@ void ChangedRowsModel::request() {
                 if (!answer) {
                     m_error = answer.error().message;
                 } else {
-                    beginResetModel();
+                    // The rows were counted already (rowCount): a reset here would drop the view's current
+                    // cell, which the value viewers show.
                     m_rows = *answer;
-                    endResetModel();
+                    if (!m_rows.isEmpty())
+                        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, columnCount() - 1));
                 }
                 emit loaded();
             },
@@ -155,12 +157,14 @@ int ChangedRowsModel::rowCount(const QModelIndex& parent) const {
 int ChangedRowsModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() || m_table.name.isEmpty()
                ? 0
-               : 1 + int(m_table.commonColumns.size() + m_table.columnsOnlyInA.size() +
-                         m_table.columnsOnlyInB.size());
+               : firstColumn() + int(m_table.commonColumns.size() + m_table.columnsOnlyInA.size() +
+                                     m_table.columnsOnlyInB.size());
 }
 
 QString ChangedRowsModel::columnName(int column) const {
-    int c = column - 1;
+    if (showsRowid() && column == 1)
+        return m_table.implicitRowid;
+    int c = column - firstColumn();
     if (c < 0)
         return {};
     if (c < m_table.commonColumns.size())
@@ -172,10 +176,30 @@ QString ChangedRowsModel::columnName(int column) const {
     return m_table.columnsOnlyInB.value(c);
 }
 
+QString ChangedRowsModel::declaredType(int column) const {
+    if (column < firstColumn())
+        return {};
+    const QString name = columnName(column);
+    const int c = column - firstColumn();
+    const bool onlyInA =
+        c >= m_table.commonColumns.size() && c < m_table.commonColumns.size() + m_table.columnsOnlyInA.size();
+    return onlyInA ? m_table.typesA.value(m_table.columnsA.indexOf(name))
+                   : m_table.typesB.value(m_table.columnsB.indexOf(name));
+}
+
 ChangedRowsModel::Cell ChangedRowsModel::cell(const RowChange& change, int column) const {
     Cell cell;
+    if (showsRowid() && column == 1) {
+        cell.hasBefore = change.rowidA.has_value();
+        cell.hasAfter = change.rowidB.has_value();
+        if (cell.hasBefore)
+            cell.before = *change.rowidA;
+        if (cell.hasAfter)
+            cell.after = *change.rowidB;
+        return cell;
+    }
     const QString name = columnName(column);
-    const int c = column - 1;
+    const int c = column - firstColumn();
     const bool inA = c < m_table.commonColumns.size() + m_table.columnsOnlyInA.size();
     const bool inB =
         c < m_table.commonColumns.size() || c >= m_table.commonColumns.size() + m_table.columnsOnlyInA.size();
@@ -221,14 +245,17 @@ QVariant ChangedRowsModel::data(const QModelIndex& index, int role) const {
         }
         return {};
     }
-    const bool changed =
-        change.kind == RowChange::Kind::Changed &&
-        change.changedColumns.contains(int(m_table.commonColumns.indexOf(columnName(index.column())))) &&
-        index.column() - 1 < m_table.commonColumns.size();
     const Cell c = cell(change, index.column());
+    const bool rowid = showsRowid() && index.column() == 1;
+    // The rowid differs only where rows are matched by another key; then it shows both, untinted.
+    const bool changed =
+        !rowid && change.kind == RowChange::Kind::Changed &&
+        change.changedColumns.contains(int(m_table.commonColumns.indexOf(columnName(index.column())))) &&
+        index.column() - firstColumn() < m_table.commonColumns.size();
+    const bool rowidMoved = rowid && c.hasBefore && c.hasAfter && c.before != c.after;
     switch (role) {
     case Qt::DisplayRole:
-        if (changed)
+        if (changed || rowidMoved)
             return cellText(c.before) + QStringLiteral(" → ") + cellText(c.after);
         if (c.hasAfter)
             return cellText(c.after);
@@ -265,7 +292,9 @@ QVariant ChangedRowsModel::headerData(int section, Qt::Orientation orientation, 
     if (section == 0)
         return tr("Change");
     const QString name = columnName(section);
-    const int c = section - 1;
+    if (showsRowid() && section == 1)
+        return m_table.key == RowKey::Rowid ? tr("%1 (key)").arg(name) : name;
+    const int c = section - firstColumn();
     if (c < m_table.commonColumns.size())
         return m_table.keyColumns.contains(name) ? tr("%1 (key)").arg(name) : name;
     if (c < m_table.commonColumns.size() + m_table.columnsOnlyInA.size())

@@ -5,6 +5,7 @@
 // a new cursor and skips to it (docs/app.md, "Compare").
 //
 // One grid row per changed row (the decision docs/app.md gives): the first column says the kind, then the
+// rowid where it is no column of the table's own (so rows without a key column can be told apart), the
 // common columns, then those only in A, then those only in B. An added row shows B's values, a removed
 // row A's; a changed row shows "before → after" in each cell that differs (ChangedRole true, tinted) and
 // the value in the others. BeforeRole and AfterRole give each side's stored value (RawValue-like: an
@@ -48,8 +49,13 @@ public:
     int kinds() const { return m_kinds; }
     bool loading() const { return m_loading; }
     QString error() const { return m_error; }
-    // The column's name as the tables store it (the header adds where it is kept).
+    // The column's name as the tables store it (the header adds where it is kept); the rowid column's is
+    // the name that reaches it ("rowid", "_rowid_", "oid").
     QString columnName(int column) const;
+    // Its declared type (B's where B has it, else A's); empty for the rowid and the kind column.
+    QString declaredType(int column) const;
+    // Whether column 1 is the rowid (a rowid table whose rowid is no column of its own).
+    bool showsRowid() const { return !m_table.implicitRowid.isEmpty(); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -63,7 +69,9 @@ public:
     bool totalKnown() const override { return true; }
 
 signals:
-    void loaded(); // the window's rows arrived (or failed: error())
+    // The window's rows arrived (or failed: error()). They arrive as dataChanged of the rows already
+    // counted, never a reset, so the view's current cell (after Ctrl+End, say) stays where it is.
+    void loaded();
 
 private:
     struct Cell {
@@ -71,6 +79,7 @@ private:
         QVariant before, after;
     };
     Cell cell(const RowChange& change, int column) const;
+    int firstColumn() const { return showsRowid() ? 2 : 1; } // the first of the table's own columns
     void request();
 
     struct Cursor; // lives on the thread: where the last page ended

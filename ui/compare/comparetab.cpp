@@ -1,8 +1,10 @@
 #include "compare/comparetab.h"
 
+#include "common/elidedlabel.h"
 #include "common/format.h"
 #include "common/tones.h"
 #include "compare/changedrowsmodel.h"
+#include "compare/comparetexts.h"
 #include "compare/comparisonthread.h"
 #include "jobs/job.h"
 #include "jobs/jobspecs.h"
@@ -28,6 +30,10 @@
 
 namespace sqlsnap::ui {
 
+using comparetexts::keyText;
+using comparetexts::notesText;
+using comparetexts::schemaKindText;
+
 namespace {
 enum SummaryColumn {
     NameColumn,
@@ -38,48 +44,6 @@ enum SummaryColumn {
     KeyColumn,
     NotesColumn
 };
-
-QString keyText(const TableComparison& t) {
-    switch (t.key) {
-    case RowKey::PrimaryKey:
-        return CompareTab::tr("primary key (%1)").arg(t.keyColumns.join(QStringLiteral(", ")));
-    case RowKey::Rowid:
-        return CompareTab::tr("rowid");
-    case RowKey::None:
-        break;
-    }
-    return CompareTab::tr("none");
-}
-
-QString notesText(const TableComparison& t) {
-    QStringList notes;
-    if (!t.error.isEmpty())
-        notes << CompareTab::tr("could not be compared: %1").arg(t.error);
-    if (!t.inA)
-        notes << CompareTab::tr("only in B");
-    if (!t.inB)
-        notes << CompareTab::tr("only in A");
-    if (t.definitionChanged)
-        notes << CompareTab::tr("definition changed");
-    if (!t.columnsOnlyInA.isEmpty())
-        notes << CompareTab::tr("columns only in A: %1").arg(t.columnsOnlyInA.join(QStringLiteral(", ")));
-    if (!t.columnsOnlyInB.isEmpty())
-        notes << CompareTab::tr("columns only in B: %1").arg(t.columnsOnlyInB.join(QStringLiteral(", ")));
-    notes << t.warnings;
-    return notes.join(QStringLiteral("; "));
-}
-
-QString schemaKindText(SchemaChange::Kind kind) {
-    switch (kind) {
-    case SchemaChange::Kind::Added:
-        return CompareTab::tr("added");
-    case SchemaChange::Kind::Removed:
-        return CompareTab::tr("removed");
-    case SchemaChange::Kind::Changed:
-        break;
-    }
-    return CompareTab::tr("changed");
-}
 
 QPlainTextEdit* sqlView(QWidget* parent) {
     auto* edit = new QPlainTextEdit(parent);
@@ -102,11 +66,14 @@ QWidget* titled(const QString& title, QWidget* content, QWidget* parent) {
 CompareTab::CompareTab(const QString& before, const QString& after, QWidget* parent)
     : QWidget(parent), m_before(before), m_after(after), m_feed(std::make_shared<CompareFeed>()),
       m_thread(std::make_unique<ComparisonThread>(before, after)) {
-    auto* names = new QLabel(
-        tr("<b>A</b> (before): %1 &nbsp; → &nbsp; <b>B</b> (after): %2")
-            .arg(QFileInfo(before).fileName().toHtmlEscaped(), QFileInfo(after).fileName().toHtmlEscaped()),
-        this);
-    names->setToolTip(before + QLatin1Char('\n') + after);
+    // Elided, each name on its own: two long snapshot names must never widen the window, and neither
+    // may hide the other.
+    auto* nameA = new ElidedLabel(this);
+    nameA->setFullText(tr("A (before): %1").arg(QFileInfo(before).fileName()));
+    nameA->setToolTip(before);
+    auto* nameB = new ElidedLabel(this);
+    nameB->setFullText(tr("B (after): %1").arg(QFileInfo(after).fileName()));
+    nameB->setToolTip(after);
     m_status = new QLabel(tr("Comparing…"), this);
     m_status->setWordWrap(true);
     m_cancel = new QPushButton(tr("Cancel"), this);
@@ -122,8 +89,12 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     exportMenu->addAction(tr("As JSON…"), this, [this] { exportAs(false); });
     exportMenu->addAction(tr("As SQL…"), this, [this] { exportAs(true); });
     m_export->setMenu(exportMenu);
+    // Only a comparison that ran to its end is exported (docs/app.md, "Compare").
+    m_export->setEnabled(false);
     auto* head = new QHBoxLayout;
-    head->addWidget(names, 1);
+    head->addWidget(nameA, 1);
+    head->addWidget(new QLabel(QStringLiteral("→"), this));
+    head->addWidget(nameB, 1);
     head->addWidget(m_cancel);
     head->addWidget(m_export);
 
@@ -149,13 +120,16 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     m_summary->setHeaderLabels(
         {tr("Table"), tr("Added"), tr("Removed"), tr("Changed"), tr("Unchanged"), tr("Key"), tr("Notes")});
     m_summary->header()->setStretchLastSection(true);
-    // Room for a few tables even at 800×600 (the grid below takes the rest).
-    m_summary->setMinimumHeight(m_summary->fontMetrics().height() * 7);
+    // Room for a few tables even at 800×600 (the grid below takes the rest), and no more: the tab's
+    // least height must leave an 800×600 window its size.
+    m_summary->setMinimumHeight(m_summary->fontMetrics().height() * 5);
     connect(m_summary, &QTreeWidget::currentItemChanged, this, &CompareTab::showSelectedTable);
 
     m_rows = new ChangedRowsModel(m_thread.get(), this);
     m_grid = new WindowedGrid(m_rows, m_rows, this);
     m_grid->view()->setSelectionBehavior(QAbstractItemView::SelectItems);
+    // Fitting measures the rows on screen only, not the whole window of 500 (tens of ms of GUI thread).
+    m_grid->view()->horizontalHeader()->setResizeContentsPrecision(0);
     connect(m_rows, &ChangedRowsModel::loaded, this, [this] {
         m_grid->totalChanged();
         m_rowsStatus->setText(!m_rows->error().isEmpty()
@@ -166,6 +140,8 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
                                   : tr("%1 changed rows in %2", nullptr, pluralCount(m_rows->totalRows()))
                                         .arg(groupedNumber(m_rows->totalRows()), m_rows->table().name));
         setTone(m_rowsStatus, m_rows->error().isEmpty() ? Tone::Muted : Tone::Error);
+        if (std::exchange(m_fitPending, false) && m_rows->error().isEmpty())
+            fitColumns();
         showCurrentCell();
     });
     connect(m_grid->view()->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -178,17 +154,23 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     setTone(m_rowsStatus, Tone::Muted);
     m_beforeViewer = new ValueViewer(this);
     m_afterViewer = new ValueViewer(this);
-    auto* values = new QSplitter(Qt::Vertical, this);
-    values->addWidget(titled(tr("<b>Before</b> (A)"), m_beforeViewer, values));
-    values->addWidget(titled(tr("<b>After</b> (B)"), m_afterViewer, values));
+    // Tabs, not two viewers stacked: each needs its own height, and both would not fit at 800×600.
+    m_values = new QTabWidget(this);
+    m_values->setObjectName(QStringLiteral("compareValues"));
+    m_values->setDocumentMode(true);
+    m_values->addTab(m_beforeViewer, tr("Before (A)"));
+    m_values->addTab(m_afterViewer, tr("After (B)"));
+    // Below its viewers' own least size (a header, buttons and a view each): at 800×600 they get more than
+    // this anyway, and a window never grows for them.
+    m_values->setMinimumSize(m_values->minimumSizeHint().width(), m_values->fontMetrics().height() * 6);
     auto* rowsPage = new QWidget(this);
     auto* rowsLayout = new QVBoxLayout(rowsPage);
     rowsLayout->setContentsMargins(0, 0, 0, 0);
     rowsLayout->addWidget(m_rowsStatus);
     auto* rowsSplit = new QSplitter(Qt::Horizontal, rowsPage);
     rowsSplit->addWidget(m_grid);
-    rowsSplit->addWidget(values);
-    rowsSplit->setStretchFactor(0, 3);
+    rowsSplit->addWidget(m_values);
+    rowsSplit->setStretchFactor(0, 2);
     rowsSplit->setStretchFactor(1, 1);
     rowsLayout->addWidget(rowsSplit, 1);
 
@@ -330,6 +312,7 @@ void CompareTab::showSelectedTable() {
         table.counted == m_rows->table().counted)
         return;
     m_grid->stopFollowingEnd();
+    m_fitPending = table.name != m_rows->table().name; // a filter's change keeps the user's widths
     m_rows->setTable(table, kinds);
     m_beforeViewer->clear();
     m_afterViewer->clear();
@@ -343,14 +326,31 @@ void CompareTab::showCurrentCell() {
         return;
     }
     const QString column = m_rows->columnName(index.column());
-    if (index.data(ChangedRowsModel::HasBeforeRole).toBool())
-        m_beforeViewer->showValue(index.data(ChangedRowsModel::BeforeRole), column);
+    const QString type = m_rows->declaredType(index.column());
+    const bool hasBefore = index.data(ChangedRowsModel::HasBeforeRole).toBool();
+    const bool hasAfter = index.data(ChangedRowsModel::HasAfterRole).toBool();
+    if (hasBefore)
+        m_beforeViewer->showValue(index.data(ChangedRowsModel::BeforeRole), column, type);
     else
         m_beforeViewer->clear();
-    if (index.data(ChangedRowsModel::HasAfterRole).toBool())
-        m_afterViewer->showValue(index.data(ChangedRowsModel::AfterRole), column);
+    if (hasAfter)
+        m_afterViewer->showValue(index.data(ChangedRowsModel::AfterRole), column, type);
     else
         m_afterViewer->clear();
+    // A cell one side lacks (an added or removed row): the side that has it comes forward.
+    if (hasBefore != hasAfter)
+        m_values->setCurrentWidget(hasBefore ? m_beforeViewer : m_afterViewer);
+}
+
+void CompareTab::fitColumns() {
+    // As the preview grid fits a new table (GridCommands::fitNewTable): the header and the first page,
+    // within bounds, the first columns only (a table of thousands costs no more than a screenful).
+    QTableView* view = m_grid->view();
+    const int measured = std::min(m_rows->columnCount(), 64);
+    for (int c = 0; c < measured; ++c) {
+        view->resizeColumnToContents(c);
+        view->setColumnWidth(c, std::clamp(view->columnWidth(c), kFittedWidthMin, kFittedWidthCap));
+    }
 }
 
 void CompareTab::showSelectedSchemaChange() {
@@ -366,19 +366,12 @@ void CompareTab::onJobFinished() {
     m_cancel->setEnabled(false);
     if (!m_job)
         return;
+    m_export->setEnabled(m_job->state() == Job::State::Succeeded);
     switch (m_job->state()) {
     case Job::State::Succeeded: {
         const auto* summary = m_job->resultAs<ComparisonSummary>();
-        const bool same = summary && summary->identical();
-        const qint64 schema = m_schemaChanges.size();
-        const qint64 differing = std::count_if(m_tables.begin(), m_tables.end(),
-                                               [](const TableComparison& t) { return t.hasDifferences(); });
-        m_status->setText(
-            same
-                ? tr("A and B hold the same schema and rows.")
-                : tr("%1; %2.").arg(
-                      tr("%1 schema changes", nullptr, pluralCount(schema)).arg(groupedNumber(schema)),
-                      tr("%1 tables differ", nullptr, pluralCount(differing)).arg(groupedNumber(differing))));
+        const bool same = summary && (summary->identical() || summary->sameFile);
+        m_status->setText(comparetexts::succeededText(summary, m_tables, m_schemaChanges.size()));
         setTone(m_status, same ? Tone::Success : Tone::Normal);
         break;
     }
@@ -387,16 +380,23 @@ void CompareTab::onJobFinished() {
             tr("The comparison failed: %1").arg(m_job->error() ? m_job->error()->message : QString()));
         setTone(m_status, Tone::Error);
         break;
-    case Job::State::Cancelled:
-        m_status->setText(tr("The comparison was cancelled; the tables above were compared."));
+    case Job::State::Cancelled: {
+        qsizetype total = 0;
+        {
+            std::lock_guard lock(m_feed->mutex); // the job has ended; the lock says who may touch the feed
+            total = m_feed->plans.size();
+        }
+        m_status->setText(comparetexts::cancelledText(m_tables.size(), total));
         setTone(m_status, Tone::Warning);
-        break;
+    } break;
     case Job::State::Running:
         break;
     }
 }
 
 void CompareTab::exportAs(bool sql) {
+    if (!m_export->isEnabled()) // the comparison has not run to its end: there is nothing whole to write
+        return;
     QString path;
     if (chooseExportFile) {
         path = chooseExportFile(sql);

@@ -19,6 +19,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 class QTreeWidget;
 
 namespace sqlsnap::ui {
@@ -50,10 +51,15 @@ public:
     ChangedRowsModel* rows() const { return m_rows; }
     ValueViewer* beforeViewer() const { return m_beforeViewer; }
     ValueViewer* afterViewer() const { return m_afterViewer; }
+    QTabWidget* valueTabs() const { return m_values; } // Before (A), After (B)
     QLineEdit* tableFilter() const { return m_tableFilter; }
     QCheckBox* kindFilter(int kind) const; // ChangedRowsModel::Added, Removed or Changed
     QLabel* status() const { return m_status; }
+    // Enabled once the comparison ran to its end; a cancelled or failed one is not exported.
     QPushButton* exportButton() const { return m_export; }
+    // Grid columns are fitted to the header and the first page of a table, within these widths.
+    static constexpr int kFittedWidthMin = 48;
+    static constexpr int kFittedWidthCap = 300;
     // Shows `table`'s rows (selects its summary row); false when it is not listed (filtered out).
     bool selectTable(const QString& table);
 
@@ -70,6 +76,7 @@ private:
     void applyFilters();
     void showSelectedTable();
     void showCurrentCell();
+    void fitColumns();
     void showSelectedSchemaChange();
     void onJobFinished();
 
@@ -86,6 +93,8 @@ private:
     ChangedRowsModel* m_rows;
     WindowedGrid* m_grid;
     ValueViewer *m_beforeViewer, *m_afterViewer;
+    QTabWidget* m_values;
+    bool m_fitPending = false; // a new table: fit its columns once its first page arrives
     QLineEdit* m_tableFilter;
     QCheckBox *m_added, *m_removed, *m_changed;
     QPushButton *m_export, *m_cancel;

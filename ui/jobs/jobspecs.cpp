@@ -196,6 +196,7 @@ JobSpec JobSpecs::compare(const QString& before, const QString& after, std::shar
         ComparisonSummary summary;
         summary.pathA = comparison.pathA();
         summary.pathB = comparison.pathB();
+        summary.sameFile = comparison.sameFile();
         summary.schemaChanges = comparison.schemaChanges();
         const QList<TableComparison> plans = comparison.tables();
         {
@@ -236,9 +237,10 @@ JobSpec JobSpecs::compareExport(const QString& before, const QString& after, con
     spec.kind = JobKind::Compare;
     spec.source = before + QLatin1Char('\n') + after;
     spec.destination = destination;
-    spec.title =
-        tr("Comparison %1 → %2 as %3")
-            .arg(fileName(before), fileName(after), sql ? QStringLiteral("SQL") : QStringLiteral("JSON"));
+    // The file written is named: two exports of one comparison must be told apart in the jobs list.
+    spec.title = tr("Comparison %1 → %2 as %3 to %4")
+                     .arg(fileName(before), fileName(after), sql ? QStringLiteral("SQL") : QStringLiteral("JSON"),
+                          fileName(destination));
     spec.run = [before, after, destination, sql](ProgressSink& sink) -> Expected<JobResult> {
         auto opened = DatabaseComparison::open(before, after, &sink);
         if (!opened)

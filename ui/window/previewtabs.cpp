@@ -29,10 +29,29 @@ PreviewTabs::PreviewTabs(QWidget* details, QWidget* parent) : QTabWidget(parent)
 }
 
 CompareTab* PreviewTabs::openCompare(const QString& before, const QString& after) {
+    // Another comparison of the same pair gets a number: two tabs must never look alike.
+    int same = 0;
+    for (int i = 1; i < count(); ++i)
+        if (auto* c = qobject_cast<CompareTab*>(widget(i)); c && c->before() == before && c->after() == after)
+            ++same;
     auto* tab = new CompareTab(before, after, this);
-    const QString name =
-        tr("%1 → %2").arg(QFileInfo(before).completeBaseName(), QFileInfo(after).completeBaseName());
-    const int i = addTab(tab, tabBar()->fontMetrics().elidedText(name, Qt::ElideMiddle, 320));
+    const QString name = tabBar()->fontMetrics().elidedText(
+        tr("%1 → %2").arg(QFileInfo(before).completeBaseName(), QFileInfo(after).completeBaseName()),
+        Qt::ElideMiddle, 320);
+    QString title = name;
+    if (same) {
+        const auto taken = [this](const QString& text) {
+            for (int i = 1; i < count(); ++i)
+                if (tabText(i) == text)
+                    return true;
+            return false;
+        };
+        int n = same + 1;
+        do
+            title = tr("%1 (%2)").arg(name).arg(n++);
+        while (taken(title));
+    }
+    const int i = addTab(tab, title);
     setTabToolTip(i, before + QLatin1Char('\n') + after);
     setCurrentIndex(i);
     return tab;

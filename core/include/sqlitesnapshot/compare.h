@@ -62,6 +62,8 @@ struct TableComparison {
     QStringList keyColumns; // the PRIMARY KEY's columns, or the rowid's name ("rowid", "_rowid_", "oid")
     QStringList columnsA;   // the columns each side stores (generated columns left out)
     QStringList columnsB;
+    QStringList typesA;             // each column's declared type ("" when none), as columnsA
+    QStringList typesB;             // as columnsB
     QStringList commonColumns;      // in both (matched by name, as SQLite matches names): what is compared
     QStringList columnsOnlyInA;     // dropped between A and B: their values are not compared
     QStringList columnsOnlyInB;     // added: not compared
@@ -101,6 +103,7 @@ QString rowChangeKindName(RowChange::Kind kind); // "added", "removed", "changed
 
 struct ComparisonSummary {
     QString pathA, pathB;
+    bool sameFile = false; // DatabaseComparison::sameFile()
     QList<SchemaChange> schemaChanges;
     QList<TableComparison> tables; // by name
     bool identical() const;        // no schema change and no table with differences
@@ -147,6 +150,10 @@ public:
 
     const QString& pathA() const; // as given, made absolute
     const QString& pathB() const;
+    // A and B are one file (the same device and inode once each path is resolved to its database: the
+    // same path twice, a symlink, a hard link). It is then read once, as one side, so a live database a
+    // program writes meanwhile cannot differ from itself; every answer is "no differences".
+    bool sameFile() const;
     const QList<SchemaChange>& schemaChanges() const;
     enum class Which { A, B };
     // sqlite_schema of one side (structure.h's SchemaObject; types "table" — shadow tables too —,

@@ -2,6 +2,10 @@
 // tables planned once; each table's rows merged on demand (rows.cpp has the cursor).
 #include "compare/comparisonimpl.h"
 
+#include "sqlitesnapshot/databasefiles.h"
+
+#include <QFileInfo>
+
 namespace sqlsnap {
 
 using compare::WatchBoth;
@@ -109,17 +113,34 @@ mergeTable(DatabaseComparison::Impl& impl, const TablePlan& plan, Task& task,
     return (*merge)->result();
 }
 
+// Whether two paths are one database file: the same device and inode once each names its database
+// (a -wal path its database; stat follows symlinks). Two snapshots taken of it would be two moments of
+// a live database, and could differ from each other.
+bool oneFile(const QString& pathA, const QString& pathB) {
+    const io::FileStat a = io::statPath(databasePathFor(pathA));
+    const io::FileStat b = io::statPath(databasePathFor(pathB));
+    return a.exists && b.exists && a.regular && a.device == b.device && a.inode == b.inode;
+}
+
 Expected<std::unique_ptr<DatabaseComparison::Impl>> openBoth(const QString& pathA, const QString& pathB,
                                                              Task& task) {
     auto impl = std::make_unique<DatabaseComparison::Impl>();
+    impl->sameFile = oneFile(pathA, pathB);
     auto a = compare::prepareSide(pathA, task);
     if (!a)
         return a.error();
     impl->a = std::move(*a);
-    auto b = compare::prepareSide(pathB, task);
-    if (!b)
-        return b.error();
-    impl->b = std::move(*b);
+    if (impl->sameFile) {
+        // B is A's file as read once: its copy (owned by A, which outlives B) or the file in place.
+        impl->b.path = QFileInfo(databasePathFor(pathB)).absoluteFilePath();
+        impl->b.readPath = impl->a.readPath;
+        impl->b.markers = impl->a.markers;
+    } else {
+        auto b = compare::prepareSide(pathB, task);
+        if (!b)
+            return b.error();
+        impl->b = std::move(*b);
+    }
     task.setPhase(Phase::Opening);
     auto dbA = compare::connectSide(impl->a);
     if (!dbA)
@@ -168,6 +189,9 @@ const QString& DatabaseComparison::pathA() const {
 const QString& DatabaseComparison::pathB() const {
     return m_impl->b.path;
 }
+bool DatabaseComparison::sameFile() const {
+    return m_impl->sameFile;
+}
 const QList<SchemaChange>& DatabaseComparison::schemaChanges() const {
     return m_impl->changes;
 }
@@ -211,6 +235,7 @@ Expected<ComparisonSummary> compareDatabases(const QString& pathA, const QString
     ComparisonSummary summary;
     summary.pathA = impl.a.path;
     summary.pathB = impl.b.path;
+    summary.sameFile = impl.sameFile;
     summary.schemaChanges = impl.changes;
     QList<const TablePlan*> chosen;
     for (const QString& name : options.tables)

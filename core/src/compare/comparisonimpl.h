@@ -18,7 +18,8 @@ using compare::TableMerge;
 using compare::TablePlan;
 
 struct DatabaseComparison::Impl {
-    Side a, b; // declared first: their staged copies outlive the connections
+    Side a, b;             // declared first: their staged copies outlive the connections
+    bool sameFile = false; // b reads a's file (and a's staged copy): one file, read once
     std::optional<SqliteDb> dbA, dbB;
     compare::Schema schemaA, schemaB;
     QList<SchemaChange> changes;

@@ -93,7 +93,9 @@ Status ComparisonDocument::write(DatabaseComparison& comparison, const QStringLi
             tables << t;
 
     QByteArray head = "{\n  \"a\": " + jsonString(comparison.pathA()) +
-                      ",\n  \"b\": " + jsonString(comparison.pathB()) + ",\n  \"schema_changes\": [";
+                      ",\n  \"b\": " + jsonString(comparison.pathB()) +
+                      ",\n  \"same_file\": " + QByteArray(comparison.sameFile() ? "true" : "false") +
+                      ",\n  \"schema_changes\": [";
     for (int i = 0; i < changes.size(); ++i) {
         const SchemaChange& c = changes[i];
         head += (i ? ",\n    " : "\n    ") + QByteArray("{\"change\": ") +

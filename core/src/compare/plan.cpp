@@ -34,6 +34,7 @@ int indexOfName(const QStringList& names, const QString& name) {
 struct SideTable {
     TableInfo info;
     QStringList columns;     // stored columns (generated ones left out), in order
+    QStringList types;       // their declared types
     QStringList primaryKey;  // in the key's order
     QStringList collations;  // of the primary key's columns
     bool rowidAlias = false; // the PRIMARY KEY is an INTEGER PRIMARY KEY: the rowid itself
@@ -44,8 +45,8 @@ struct SideTable {
 Expected<SideTable> readSideTable(SqliteDb& db, const TableInfo& info) {
     SideTable t;
     t.info = info;
-    auto columns =
-        Statement::prepare(db.get(), QStringLiteral("SELECT name, pk, hidden FROM pragma_table_xinfo(?1)"));
+    auto columns = Statement::prepare(
+        db.get(), QStringLiteral("SELECT name, pk, hidden, type FROM pragma_table_xinfo(?1)"));
     if (!columns)
         return Error{columns.error().kind, db.path() + QStringLiteral(": ") + columns.error().message};
     const QByteArray name = info.name.toUtf8();
@@ -59,6 +60,7 @@ Expected<SideTable> readSideTable(SqliteDb& db, const TableInfo& info) {
         if (sqlite3_column_int(columns->get(), 2) != 0)
             continue; // generated: its value follows from the others, and nothing may be written to it
         t.columns << column;
+        t.types << columnText(columns->get(), 3);
         if (const int pk = sqlite3_column_int(columns->get(), 1); pk > 0)
             keyed.append({pk, column});
     }
@@ -143,6 +145,8 @@ TablePlan planBoth(const SideTable& a, const SideTable& b, bool sameEncoding) {
     info.implicitRowid = b.rowidAlias ? QString() : b.rowidName;
     info.columnsA = a.columns;
     info.columnsB = b.columns;
+    info.typesA = a.types;
+    info.typesB = b.types;
     for (int i = 0; i < b.columns.size(); ++i)
         if (const int inA = indexOfName(a.columns, b.columns[i]); inA >= 0) {
             info.commonColumns << b.columns[i];
@@ -211,6 +215,7 @@ TablePlan planOneSide(const SideTable& t, bool inA) {
     plan.info.shadowOf = t.info.shadowOf;
     plan.info.implicitRowid = t.rowidAlias ? QString() : t.rowidName;
     (inA ? plan.info.columnsA : plan.info.columnsB) = t.columns;
+    (inA ? plan.info.typesA : plan.info.typesB) = t.types;
     (inA ? plan.a : plan.b) = sideQuery(t);
     plan.info.key = RowKey::None;
     return plan;

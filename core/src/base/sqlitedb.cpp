@@ -1,7 +1,7 @@
 #include "base/sqlitedb.h"
 
-#include "base/task.h"
 #include "io/posixio.h"
+#include "base/task.h"
 
 #include <sqlite3.h>
 
@@ -57,9 +57,9 @@ Error sqliteError(sqlite3* db, int rc, const QString& context) {
     return {kind, message};
 }
 
-Expected<SqliteDb> SqliteDb::open(const QString& path, int flags, const char* vfs) {
+Expected<SqliteDb> SqliteDb::open(const QString& path, int flags) {
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags | SQLITE_OPEN_NOFOLLOW, vfs);
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags | SQLITE_OPEN_NOFOLLOW, nullptr);
     if (rc != SQLITE_OK) {
         Error e = sqliteError(db, rc, QStringLiteral("cannot open %1").arg(path));
         sqlite3_close_v2(db);

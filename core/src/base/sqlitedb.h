@@ -22,8 +22,7 @@ Error sqliteError(sqlite3* db, int rc, const QString& context);
 class SqliteDb {
 public:
     // flags are sqlite3_open_v2 flags. Opening never creates a missing file unless SQLITE_OPEN_CREATE.
-    // `vfs`: a registered VFS's name (null: the default).
-    static Expected<SqliteDb> open(const QString& path, int flags, const char* vfs = nullptr);
+    static Expected<SqliteDb> open(const QString& path, int flags);
 
     SqliteDb(SqliteDb&& other) noexcept
         : m_db(other.m_db), m_path(std::move(other.m_path)), m_interruption(std::move(other.m_interruption)) {
@@ -48,7 +47,7 @@ public:
     Expected<qint64> queryInt(const QString& sql);
     Expected<QString> queryText(const QString& sql);
 
-    Status close();      // reports an error the destructor would swallow
+    Status close(); // reports an error the destructor would swallow
     sqlite3* release() { // the caller closes it
         m_interruption.reset();
         return std::exchange(m_db, nullptr);

@@ -334,8 +334,11 @@ sqlite3_vfs* imageVfs() {
 
 } // namespace
 
-const char* imageVfsName() {
-    return imageVfs()->zName;
+QString imageUri(const QString& path) {
+    // Percent-encoded except the path's own separators: any file name survives the URI.
+    const QByteArray encoded = path.toUtf8().toPercentEncoding("/");
+    return QStringLiteral("file:%1?vfs=%2")
+        .arg(QString::fromLatin1(encoded), QString::fromLatin1(imageVfs()->zName));
 }
 
 Expected<ImageBinding> ImageBinding::bind(const QString& path, MemoryImage& image, Task& task) {

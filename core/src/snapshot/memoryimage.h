@@ -60,10 +60,10 @@ Expected<qint64> readFileInto(int fd, const QString& path, MemoryImage& image, q
 // (made once by the caller: fresh pages inside the stable-copy window cost a fault each). Cancellable.
 Expected<bool> fileEquals(const QString& path, const MemoryImage& image, QByteArray& buffer, Task& task);
 
-// The name of the VFS that serves bound images (registered on first use).
-const char* imageVfsName();
+// A file: URI that opens `path` with the VFS that serves bound images (registered on first use).
+QString imageUri(const QString& path);
 
-// While it lives, a connection opened with imageVfsName() on `path` reads and writes `image` as its
+// While it lives, a connection opened on imageUri(path) reads and writes `image` as its
 // main database file; every other file (the -wal, the -journal) is the default VFS's, on disk. The
 // connection must be closed before the binding ends. Writes check `task` for cancellation now and then,
 // so a long checkpoint into the image stops soon after a cancel (with an I/O error the caller reports

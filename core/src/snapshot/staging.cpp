@@ -22,7 +22,8 @@ namespace {
 Expected<SqliteDb> openAndConvert(const QString& stagedDb, int cacheKiB, const MemoryImage* image,
                                   Task& task) {
     task.setPhase(Phase::Opening);
-    auto db = SqliteDb::open(stagedDb, SQLITE_OPEN_READWRITE, image ? imageVfsName() : nullptr);
+    auto db = image ? SqliteDb::open(imageUri(stagedDb), SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI)
+                    : SqliteDb::open(stagedDb, SQLITE_OPEN_READWRITE);
     if (!db)
         return db.error();
     db->watchCancellation(&task);

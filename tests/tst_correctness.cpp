@@ -174,7 +174,7 @@ private slots:
         QVERIFY(runDbtool({QStringLiteral("make"), db, QStringLiteral("wal"), QStringLiteral("300")}));
         struct SlowSink : ProgressSink {
             void report(const Progress& p) override {
-                if (p.phase == Phase::BackingUp && !slept) {
+                if (p.phase == Phase::Converting && !slept) {
                     QThread::msleep(30);
                     slept = true;
                 }

@@ -12,12 +12,10 @@ committed state of the database in one rollback-mode file with nothing beside it
 from __future__ import annotations
 
 import json
-import mmap
 import os
 import pathlib
 import sqlite3
 import tempfile
-import threading
 from typing import Any, Callable, Optional, Union
 
 from . import _engine
@@ -153,102 +151,85 @@ def snapshot_to_memory(source: PathLike, *, retries: int = 100, strict: bool = T
                        pages_per_step: int = 1024) -> sqlite3.Connection:
     """A stdlib ``sqlite3.Connection`` to an in-memory copy of a snapshot of SOURCE.
 
-    The snapshot is taken into a private temporary folder, loaded into ``":memory:"`` and removed before
-    this returns, on success, failure or Ctrl-C alike. Loaded with ``Connection.deserialize`` (fast), or,
-    with ``backup_progress``, with ``Connection.backup`` in steps of ``pages_per_step`` pages, calling
-    ``backup_progress(status, remaining, total)`` as that method does. ``progress`` gets the phase
-    "loading" for it. The fast load makes the connection on a helper thread, with
-    ``check_same_thread=False``; the backup one in the calling thread (sqlite3's default).
+    The engine reads the database straight into the connection's memory (one copy of its bytes), replays
+    its -wal or rolls back its journal there, and judges the copy stable as ``snapshot`` does; the
+    companions it stages in a private temporary folder are removed before this returns, on success,
+    failure or Ctrl-C alike. ``progress`` gets the database's pages read so far in the "copying" phase;
+    ``backup_progress(status, remaining, total)`` is called as ``Connection.backup`` calls it (the last
+    call ``(101, 0, pages)``). The connection belongs to the calling thread (sqlite3's default).
+    ``pages_per_step`` applies only where the engine cannot fill a stdlib connection itself (another
+    SQLite library than Python's; docs/python.md) and loads with ``Connection.backup`` instead.
     """
     src = _path(source, "source")
     _check_progress(progress)
     if backup_progress is not None and not callable(backup_progress):
         raise TypeError("'backup_progress' must be callable or None")
     retries = _retries(retries)
+    memory = sqlite3.connect(":memory:")
+    try:
+        if _engine.can_fill(memory):
+            _fill(memory, src, retries, bool(strict), bool(verify), progress, backup_progress)
+        else:
+            _load_staged(memory, src, retries, bool(strict), bool(verify), progress, backup_progress,
+                         pages_per_step)
+    except BaseException:
+        memory.close()
+        raise
+    return memory
+
+
+def _fill(memory: sqlite3.Connection, src: str, retries: int, strict: bool, verify: bool,
+          progress: Optional[ProgressCallback], backup_progress: Optional[Callable[[int, int, int], Any]]) -> None:
+    # The engine deserializes its in-memory copy into this very connection's handle (with the GIL
+    # released): no bytes object, no second copy.
+    def report(phase: str, attempt: int, done: int, total: int) -> None:
+        if progress is not None:
+            progress(phase, attempt, done, total)
+        if backup_progress is not None and phase == "copying" and 0 < total and done < total:
+            backup_progress(_SQLITE_OK, total - done, total)
+
+    staging = _memory_staging_parent(src, whole=False) or tempfile.gettempdir()
+    text = _engine.snapshot_to_connection(src, memory, retries, strict, verify, staging,
+                                          report if progress is not None or backup_progress is not None else None)
+    result = SnapshotResult.from_json(_run(text, src))
+    if backup_progress is not None:
+        backup_progress(_SQLITE_DONE, 0, result.pages)
+
+
+def _load_staged(memory: sqlite3.Connection, src: str, retries: int, strict: bool, verify: bool,
+                 progress: Optional[ProgressCallback], backup_progress: Optional[Callable[[int, int, int], Any]],
+                 pages_per_step: int) -> None:
+    # The portable way: a snapshot file in a private folder, copied in with Connection.backup in steps
+    # (a Ctrl-C is raised between two steps).
     with tempfile.TemporaryDirectory(prefix="sqlitesnapshot-memory-", dir=_memory_staging_parent(src)) as folder:
         staged = os.path.join(folder, "snapshot.db")
         _snapshot(src, staged, retries=retries, strict=strict, overwrite=False, verify=verify,
                   strategy="publish", progress=progress)
-
-        if backup_progress is None:
-            return _deserialize(staged, progress)
-        memory = sqlite3.connect(":memory:")
-        try:
-            _backup(memory, staged, progress, backup_progress, pages_per_step)
-        except BaseException:
-            memory.close()
-            raise
-    return memory
+        _backup(memory, staged, progress, backup_progress or (lambda *_: None), pages_per_step)
 
 
-def _memory_staging_parent(source: str) -> Optional[str]:
-    """Where snapshot_to_memory stages its file: /dev/shm when it has room, else tempfile's choice.
+_SQLITE_OK = 0
+_SQLITE_DONE = 101
 
-    The file only lives until it is loaded, so the durability that a snapshot's publish pays for (an
-    fsync of the whole file) is wasted on a disk; on tmpfs fsync costs nothing. A TMPDIR set in the
-    environment is the user's choice and wins. Room: twice the source's files, as the staged copy and
-    its WAL replay may need.
+
+def _memory_staging_parent(source: str, whole: bool = True) -> Optional[str]:
+    """Where snapshot_to_memory stages files: /dev/shm when it has room, else tempfile's choice (None).
+
+    What is staged lives only until it is loaded (the -wal or -journal, or with ``whole`` the database
+    too), so the durability a file on disk pays for is wasted there. A TMPDIR set in the environment is
+    the user's choice and wins. Room: twice the staged files, as a copy and its replay may need.
     """
     if os.environ.get("TMPDIR") or not os.path.isdir("/dev/shm"):
         return None
     try:
-        needed = sum(os.path.getsize(source + suffix) for suffix in ("", "-wal", "-journal")
-                     if os.path.exists(source + suffix))
+        suffixes = ("", "-wal", "-journal") if whole else ("-wal", "-journal")
+        needed = sum(os.path.getsize(source + suffix) for suffix in suffixes if os.path.exists(source + suffix))
         room = os.statvfs("/dev/shm")
         if room.f_bavail * room.f_frsize > 2 * needed + (64 << 20) and os.access("/dev/shm", os.W_OK):
             return "/dev/shm"
     except OSError:
         pass
     return None
-
-
-def _deserialize(staged: str, progress: Optional[ProgressCallback]) -> sqlite3.Connection:
-    # The fast way in (sqlite3_deserialize: one copy of the file's bytes, no page-by-page B-tree copy):
-    # faster than Connection.backup into ":memory:" (bench/RESULTS.md). The file is mapped, not read
-    # into a bytes object. The copy is one C call that releases the GIL but cannot be interrupted, so
-    # it runs on a helper thread while this one waits in 20 ms slices: a Ctrl-C is raised at once, and
-    # the helper then drops what it made (the temporary folder is removed by the caller meanwhile: a
-    # mapped file that is unlinked costs nothing more). Hence check_same_thread=False: the connection is
-    # made on the helper thread.
-    lock = threading.Lock()
-    state: dict[str, Any] = {"connection": None, "error": None, "abandoned": False}
-
-    def load() -> None:
-        connection: Optional[sqlite3.Connection] = None
-        try:
-            connection = sqlite3.connect(":memory:", check_same_thread=False)
-            if os.path.getsize(staged):
-                # MAP_POPULATE: the file's pages mapped in one go, not faulted in one by one.
-                flags = mmap.MAP_SHARED | getattr(mmap, "MAP_POPULATE", 0)
-                with open(staged, "rb") as f, mmap.mmap(f.fileno(), 0, flags=flags, prot=mmap.PROT_READ) as view:
-                    connection.deserialize(view)
-        except BaseException as error:  # handed to the waiting thread
-            state["error"] = error
-        with lock:
-            if state["abandoned"] or state["error"] is not None:
-                if connection is not None:
-                    connection.close()
-                return
-            state["connection"] = connection
-
-    helper = threading.Thread(target=load, name="sqlitesnapshot-load", daemon=True)
-    helper.start()
-    try:
-        while helper.is_alive():
-            helper.join(0.02)
-    except BaseException:
-        with lock:
-            state["abandoned"] = True
-            if state["connection"] is not None:
-                state["connection"].close()
-        raise
-    if state["error"] is not None:
-        raise state["error"]
-    memory: sqlite3.Connection = state["connection"]
-    if progress is not None:
-        total = memory.execute("PRAGMA page_count").fetchone()[0]
-        progress("loading", 0, total, total)
-    return memory
 
 
 def _backup(memory: sqlite3.Connection, staged: str, progress: Optional[ProgressCallback],

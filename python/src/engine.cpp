@@ -13,6 +13,8 @@
 
 #include <pybind11/pybind11.h>
 
+#include <sqlite3.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,6 +22,8 @@
 #include <chrono>
 #include <mutex>
 #include <optional>
+
+#include <dlfcn.h>
 
 namespace py = pybind11;
 using namespace sqlsnap;
@@ -148,6 +152,57 @@ py::str snapshot(const std::string& source, const std::string& destination, int 
     });
 }
 
+// The sqlite3* inside a stdlib sqlite3.Connection, or null when it is not ours to use. CPython 3.8 to
+// 3.13 declare the object as { PyObject_HEAD; sqlite3 *db; ... } (Modules/_sqlite/connection.h), and
+// the handle may only be given to the engine's SQLite when it is the very library _sqlite3 calls (one
+// process-wide SQLite, not a second copy): checked by resolving sqlite3_deserialize through _sqlite3.
+sqlite3* stdlibHandle(py::handle connection) {
+#if PY_VERSION_HEX >= 0x03080000 && PY_VERSION_HEX < 0x030E0000
+    struct ConnectionObject {
+        PyObject_HEAD sqlite3* db;
+    };
+    if (!py::isinstance(connection, py::module_::import("sqlite3").attr("Connection")))
+        return nullptr;
+    const py::object module = py::module_::import("_sqlite3");
+    if (!py::hasattr(module, "__file__"))
+        return nullptr; // built into the interpreter: its SQLite cannot be told apart from ours
+    const std::string file = module.attr("__file__").cast<std::string>();
+    void* library = dlopen(file.c_str(), RTLD_NOW | RTLD_NOLOAD);
+    if (!library)
+        return nullptr;
+    void* theirs = dlsym(library, "sqlite3_deserialize");
+    dlclose(library);
+    if (theirs != reinterpret_cast<void*>(&sqlite3_deserialize))
+        return nullptr;
+    return reinterpret_cast<ConnectionObject*>(connection.ptr())->db;
+#else
+    Q_UNUSED(connection);
+    return nullptr;
+#endif
+}
+
+bool canFill(py::handle connection) {
+    return stdlibHandle(connection) != nullptr;
+}
+
+// snapshotToConnection into a new, empty stdlib connection (the caller made it; nothing else uses it).
+py::str fillConnection(const std::string& source, py::handle connection, int retries, bool strict,
+                       bool verify, const std::string& staging, py::object progress) {
+    sqlite3* into = stdlibHandle(connection);
+    if (!into)
+        return toJson(errorJson(
+            {ErrorKind::InvalidArgument, QStringLiteral("the connection cannot be filled by the engine")}));
+    SnapshotOptions options;
+    options.retries = retries;
+    options.strict = strict;
+    options.verify = verify;
+    options.stagingDirectory = toQString(staging);
+    return runEngine(std::move(progress), [&](ProgressSink& sink) {
+        auto result = sqlsnap::snapshotToConnection(toQString(source), into, options, &sink);
+        return result ? snapshotResultJson(*result) : errorJson(result.error());
+    });
+}
+
 py::str copyFiles(const std::string& source, const std::string& folder, int retries, bool strict,
                   py::object progress) {
     return runEngine(std::move(progress), [&](ProgressSink& sink) {
@@ -187,6 +242,9 @@ PYBIND11_MODULE(_engine, m) {
     m.def("snapshot", &snapshot, py::arg("source"), py::arg("destination"), py::arg("retries"),
           py::arg("strict"), py::arg("overwrite"), py::arg("verify"), py::arg("strategy"), py::arg("direct"),
           py::arg("pages_per_step"), py::arg("progress"));
+    m.def("can_fill", &canFill, py::arg("connection"));
+    m.def("snapshot_to_connection", &fillConnection, py::arg("source"), py::arg("connection"),
+          py::arg("retries"), py::arg("strict"), py::arg("verify"), py::arg("staging"), py::arg("progress"));
     m.def("copy_files", &copyFiles, py::arg("source"), py::arg("folder"), py::arg("retries"),
           py::arg("strict"), py::arg("progress"));
     m.def("inspect", &inspect, py::arg("source"));

@@ -69,15 +69,50 @@ def test_snapshot_to_memory_is_a_stdlib_connection_and_leaves_no_file(bank: Path
     monkeypatch.setenv("TMPDIR", str(temp))
     import tempfile
     monkeypatch.setattr(tempfile, "tempdir", None)
-    phases: list[str] = []
-    conn = sqlitesnapshot.snapshot_to_memory(bank, progress=lambda phase, *rest: phases.append(phase))
+    calls: list[tuple[str, int, int, int]] = []
+    conn = sqlitesnapshot.snapshot_to_memory(bank, progress=lambda *args: calls.append(args))
     assert type(conn) is sqlite3.Connection
     assert bank_problem(conn) == ""
     name = conn.execute("PRAGMA database_list").fetchone()[2]
     assert not os.path.isabs(name)  # in memory: no file behind it ("" or memdb's own name)
     conn.execute("INSERT INTO log(seq) VALUES(-1)")  # a writable copy of its own
-    assert "copying" in phases and phases[-1] == "loading"
+    # The database is read into memory while copying: its pages are reported, all of them at the end.
+    pages = [(done, total) for phase, _, done, total in calls if phase == "copying" and total > 0]
+    assert pages and pages[-1][0] == pages[-1][1]
+    assert [c[0] for c in calls][-1] == "done"
     assert list(temp.iterdir()) == []
+    conn.close()
+
+
+def test_snapshot_to_memory_without_the_fast_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Where the engine cannot fill Python's connection itself (another SQLite library), a staged file is
+    # copied in with Connection.backup: the same snapshot, the WAL's commits included.
+    src = make_bank(tmp_path / "w.db", "wal", 300)
+    monkeypatch.setattr(sqlitesnapshot._engine, "can_fill", lambda connection: False)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    phases: list[str] = []
+    conn = sqlitesnapshot.snapshot_to_memory(src, progress=lambda phase, *rest: phases.append(phase))
+    assert bank_problem(conn) == "" and conn.execute("SELECT count(*) FROM log").fetchone()[0] == 300
+    assert "publishing" in phases and phases[-1] == "loading"
+    assert list(temp.iterdir()) == []
+    conn.close()
+
+
+def test_the_connection_is_filled_in_place_and_grows(bank: Path) -> None:
+    assert sqlitesnapshot._engine.can_fill(sqlite3.connect(":memory:"))  # the fast path is the one tested
+    assert not sqlitesnapshot._engine.can_fill(object())  # type: ignore[arg-type]
+    conn = sqlitesnapshot.snapshot_to_memory(bank)
+    before = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute("CREATE TABLE big(b BLOB)")
+    conn.execute("INSERT INTO big SELECT zeroblob(4000) FROM (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+                 "SELECT i + 1 FROM n WHERE i < 2000) SELECT i FROM n)")  # ~8 MiB past the loaded image
+    assert conn.execute("PRAGMA page_count").fetchone()[0] > before + 1900
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok" and bank_problem(conn) == ""
+    conn.close()
 
 
 def test_progress_gets_phase_attempt_and_pages(bank: Path, tmp_path: Path) -> None:

@@ -95,11 +95,24 @@ private:
     SnapshotResult m_result;
 };
 
-// Like takeSnapshot(), but into memory: the set is staged in options.stagingDirectory (default: the
-// system temporary folder), opened there, and copied with the backup API into an in-memory database.
-// Nothing is left on disk. `strategy` and `overwrite` do not apply.
+// Like takeSnapshot(), but into memory. The database file is read from the source straight into the
+// memory the result lives in (judged stable as takeSnapshot's copy is; its -wal or -journal is staged in
+// options.stagingDirectory, default the system temporary folder), its WAL replayed or journal rolled
+// back there, and the buffer handed to the connection with sqlite3_deserialize: the bytes are copied
+// once. Progress: Phase::Copying reports the database's pages read so far (pagesDone / pagesTotal).
+// A database that could grow past 2 GiB (SQLite's allocation limit) is staged as a file and copied in
+// with the backup API instead (Phase::BackingUp). Nothing is left on disk. The connection may grow to
+// 2 GiB (SQLITE_FCNTL_SIZE_LIMIT). `strategy` and `overwrite` do not apply.
 Expected<MemorySnapshot> snapshotToMemory(const QString& source, const SnapshotOptions& options = {},
                                           ProgressSink* sink = nullptr);
+
+// snapshotToMemory() into a connection the caller opened: an empty ":memory:" connection of the same
+// SQLite library the engine links (a Python sqlite3.Connection's handle, for the Python package). Not
+// used by anyone else while this runs. On failure its content is unspecified: close it. The result's
+// destination is empty.
+Expected<SnapshotResult> snapshotToConnection(const QString& source, sqlite3* into,
+                                              const SnapshotOptions& options = {},
+                                              ProgressSink* sink = nullptr);
 
 // The set's files themselves, copied until stable: the database and its -wal / -journal as they were at
 // one moment (the Python library's copy_all_files / atomic_copy, judged for the whole set). No SQLite

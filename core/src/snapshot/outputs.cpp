@@ -94,7 +94,10 @@ Status vacuumInto(SqliteDb& staged, const QString& outputPath, Task& task) {
 
 Status normalizeFormatVersions(SqliteDb& db, const QString& path) {
     int error = 0;
-    const QByteArray head = io::readHead(path, 20, &error);
+    return normalizeFormatVersions(db, io::readHead(path, 20, &error));
+}
+
+Status normalizeFormatVersions(SqliteDb& db, const QByteArray& head) {
     if (head.size() == 20 && (head[18] != 1 || head[19] != 1)) {
         for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA journal_mode=DELETE"})
             if (auto switched = db.queryText(QString::fromLatin1(pragma)); !switched)

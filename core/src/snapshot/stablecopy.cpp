@@ -17,8 +17,9 @@
 //    for every file, and the staged bytes equal the source's when read again.
 #include "snapshot/stablecopy.h"
 
-#include "io/posixio.h"
 #include "base/task.h"
+#include "io/posixio.h"
+#include "snapshot/memoryimage.h"
 
 #include <QFile>
 #include <QThread>
@@ -104,10 +105,10 @@ bool markersEqual(const SetMarkers& a, const SetMarkers& b) {
            a.superJournal == b.superJournal;
 }
 
-// Copies one file of the set if it exists. A companion that is absent is not an error (it may come
-// and go); one that exists but cannot be read is.
+// Copies one file of the set if it exists (into `image` when given). A companion that is absent is not
+// an error (it may come and go); one that exists but cannot be read is.
 Expected<std::optional<CopiedFile>> copyOne(FileKind kind, const QString& from, const QString& to,
-                                            Task& task) {
+                                            MemoryImage* image, qint64 pageSize, Task& task) {
     int error = 0;
     io::Fd fd = io::openReadOnly(from, &error);
     if (!fd.valid()) {
@@ -118,17 +119,20 @@ Expected<std::optional<CopiedFile>> copyOne(FileKind kind, const QString& from, 
             return Error{ErrorKind::SourceMissing, QStringLiteral("source vanished: %1").arg(from)};
         return io::readError(error, from);
     }
-    auto copied = io::copyOpenFile(fd.get(), from, to, task);
+    auto copied = image ? readFileInto(fd.get(), from, *image, pageSize, task)
+                        : io::copyOpenFile(fd.get(), from, to, task);
     if (!copied)
         return copied.error();
     return std::optional<CopiedFile>(CopiedFile{kind, from, *copied});
 }
 
 Expected<bool> stagedEqualsSource(const QList<CopiedFile>& files, const QString& stagedDb,
-                                  io::ContentComparer& comparer, Task& task) {
+                                  const MemoryImage* image, io::ContentComparer& comparer,
+                                  QByteArray& imageBuffer, Task& task) {
     for (const CopiedFile& f : files) {
         const QString staged = f.kind == FileKind::Database ? stagedDb : companionPath(stagedDb, f.kind);
-        auto same = comparer.same(f.path, staged, task);
+        auto same = f.kind == FileKind::Database && image ? fileEquals(f.path, *image, imageBuffer, task)
+                                                          : comparer.same(f.path, staged, task);
         if (!same)
             return same.error();
         if (!*same)
@@ -175,7 +179,7 @@ Status settleJournal(const DatabaseFiles& source, const SetMarkers& seen, const 
 } // namespace
 
 Expected<StagedSet> copyUntilStable(const DatabaseFiles& source, const QString& stagingDirectory, int retries,
-                                    bool strict, Task& task) {
+                                    bool strict, Task& task, MemoryImage* databaseImage) {
     StagedSet staged;
     staged.databasePath = stagingDirectory + QStringLiteral("/snapshot.db");
     const int maxAttempts = qMax(0, retries) + 1;
@@ -186,6 +190,7 @@ Expected<StagedSet> copyUntilStable(const DatabaseFiles& source, const QString& 
 
     SetMarkers lastSeen;
     io::ContentComparer comparer; // made before the first attempt: nothing to allocate inside the window
+    QByteArray imageBuffer(databaseImage ? 256 * 1024 : 0, '\1');
     for (int attempt = 1; attempt <= maxAttempts; ++attempt) {
         if (task.cancelled())
             return Task::cancelledError();
@@ -202,8 +207,9 @@ Expected<StagedSet> copyUntilStable(const DatabaseFiles& source, const QString& 
         for (FileKind kind : {FileKind::Database, FileKind::Wal, FileKind::Journal}) {
             if (source.lookalikes.contains(kind))
                 continue;
-            auto copied = copyOne(kind, companionPath(source.databasePath, kind),
-                                  companionPath(staged.databasePath, kind), task);
+            auto copied = copyOne(
+                kind, companionPath(source.databasePath, kind), companionPath(staged.databasePath, kind),
+                kind == FileKind::Database ? databaseImage : nullptr, source.header.pageSize, task);
             if (!copied)
                 return copied.error();
             if (*copied)
@@ -220,7 +226,8 @@ Expected<StagedSet> copyUntilStable(const DatabaseFiles& source, const QString& 
             staged.consistent = true;
             staged.rule = QStringLiteral("rollback-transaction");
         } else if (markersEqual(before, after) && before.database.exists) {
-            auto same = stagedEqualsSource(staged.files, staged.databasePath, comparer, task);
+            auto same = stagedEqualsSource(staged.files, staged.databasePath, databaseImage, comparer,
+                                           imageBuffer, task);
             if (!same)
                 return same.error();
             staged.consistent = *same;

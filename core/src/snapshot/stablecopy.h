@@ -5,6 +5,7 @@
 #include "sqlitesnapshot/snapshot.h"
 
 namespace sqlsnap {
+class MemoryImage;
 class Task;
 
 struct StagedSet {
@@ -20,7 +21,9 @@ struct StagedSet {
 // unchanged across it (see stablecopy.cpp). At most retries + 1 attempts, with a short growing pause.
 // With strict, failing every attempt is ChangedTooOften; otherwise the last attempt is returned with
 // consistent = false.
+// With `databaseImage` (the memory form), the database file is read into that image instead of a file
+// in staging (databasePath then names no file yet); its companions are staged as files all the same.
 Expected<StagedSet> copyUntilStable(const DatabaseFiles& source, const QString& stagingDirectory, int retries,
-                                    bool strict, Task& task);
+                                    bool strict, Task& task, MemoryImage* databaseImage = nullptr);
 
 } // namespace sqlsnap

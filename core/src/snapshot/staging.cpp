@@ -9,17 +9,27 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <fcntl.h>
+
 namespace sqlsnap {
 namespace {
 
 // Opening the staged copy replays its WAL or rolls back its hot journal; journal_mode=DELETE then
-// checkpoints everything into the main file and removes the -wal.
-Expected<SqliteDb> openAndConvert(const QString& stagedDb, int cacheKiB, Task& task) {
+// checkpoints everything into the main file and removes the -wal. An image (the memory form) is opened
+// through its VFS, in exclusive locking mode before anything is read: SQLite then keeps the WAL index on
+// the heap instead of asking the VFS for shared memory.
+Expected<SqliteDb> openAndConvert(const QString& stagedDb, int cacheKiB, const MemoryImage* image,
+                                  Task& task) {
     task.setPhase(Phase::Opening);
-    auto db = SqliteDb::open(stagedDb, SQLITE_OPEN_READWRITE);
+    auto db = image ? SqliteDb::open(imageUri(stagedDb), SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI)
+                    : SqliteDb::open(stagedDb, SQLITE_OPEN_READWRITE);
     if (!db)
         return db.error();
     db->watchCancellation(&task);
+    if (image)
+        if (auto s = db->exec(QStringLiteral("PRAGMA locking_mode=EXCLUSIVE")); !s)
+            return s.error();
     // The staged copy is private until it is published, and publishing fsyncs it once: the recovery,
     // the checkpoint and the switch to DELETE need no syncs of their own (each would flush the whole
     // dirty file, 1 GiB for a 1 GiB database).
@@ -38,18 +48,20 @@ Expected<SqliteDb> openAndConvert(const QString& stagedDb, int cacheKiB, Task& t
         return Error{
             ErrorKind::SqliteError,
             QStringLiteral("cannot switch the staged copy to journal_mode=DELETE (got %1)").arg(*mode)};
-    if (auto s = normalizeFormatVersions(*db, stagedDb); !s)
+    if (auto s =
+            image ? normalizeFormatVersions(*db, image->head(20)) : normalizeFormatVersions(*db, stagedDb);
+        !s)
         return s.error();
     return db;
 }
 
 // A rollback-mode file shorter than its header says is damaged, not merely small.
-Status checkNotTruncated(const QString& path, const QString& sourcePath) {
+Status checkNotTruncated(const QString& path, const MemoryImage* image, const QString& sourcePath) {
     int error = 0;
-    auto header = parseDatabaseHeader(io::readHead(path, 100, &error), sourcePath);
+    auto header = parseDatabaseHeader(image ? image->head(100) : io::readHead(path, 100, &error), sourcePath);
     if (!header)
         return header.error();
-    const qint64 size = io::statPath(path).size;
+    const qint64 size = image ? image->size() : io::statPath(path).size;
     if (header->pageCountValid && size < qint64(header->pageCount) * header->pageSize)
         return Error{
             ErrorKind::NotADatabase,
@@ -84,20 +96,34 @@ Status requireIntact(SqliteDb& db, Task& task, ErrorKind kind, const QString& wh
 }
 
 Expected<StagedAndOpen> stageAndOpen(const DatabaseFiles& files, const QString& stagingParent,
-                                     const SnapshotOptions& options, Cleanup& cleanup, Task& task) {
+                                     const SnapshotOptions& options, Cleanup& cleanup, Task& task,
+                                     MemoryImage* image) {
     auto staging = io::StagingFolder::create(stagingParent);
     if (!staging)
         return staging.error();
     cleanup.staging = std::move(*staging);
-    auto staged = copyUntilStable(files, cleanup.staging.path(), options.retries, options.strict, task);
+    auto staged =
+        copyUntilStable(files, cleanup.staging.path(), options.retries, options.strict, task, image);
     if (!staged)
         return staged.error();
+    std::optional<ImageBinding> binding;
+    if (image) {
+        // The name SQLite opens (and derives the -wal's and -journal's from): an empty placeholder.
+        io::Fd placeholder(::open(io::encodePath(staged->databasePath).constData(),
+                                  O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+        if (!placeholder.valid())
+            return io::writeError(errno, QStringLiteral("cannot create"), staged->databasePath);
+        auto bound = ImageBinding::bind(staged->databasePath, *image, task);
+        if (!bound)
+            return bound.error();
+        binding.emplace(std::move(*bound));
+    }
     // Without a WAL or journal to replay, a file shorter than its header says is damaged: say so plainly.
     if (!io::statPath(companionPath(staged->databasePath, FileKind::Wal)).exists &&
         !io::statPath(companionPath(staged->databasePath, FileKind::Journal)).exists)
-        if (auto s = checkNotTruncated(staged->databasePath, files.databasePath); !s)
+        if (auto s = checkNotTruncated(staged->databasePath, image, files.databasePath); !s)
             return s.error();
-    auto db = openAndConvert(staged->databasePath, options.stagedCacheKiB, task);
+    auto db = openAndConvert(staged->databasePath, options.stagedCacheKiB, image, task);
     if (!db)
         return db.error();
     if (!staged->consistent) {
@@ -112,7 +138,7 @@ Expected<StagedAndOpen> stageAndOpen(const DatabaseFiles& files, const QString& 
             !s)
             return s.error();
     }
-    return StagedAndOpen{std::move(*staged), std::move(*db)};
+    return StagedAndOpen{std::move(binding), std::move(*staged), std::move(*db)};
 }
 
 SnapshotResult resultOf(const DatabaseFiles& files, const StagedSet& staged, OutputStrategy strategy) {

@@ -5,7 +5,10 @@
 #include "base/sqlitedb.h"
 #include "base/task.h"
 #include "io/atomicoutput.h"
+#include "snapshot/memoryimage.h"
 #include "snapshot/stablecopy.h"
+
+#include <optional>
 
 #include "sqlitesnapshot/snapshot.h"
 
@@ -30,12 +33,17 @@ QString stagingParentFor(const SnapshotOptions& options);
 // Steps 3 and 4: a private staging folder under `stagingParent`, the stable copy, the staged copy opened
 // (WAL replayed or journal rolled back) and switched to journal_mode=DELETE. A copy that never became
 // stable (strict off) is used only if integrity_check passes.
+// With `image` (the memory form) the database is read into the image and opened there (memoryimage.h),
+// in locking_mode=EXCLUSIVE; its -wal or -journal is staged as a file. `db` must be closed before
+// `binding` ends (members are destroyed in reverse order: db first).
 struct StagedAndOpen {
+    std::optional<ImageBinding> binding;
     StagedSet staged;
     SqliteDb db;
 };
 Expected<StagedAndOpen> stageAndOpen(const DatabaseFiles& files, const QString& stagingParent,
-                                     const SnapshotOptions& options, Cleanup& cleanup, Task& task);
+                                     const SnapshotOptions& options, Cleanup& cleanup, Task& task,
+                                     MemoryImage* image = nullptr);
 
 // "ok", or `kind` with "what: report". Cancellation and a check that cannot run pass through.
 Status requireIntact(SqliteDb& db, Task& task, ErrorKind kind, const QString& what);
@@ -57,6 +65,7 @@ Status checkSelfContained(const QString& path);
 // is by journal_mode=DELETE. A round trip through WAL rewrites both bytes, so every strategy ends in the
 // same plain 1/1 file instead of publish and backup refusing what compact takes.
 Status normalizeFormatVersions(SqliteDb& db, const QString& path);
+Status normalizeFormatVersions(SqliteDb& db, const QByteArray& head); // the first 20 bytes
 Status trimToPageCount(const QString& path);
 
 // The facts every form reports, from the inspection and the staged set.

@@ -3,6 +3,7 @@
 // a database a real process holds shows "in use now"; a folder the user adds is searched; the empty and
 // error states are said in place.
 #include "testsupport.h"
+#include "widgetsupport.h"
 
 #include <discover/finddatabasesdialog.h>
 #include <schedules/scheduleactions.h>
@@ -53,12 +54,7 @@ QTreeWidgetItem* rowOf(QTreeWidget* list, const QString& path) {
 
 // Saves what the dialog looks like where SQLSNAP_SCREENSHOTS names a folder (docs/screenshots).
 void shoot(QWidget* w, const QString& name, QSize size) {
-    const QString dir = qEnvironmentVariable("SQLSNAP_SCREENSHOTS");
-    if (dir.isEmpty())
-        return;
-    w->resize(size);
-    QApplication::processEvents();
-    QVERIFY(w->grab().save(dir + QLatin1Char('/') + name));
+    QVERIFY(testsupport::saveScreenshot(w, name, size));
 }
 
 // Opens it and waits for its search to answer (it starts at once, off the GUI thread).

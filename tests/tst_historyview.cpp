@@ -3,6 +3,7 @@
 // row pointed at, Delete removing only what this tool wrote, and Restore… writing the target atomically,
 // keeping the file it replaced, refused while a real process holds the target until the user confirms.
 #include "testsupport.h"
+#include "widgetsupport.h"
 
 #include "history/historymodel.h"
 #include "history/historyview.h"
@@ -68,24 +69,7 @@ bool triggerOnRow(HistoryView* history, const QString& path, const QString& text
     const QModelIndex index = history->model()->index(history->model()->rowOfPath(path), 0);
     if (!index.isValid())
         return false;
-    const QPoint pos = view->visualRect(index).center();
-    bool triggered = false;
-    QTimer::singleShot(0, view, [&] {
-        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
-        if (!menu)
-            return;
-        for (QAction* a : menu->actions())
-            if (a->text() == text && a->isEnabled()) {
-                menu->close();
-                a->trigger();
-                triggered = true;
-                return;
-            }
-        menu->close();
-    });
-    QContextMenuEvent event(QContextMenuEvent::Mouse, pos, view->viewport()->mapToGlobal(pos));
-    QApplication::sendEvent(view->viewport(), &event);
-    return triggered;
+    return testsupport::triggerContextMenu(view, view->visualRect(index).center(), text);
 }
 
 QString cell(const HistoryModel* m, const QString& path, int column, int role = Qt::DisplayRole) {

@@ -4,6 +4,7 @@
 // changing — 3 times in a row"); Run Now takes a snapshot into the folder; the timer line says what runs
 // them.
 #include "testsupport.h"
+#include "widgetsupport.h"
 
 #include <jobs/job.h>
 #include <jobs/jobspecs.h>
@@ -46,13 +47,9 @@ using namespace testsupport;
 
 namespace {
 
+// Saves what the dialog looks like where SQLSNAP_SCREENSHOTS names a folder (docs/screenshots).
 void shoot(QWidget* w, const QString& name, QSize size) {
-    const QString dir = qEnvironmentVariable("SQLSNAP_SCREENSHOTS");
-    if (dir.isEmpty())
-        return;
-    w->resize(size);
-    QApplication::processEvents();
-    QVERIFY(w->grab().save(dir + QLatin1Char('/') + name));
+    QVERIFY(testsupport::saveScreenshot(w, name, size));
 }
 
 // The dialog reads and writes the book off the GUI thread: these wait for its answer.

@@ -234,25 +234,17 @@ private slots:
         QCOMPARE(cli({QStringLiteral("snapshot"), db, QStringLiteral("--into"), folder}).exitCode, 0);
         QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0) == 0);
         if (::geteuid() == 0) {
-            if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+            if (!canRunAsNobody())
                 QSKIP("setpriv is missing: cannot drop root privileges");
             for (const QString& p : {m_tmp.path(), dir, QFileInfo(dir).path()})
                 QVERIFY(::chmod(QFile::encodeName(p).constData(), 0777) == 0);
             QVERIFY(::chmod(QFile::encodeName(db).constData(), 0666) == 0);
-            QProcess self;
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            QProcessEnvironment env;
             env.insert(QStringLiteral("SQLSNAP_UNREADABLE_FOLDER"), folder);
-            env.insert(QStringLiteral("HOME"), dir);
-            env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir);
             env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir + QStringLiteral("/config"));
             env.insert(QStringLiteral("XDG_DATA_HOME"), dir + QStringLiteral("/data"));
-            self.setProcessEnvironment(env);
-            self.start(QStringLiteral("setpriv"),
-                       {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                        QStringLiteral("--clear-groups"), QStringLiteral("--"),
-                        QCoreApplication::applicationFilePath(), QStringLiteral("unreadableAsThisUser")});
-            QVERIFY(self.waitForFinished(60000));
-            QVERIFY2(self.exitCode() == 0, self.readAllStandardOutput().constData());
+            const QString failure = runTestAsNobody(QStringLiteral("unreadableAsThisUser"), dir, env);
+            QVERIFY2(failure.isEmpty(), qPrintable(failure));
             return;
         }
         qputenv("SQLSNAP_UNREADABLE_FOLDER", folder.toLocal8Bit());

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QStandardPaths>
 #include <QTest>
 
 #include <sqlite3.h>
@@ -255,6 +256,32 @@ QByteArray header(const QString& path, int length) {
 bool writeFile(const QString& path, const QByteArray& bytes) {
     QFile f(path);
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+bool canRunAsNobody() {
+    return !QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty();
+}
+
+QString runTestAsNobody(const QString& function, const QString& home, const QProcessEnvironment& extra) {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString& key : extra.keys())
+        env.insert(key, extra.value(key));
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), home);
+    QProcess self;
+    self.setProcessEnvironment(env);
+    self.setProcessChannelMode(QProcess::MergedChannels);
+    self.start(QStringLiteral("setpriv"), {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                           QStringLiteral("--clear-groups"), QStringLiteral("--"),
+                                           QCoreApplication::applicationFilePath(), function});
+    if (!self.waitForFinished(60000)) {
+        self.kill();
+        self.waitForFinished();
+        return QStringLiteral("%1 as nobody did not end within 60 s").arg(function);
+    }
+    if (self.exitStatus() == QProcess::NormalExit && self.exitCode() == 0)
+        return {};
+    return QString::fromLocal8Bit(self.readAll());
 }
 
 } // namespace testsupport

@@ -119,4 +119,11 @@ private:
 QByteArray header(const QString& path, int length = 100);
 bool writeFile(const QString& path, const QByteArray& bytes);
 
+// Root reads everything, so a check of what an unreadable file does runs again as the user nobody:
+// test function `function` of this very test program, under setpriv, with `extra` in its environment
+// and HOME and XDG_RUNTIME_DIR at `home`. canRunAsNobody() is false without setpriv (skip then);
+// runTestAsNobody() returns the empty string when the function passed, else what it printed.
+bool canRunAsNobody();
+QString runTestAsNobody(const QString& function, const QString& home, const QProcessEnvironment& extra);
+
 } // namespace testsupport

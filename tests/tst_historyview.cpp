@@ -586,8 +586,14 @@ private slots:
         QCOMPARE(makeHistory(source, folder, {10, 11}).size(), 2);
         auto w = window(folder, source);
         QVERIFY(historyShows(*w, source, 2));
-        QVERIFY(QDir(folder).removeRecursively());
         HistoryModel* model = w->history()->model();
+        // Moved away and back as a whole: said gone, then listed again.
+        QVERIFY(QDir().rename(folder, folder + QStringLiteral(".moved")));
+        QTRY_VERIFY_WITH_TIMEOUT(!model->problems().isEmpty(), 5000);
+        QVERIFY(QDir().rename(folder + QStringLiteral(".moved"), folder));
+        QTRY_VERIFY_WITH_TIMEOUT(model->problems().isEmpty(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 5000);
+        QVERIFY(QDir(folder).removeRecursively());
         QTRY_VERIFY_WITH_TIMEOUT(!model->problems().isEmpty(), 5000); // watched: no refresh needed
         QCOMPARE(model->rowCount(), 0);
         const QString status = w->history()->statusLabel()->text();

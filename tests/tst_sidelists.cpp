@@ -207,10 +207,18 @@ private slots:
         QCOMPARE(window.snapshotsPane()->currentPath(), selected);
         QCOMPARE(topPath(), top);
 
+        // The folder moved away as a whole (only its parent changes): gone, and back when moved back.
+        const int rowsBefore = list->rowCount();
+        QLabel* status = window.snapshotsPane()->statusLabel();
+        QVERIFY(QDir().rename(folder, folder + QStringLiteral(".moved")));
+        QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 0, 5000);
+        QVERIFY2(status->text().contains(QStringLiteral("is gone")), qPrintable(status->text()));
+        QVERIFY(QDir().rename(folder + QStringLiteral(".moved"), folder));
+        QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), rowsBefore, 5000);
+
         // The folder itself deleted: the list empties and says so; nothing to show in a file manager.
         QVERIFY(QDir(folder).removeRecursively());
         QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 0, 5000);
-        QLabel* status = window.snapshotsPane()->statusLabel();
         QVERIFY(status->isVisible());
         QVERIFY2(status->text().contains(QStringLiteral("is gone")), qPrintable(status->text()));
         QVERIFY(!window.snapshotsPane()->showFolderButton()->isEnabled());

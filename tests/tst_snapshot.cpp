@@ -591,6 +591,9 @@ private slots:
         QTest::newRow("while copying") << int(Phase::Copying) << int(OutputStrategy::Publish);
         QTest::newRow("while backing up") << int(Phase::BackingUp) << int(OutputStrategy::Backup);
         QTest::newRow("while verifying") << int(Phase::Verifying) << int(OutputStrategy::Publish);
+        // Until the rename, publishing is still undone by a cancel (the flush goes in steps).
+        QTest::newRow("while publishing") << int(Phase::Publishing) << int(OutputStrategy::Publish);
+        QTest::newRow("while publishing a backup") << int(Phase::Publishing) << int(OutputStrategy::Backup);
     }
     void cancel() {
         QFETCH(int, phase);

@@ -210,10 +210,21 @@ void HistoryModel::apply(const Listing& listing) {
 }
 
 void HistoryModel::watchFolders() {
+    // Each folder and its parent (a folder moved away or back as a whole changes its parent only); for
+    // a folder that is gone, its nearest existing parent, to see it come back.
     QStringList wanted;
-    for (const QString& folder : std::as_const(m_listing.folders))
-        if (QFileInfo(folder).isDir())
-            wanted << folder;
+    const auto want = [&wanted](const QString& d) {
+        if (!d.isEmpty() && !wanted.contains(d))
+            wanted << d;
+    };
+    for (const QString& folder : std::as_const(m_listing.folders)) {
+        QString existing = folder;
+        while (!QFileInfo(existing).isDir() && QFileInfo(existing).path() != existing)
+            existing = QFileInfo(existing).path();
+        if (existing == folder)
+            want(folder);
+        want(existing == folder ? QFileInfo(folder).path() : existing);
+    }
     // A verification made anywhere (the snapshots list, the CLI) fills the Verified column.
     const QString recordsFolder = QFileInfo(m_recordsFile).absolutePath();
     if (!m_database.isEmpty() && QFileInfo(recordsFolder).isDir())

@@ -1,8 +1,11 @@
 #include "io/atomicoutput.h"
 
+#include "base/task.h"
 #include "io/faults.h"
 
 #include <QFileInfo>
+
+#include <algorithm>
 
 #include <cerrno>
 #include <fcntl.h>
@@ -11,11 +14,42 @@
 
 namespace sqlsnap::io {
 
-Status publishInto(const QString& temporary, const QString& destination, mode_t mode, bool overwrite) {
+namespace {
+
+// Writes the file's dirty pages back 32 MiB at a time (each step waits for its writeback, ~50 ms on a
+// plain disk), looking for a cancel between steps and reporting the bytes as progress; the fsync that
+// follows then has little left to do. Errors are left to that fsync, which reports them.
+Status flushInSteps(const QString& path, Task& task) {
+    constexpr off_t kStep = 32 << 20;
+    Fd fd(::open(encodePath(path).constData(), O_RDONLY | O_CLOEXEC));
+    struct stat st;
+    if (!fd.valid() || ::fstat(fd.get(), &st) != 0)
+        return success();
+    task.progress().bytesTotal = st.st_size;
+    for (off_t offset = 0; offset < st.st_size; offset += kStep) {
+        if (task.cancelled())
+            return Task::cancelledError();
+        ::sync_file_range(fd.get(), offset, kStep,
+                          SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER);
+        task.progress().bytesDone = std::min<qint64>(offset + kStep, st.st_size);
+        task.report();
+    }
+    return success();
+}
+
+} // namespace
+
+Status publishInto(const QString& temporary, const QString& destination, mode_t mode, bool overwrite,
+                   Task* task) {
     if (::chmod(encodePath(temporary).constData(), mode) != 0)
         return writeError(errno, QStringLiteral("cannot set permissions of"), temporary);
+    if (task)
+        if (auto flushed = flushInSteps(temporary, *task); !flushed)
+            return flushed;
     if (auto synced = fsyncFile(temporary); !synced)
         return synced;
+    if (task && task->cancelled())
+        return Task::cancelledError();
     if (auto renamed = renameInto(temporary, destination, overwrite); !renamed)
         return renamed;
     return fsyncDirectory(QFileInfo(destination).absolutePath());
@@ -28,7 +62,8 @@ Expected<AtomicOutput> AtomicOutput::create(const QString& directory, const QStr
     AtomicOutput output;
     output.m_folder = std::move(*folder);
     output.m_path = output.m_folder.filePath(name);
-    Fd fd(::open(encodePath(output.m_path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
+    Fd fd(::open(encodePath(output.m_path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+                 0600));
     if (!fd.valid())
         return writeError(errno, QStringLiteral("cannot create a file in"), directory);
     if (open)

@@ -13,8 +13,11 @@
 namespace sqlsnap::io {
 
 // The last step shared by all outputs: permissions, fsync, rename over `destination` (RENAME_NOREPLACE
-// unless `overwrite`), fsync of its folder.
-Status publishInto(const QString& temporary, const QString& destination, mode_t mode, bool overwrite);
+// unless `overwrite`), fsync of its folder. With a `task`, the flush goes in steps that a cancel stops
+// (one fsync of a gigabyte of dirty pages takes seconds and cannot be interrupted) and a cancel seen
+// before the rename returns Cancelled with the destination untouched: the rename is the commit point.
+Status publishInto(const QString& temporary, const QString& destination, mode_t mode, bool overwrite,
+                   Task* task = nullptr);
 
 class AtomicOutput {
 public:

@@ -127,8 +127,8 @@ Expected<DestinationPlan> planOutput(const QString& sourceDatabase, const QStrin
     return plan;
 }
 
-Status publishFile(const QString& temporaryPath, const DestinationPlan& plan, bool overwrite) {
-    return io::publishInto(temporaryPath, plan.path, plan.mode, overwrite);
+Status publishFile(const QString& temporaryPath, const DestinationPlan& plan, bool overwrite, Task& task) {
+    return io::publishInto(temporaryPath, plan.path, plan.mode, overwrite, &task);
 }
 
 } // namespace sqlsnap

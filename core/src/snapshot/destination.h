@@ -7,6 +7,8 @@
 
 namespace sqlsnap {
 
+class Task;
+
 struct DestinationPlan {
     QString path;       // absolute path the caller named
     QString directory;  // its folder (exists)
@@ -28,7 +30,8 @@ inline Expected<DestinationPlan> planDestination(const DatabaseFiles& source, co
 }
 
 // fchmod to plan.mode, fsync, rename over (or, without overwrite, beside nothing) plan.path, fsync the
-// folder. The temporary file must be on the same file system as plan.path.
-Status publishFile(const QString& temporaryPath, const DestinationPlan& plan, bool overwrite);
+// folder. The temporary file must be on the same file system as plan.path. A cancel is heard until the
+// rename (io::publishInto): after Cancelled, plan.path is as it was.
+Status publishFile(const QString& temporaryPath, const DestinationPlan& plan, bool overwrite, Task& task);
 
 } // namespace sqlsnap

@@ -167,7 +167,7 @@ Expected<SnapshotResult> runSnapshot(const QString& source, const QString& desti
 
     // 7. Publish: permissions, fsync, rename, fsync of the folder.
     task.setPhase(Phase::Publishing);
-    if (auto s = publishFile(output, *plan, options.overwrite); !s)
+    if (auto s = publishFile(output, *plan, options.overwrite, task); !s)
         return s.error();
 
     int error = 0;

@@ -1,5 +1,6 @@
 #include "history/historymodel.h"
 
+#include "common/folderwatch.h"
 #include "common/format.h"
 #include "common/tones.h"
 
@@ -210,32 +211,16 @@ void HistoryModel::apply(const Listing& listing) {
 }
 
 void HistoryModel::watchFolders() {
-    // Each folder and its parent (a folder moved away or back as a whole changes its parent only); for
-    // a folder that is gone, its nearest existing parent, to see it come back.
     QStringList wanted;
-    const auto want = [&wanted](const QString& d) {
-        if (!d.isEmpty() && !wanted.contains(d))
-            wanted << d;
-    };
-    for (const QString& folder : std::as_const(m_listing.folders)) {
-        QString existing = folder;
-        while (!QFileInfo(existing).isDir() && QFileInfo(existing).path() != existing)
-            existing = QFileInfo(existing).path();
-        if (existing == folder)
-            want(folder);
-        want(existing == folder ? QFileInfo(folder).path() : existing);
-    }
+    for (const QString& folder : std::as_const(m_listing.folders))
+        for (const QString& d : directoriesFollowing(folder, QFileInfo(folder).isReadable()))
+            if (!wanted.contains(d))
+                wanted << d;
     // A verification made anywhere (the snapshots list, the CLI) fills the Verified column.
     const QString recordsFolder = QFileInfo(m_recordsFile).absolutePath();
-    if (!m_database.isEmpty() && QFileInfo(recordsFolder).isDir())
+    if (!m_database.isEmpty() && QFileInfo(recordsFolder).isDir() && !wanted.contains(recordsFolder))
         wanted << recordsFolder;
-    const QStringList watched = m_watcher.directories();
-    for (const QString& d : watched)
-        if (!wanted.contains(d))
-            m_watcher.removePath(d);
-    for (const QString& d : std::as_const(wanted))
-        if (!watched.contains(d))
-            m_watcher.addPath(d);
+    watchExactly(m_watcher, wanted);
 }
 
 bool HistoryModel::spansFolders() const {

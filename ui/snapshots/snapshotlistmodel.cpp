@@ -1,6 +1,7 @@
 #include "snapshots/snapshotlistmodel.h"
 
 #include "common/executor.h"
+#include "common/folderwatch.h"
 
 #include "common/format.h"
 
@@ -11,8 +12,6 @@
 #include <QFont>
 #include <QLocale>
 #include <QSet>
-
-#include <algorithm>
 
 namespace sqlsnap::ui {
 
@@ -166,30 +165,7 @@ void SnapshotListModel::replaceRows(const QList<Entry>& next) {
 }
 
 void SnapshotListModel::watch() {
-    // The folder and its parent: a folder moved or deleted as a whole changes its parent only. A folder
-    // that is gone: its nearest existing parent, to see it come back.
-    QString folder = m_folder;
-    while (!folder.isEmpty() && !QFileInfo(folder).isDir() && QFileInfo(folder).path() != folder)
-        folder = QFileInfo(folder).path();
-    QStringList wanted;
-    if (!folder.isEmpty()) {
-        // An unreadable folder cannot be watched (inotify reads it); its parent sees a chmod.
-        if (folder == m_folder && m_state != FolderState::Unreadable)
-            wanted << folder;
-        if (const QString parent = QFileInfo(folder).path(); folder == m_folder && parent != folder)
-            wanted << parent;
-        else if (folder != m_folder)
-            wanted << folder;
-    }
-    QStringList watched = m_watcher.directories();
-    std::sort(watched.begin(), watched.end());
-    std::sort(wanted.begin(), wanted.end());
-    if (watched == wanted)
-        return;
-    if (!watched.isEmpty())
-        m_watcher.removePaths(watched);
-    if (!wanted.isEmpty())
-        m_watcher.addPaths(wanted);
+    watchExactly(m_watcher, directoriesFollowing(m_folder, m_state != FolderState::Unreadable));
 }
 
 int SnapshotListModel::add(const SnapshotResult& result, const QDateTime& taken) {

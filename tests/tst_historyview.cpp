@@ -58,6 +58,15 @@ quint64 inodeOf(const QString& path) {
     return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? quint64(st.st_ino) : 0;
 }
 
+// A schedule that keeps `source` in `into` (its folder then belongs to the database's history).
+bool keepBySchedule(const QString& source, const QString& into) {
+    Schedule schedule;
+    schedule.source = QFileInfo(source).absoluteFilePath();
+    schedule.into = into;
+    auto book = ScheduleBook::open();
+    return book && book->add(schedule);
+}
+
 QDateTime at(int hour) {
     return QDateTime(QDate(2026, 1, 1), QTime(hour, 0));
 }
@@ -156,12 +165,7 @@ private slots:
         QCOMPARE(snaps.size(), 3);
         const QStringList scheduled = makeHistory(source, kept, {9});
         QCOMPARE(scheduled.size(), 1);
-        Schedule schedule;
-        schedule.source = QFileInfo(source).absoluteFilePath();
-        schedule.into = kept;
-        auto book = ScheduleBook::open();
-        QVERIFY(book);
-        QVERIFY(book->add(schedule));
+        QVERIFY(keepBySchedule(source, kept));
         // Not this database's: another one's recorded snapshot, a file of another name, and one named as
         // ours are taken before the folder kept a record (listed: the name says it is this database's).
         const QString other = dir + QStringLiteral("/other.db");
@@ -497,12 +501,7 @@ private slots:
         const QStringList snaps = makeHistory(source, folder, {10, 12});
         const QStringList scheduled = makeHistory(source, kept, {11, 13});
         QCOMPARE(snaps.size() + scheduled.size(), 4);
-        Schedule schedule;
-        schedule.source = QFileInfo(source).absoluteFilePath();
-        schedule.into = kept;
-        auto book = ScheduleBook::open();
-        QVERIFY(book);
-        QVERIFY(book->add(schedule));
+        QVERIFY(keepBySchedule(source, kept));
 
         auto w = window(folder, source);
         QVERIFY(historyShows(*w, source, 4));
@@ -618,12 +617,7 @@ private slots:
         QCOMPARE(snaps.size() + scheduled.size(), 6);
         QVERIFY(QFile::copy(snaps[3], snaps[3].chopped(7) + QStringLiteral(" (2).sqlite")));
         QVERIFY(QFile::remove(snaps[1]));
-        Schedule schedule;
-        schedule.source = QFileInfo(source).absoluteFilePath();
-        schedule.into = kept;
-        auto book = ScheduleBook::open();
-        QVERIFY(book);
-        QVERIFY(book->add(schedule));
+        QVERIFY(keepBySchedule(source, kept));
         auto w = window(folder, source);
         QVERIFY(historyShows(*w, source, 7));
         HistoryView* history = w->history();

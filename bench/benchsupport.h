@@ -66,6 +66,7 @@ struct GuiStall {
     double seconds = 0; // the longest gap
     double cpuMs = 0;   // the GUI thread's CPU time during it
     double workMs = 0;  // the most CPU time the GUI thread spent between two ticks
+    double waitMs = 0;  // the time the GUI thread waited for a CPU during the longest gap (run queue)
 };
 GuiStall measureGuiStall(const std::function<void()>& during);
 // Runs the event loop for `ms` (a stall probe's idle baseline, or letting a window settle).

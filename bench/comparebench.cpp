@@ -289,9 +289,11 @@ QList<Row> runCompareGuiStall(const Options& options) {
             delete tab;
         });
         stalls << stall.seconds;
-        perRound << QStringLiteral("%1 (GUI thread on CPU %2; most work between ticks %3)")
+        perRound << QStringLiteral(
+                        "%1 (GUI thread on CPU %2, waiting for one %3; most work between ticks %4)")
                         .arg(stall.seconds * 1000, 0, 'f', 1)
                         .arg(stall.cpuMs, 0, 'f', 1)
+                        .arg(stall.waitMs, 0, 'f', 1)
                         .arg(stall.workMs, 0, 'f', 1);
     }
     Row r;

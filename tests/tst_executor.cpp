@@ -1,13 +1,18 @@
 // The one executor (ui/common/executor.h) and the one job type (ui/jobs/job.h), without a window: lanes,
 // cancellation, who answers and who does not, and the throttled progress of a job.
 #include <common/executor.h>
+#include <common/threadpriority.h>
+#include <compare/comparisonthread.h>
 #include <jobs/job.h>
 #include <jobs/joblistmodel.h>
+#include <preview/readerthread.h>
 
 #include <QApplication>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <sys/resource.h>
 
 #include <atomic>
 #include <chrono>
@@ -70,6 +75,50 @@ private slots:
             t.cancel();
         for (const Task& t : busy)
             t.waitForFinished();
+    }
+
+    // Each worker runs below the GUI thread (the test's main thread stands for it), at its role's level:
+    // long work lowest, the readers a view waits for in between, interactive work not lowered at all.
+    void workersRunBelowTheGuiThreadsPriority() {
+        const int gui = ::getpriority(PRIO_PROCESS, 0);
+        QVERIFY(gui + niceValueOf(ThreadRole::Background) <=
+                19); // else the kernel clamps and this proves nothing
+        QObject context;
+        const auto niceOn = [&](Lane lane) {
+            std::optional<int> nice;
+            executor.run(
+                lane, &context, [](const CancelToken&) { return ::getpriority(PRIO_PROCESS, 0); },
+                [&](int value) { nice = value; });
+            return QTest::qWaitFor([&] { return nice.has_value(); }, 5000) ? *nice : -100;
+        };
+        QCOMPARE(niceOn(Lane::Long), gui + niceValueOf(ThreadRole::Background));
+        QCOMPARE(niceOn(Lane::Interactive), gui);
+        QCOMPARE(::getpriority(PRIO_PROCESS, 0), gui); // the GUI thread itself is left alone
+
+        std::atomic<int> readerNice = -100;
+        {
+            ReaderThread reader;
+            reader.post(QStringLiteral("nice"), CancelToken(),
+                        [&](SnapshotReader*, const CancelToken&) -> Status {
+                            readerNice = ::getpriority(PRIO_PROCESS, 0);
+                            return success();
+                        });
+            QTRY_VERIFY(readerNice != -100);
+        }
+        QCOMPARE(readerNice.load(), gui + niceValueOf(ThreadRole::Reader));
+
+        std::atomic<int> comparisonNice = -100;
+        {
+            ComparisonThread comparison(QStringLiteral("/nonexistent/a.sqlite"),
+                                        QStringLiteral("/nonexistent/b.sqlite"));
+            comparison.post(CancelToken(), [&](DatabaseComparison*, const Error*, const CancelToken&) {
+                comparisonNice = ::getpriority(PRIO_PROCESS, 0);
+            });
+            QTRY_VERIFY(comparisonNice != -100);
+        }
+        QCOMPARE(comparisonNice.load(), gui + niceValueOf(ThreadRole::Reader));
+        QVERIFY(niceValueOf(ThreadRole::Reader) > 0 &&
+                niceValueOf(ThreadRole::Reader) < niceValueOf(ThreadRole::Background));
     }
 
     void aCancelledRequestNeverAnswers() {

@@ -1,11 +1,11 @@
 #include "common/executor.h"
 
+#include "common/threadpriority.h"
+
 #include <QFutureWatcher>
 #include <QPromise>
 #include <QThread>
 #include <QThreadPool>
-
-#include <sys/resource.h>
 
 #include <mutex>
 
@@ -71,15 +71,6 @@ constexpr int kInteractiveThreads = 2;
 int totalThreads() {
     return std::max(QThread::idealThreadCount(), 8);
 }
-
-void lowerThisThreadsPriority() {
-    // On Linux the nice value belongs to the thread: this lowers only the pool thread running long work.
-    // On a machine with two cores, a copy (and the kernel work it causes) otherwise takes the CPU from
-    // the GUI thread for 100 ms at a time (measured with bench/, "GUI thread" rows).
-    static thread_local bool lowered = false;
-    if (!lowered)
-        lowered = ::setpriority(PRIO_PROCESS, 0, 10) == 0;
-}
 } // namespace
 
 Executor::Executor() : m_long(new QThreadPool), m_interactive(new QThreadPool) {
@@ -137,7 +128,7 @@ Task Executor::start(Lane lane, QObject* context, std::function<void(const Cance
     auto run = [lane, promise, token, answer, work = std::move(work)]() mutable {
         { std::lock_guard acquire(handover()); }
         if (lane == Lane::Long)
-            lowerThisThreadsPriority();
+            lowerThisThreadsPriority(ThreadRole::Background);
         if (answer == Answer::Always || !token.isCancelled())
             work(token);
         work = nullptr; // the captured values go here, on the pool thread, not wherever the promise ends

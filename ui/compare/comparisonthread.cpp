@@ -1,5 +1,7 @@
 #include "compare/comparisonthread.h"
 
+#include "common/threadpriority.h"
+
 #include <map>
 #include <mutex>
 #include <optional>
@@ -23,7 +25,10 @@ ComparisonThread::ComparisonThread(const QString& pathA, const QString& pathB)
     m_context = new QObject;
     m_context->moveToThread(&m_thread);
     QObject::connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
+    m_thread.setObjectName(QStringLiteral("comparison reader"));
     m_thread.start();
+    QMetaObject::invokeMethod(
+        m_context, [] { lowerThisThreadsPriority(ThreadRole::Reader); }, Qt::QueuedConnection);
 }
 
 ComparisonThread::~ComparisonThread() {

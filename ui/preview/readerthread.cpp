@@ -1,5 +1,7 @@
 #include "preview/readerthread.h"
 
+#include "common/threadpriority.h"
+
 #include <QMetaObject>
 
 namespace sqlsnap::ui {
@@ -27,6 +29,8 @@ ReaderThread::ReaderThread()
     m_context->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("snapshot reader"));
     m_thread.start();
+    QMetaObject::invokeMethod(
+        m_context, [] { lowerThisThreadsPriority(ThreadRole::Reader); }, Qt::QueuedConnection);
 }
 
 ReaderThread::~ReaderThread() {

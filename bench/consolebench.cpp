@@ -18,7 +18,6 @@
 #include <QScrollBar>
 #include <QTableView>
 #include <QTest>
-#include <QTimer>
 
 #include <sqlite3.h>
 
@@ -26,16 +25,8 @@
 #include <cstdio>
 #include <functional>
 
-#include <time.h>
-
 namespace bench {
 namespace {
-
-qint64 threadCpuNs() {
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
-}
 
 // Processes events until `done()` or `timeoutMs`; whether it was done.
 bool waitUntil(const std::function<bool()>& done, int timeoutMs = 120000) {
@@ -82,30 +73,11 @@ QList<Row> runConsoleGrid(const Options& options) {
         return rows;
     const qint64 n = options.previewRows;
 
-    qint64 longest = 0, longestCpu = 0, mostCpu = 0, cpuAtTick = 0;
-    QElapsedTimer sinceTick;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(2);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 cpu = threadCpuNs();
-        if (sinceTick.isValid() && sinceTick.nsecsElapsed() > longest) {
-            longest = sinceTick.nsecsElapsed();
-            longestCpu = cpu - cpuAtTick;
-        }
-        if (sinceTick.isValid())
-            mostCpu = std::max(mostCpu, cpu - cpuAtTick);
-        cpuAtTick = cpu;
-        sinceTick.restart();
-    });
-
     // The noise floor: the same probe for a second with nothing to do.
-    probe.start();
-    waitUntil([] { return false; }, 1000);
-    probe.stop();
-    const double idleStall = longest / 1e9, idleCpu = longestCpu / 1e6;
+    const GuiStall idle = measureGuiStall([] { waitUntil([] { return false; }, 1000); });
+    const double idleStall = idle.seconds, idleCpu = idle.cpuMs;
 
-    QList<double> first, counted, last, middle, stalls, stallCpus, workCpus;
+    QList<double> first, counted, last, middle, stalls, stallCpus, stallWaits, workCpus;
     for (int round = 0; round < options.rounds; ++round) {
         sqlsnap::ui::SqlConsole console(path);
         console.resize(1000, 700);
@@ -113,58 +85,59 @@ QList<Row> runConsoleGrid(const Options& options) {
         QCoreApplication::processEvents();
         QueryResultModel* model = console.resultModel();
         QTableView* view = console.resultView();
-        longest = longestCpu = mostCpu = 0;
-        sinceTick.invalidate();
-        probe.start();
+        bool finished = false;
+        const GuiStall stall = measureGuiStall([&] {
+            QElapsedTimer clock;
+            clock.start();
+            console.editor()->setPlainText(QStringLiteral("SELECT * FROM big"));
+            console.run();
+            if (!waitUntil([&] { return model->rowsRead() > 0; }))
+                return;
+            QCoreApplication::processEvents(); // painted
+            first << clock.nsecsElapsed() / 1e9;
+            if (!waitUntil([&] { return model->totalKnown(); }))
+                return;
+            counted << clock.nsecsElapsed() / 1e9;
 
-        QElapsedTimer clock;
-        clock.start();
-        console.editor()->setPlainText(QStringLiteral("SELECT * FROM big"));
-        console.run();
-        if (!waitUntil([&] { return model->rowsRead() > 0; }))
-            break;
-        QCoreApplication::processEvents(); // painted
-        first << clock.nsecsElapsed() / 1e9;
-        if (!waitUntil([&] { return model->totalKnown(); }))
-            break;
-        counted << clock.nsecsElapsed() / 1e9;
+            // Ctrl+End, until the last row shows its id.
+            view->setFocus();
+            clock.restart();
+            QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier);
+            const QString lastId = QString::number(n);
+            if (!waitUntil([&] {
+                    const QModelIndex current = view->currentIndex();
+                    return model->windowStart() + current.row() == n - 1 &&
+                           model->data(current, Qt::DisplayRole).toString() == lastId;
+                }))
+                return;
+            QCoreApplication::processEvents();
+            last << clock.nsecsElapsed() / 1e9;
 
-        // Ctrl+End, until the last row shows its id.
-        view->setFocus();
-        clock.restart();
-        QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier);
-        const QString lastId = QString::number(n);
-        if (!waitUntil([&] {
-                const QModelIndex current = view->currentIndex();
-                return model->windowStart() + current.row() == n - 1 &&
-                       model->data(current, Qt::DisplayRole).toString() == lastId;
-            }))
+            // The scroll bar to the middle (behind the cursor: the statement is run again to there).
+            clock.restart();
+            QScrollBar* bar = console.resultGrid()->tableScrollBar();
+            bar->setValue(bar->maximum() / 2);
+            const qint64 top = console.resultGrid()->topRow();
+            const QString topId = QString::number(top + 1);
+            if (!waitUntil([&] {
+                    return model->data(model->index(int(top - model->windowStart()), 0), Qt::DisplayRole)
+                               .toString() == topId;
+                }))
+                return;
+            QCoreApplication::processEvents();
+            middle << clock.nsecsElapsed() / 1e9;
+            finished = true;
+        });
+        if (!finished)
             break;
-        QCoreApplication::processEvents();
-        last << clock.nsecsElapsed() / 1e9;
-
-        // The scroll bar to the middle (behind the cursor: the statement is run again to there).
-        clock.restart();
-        QScrollBar* bar = console.resultGrid()->tableScrollBar();
-        bar->setValue(bar->maximum() / 2);
-        const qint64 top = console.resultGrid()->topRow();
-        const QString topId = QString::number(top + 1);
-        if (!waitUntil([&] {
-                return model->data(model->index(int(top - model->windowStart()), 0), Qt::DisplayRole)
-                           .toString() == topId;
-            }))
-            break;
-        QCoreApplication::processEvents();
-        middle << clock.nsecsElapsed() / 1e9;
-        probe.stop();
-        stalls << longest / 1e9;
-        stallCpus << longestCpu / 1e6;
-        workCpus << mostCpu / 1e6;
+        stalls << stall.seconds;
+        stallCpus << stall.cpuMs;
+        stallWaits << stall.waitMs;
+        workCpus << stall.workMs;
         if (model->cachedPages() > QueryResultModel::kCachedPages || model->rowCount() > model->windowRows())
             std::fprintf(stderr, "bench: the console held %d pages, %d rows\n", model->cachedPages(),
                          model->rowCount());
     }
-    probe.stop();
     if (stalls.isEmpty()) {
         std::fprintf(stderr, "bench: the console grid did not finish a round\n");
         return rows;
@@ -192,13 +165,15 @@ QList<Row> runConsoleGrid(const Options& options) {
     const auto worst = std::max_element(stalls.begin(), stalls.end()) - stalls.begin();
     add(QStringLiteral("longest GUI stall"), stalls[worst],
         QStringLiteral(
-            "over run, count, Ctrl+End, middle; GUI thread on CPU %1 ms in it; max of %2 rounds "
+            "over run, count, Ctrl+End, middle; GUI thread on CPU %1 ms in it, waiting for one %6 ms; max of "
+            "%2 rounds "
             "(median %3 ms); most GUI work between two ticks %4 ms (per round: %5); target ≤ 30 ms")
             .arg(stallCpus[worst], 0, 'f', 1)
             .arg(stalls.size())
             .arg(median(stalls) * 1000, 0, 'f', 1)
             .arg(*std::max_element(workCpus.begin(), workCpus.end()), 0, 'f', 1)
-            .arg(perRound(workCpus)));
+            .arg(perRound(workCpus))
+            .arg(stallWaits[worst], 0, 'f', 1));
 
     // DB Browser's way on plain SQLite: the count before the first page, OFFSET to the middle.
     QList<double> countFirst, offsetMiddle;

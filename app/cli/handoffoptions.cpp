@@ -2,6 +2,8 @@
 
 #include "clicommon.h"
 
+#include <sqlitesnapshot/jsonforms.h>
+
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -47,11 +49,7 @@ int HandOffOptions::read(const QCommandLineParser& parser, QStringList* argv, in
 QJsonValue handOffJson(const std::optional<sqlsnap::HandOffOutcome>& h) {
     if (!h)
         return QJsonValue(QJsonValue::Null);
-    return QJsonObject{{QStringLiteral("exit_code"), h->exitCode},
-                       {QStringLiteral("message"), h->message},
-                       {QStringLiteral("stderr_tail"), h->stderrTail},
-                       {QStringLiteral("timed_out"), h->timedOut},
-                       {QStringLiteral("elapsed_ms"), h->elapsedMs}};
+    return sqlsnap::handOffJson(*h);
 }
 
 QString handOffText(const sqlsnap::HandOffOutcome& h) {

@@ -2,6 +2,7 @@
 #include "handoffoptions.h"
 #include "scheduleoptions.h"
 
+#include <sqlitesnapshot/jsonforms.h>
 #include <sqlitesnapshot/schedules.h>
 
 #include <QDir>
@@ -42,22 +43,11 @@ QString lastText(const sqlsnap::Schedule& s) {
              s.last->handOff ? QStringLiteral("; ") + handOffText(*s.last->handOff) : QString());
 }
 
-QJsonObject scheduleJson(const sqlsnap::Schedule& s) {
-    QJsonObject keep;
-    const std::pair<const char*, int> fields[] = {{"last", s.keep.last},       {"hourly", s.keep.hourly},
-                                                  {"daily", s.keep.daily},     {"weekly", s.keep.weekly},
-                                                  {"monthly", s.keep.monthly}, {"yearly", s.keep.yearly}};
-    for (const auto& [name, value] : fields)
-        if (value > 0)
-            keep.insert(QLatin1String(name), value);
-    QJsonObject o{{QStringLiteral("id"), s.id},
-                  {QStringLiteral("source"), s.source},
-                  {QStringLiteral("into"), s.into},
-                  {QStringLiteral("every"), sqlsnap::intervalText(s.everySeconds)},
-                  {QStringLiteral("keep"), keep},
-                  {QStringLiteral("skip_unchanged"), s.skipUnchanged},
-                  {QStringLiteral("after_snapshot"), QJsonArray::fromStringList(s.afterSnapshot)},
-                  {QStringLiteral("after_snapshot_timeout"), s.afterSnapshotTimeoutSeconds}};
+// The file's form of the schedule, with what the file leaves out when empty and when it is next due.
+QJsonObject scheduleListJson(const sqlsnap::Schedule& s) {
+    QJsonObject o = sqlsnap::scheduleJson(s);
+    o.insert(QStringLiteral("after_snapshot"), QJsonArray::fromStringList(s.afterSnapshot));
+    o.insert(QStringLiteral("after_snapshot_timeout"), s.afterSnapshotTimeoutSeconds);
     // When it is next due: due_now, else next_due_at (UTC); next_due in the words `schedule list` prints.
     const QDateTime now = QDateTime::currentDateTime();
     o.insert(QStringLiteral("due_now"), s.isDue(now));
@@ -66,14 +56,11 @@ QJsonObject scheduleJson(const sqlsnap::Schedule& s) {
                  ? QJsonValue(QJsonValue::Null)
                  : QJsonValue(s.last->at.addSecs(s.everySeconds).toUTC().toString(Qt::ISODateWithMs)));
     o.insert(QStringLiteral("next_due"), sqlsnap::nextDueText(s, now));
-    if (s.last)
-        o.insert(QStringLiteral("last_run"),
-                 QJsonObject{{QStringLiteral("at"), s.last->at.toUTC().toString(Qt::ISODateWithMs)},
-                             {QStringLiteral("outcome"), s.last->outcome},
-                             {QStringLiteral("file"), s.last->file},
-                             {QStringLiteral("message"), s.last->message},
-                             {QStringLiteral("failures_in_a_row"), s.last->failuresInARow},
-                             {QStringLiteral("hand_off"), handOffJson(s.last->handOff)}});
+    if (s.last) {
+        QJsonObject last = o.value(QStringLiteral("last_run")).toObject();
+        last.insert(QStringLiteral("hand_off"), handOffJson(s.last->handOff));
+        o.insert(QStringLiteral("last_run"), last);
+    }
     return o;
 }
 
@@ -132,7 +119,7 @@ int runAdd(const QStringList& args) {
     if (!added)
         return fail(added.error(), parser.isSet(json));
     if (parser.isSet(json)) {
-        printJson(scheduleJson(*added));
+        printJson(scheduleListJson(*added));
         return Success;
     }
     printSchedule(*added);
@@ -181,7 +168,7 @@ int runEdit(const QStringList& args) {
     if (!changed)
         return fail(changed.error(), parser.isSet(json));
     if (parser.isSet(json))
-        printJson(scheduleJson(*changed));
+        printJson(scheduleListJson(*changed));
     else
         printSchedule(*changed);
     return Success;
@@ -201,7 +188,7 @@ int runList(const QStringList& args) {
     if (parser.isSet(json)) {
         QJsonArray list;
         for (const sqlsnap::Schedule& s : book->schedules())
-            list.append(scheduleJson(s));
+            list.append(scheduleListJson(s));
         printJson({{QStringLiteral("file"), sqlsnap::ScheduleBook::defaultPath()},
                    {QStringLiteral("schedules"), list}});
         return Success;

@@ -4,6 +4,9 @@
 
 #include "databasefiles.h"
 #include "error.h"
+#include "handoff.h"
+#include "retention.h"
+#include "schedules.h"
 #include "snapshot.h"
 #include "tables.h"
 
@@ -15,5 +18,9 @@ QJsonObject errorJson(const Error& error);                    // {"error": {"kin
 QJsonObject snapshotResultJson(const SnapshotResult& result); // snapshot --json
 QJsonObject databaseFilesJson(const DatabaseFiles& set);      // inspect --json
 QJsonObject tablesJson(const QString& database, const QList<TableInfo>& tables); // tables --json
+QJsonObject retentionJson(const RetentionPolicy& keep); // {"last": n, "daily": n, …}: the counts set
+QJsonObject handOffJson(const HandOffOutcome& outcome); // one hand-off's outcome
+// One schedule as the schedules file keeps it; `schedule list --json` adds when it is next due.
+QJsonObject scheduleJson(const Schedule& schedule);
 
 } // namespace sqlsnap

@@ -92,4 +92,47 @@ QJsonObject tablesJson(const QString& database, const QList<TableInfo>& tables) 
     return {{QStringLiteral("database"), database}, {QStringLiteral("tables"), list}};
 }
 
+QJsonObject retentionJson(const RetentionPolicy& k) {
+    QJsonObject o;
+    const std::pair<const char*, int> fields[] = {{"last", k.last},       {"hourly", k.hourly},
+                                                  {"daily", k.daily},     {"weekly", k.weekly},
+                                                  {"monthly", k.monthly}, {"yearly", k.yearly}};
+    for (const auto& [name, value] : fields)
+        if (value > 0)
+            o.insert(QLatin1String(name), value);
+    return o;
+}
+
+QJsonObject handOffJson(const HandOffOutcome& h) {
+    return {{QStringLiteral("exit_code"), h.exitCode},
+            {QStringLiteral("message"), h.message},
+            {QStringLiteral("stderr_tail"), h.stderrTail},
+            {QStringLiteral("timed_out"), h.timedOut},
+            {QStringLiteral("elapsed_ms"), h.elapsedMs}};
+}
+
+QJsonObject scheduleJson(const Schedule& s) {
+    QJsonObject o{{QStringLiteral("id"), s.id},
+                  {QStringLiteral("source"), s.source},
+                  {QStringLiteral("into"), s.into},
+                  {QStringLiteral("every"), intervalText(s.everySeconds)},
+                  {QStringLiteral("keep"), retentionJson(s.keep)},
+                  {QStringLiteral("skip_unchanged"), s.skipUnchanged}};
+    if (!s.afterSnapshot.isEmpty()) {
+        o.insert(QStringLiteral("after_snapshot"), QJsonArray::fromStringList(s.afterSnapshot));
+        o.insert(QStringLiteral("after_snapshot_timeout"), s.afterSnapshotTimeoutSeconds);
+    }
+    if (s.last) {
+        QJsonObject last{{QStringLiteral("at"), s.last->at.toUTC().toString(Qt::ISODateWithMs)},
+                         {QStringLiteral("outcome"), s.last->outcome},
+                         {QStringLiteral("file"), s.last->file},
+                         {QStringLiteral("message"), s.last->message},
+                         {QStringLiteral("failures_in_a_row"), s.last->failuresInARow}};
+        if (s.last->handOff)
+            last.insert(QStringLiteral("hand_off"), handOffJson(*s.last->handOff));
+        o.insert(QStringLiteral("last_run"), last);
+    }
+    return o;
+}
+
 } // namespace sqlsnap

@@ -2,6 +2,7 @@
 #include <sqlitesnapshot/schedules.h>
 
 #include <sqlitesnapshot/databasefiles.h>
+#include <sqlitesnapshot/jsonforms.h>
 
 #include "io/atomicoutput.h"
 #include "io/posixio.h"
@@ -26,29 +27,10 @@ namespace {
 constexpr std::pair<char, qint64> kUnits[] = {
     {'w', 7 * 86400}, {'d', 86400}, {'h', 3600}, {'m', 60}, {'s', 1}};
 
-QJsonObject keepJson(const RetentionPolicy& k) {
-    QJsonObject o;
-    const std::pair<const char*, int> fields[] = {{"last", k.last},       {"hourly", k.hourly},
-                                                  {"daily", k.daily},     {"weekly", k.weekly},
-                                                  {"monthly", k.monthly}, {"yearly", k.yearly}};
-    for (const auto& [name, value] : fields)
-        if (value > 0)
-            o.insert(QLatin1String(name), value);
-    return o;
-}
-
 RetentionPolicy keepFrom(const QJsonObject& o) {
     return {o.value(QStringLiteral("last")).toInt(),    o.value(QStringLiteral("hourly")).toInt(),
             o.value(QStringLiteral("daily")).toInt(),   o.value(QStringLiteral("weekly")).toInt(),
             o.value(QStringLiteral("monthly")).toInt(), o.value(QStringLiteral("yearly")).toInt()};
-}
-
-QJsonObject handOffJson(const HandOffOutcome& h) {
-    return {{QStringLiteral("exit_code"), h.exitCode},
-            {QStringLiteral("message"), h.message},
-            {QStringLiteral("stderr_tail"), h.stderrTail},
-            {QStringLiteral("timed_out"), h.timedOut},
-            {QStringLiteral("elapsed_ms"), h.elapsedMs}};
 }
 
 HandOffOutcome handOffFrom(const QJsonObject& o) {
@@ -59,30 +41,6 @@ HandOffOutcome handOffFrom(const QJsonObject& o) {
     h.timedOut = o.value(QStringLiteral("timed_out")).toBool();
     h.elapsedMs = o.value(QStringLiteral("elapsed_ms")).toInteger();
     return h;
-}
-
-QJsonObject scheduleJson(const Schedule& s) {
-    QJsonObject o{{QStringLiteral("id"), s.id},
-                  {QStringLiteral("source"), s.source},
-                  {QStringLiteral("into"), s.into},
-                  {QStringLiteral("every"), intervalText(s.everySeconds)},
-                  {QStringLiteral("keep"), keepJson(s.keep)},
-                  {QStringLiteral("skip_unchanged"), s.skipUnchanged}};
-    if (!s.afterSnapshot.isEmpty()) {
-        o.insert(QStringLiteral("after_snapshot"), QJsonArray::fromStringList(s.afterSnapshot));
-        o.insert(QStringLiteral("after_snapshot_timeout"), s.afterSnapshotTimeoutSeconds);
-    }
-    if (s.last) {
-        QJsonObject last{{QStringLiteral("at"), s.last->at.toUTC().toString(Qt::ISODateWithMs)},
-                         {QStringLiteral("outcome"), s.last->outcome},
-                         {QStringLiteral("file"), s.last->file},
-                         {QStringLiteral("message"), s.last->message},
-                         {QStringLiteral("failures_in_a_row"), s.last->failuresInARow}};
-        if (s.last->handOff)
-            last.insert(QStringLiteral("hand_off"), handOffJson(*s.last->handOff));
-        o.insert(QStringLiteral("last_run"), last);
-    }
-    return o;
 }
 
 std::optional<Schedule> scheduleFrom(const QJsonObject& o) {

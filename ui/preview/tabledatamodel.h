@@ -32,6 +32,7 @@
 #include <sqlitesnapshot/sortedorder.h>
 
 #include <QHash>
+#include <QMetaObject>
 
 #include <functional>
 #include <memory>
@@ -149,5 +150,16 @@ private:
     mutable QSet<qint64> m_requested; // pages asked for and not answered (the next growing page too)
     mutable quint64 m_useClock = 0;
 };
+
+template <class Apply> void TableDataModel::answer(const CancelToken& token, Apply&& apply) const {
+    auto* self = const_cast<TableDataModel*>(this); // answers change the model; asking does not
+    QMetaObject::invokeMethod(
+        self,
+        [token, apply = std::forward<Apply>(apply)]() mutable {
+            if (!token.isCancelled()) // checked on the GUI thread, where tokens are cancelled
+                apply();
+        },
+        Qt::QueuedConnection);
+}
 
 } // namespace sqlsnap::ui

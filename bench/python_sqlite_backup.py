@@ -3,8 +3,9 @@
 
 The original (purarue/sqlite_backup v0.1.8) is reimplemented here from its documented behaviour:
 copy the database and its -wal into a temporary folder with shutil.copy, compare each with filecmp
-(retry while any changed), connect to the copy, PRAGMA journal_mode=DELETE, Connection.backup into
-":memory:" or into DEST (then wal_checkpoint(TRUNCATE)). Each contender runs in its own process,
+(retry while any changed), connect to the copy (still in WAL mode, its -wal beside it),
+Connection.backup into ":memory:" or into DEST, then wal_checkpoint(TRUNCATE) of DEST, then close the
+copy (SQLite checkpoints its WAL as the last connection closes), as sqlite_backup.core v0.1.8's code does. Each contender runs in its own process,
 which reports its wall time; peak RSS is the child's ru_maxrss (os.wait4).
 
     PYTHONPATH=build/default/python /usr/bin/python3 bench/python_sqlite_backup.py [--db-mib 1024]
@@ -48,12 +49,12 @@ def original(source, destination):
                 break
         target = sqlite3.connect(":memory:" if destination is None else destination)
         with sqlite3.connect(Path(td) / source.name) as conn:
-            conn.execute("PRAGMA journal_mode=DELETE")
             conn.backup(target)
-        conn.close()
         if destination is not None:
             with target:
                 target.execute("PRAGMA wal_checkpoint(TRUNCATE);")
+        conn.close()
+        if destination is not None:
             target.close()
             return None
         return target

@@ -16,9 +16,11 @@ namespace sqlsnap::io {
 
 namespace {
 
-// Writes the file's dirty pages back 32 MiB at a time (each step waits for its writeback, ~50 ms on a
-// plain disk), looking for a cancel between steps and reporting the bytes as progress; the fsync that
-// follows then has little left to do. Errors are left to that fsync, which reports them.
+// Writes the file's dirty pages back and waits for them 32 MiB at a time, looking for a cancel between
+// steps and reporting the bytes as progress; the fsync that follows then has little left to do. All of
+// the writeback is started first: waiting for each step before starting the next kept one 32 MiB
+// request in flight and took twice as long as one fsync. Errors are left to that fsync, which reports
+// them.
 Status flushInSteps(const QString& path, Task& task) {
     constexpr off_t kStep = 32 << 20;
     Fd fd(::open(encodePath(path).constData(), O_RDONLY | O_CLOEXEC));
@@ -26,11 +28,11 @@ Status flushInSteps(const QString& path, Task& task) {
     if (!fd.valid() || ::fstat(fd.get(), &st) != 0)
         return success();
     task.progress().bytesTotal = st.st_size;
+    ::sync_file_range(fd.get(), 0, 0, SYNC_FILE_RANGE_WRITE);
     for (off_t offset = 0; offset < st.st_size; offset += kStep) {
         if (task.cancelled())
             return Task::cancelledError();
-        ::sync_file_range(fd.get(), offset, kStep,
-                          SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER);
+        ::sync_file_range(fd.get(), offset, kStep, SYNC_FILE_RANGE_WAIT_BEFORE);
         task.progress().bytesDone = std::min<qint64>(offset + kStep, st.st_size);
         task.report();
     }

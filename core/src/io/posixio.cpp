@@ -65,7 +65,7 @@ QString randomSuffix() {
 
 // Fallback when copy_file_range cannot be used between these two files.
 Expected<qint64> copyByReadWrite(int from, const QString& fromPath, int to, qint64 offset, qint64 limit,
-                                 const QString& toPath, Task& task) {
+                                 const QString& toPath, const CopiedChunk& onChunk, Task& task) {
     std::vector<char> buffer(size_t(1024 * 1024));
     qint64 copied = 0;
     for (;;) {
@@ -91,6 +91,9 @@ Expected<qint64> copyByReadWrite(int from, const QString& fromPath, int to, qint
         int error = 0;
         if (!writeAll(to, toPath, buffer.data(), n, &error))
             return writeError(error, QStringLiteral("cannot write"), toPath);
+        if (onChunk)
+            if (auto s = onChunk(to, offset + copied, offset + copied + n); !s)
+                return s.error();
         copied += n;
         task.progress().bytesDone += n;
         task.report();
@@ -284,7 +287,8 @@ Error notRegularError(const QString& path, mode_t mode) {
             QStringLiteral("cannot read %1: it is %2, not a regular file").arg(path, fileTypeName(mode))};
 }
 
-Expected<qint64> copyOpenFile(int from, const QString& fromPath, const QString& to, Task& task) {
+Expected<qint64> copyOpenFile(int from, const QString& fromPath, const QString& to, Task& task,
+                              Writeback writeback, const CopiedChunk& onChunk) {
     // Only a regular file is copied, and never more than the size it had when its copy began: a -wal
     // planted as a link to /dev/zero, or a file that grows without end, must not fill the disk. Growth
     // shows in the set's markers afterwards, so the attempt is judged unstable and retried.
@@ -313,7 +317,8 @@ Expected<qint64> copyOpenFile(int from, const QString& fromPath, const QString& 
             if (errno == EINTR)
                 continue;
             if (errno == EXDEV || errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP) {
-                auto rest = copyByReadWrite(from, fromPath, out.get(), copied, limit - copied, to, task);
+                auto rest =
+                    copyByReadWrite(from, fromPath, out.get(), copied, limit - copied, to, onChunk, task);
                 if (!rest)
                     return rest.error();
                 return copied + *rest;
@@ -324,6 +329,11 @@ Expected<qint64> copyOpenFile(int from, const QString& fromPath, const QString& 
         }
         if (n == 0)
             return copied;
+        if (onChunk)
+            if (auto s = onChunk(out.get(), copied, copied + n); !s)
+                return s.error();
+        if (writeback == Writeback::Start)
+            ::sync_file_range(out.get(), copied, n, SYNC_FILE_RANGE_WRITE); // a hint: errors go to the fsync
         copied += n;
         task.progress().bytesDone += n;
         task.report();

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 #include <sys/types.h>
@@ -96,7 +97,15 @@ Error notRegularError(const QString& path, mode_t mode);
 // in chunks, checking for cancellation between them and adding to task.progress().bytesDone. Only a
 // regular file is copied (else Unreadable, at once), and at most the size it had when the copy began.
 // Returns bytes copied.
-Expected<qint64> copyOpenFile(int from, const QString& fromPath, const QString& to, Task& task);
+// Writeback::Start starts writing each chunk to the disk as soon as it is copied (a copy that will be
+// fsynced and published: the disk then works while the copy goes on, and the fsync has little left);
+// Writeback::Deferred leaves that to the kernel (a private copy that is removed after use).
+// `onChunk`, when given, runs after each chunk is in `to` (bytes [begin, end) of it, `out` its
+// descriptor) and before its writeback starts; an error from it ends the copy.
+enum class Writeback { Deferred, Start };
+using CopiedChunk = std::function<Status(int out, qint64 begin, qint64 end)>;
+Expected<qint64> copyOpenFile(int from, const QString& fromPath, const QString& to, Task& task,
+                              Writeback writeback = Writeback::Deferred, const CopiedChunk& onChunk = {});
 
 // Compares files byte for byte (read in chunks, cancellable). The comparison runs inside the window in
 // which a source must not change, so its buffers are allocated and touched once, when the comparer is

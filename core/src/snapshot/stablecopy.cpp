@@ -20,12 +20,15 @@
 #include "base/task.h"
 #include "io/posixio.h"
 #include "snapshot/memoryimage.h"
+#include "snapshot/waloverlay.h"
 
 #include <QFile>
 #include <QThread>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace sqlsnap {
@@ -108,7 +111,8 @@ bool markersEqual(const SetMarkers& a, const SetMarkers& b) {
 // Copies one file of the set if it exists (into `image` when given). A companion that is absent is not
 // an error (it may come and go); one that exists but cannot be read is.
 Expected<std::optional<CopiedFile>> copyOne(FileKind kind, const QString& from, const QString& to,
-                                            MemoryImage* image, qint64 pageSize, Task& task) {
+                                            MemoryImage* image, qint64 pageSize, io::Writeback writeback,
+                                            const io::CopiedChunk& onChunk, Task& task) {
     int error = 0;
     io::Fd fd = io::openReadOnly(from, &error);
     if (!fd.valid()) {
@@ -120,7 +124,7 @@ Expected<std::optional<CopiedFile>> copyOne(FileKind kind, const QString& from, 
         return io::readError(error, from);
     }
     auto copied = image ? readFileInto(fd.get(), from, *image, pageSize, task)
-                        : io::copyOpenFile(fd.get(), from, to, task);
+                        : io::copyOpenFile(fd.get(), from, to, task, writeback, onChunk);
     if (!copied)
         return copied.error();
     return std::optional<CopiedFile>(CopiedFile{kind, from, *copied});
@@ -176,10 +180,95 @@ Status settleJournal(const DatabaseFiles& source, const SetMarkers& seen, const 
     return success();
 }
 
+// The source's -wal, indexed before the attempt copies the main file, so that its committed frames are
+// written into the staged file chunk by chunk as it is copied (waloverlay.h). Only when that file is to
+// be published, the set is in WAL mode and rule 1 can decide; never on the last attempt, which is a
+// plain copy whatever happened before.
+struct WalDuringCopy {
+    io::Fd wal;
+    WalFrames frames;
+    bool broken = false; // the source -wal could not be read back in full: the attempt is retried
+};
+
+Expected<std::optional<WalDuringCopy>> prepareWalDuringCopy(const DatabaseFiles& source,
+                                                            const SetMarkers& before, Task& task) {
+    if (!walOverlayEnabled() || source.lookalikes.contains(FileKind::Wal) || !before.wal.exists ||
+        !headerSaysWal(before.database.head) || !parseWalHeader(before.wal.head).validMagic)
+        return std::optional<WalDuringCopy>();
+    const QString walPath = companionPath(source.databasePath, FileKind::Wal);
+    int error = 0;
+    WalDuringCopy during;
+    during.wal = io::openReadOnly(walPath, &error);
+    if (!during.wal.valid())
+        return std::optional<WalDuringCopy>(); // gone meanwhile: the attempt copies without it
+    auto frames = indexWal(during.wal.get(), walPath, task);
+    if (!frames)
+        return frames.error();
+    if (frames->committedFrames == 0 || frames->header != before.wal.head ||
+        frames->pageSize != quint32(source.header.pageSize))
+        return std::optional<WalDuringCopy>();
+    during.frames = std::move(*frames);
+    return std::optional<WalDuringCopy>(std::move(during));
+}
+
+// The pages of the source's -wal between `first` and `last`, into the staged file open as `out`.
+Status writeWalPages(WalDuringCopy& during, int out, const QString& stagedDb, qint64 first, qint64 last) {
+    if (during.broken)
+        return success();
+    auto written = writeLatestFrames(during.frames, during.wal.get(), out, stagedDb, quint32(first),
+                                     quint32(std::min<qint64>(last, UINT32_MAX)));
+    if (!written)
+        return written.error();
+    during.broken = !*written;
+    return success();
+}
+
+Status writePagesPastTheCopy(WalDuringCopy& during, qint64 copiedBytes, const QString& stagedDb) {
+    io::Fd out(::open(io::encodePath(stagedDb).constData(), O_WRONLY | O_CLOEXEC));
+    if (!out.valid())
+        return io::writeError(errno, QStringLiteral("cannot open"), stagedDb);
+    return writeWalPages(during, out.get(), stagedDb, copiedBytes / during.frames.pageSize + 1, UINT32_MAX);
+}
+
+// After rule 1 judged the attempt stable: the staged -wal holds the frames written during the copy
+// (same header, same checksum at their last commit) and perhaps later commits, which are written now;
+// the file is cut to the size of the last commit, as SQLite's checkpoint cuts it, and the staged -wal
+// goes. False: the staged -wal does not bear out what was written (the attempt is retried).
+Expected<bool> finishWalDuringCopy(const WalDuringCopy& during, const QString& stagedDb, Task& task) {
+    const QString stagedWal = companionPath(stagedDb, FileKind::Wal);
+    int error = 0;
+    io::Fd wal = io::openReadOnly(stagedWal, &error);
+    if (!wal.valid())
+        return false;
+    const WalFrames& written = during.frames;
+    auto stored = storedFrameChecksum(wal.get(), stagedWal, written.pageSize, written.committedFrames - 1);
+    if (!stored)
+        return stored.error();
+    if (stored->first != written.checksum[0] || stored->second != written.checksum[1] ||
+        io::readAt(wal.get(), 0, 32, &error) != written.header)
+        return false;
+    auto later = indexWal(wal.get(), stagedWal, task, &written);
+    if (!later)
+        return later.error();
+    io::Fd out(::open(io::encodePath(stagedDb).constData(), O_WRONLY | O_CLOEXEC));
+    if (!out.valid())
+        return io::writeError(errno, QStringLiteral("cannot open"), stagedDb);
+    auto laterWritten = writeLatestFrames(*later, wal.get(), out.get(), stagedDb, 1, UINT32_MAX);
+    if (!laterWritten)
+        return laterWritten.error();
+    if (!*laterWritten)
+        return false;
+    if (::ftruncate(out.get(), off_t(later->databasePages) * later->pageSize) != 0)
+        return io::writeError(errno, QStringLiteral("cannot write"), stagedDb);
+    ::unlink(io::encodePath(stagedWal).constData());
+    return true;
+}
+
 } // namespace
 
 Expected<StagedSet> copyUntilStable(const DatabaseFiles& source, const QString& stagingDirectory, int retries,
-                                    bool strict, Task& task, MemoryImage* databaseImage) {
+                                    bool strict, Task& task, MemoryImage* databaseImage,
+                                    io::Writeback databaseWriteback) {
     StagedSet staged;
     staged.databasePath = stagingDirectory + QStringLiteral("/snapshot.db");
     const int maxAttempts = qMax(0, retries) + 1;
@@ -203,23 +292,53 @@ Expected<StagedSet> copyUntilStable(const DatabaseFiles& source, const QString& 
 
         const SetMarkers before = readMarkers(source);
         staged.files.clear();
+        staged.walWritten = false;
+        std::optional<WalDuringCopy> walDuringCopy;
+        if (databaseWriteback == io::Writeback::Start && !databaseImage && attempt < maxAttempts) {
+            auto prepared = prepareWalDuringCopy(source, before, task);
+            if (!prepared)
+                return prepared.error();
+            walDuringCopy = std::move(*prepared);
+        }
+        // Each chunk of the main file gets the WAL's pages that fall in it before its writeback starts;
+        // pages past the copied end (the WAL grew the database) follow the copy.
+        io::CopiedChunk walPagesOfChunk;
+        if (walDuringCopy)
+            walPagesOfChunk = [&](int out, qint64 begin, qint64 end) {
+                const qint64 pageSize = walDuringCopy->frames.pageSize;
+                return writeWalPages(*walDuringCopy, out, staged.databasePath, begin / pageSize + 1,
+                                     end / pageSize);
+            };
         // Order matters: the main file first, then the WAL / journal (see rules 1 and 2 above).
         for (FileKind kind : {FileKind::Database, FileKind::Wal, FileKind::Journal}) {
             if (source.lookalikes.contains(kind))
                 continue;
             auto copied = copyOne(
                 kind, companionPath(source.databasePath, kind), companionPath(staged.databasePath, kind),
-                kind == FileKind::Database ? databaseImage : nullptr, source.header.pageSize, task);
+                kind == FileKind::Database ? databaseImage : nullptr, source.header.pageSize,
+                kind == FileKind::Database ? databaseWriteback : io::Writeback::Deferred,
+                kind == FileKind::Database ? walPagesOfChunk : io::CopiedChunk(), task);
             if (!copied)
                 return copied.error();
             if (*copied)
                 staged.files.append(**copied);
+            if (kind == FileKind::Database && walDuringCopy && *copied)
+                if (auto s = writePagesPastTheCopy(*walDuringCopy, (**copied).size, staged.databasePath); !s)
+                    return s.error();
         }
         const SetMarkers after = readMarkers(source);
         lastSeen = after;
         staged.attempts = attempt;
 
-        if (sameWalGeneration(before, after)) {
+        if (sameWalGeneration(before, after) && walDuringCopy && !walDuringCopy->broken) {
+            auto finished = finishWalDuringCopy(*walDuringCopy, staged.databasePath, task);
+            if (!finished)
+                return finished.error();
+            staged.consistent = staged.walWritten = *finished;
+            staged.rule = QStringLiteral("wal-generation");
+        } else if (walDuringCopy) {
+            // The staged file holds WAL pages: only rule 1 can vouch for it. Retried.
+        } else if (sameWalGeneration(before, after)) {
             staged.consistent = true;
             staged.rule = QStringLiteral("wal-generation");
         } else if (sameRollbackTransaction(before, after)) {

@@ -102,8 +102,12 @@ Expected<StagedAndOpen> stageAndOpen(const DatabaseFiles& files, const QString& 
     if (!staging)
         return staging.error();
     cleanup.staging = std::move(*staging);
-    auto staged =
-        copyUntilStable(files, cleanup.staging.path(), options.retries, options.strict, task, image);
+    // Publish renames the staged file itself to DEST (unless a clone of the previous snapshot is
+    // published instead): its writeback can start while it is copied. The -wal is not published.
+    const bool stagedIsPublished = !image && !options.direct && options.strategy == OutputStrategy::Publish &&
+                                   options.shareStorageWith.isEmpty();
+    auto staged = copyUntilStable(files, cleanup.staging.path(), options.retries, options.strict, task, image,
+                                  stagedIsPublished ? io::Writeback::Start : io::Writeback::Deferred);
     if (!staged)
         return staged.error();
     std::optional<ImageBinding> binding;
@@ -119,7 +123,8 @@ Expected<StagedAndOpen> stageAndOpen(const DatabaseFiles& files, const QString& 
         binding.emplace(std::move(*bound));
     }
     // Without a WAL or journal to replay, a file shorter than its header says is damaged: say so plainly.
-    if (!io::statPath(companionPath(staged->databasePath, FileKind::Wal)).exists &&
+    // (A WAL written during the copy ended the file at its last commit's size: nothing to check.)
+    if (!staged->walWritten && !io::statPath(companionPath(staged->databasePath, FileKind::Wal)).exists &&
         !io::statPath(companionPath(staged->databasePath, FileKind::Journal)).exists)
         if (auto s = checkNotTruncated(staged->databasePath, image, files.databasePath); !s)
             return s.error();

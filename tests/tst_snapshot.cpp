@@ -4,9 +4,12 @@
 #include <sqlitesnapshot/databasefiles.h>
 #include <sqlitesnapshot/snapshot.h>
 
+#include "snapshot/memoryimage.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <QtConcurrent>
@@ -150,8 +153,19 @@ private slots:
         QVERIFY(holder.finish().isEmpty());
     }
 
+    void intoMemory_data() {
+        QTest::addColumn<bool>("tooLargeForAnImage");
+        QTest::newRow("read into one image") << false;
+        // A set past SQLite's 2 GiB allocation limit: staged as a file, copied in with the backup API.
+        QTest::newRow("past the image limit: the backup API") << true;
+    }
+
     void intoMemory() {
         // The Python library's scenario: committed rows only in the -wal, copied into memory.
+        QFETCH(bool, tooLargeForAnImage);
+        if (tooLargeForAnImage)
+            setMemoryImageLimit(64 * 1024);
+        auto restoreLimit = qScopeGuard([] { setMemoryImageLimit(MemoryImage::kMaxBytes); });
         const QString src = freshDir(QStringLiteral("mem")), staging = freshDir(QStringLiteral("staging"));
         const QString db = src + QStringLiteral("/app.db");
         Helper holder({QStringLiteral("hold"), db, QStringLiteral("wal"), QStringLiteral("--normal-locking"),
@@ -161,9 +175,14 @@ private slots:
         SnapshotOptions options;
         options.verify = true;
         options.stagingDirectory = staging;
-        auto memory = snapshotToMemory(db, options);
+        RecordingSink sink;
+        auto memory = snapshotToMemory(db, options, &sink);
         QVERIFY2(memory.ok(), qPrintable(message(memory)));
         QVERIFY(memory->get());
+        const bool backedUp = std::any_of(sink.reports.begin(), sink.reports.end(),
+                                          [](const Progress& p) { return p.phase == Phase::BackingUp; });
+        QCOMPARE(backedUp, tooLargeForAnImage);
+        QVERIFY(QFileInfo(db).size() + QFileInfo(db + QStringLiteral("-wal")).size() > 64 * 1024);
         QCOMPARE(memory->result().integrity, std::optional<QString>(QStringLiteral("ok")));
         QVERIFY(memory->result().consistentCopy);
         QVERIFY(memory->result().pages > 0);

@@ -49,7 +49,7 @@ bool fitsAnImage(const DatabaseFiles& files) {
     for (const FileEntry& f : files.files)
         if (f.kind == FileKind::Database || f.kind == FileKind::Wal || f.kind == FileKind::Journal)
             bytes += f.size;
-    return bytes <= MemoryImage::kMaxBytes;
+    return bytes <= memoryImageLimit();
 }
 
 Status verifyStaged(SqliteDb& db, const DatabaseFiles& files, SnapshotResult& result, Task& task) {

@@ -10,6 +10,7 @@
 #include <QByteArray>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <map>
@@ -34,7 +35,17 @@ void adviseHugePages(unsigned char* data, qint64 bytes) {
         ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 
+std::atomic<qint64> imageLimit{MemoryImage::kMaxBytes};
+
 } // namespace
+
+qint64 memoryImageLimit() {
+    return imageLimit.load(std::memory_order_relaxed);
+}
+
+void setMemoryImageLimit(qint64 bytes) {
+    imageLimit.store(std::min(bytes, MemoryImage::kMaxBytes), std::memory_order_relaxed);
+}
 
 MemoryImage::~MemoryImage() {
     sqlite3_free(m_data);

@@ -50,6 +50,12 @@ private:
     qint64 m_capacity = 0;
 };
 
+// The largest set (database + -wal/-journal, in bytes) read into one image; a larger one is staged as a
+// file and copied into the connection with the backup API. MemoryImage::kMaxBytes unless a test lowered
+// it (to take the fallback without a 2 GiB database).
+qint64 memoryImageLimit();
+void setMemoryImageLimit(qint64 bytes);
+
 // Reads the regular file open as `fd` (`path` names it in errors) into `image`, replacing its bytes,
 // never more than the size it had when the read began (as io::copyOpenFile copies). In chunks, checking
 // for cancellation between them, adding to bytesDone and counting pagesDone of pagesTotal (`pageSize`

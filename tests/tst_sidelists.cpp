@@ -7,6 +7,8 @@
 // the app goes, with the selection and the scroll position kept; a folder deleted is said in place.
 #include "testsupport.h"
 
+#include <sqlitesnapshot/history.h>
+
 #include <history/historyview.h>
 #include <jobs/job.h>
 #include <jobs/joblistmodel.h>
@@ -230,6 +232,32 @@ private slots:
         QCOMPARE(third.exitCode, 0);
         QTRY_COMPARE_WITH_TIMEOUT(list->rowCount(), 1, 5000);
         QVERIFY(!status->isVisible());
+    }
+    // Taken is the time in a snapshot's name, as in the History: the file's mtime is when its publish
+    // ended (a second later for a slow one, any time for a copied file). Other names: the mtime.
+    void takenIsTheTimeInTheName() {
+        const QString folder = freshFolder(m_tmp, QStringLiteral("named"));
+        const QString db = folder + QStringLiteral("/notes.db");
+        QVERIFY(execSql(db, QStringLiteral("CREATE TABLE t(x)")));
+        const QDateTime named(QDate(2026, 1, 2), QTime(3, 4, 5));
+        const QString snapshot = folder + QLatin1Char('/') + snapshotFileName(db, named);
+        const QString other = folder + QStringLiteral("/by hand.sqlite");
+        const QDateTime modified(QDate(2025, 6, 7), QTime(8, 9, 10));
+        for (const QString& path : {snapshot, other}) {
+            QVERIFY(QFile::copy(db, path));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.setFileTime(modified, QFileDevice::FileModificationTime));
+        }
+        MainWindow window;
+        window.setSnapshotFolder(folder);
+        SnapshotListModel* list = window.snapshots();
+        QTRY_COMPARE(list->rowCount(), 2);
+        const auto taken = [&](const QString& path) {
+            return list->index(list->rowOfPath(path), SnapshotListModel::TakenColumn).data().toString();
+        };
+        QCOMPARE(taken(snapshot), QStringLiteral("2026-01-02 03:04:05"));
+        QCOMPARE(taken(other), QStringLiteral("2025-06-07 08:09:10"));
     }
     // A snapshot folder this user may not read: the list and the History say so in place (not "no
     // snapshots yet"). Root reads everything: then the same check runs in a copy of this test as nobody.

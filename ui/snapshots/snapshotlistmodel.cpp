@@ -1,5 +1,7 @@
 #include "snapshots/snapshotlistmodel.h"
 
+#include <sqlitesnapshot/history.h>
+
 #include "common/executor.h"
 #include "common/folderwatch.h"
 
@@ -73,7 +75,10 @@ SnapshotListModel::Listing SnapshotListModel::list(const QString& folder, const 
         const QFileInfo f(files.next());
         Entry e;
         e.path = f.absoluteFilePath();
-        e.taken = f.lastModified();
+        // The time in the name is when the snapshot was taken (the History says the same); the file's
+        // mtime is when its publish finished, a second later for a slow one. Other names: the mtime.
+        const auto name = parseSnapshotFileName(f.fileName());
+        e.taken = name ? name->taken : f.lastModified();
         e.bytes = f.size();
         if (const auto v = records.find(e.path)) {
             e.integrity = v->integrity.report;

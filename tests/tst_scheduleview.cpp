@@ -491,6 +491,11 @@ private slots:
         QCOMPARE(argv.mid(1), (QStringList{QStringLiteral("--tag"), QStringLiteral("with space"),
                                            QStringLiteral("$HOME; rm -rf x")}));
         QCOMPARE(s.value(QStringLiteral("after_snapshot_timeout")).toInt(), 120);
+        // Never run: its hand-off has not run either (not "not run by the last run").
+        KeepSnapshotsDialog* unrun = w.scheduleActions()->openKeepSnapshots();
+        QVERIFY(readDone(unrun));
+        QCOMPARE(unrun->handOffLast()->text(), QStringLiteral("not run yet"));
+        unrun->reject();
 
         // A run whose hand-off failed: the dialog says so beside the program.
         auto book = ScheduleBook::open();

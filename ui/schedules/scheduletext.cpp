@@ -84,7 +84,9 @@ QString ScheduleText::handOff(const Schedule& schedule, const QDateTime& now) {
     if (schedule.afterSnapshot.isEmpty())
         return tr("none");
     // Only a run that took a new snapshot hands it off: after an unchanged or failed one, none ran.
-    if (!schedule.last || !schedule.last->handOff)
+    if (!schedule.last)
+        return tr("not run yet");
+    if (!schedule.last->handOff)
         return tr("not run by the last run");
     const HandOffOutcome& h = *schedule.last->handOff;
     const QString at = timeText(schedule.last->at, now);

@@ -18,7 +18,8 @@ public:
     static QString lastRun(const Schedule& schedule, const QDateTime& now);
     static bool lastRunFailed(const Schedule& schedule);
     // How its hand-off program last ended: "handed to restic-backup (10:00)", "failed: …",
-    // "none" without a program; "not run by the last run" when it handed nothing off.
+    // "none" without a program; "not run yet" before the schedule's first run; "not run by the last
+    // run" when that run handed nothing off.
     static QString handOff(const Schedule& schedule, const QDateTime& now);
     // "due now", "in 42 min (11:00)", "2 Dec 10:00": sqlsnap::nextDueText, the CLI's wording too.
     static QString nextDue(const Schedule& schedule, const QDateTime& now);

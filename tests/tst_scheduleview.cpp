@@ -31,6 +31,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -562,8 +563,14 @@ private slots:
         QVERIFY(!window.removeButton()->isEnabled());
         QVERIFY(!window.runNow());
         QVERIFY(!window.removeSelected());
-        if (how == QStringLiteral("json"))
+        if (how == QStringLiteral("json")) {
+            // Where the JSON breaks, for the user who edited it by hand.
+            QVERIFY2(QRegularExpression(QStringLiteral("not valid JSON: .* at line 1, column \\d+ "))
+                         .match(window.problem()->text())
+                         .hasMatch(),
+                     qPrintable(window.problem()->text()));
             shoot(&window, QStringLiteral("schedules-unreadable.png"), QSize(780, 420));
+        }
 
         const QString db = m_tmp.filePath(QStringLiteral("unread.db"));
         QVERIFY(QFileInfo::exists(db) || execSql(db, QStringLiteral("CREATE TABLE t(x)")));

@@ -82,10 +82,23 @@ Expected<QList<Schedule>> readBook(const QString& path) {
         return io::readError(error, path);
     QJsonParseError parse{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parse);
-    if (parse.error != QJsonParseError::NoError || doc.object().value(QStringLiteral("version")).toInt() != 1)
-        return Error{
-            ErrorKind::InvalidArgument,
-            QStringLiteral("%1 is not a schedules file this version can read (fix or remove it)").arg(path)};
+    if (parse.error != QJsonParseError::NoError) {
+        // Where to look: a hand edit's stray comma is found by its line and column, not by a byte offset.
+        const QByteArray before = bytes.left(parse.offset);
+        const qsizetype line = before.count('\n') + 1;
+        const qsizetype column = parse.offset - (before.lastIndexOf('\n') + 1) + 1;
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("%1 is not valid JSON: %2 at line %3, column %4 (fix or remove it)")
+                         .arg(path, parse.errorString())
+                         .arg(line)
+                         .arg(column)};
+    }
+    if (const QJsonValue version = doc.object().value(QStringLiteral("version")); version.toInt() != 1)
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("%1 is not a schedules file this version can read (%2; fix or remove it)")
+                         .arg(path, version.isUndefined() ? QStringLiteral("no \"version\"")
+                                                          : QStringLiteral("version %1, this one reads 1")
+                                                                .arg(version.toVariant().toString()))};
     QList<Schedule> list;
     for (const QJsonValue& v : doc.object().value(QStringLiteral("schedules")).toArray()) {
         auto s = scheduleFrom(v.toObject());

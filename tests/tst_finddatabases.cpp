@@ -254,6 +254,25 @@ private slots:
         QCOMPARE(dialog->list()->topLevelItemCount(), 3);
     }
 
+    // The files of an added folder share one App (the sorted column): they are listed by path as they
+    // stream in, not in the folder's directory order (a hash order on ext4).
+    void filesAlikeInTheSortedColumnAreInPathOrder() {
+        useHome(freshFolder(m_tmp, QStringLiteral("orderhome")));
+        const QString dir = freshFolder(m_tmp, QStringLiteral("order"));
+        QStringList expected;
+        for (const char* name : {"m", "c", "x", "a", "q", "f", "k", "b", "t", "e", "h", "o"})
+            expected << QDir::toNativeSeparators(makeDb(dir + QLatin1Char('/') + QLatin1String(name)));
+        std::sort(expected.begin(), expected.end());
+        MainWindow w;
+        FindDatabasesDialog* dialog = openAndWait(w);
+        dialog->lookInFolder(dir);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSearching(), 30000);
+        QStringList listed;
+        for (int i = 0; i < dialog->list()->topLevelItemCount(); ++i)
+            listed << dialog->list()->topLevelItem(i)->text(FindDatabasesDialog::PathColumn);
+        QCOMPARE(listed, expected);
+    }
+
     // It fits an 800x600 screen: size hints and default size, and shown at 800x600 every button and the
     // In Use column are in view.
     void fitsAn800x600Screen() {

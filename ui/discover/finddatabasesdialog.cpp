@@ -29,9 +29,14 @@ public:
     bool operator<(const QTreeWidgetItem& other) const override {
         const int column = treeWidget() ? treeWidget()->sortColumn() : 0;
         const QVariant a = data(column, SortRole), b = other.data(column, SortRole);
-        if (a.isValid() && b.isValid())
+        if (a.isValid() && b.isValid() && a.toLongLong() != b.toLongLong())
             return a.toLongLong() < b.toLongLong();
-        return text(column).compare(other.text(column), Qt::CaseInsensitive) < 0;
+        if (const int c = text(column).compare(other.text(column), Qt::CaseInsensitive);
+            c != 0 || a.isValid())
+            return c < 0;
+        // Alike in the sorted column (every file of an added folder has one App): by path, so that rows
+        // streaming in take their place at once instead of arriving in the folder's directory order.
+        return text(FindDatabasesDialog::PathColumn).compare(other.text(FindDatabasesDialog::PathColumn)) < 0;
     }
 };
 

@@ -1,8 +1,8 @@
 // The Compare tab on the real window, offscreen: two real snapshot files with known changes → the
-// summary's numbers, the marked cells, the filters, the value viewers' before and after, the exports
-// (the SQL applied to a copy of A gives B), cancel, the snapshots list's two-selected rule, Compare with
-// Now on a live source; and screenshots, when asked for (SQLSNAP_SCREENSHOTS=folder).
-#include "testsupport.h"
+// summary's numbers, the marked cells, the filters, the value viewers' before and after, the tab's
+// layout and titles, the snapshots list's two-selected rule, Compare with Now on a live source; and
+// screenshots, when asked for (SQLSNAP_SCREENSHOTS=folder). Exports and cancel: tst_comparetabexport.
+#include "comparefixture.h"
 
 #include <compare/changedrowsmodel.h>
 #include <compare/comparetab.h>
@@ -24,9 +24,6 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -50,34 +47,7 @@ using namespace testsupport;
 
 namespace {
 
-constexpr int kWait = 60000; // a loaded machine: long enough never to be the reason a test fails
-
-// A: items (INTEGER PRIMARY KEY, 50 rows), notes (WITHOUT ROWID, 2 rows), same (no key, 3 rows).
-// B: items 2 and 3 changed (qty), 5 removed, 100 added (47 unchanged); a note added; an index added; `same`
-// as it was.
-const char* kSchemaA = "CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT, qty INTEGER);"
-                       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50)"
-                       " INSERT INTO items SELECT i, 'item ' || i, i FROM n;"
-                       "CREATE TABLE notes(k TEXT PRIMARY KEY, body BLOB) WITHOUT ROWID;"
-                       "INSERT INTO notes VALUES ('a', x'01'), ('b', NULL);"
-                       "CREATE TABLE same(x); INSERT INTO same VALUES (1), (2.5), ('three');";
-const char* kChangesB = "UPDATE items SET qty = qty * 10 WHERE id IN (2, 3);"
-                        "DELETE FROM items WHERE id = 5;"
-                        "INSERT INTO items VALUES (100, 'new', NULL);"
-                        "INSERT INTO notes VALUES ('c', x'00ff');"
-                        "CREATE INDEX items_name ON items(name);";
-
-const char* kItems = "SELECT group_concat(id || ':' || name || ':' || ifnull(qty, 'NULL'), ',')"
-                     " FROM (SELECT * FROM items ORDER BY id)";
-const char* kNotes =
-    "SELECT group_concat(k || ':' || ifnull(hex(body), 'NULL'), ',') FROM (SELECT * FROM notes ORDER BY k)";
-
-QTreeWidgetItem* summaryRow(CompareTab* tab, const QString& table) {
-    for (int i = 0; i < tab->summary()->topLevelItemCount(); ++i)
-        if (tab->summary()->topLevelItem(i)->text(0) == table)
-            return tab->summary()->topLevelItem(i);
-    return nullptr;
-}
+constexpr int kWait = kCompareWait;
 
 // The grid row whose key (the id column, 1) is `id`.
 int rowWithId(ChangedRowsModel* rows, const QString& id) {
@@ -92,94 +62,13 @@ int rowWithId(ChangedRowsModel* rows, const QString& id) {
     return -1;
 }
 
-// The real job's sink, held (it blocks) right after it reported the first table done, until released.
-struct HeldSink : ProgressSink {
-    ProgressSink& inner;
-    std::shared_ptr<std::promise<void>> gate;
-    std::shared_future<void> open;
-    explicit HeldSink(ProgressSink& s, std::shared_ptr<std::promise<void>> g)
-        : inner(s), gate(std::move(g)), open(gate->get_future().share()) {}
-    void report(const Progress& p) override {
-        inner.report(p);
-        if (p.phase == Phase::Comparing && p.rowsDone == 1)
-            open.wait();
-    }
-    bool isCancelled() const override { return inner.isCancelled(); }
-    const CancelToken* cancelToken() const override { return inner.cancelToken(); }
-};
-
-// A comparison job of A and B for `tab`, held after its first table until `gate` is set.
-Job* startHeld(MainWindow& w, CompareTab* tab, const QString& a, const QString& b,
-               std::shared_ptr<std::promise<void>> gate) {
-    JobSpec spec = JobSpecs::compare(a, b, tab->feed());
-    spec.run = [run = spec.run, gate](ProgressSink& sink) {
-        HeldSink held(sink, gate);
-        return run(held);
-    };
-    Job* job = w.startJob(spec);
-    tab->attach(job);
-    return job;
-}
-
 } // namespace
 
-class TestCompareTab : public QObject {
+class TestCompareTab : public QObject, CompareFixture {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-    QString m_folder, m_a, m_b;
-
-    std::unique_ptr<MainWindow> window() {
-        auto w = std::make_unique<MainWindow>();
-        w->setSnapshotFolder(m_folder);
-        w->resize(1100, 800);
-        w->show();
-        return w;
-    }
-
-    CompareTab* compareTab(MainWindow& w) {
-        for (int i = 0; i < w.tabs()->count(); ++i)
-            if (auto* tab = qobject_cast<CompareTab*>(w.tabs()->widget(i)))
-                return tab;
-        return nullptr;
-    }
-
-    // The comparison of A and B, run to its end, and its tab.
-    CompareTab* compared(MainWindow& w) {
-        Job* job = w.compareSnapshots(m_a, m_b);
-        if (!job)
-            return nullptr;
-        if (!QTest::qWaitFor([&] { return !job->isRunning(); }, kWait) ||
-            job->state() != Job::State::Succeeded)
-            return nullptr;
-        return compareTab(w);
-    }
-
-    bool waitRows(CompareTab* tab) {
-        return QTest::qWaitFor([&] { return !tab->rows()->loading(); }, kWait);
-    }
-
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QApplication::setOrganizationName(QStringLiteral("SQLite Snapshot Tests"));
-        QApplication::setApplicationName(QStringLiteral("tst_comparetab"));
-        QSettings().clear();
-        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates));
-        m_folder = m_dir.filePath(QStringLiteral("snapshots"));
-        QVERIFY(QDir().mkpath(m_folder));
-        m_a = m_folder + QStringLiteral("/shop A.sqlite");
-        m_b = m_folder + QStringLiteral("/shop B.sqlite");
-        QVERIFY(execSql(m_a, QString::fromLatin1(kSchemaA)));
-        QVERIFY(QFile::copy(m_a, m_b));
-        QVERIFY(execSql(m_b, QString::fromLatin1(kChangesB)));
-        // A was taken first: the list (newest first) and Compare's order both go by the time.
-        QFile a(m_a), b(m_b);
-        QVERIFY(a.open(QIODevice::ReadWrite) && b.open(QIODevice::ReadWrite));
-        const QDateTime now = QDateTime::currentDateTime();
-        QVERIFY(a.setFileTime(now.addSecs(-3600), QFileDevice::FileModificationTime));
-        QVERIFY(b.setFileTime(now.addSecs(-60), QFileDevice::FileModificationTime));
-    }
+    void initTestCase() { QVERIFY(setUpPair("tst_comparetab")); }
 
     void summaryCountsEveryTable() {
         auto w = window();
@@ -347,138 +236,6 @@ private slots:
         QCOMPARE(tab->rows()->totalRows(), qint64(1));
         QCOMPARE(tab->rows()->index(0, 2).data(ChangedRowsModel::AfterRole),
                  QVariant(QByteArray("\x00\xff", 2)));
-    }
-
-    void exportsJsonAndSql() {
-        auto w = window();
-        CompareTab* tab = compared(*w);
-        QVERIFY(tab);
-        const QString json = m_dir.filePath(QStringLiteral("out/diff.json"));
-        const QString sql = m_dir.filePath(QStringLiteral("out/diff.sql"));
-        QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("out"))));
-        tab->chooseExportFile = [&](bool asSql) { return asSql ? sql : json; };
-        tab->exportAs(false);
-        tab->exportAs(true);
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(json) && QFileInfo::exists(sql), kWait);
-        QTRY_COMPARE_WITH_TIMEOUT(w->jobs()->runningCount(), 0, kWait);
-        // Each export's row in the jobs list names the file it writes.
-        QStringList titles;
-        for (int r = 0; r < w->jobs()->model()->rowCount(); ++r)
-            titles << w->jobs()->model()->index(r, 0).data().toString();
-        QVERIFY2(titles.filter(QStringLiteral("as JSON to diff.json")).size() == 1,
-                 qPrintable(titles.join(QLatin1Char('|'))));
-        QVERIFY2(titles.filter(QStringLiteral("as SQL to diff.sql")).size() == 1,
-                 qPrintable(titles.join(QLatin1Char('|'))));
-        QCOMPARE(folderEntries(m_dir.filePath(QStringLiteral("out"))),
-                 (QStringList{QStringLiteral("diff.json"), QStringLiteral("diff.sql")}));
-
-        QFile jsonFile(json);
-        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
-        QJsonParseError error;
-        const QJsonObject doc = QJsonDocument::fromJson(jsonFile.readAll(), &error).object();
-        QCOMPARE(error.error, QJsonParseError::NoError);
-        QCOMPARE(doc.value(QStringLiteral("identical")).toBool(true), false);
-        QCOMPARE(doc.value(QStringLiteral("schema_changes")).toArray().size(), 1);
-        bool sawItems = false;
-        for (const QJsonValue& t : doc.value(QStringLiteral("tables")).toArray()) {
-            const QJsonObject table = t.toObject();
-            if (table.value(QStringLiteral("name")).toString() != QLatin1String("items"))
-                continue;
-            sawItems = true;
-            QCOMPARE(table.value(QStringLiteral("added")).toInt(), 1);
-            QCOMPARE(table.value(QStringLiteral("removed")).toInt(), 1);
-            QCOMPARE(table.value(QStringLiteral("changed")).toInt(), 2);
-            QCOMPARE(table.value(QStringLiteral("rows")).toArray().size(), 4);
-        }
-        QVERIFY(sawItems);
-
-        // The SQL turns a copy of A into B.
-        const QString copy = m_dir.filePath(QStringLiteral("out/copy.sqlite"));
-        QVERIFY(QFile::copy(m_a, copy));
-        QFile sqlFile(sql);
-        QVERIFY(sqlFile.open(QIODevice::ReadOnly));
-        QVERIFY(execSql(copy, QString::fromUtf8(sqlFile.readAll())));
-        QCOMPARE(queryText(copy, QString::fromLatin1(kItems)), queryText(m_b, QString::fromLatin1(kItems)));
-        QCOMPARE(queryText(copy, QString::fromLatin1(kNotes)), queryText(m_b, QString::fromLatin1(kNotes)));
-        QCOMPARE(queryText(copy, QStringLiteral("SELECT sql FROM sqlite_schema WHERE name = 'items_name'")),
-                 QStringLiteral("CREATE INDEX items_name ON items(name)"));
-        QVERIFY(QFile::remove(copy));
-    }
-
-    void cancelLeavesNothingBehind() {
-        auto w = window();
-        // The job is held where it hands its first results over (the test holds the feed), so the cancel
-        // lands while it runs, however fast the machine.
-        auto* tab = new CompareTab(m_a, m_b, w->tabs());
-        w->tabs()->addTab(tab, QStringLiteral("held"));
-        Job* job = nullptr;
-        {
-            std::lock_guard hold(tab->feed()->mutex);
-            job = w->startJob(JobSpecs::compare(m_a, m_b, tab->feed()));
-            tab->attach(job);
-            job->cancel();
-        }
-        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), kWait);
-        QCOMPARE(job->state(), Job::State::Cancelled);
-        QTRY_VERIFY_WITH_TIMEOUT(tab->status()->text().contains(QStringLiteral("cancelled")), kWait);
-        QCOMPARE(tab->summary()->topLevelItemCount(), 0); // no table was compared after the cancel
-        QCOMPARE(tab->status()->text(),
-                 QStringLiteral("The comparison was cancelled before any table was compared."));
-        QVERIFY(!tab->exportButton()->isEnabled());
-        // An export cancelled at once, of a pair big enough to be mid-way: no file, no temporary file.
-        const QString big = freshFolder(m_dir, QStringLiteral("big"));
-        const QString bigA = big + QStringLiteral("/a.sqlite"), bigB = big + QStringLiteral("/b.sqlite");
-        QVERIFY(execSql(
-            bigA, QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT);"
-                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-                                 "WHERE i < 300000) INSERT INTO t SELECT i, hex(randomblob(16)) FROM n;")));
-        QVERIFY(QFile::copy(bigA, bigB));
-        QVERIFY(execSql(bigB, QStringLiteral("UPDATE t SET v = 'changed';")));
-        const QString out = freshFolder(m_dir, QStringLiteral("cancelled"));
-        Job* exportJob =
-            w->startJob(JobSpecs::compareExport(bigA, bigB, out + QStringLiteral("/diff.sql"), true));
-        exportJob->cancel();
-        QTRY_VERIFY_WITH_TIMEOUT(!exportJob->isRunning(), kWait);
-        QVERIFY2(exportJob->state() == Job::State::Cancelled,
-                 qPrintable(exportJob->error() ? exportJob->error()->message : QStringLiteral("succeeded")));
-        QCOMPARE(folderEntries(out), QStringList());
-        // Neither file compared was touched: no companion file appeared beside them.
-        QCOMPARE(folderEntries(big), (QStringList{QStringLiteral("a.sqlite"), QStringLiteral("b.sqlite")}));
-        QCOMPARE(folderEntries(m_folder),
-                 (QStringList{QStringLiteral("shop A.sqlite"), QStringLiteral("shop B.sqlite")}));
-    }
-
-    // Review: after a cancel the tab said "the tables above were compared" and offered Export.
-    void aCancelledComparisonSaysHowFarItGotAndIsNotExported() {
-        auto w = window();
-        auto* tab = new CompareTab(m_a, m_b, w->tabs());
-        w->tabs()->addTab(tab, QStringLiteral("held"));
-        QVERIFY(!tab->exportButton()->isEnabled()); // not before the end either
-        // Held after the first table: the cancel lands after exactly one of the three.
-        auto gate = std::make_shared<std::promise<void>>();
-        auto release = qScopeGuard([gate] { gate->set_value(); });
-        Job* job = startHeld(*w, tab, m_a, m_b, gate);
-        QTRY_COMPARE_WITH_TIMEOUT(tab->summary()->topLevelItemCount(), 1, kWait);
-        QVERIFY(!tab->exportButton()->isEnabled());
-        job->cancel();
-        release.dismiss();
-        gate->set_value();
-        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), kWait);
-        QCOMPARE(job->state(), Job::State::Cancelled);
-        QTRY_COMPARE_WITH_TIMEOUT(tab->summary()->topLevelItemCount(), 1, kWait);
-        QVERIFY2(tab->status()->text().startsWith(QStringLiteral(
-                     "The comparison was cancelled after 1 of 3 tables: only those are listed")),
-                 qPrintable(tab->status()->text()));
-        QVERIFY(!tab->status()->text().contains(QStringLiteral("above")));
-        QVERIFY(!tab->exportButton()->isEnabled());
-        bool asked = false;
-        tab->chooseExportFile = [&](bool) {
-            asked = true;
-            return m_dir.filePath(QStringLiteral("never.json"));
-        };
-        tab->exportAs(false);
-        QVERIFY(!asked);
-        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("never.json"))));
     }
 
     // Review: a second Compare tab of the same pair looked exactly like the first.

@@ -5,6 +5,7 @@
 
 #include "testsupport.h"
 
+#include <common/elidedlabel.h>
 #include <compare/changedrowsmodel.h>
 #include <compare/comparetab.h>
 #include <jobs/job.h>

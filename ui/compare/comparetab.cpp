@@ -59,12 +59,14 @@ void CompareTab::setStatus(const QString& text, const QString& toolTip) {
 
 void CompareTab::onRowsLoaded() {
     m_grid->totalChanged();
-    m_rowsStatus->setText(
+    const QString rowsText =
         !m_rows->error().isEmpty()       ? tr("The rows could not be read: %1").arg(m_rows->error())
         : m_rows->table().name.isEmpty() ? tr("Select a table to see its changed rows.")
         : m_rows->totalRows() == 0 ? tr("No rows of the kinds shown changed in %1.").arg(m_rows->table().name)
                                    : tr("%1 changed rows in %2", nullptr, pluralCount(m_rows->totalRows()))
-                                         .arg(groupedNumber(m_rows->totalRows()), m_rows->table().name));
+                                         .arg(groupedNumber(m_rows->totalRows()), m_rows->table().name);
+    m_rowsStatus->setFullText(rowsText); // elided beside the viewers: the tooltip has it whole
+    m_rowsStatus->setToolTip(rowsText);
     setTone(m_rowsStatus, m_rows->error().isEmpty() ? Tone::Muted : Tone::Error);
     if (std::exchange(m_fitPending, false) && m_rows->error().isEmpty())
         fitColumns();

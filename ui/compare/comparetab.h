@@ -120,7 +120,7 @@ private:
     QLineEdit* m_tableFilter;
     QCheckBox *m_added, *m_removed, *m_changed;
     QPushButton *m_export, *m_cancel;
-    QLabel* m_rowsStatus;
+    ElidedLabel* m_rowsStatus;
 };
 
 } // namespace sqlsnap::ui

@@ -145,7 +145,8 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
         connect(m_grid->view()->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 &CompareTab::showCurrentCell, Qt::UniqueConnection);
     });
-    m_rowsStatus = new QLabel(tr("Select a table to see its changed rows."), this);
+    m_rowsStatus = new ElidedLabel(this, Qt::ElideRight);
+    m_rowsStatus->setFullText(tr("Select a table to see its changed rows."));
     setTone(m_rowsStatus, Tone::Muted);
     m_beforeViewer = new ValueViewer(this);
     m_afterViewer = new ValueViewer(this);
@@ -158,16 +159,18 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     // Below its viewers' own least size (a header, buttons and a view each): at 800×600 they get more than
     // this anyway, and a window never grows for them.
     m_values->setMinimumSize(m_values->minimumSizeHint().width(), m_values->fontMetrics().height() * 6);
-    auto* rowsPage = new QWidget(this);
-    auto* rowsLayout = new QVBoxLayout(rowsPage);
-    rowsLayout->setContentsMargins(0, 0, 0, 0);
-    rowsLayout->addWidget(m_rowsStatus);
-    auto* rowsSplit = new QSplitter(Qt::Horizontal, rowsPage);
-    rowsSplit->addWidget(m_grid);
-    rowsSplit->addWidget(m_values);
-    rowsSplit->setStretchFactor(0, 2);
-    rowsSplit->setStretchFactor(1, 1);
-    rowsLayout->addWidget(rowsSplit, 1);
+    // The rows' status over the grid only: the viewers beside have the page's whole height (at 800×600
+    // they need every line of it).
+    auto* gridColumn = new QWidget(this);
+    auto* gridLayout = new QVBoxLayout(gridColumn);
+    gridLayout->setContentsMargins(0, 0, 0, 0);
+    gridLayout->addWidget(m_rowsStatus);
+    gridLayout->addWidget(m_grid, 1);
+    auto* rowsPage = new QSplitter(Qt::Horizontal, this);
+    rowsPage->addWidget(gridColumn);
+    rowsPage->addWidget(m_values);
+    rowsPage->setStretchFactor(0, 2);
+    rowsPage->setStretchFactor(1, 1);
 
     m_schema = new QTreeWidget(this);
     m_schema->setRootIsDecorated(false);

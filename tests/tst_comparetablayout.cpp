@@ -260,6 +260,7 @@ private slots:
             QCOMPARE(w->size(), QSize(800, 600));
             QCOMPARE(tab->originNotice()->height() / tab->originNotice()->fontMetrics().lineSpacing(), 1);
             QCOMPARE(tab->originNotice()->toolTip(), notice);
+            QVERIFY(saveScreenshot(w.get(), QStringLiteral("compare-notice-800x600.png"), w->size()));
         }
     }
 

@@ -87,9 +87,11 @@ private slots:
             << QStringLiteral("customer orders of the main shop.db 2026-12-01 174500.sqlite")
             << QStringLiteral("2026-12-01 093000.sqlite") << QStringLiteral("2026-12-01 174500.sqlite");
         QTest::newRow("names that differ in the middle")
-            << QStringLiteral("shop database of the main branch, taken before the nightly import.sqlite")
-            << QStringLiteral("shop database of the main branch, taken after the nightly import.sqlite")
-            << QStringLiteral("before") << QStringLiteral("after");
+            << QStringLiteral(
+                   "shop database of the main branch, taken in the morning of the nightly import.sqlite")
+            << QStringLiteral(
+                   "shop database of the main branch, taken in the evening of the nightly import.sqlite")
+            << QStringLiteral("morning") << QStringLiteral("evening"); // not words of the captions
     }
 
     void theNamesKeepWhatTellsThemApartAt800x600() {

@@ -405,30 +405,6 @@ Nachher: %2</translation>
         <translation>Der Vergleich ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>Export Comparison as SQL</source>
-        <translation>Vergleich als SQL exportieren</translation>
-    </message>
-    <message>
-        <source>Export Comparison as JSON</source>
-        <translation>Vergleich als JSON exportieren</translation>
-    </message>
-    <message>
-        <source>SQL (*.sql)</source>
-        <translation>SQL (*.sql)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>A (before): %1</source>
-        <translation>A (vorher): %1</translation>
-    </message>
-    <message>
-        <source>B (after): %1</source>
-        <translation>B (nachher): %1</translation>
-    </message>
-    <message>
         <source>Before (A)</source>
         <translation>Vorher (A)</translation>
     </message>
@@ -454,6 +430,41 @@ Nachher: %2</translation>
     <message>
         <source>%1 (rowid)</source>
         <translation>%1 (rowid)</translation>
+    </message>
+    <message>
+        <source>A and B are snapshots of different databases: %1 and %2.</source>
+        <translation>A und B sind Snapshots verschiedener Datenbanken: %1 und %2.</translation>
+    </message>
+    <message>
+        <source>A and B have no table in common: they may be snapshots of different databases.</source>
+        <translation>A und B haben keine Tabelle gemeinsam: Sie sind vielleicht Snapshots verschiedener Datenbanken.</translation>
+    </message>
+    <message>
+        <source>A (before): </source>
+        <translation>A (vorher): </translation>
+    </message>
+    <message>
+        <source>A: </source>
+        <translation>A: </translation>
+    </message>
+    <message>
+        <source>B (after): </source>
+        <translation>B (nachher): </translation>
+    </message>
+    <message>
+        <source>B: </source>
+        <translation>B: </translation>
+    </message>
+    <message>
+        <source>Cancelled before any table was compared.</source>
+        <translation>Abgebrochen, bevor eine Tabelle verglichen wurde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %1 of %2 tables.</source>
+        <translation>
+            <numerusform>Abgebrochen nach %1 von %2 Tabelle.</numerusform>
+            <numerusform>Abgebrochen nach %1 von %2 Tabellen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1437,17 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
             <numerusform>%1 Tabellen unterscheiden sich</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cancelled before any table was compared.</source>
+        <translation>Abgebrochen, bevor eine Tabelle verglichen wurde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %1 of %2 tables.</source>
+        <translation>
+            <numerusform>Abgebrochen nach %1 von %2 Tabelle.</numerusform>
+            <numerusform>Abgebrochen nach %1 von %2 Tabellen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::JobSpecs</name>
@@ -1856,6 +1878,14 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
         <source>Keep Running</source>
         <translation>Weiterlaufen lassen</translation>
     </message>
+    <message>
+        <source>Export Comparison as SQL</source>
+        <translation>Vergleich als SQL exportieren</translation>
+    </message>
+    <message>
+        <source>Export Comparison as JSON</source>
+        <translation>Vergleich als JSON exportieren</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::OpenDialog</name>
@@ -1883,12 +1913,12 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
         <translation>Datenbank</translation>
     </message>
     <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (in %2)</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,13 @@
             <numerusform>The comparison was cancelled after %1 of %2 tables: only those are listed; compare again to see them all (Export needs a whole comparison).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Cancelled after %1 of %2 tables.</source>
+        <translation>
+            <numerusform>Cancelled after %1 of %2 table.</numerusform>
+            <numerusform>Cancelled after %1 of %2 tables.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::FindDatabasesDialog</name>
@@ -236,6 +243,13 @@
         <translation>
             <numerusform>%1 table differs</numerusform>
             <numerusform>%1 tables differ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %1 of %2 tables.</source>
+        <translation>
+            <numerusform>Cancelled after %1 of %2 table.</numerusform>
+            <numerusform>Cancelled after %1 of %2 tables.</numerusform>
         </translation>
     </message>
 </context>

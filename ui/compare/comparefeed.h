@@ -2,6 +2,8 @@
 // engine's thread adds, the GUI thread takes (on the job's progressChanged, which each table wakes).
 #pragma once
 
+#include "compare/compareorigin.h"
+
 #include <sqlitesnapshot/compare.h>
 
 #include <mutex>
@@ -10,7 +12,8 @@ namespace sqlsnap::ui {
 
 struct CompareFeed {
     std::mutex mutex;
-    bool opened = false;               // schemaChanges and plans are set
+    bool opened = false;               // schemaChanges, plans and the origins are set
+    SnapshotOrigin originA, originB;   // once opened
     QList<SchemaChange> schemaChanges; // once opened
     QList<TableComparison> plans;      // every table, not counted yet (once opened)
     QList<TableComparison> compared;   // counted since the last take

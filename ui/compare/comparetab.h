@@ -3,7 +3,8 @@
 // job runs; below, the changed rows of the selected table (a WindowedGrid over ChangedRowsModel, read page
 // by page on a ComparisonThread) beside the value viewers (before and after of the current cell), and the
 // schema changes with their SQL before and after. Filters: table name, kinds of change. Export writes the
-// comparison as JSON or SQL through a job (JobSpecs::compareExport).
+// comparison as JSON or SQL through a job (JobSpecs::compareExport). How it is put together:
+// comparetablayout.cpp.
 #pragma once
 
 #include "compare/comparefeed.h"
@@ -16,6 +17,7 @@
 
 class QCheckBox;
 class QLabel;
+class QSplitter;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -26,6 +28,7 @@ namespace sqlsnap::ui {
 
 class ChangedRowsModel;
 class ComparisonThread;
+class ElidedLabel;
 class Job;
 struct JobSpec;
 class ValueViewer;
@@ -54,7 +57,12 @@ public:
     QTabWidget* valueTabs() const { return m_values; } // Before (A), After (B)
     QLineEdit* tableFilter() const { return m_tableFilter; }
     QCheckBox* kindFilter(int kind) const; // ChangedRowsModel::Added, Removed or Changed
-    QLabel* status() const { return m_status; }
+    // A and B in the header, each elided around the part that tells it from the other (comparenames.h).
+    ElidedLabel* nameLabel(bool after) const { return after ? m_nameB : m_nameA; }
+    // One line, elided (the whole text and more in its tooltip).
+    ElidedLabel* status() const { return m_status; }
+    // One line when A and B look like snapshots of different databases (compareorigin.h); hidden otherwise.
+    ElidedLabel* originNotice() const { return m_notice; }
     // Enabled once the comparison ran to its end; a cancelled or failed one is not exported.
     QPushButton* exportButton() const { return m_export; }
     // Grid columns are fitted to the header and the first page of a table, within these widths.
@@ -63,15 +71,24 @@ public:
     // Shows `table`'s rows (selects its summary row); false when it is not listed (filtered out).
     bool selectTable(const QString& table);
 
-    // Where Export writes (tests replace the dialog): the file, or empty to give up.
+    // Where Export writes: the file, or empty to give up. The window asks through its DestinationPrompt
+    // (the folder of the last export); tests replace it. Unset, Export does nothing.
     std::function<QString(bool sql)> chooseExportFile;
+    // The name Export suggests: "<A> to <B>.json" (or .sql).
+    QString exportFileName(bool sql) const;
     void exportAs(bool sql);
 
 signals:
     void jobRequested(const sqlsnap::ui::JobSpec& spec); // an export: the window starts it
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void balanceSplit();
+    void setStatus(const QString& text, const QString& toolTip = {});
     void takeFeed();
+    void onRowsLoaded();
     void addTable(const TableComparison& table);
     void applyFilters();
     void showSelectedTable();
@@ -86,7 +103,11 @@ private:
     QPointer<Job> m_job;
     QList<TableComparison> m_tables; // counted, in the order they came
     QList<SchemaChange> m_schemaChanges;
-    QLabel* m_status;
+    ElidedLabel *m_nameA, *m_nameB;
+    ElidedLabel* m_status;
+    ElidedLabel* m_notice;
+    QSplitter* m_split;
+    bool m_splitMoved = false; // by the user: balanceSplit() leaves it alone from then on
     QTreeWidget* m_summary;
     QTreeWidget* m_schema;
     QPlainTextEdit *m_sqlBefore, *m_sqlAfter;
@@ -94,11 +115,12 @@ private:
     WindowedGrid* m_grid;
     ValueViewer *m_beforeViewer, *m_afterViewer;
     QTabWidget* m_values;
+    bool m_opened = false;     // the feed's schema changes and origins are shown
     bool m_fitPending = false; // a new table: fit its columns once its first page arrives
     QLineEdit* m_tableFilter;
     QCheckBox *m_added, *m_removed, *m_changed;
     QPushButton *m_export, *m_cancel;
-    QLabel* m_rowsStatus;
+    ElidedLabel* m_rowsStatus;
 };
 
 } // namespace sqlsnap::ui

@@ -71,6 +71,14 @@ QString succeededText(const ComparisonSummary* summary, const QList<TableCompari
 
 QString cancelledText(qsizetype compared, qsizetype total) {
     if (compared == 0)
+        return CompareTab::tr("Cancelled before any table was compared.");
+    // As its job row says it (JobListModel::statusOf); the tooltip says what it means.
+    return CompareTab::tr("Cancelled after %1 of %2 tables.", nullptr, pluralCount(total))
+        .arg(groupedNumber(compared), groupedNumber(total));
+}
+
+QString cancelledToolTip(qsizetype compared, qsizetype total) {
+    if (compared == 0)
         return CompareTab::tr("The comparison was cancelled before any table was compared.");
     return CompareTab::tr("The comparison was cancelled after %1 of %2 tables: only those are listed; "
                           "compare again to see them all (Export needs a whole comparison).",

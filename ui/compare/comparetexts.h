@@ -15,7 +15,9 @@ QString schemaKindText(SchemaChange::Kind kind);
 // The tab's status once the job succeeded: the same file, the same content, or what differs.
 QString succeededText(const ComparisonSummary* summary, const QList<TableComparison>& tables,
                       qsizetype schemaChanges);
-// Once it was cancelled after `compared` of `total` tables.
+// Once it was cancelled after `compared` of `total` tables: one line at 800×600 (the tab's status), and
+// the whole of what it means (its tooltip).
 QString cancelledText(qsizetype compared, qsizetype total);
+QString cancelledToolTip(qsizetype compared, qsizetype total);
 
 } // namespace sqlsnap::ui::comparetexts

@@ -152,6 +152,12 @@ void Job::updateRate(qint64 done, qint64 total, qint64 unitBytes) {
 
 void Job::onFinished(Expected<JobResult> outcome) {
     m_elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0; // before the state: elapsedMs() reads it after
+    {
+        // The last progress reported, though its delivery is still queued: a cancelled job says how far it
+        // got.
+        std::lock_guard lock(m_shared->mutex);
+        m_progress = m_shared->latest;
+    }
     if (!outcome) {
         m_error = outcome.error();
         m_state = m_error->kind == ErrorKind::Cancelled ? State::Cancelled : State::Failed;

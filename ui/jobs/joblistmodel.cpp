@@ -224,6 +224,14 @@ QString JobListModel::statusOf(const Job& job) {
     case Job::State::Succeeded:
         return std::visit([&](const auto& result) { return doneText(job, result); }, *job.result());
     case Job::State::Cancelled:
+        // A comparison writes nothing: how far it got is the news (its export writes, and says so).
+        if (job.kind() == JobKind::Compare && job.destination().isEmpty()) {
+            const Progress& p = job.progress();
+            if (p.phase != Phase::Comparing || p.rowsDone == 0)
+                return tr("Cancelled before any table was compared.");
+            return tr("Cancelled after %1 of %2 tables.", nullptr, pluralCount(p.rowsTotal))
+                .arg(groupedNumber(p.rowsDone), groupedNumber(p.rowsTotal));
+        }
         return tr("Cancelled — nothing was written.");
     case Job::State::Failed: {
         QString advice = adviceFor(job.error()->kind);

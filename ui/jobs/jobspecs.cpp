@@ -189,6 +189,8 @@ JobSpec JobSpecs::compare(const QString& before, const QString& after, std::shar
     spec.source = before + QLatin1Char('\n') + after;
     spec.title = tr("Compare %1 → %2").arg(fileName(before), fileName(after));
     spec.run = [before, after, feed](ProgressSink& sink) -> Expected<JobResult> {
+        // Which databases A and B were taken of (their folders' records): read here, off the GUI thread.
+        SnapshotOrigin originA = originOf(before), originB = originOf(after);
         auto opened = DatabaseComparison::open(before, after, &sink);
         if (!opened)
             return sink.isCancelled() ? Error{ErrorKind::Cancelled, tr("Cancelled")} : opened.error();
@@ -203,6 +205,8 @@ JobSpec JobSpecs::compare(const QString& before, const QString& after, std::shar
             std::lock_guard lock(feed->mutex);
             feed->schemaChanges = summary.schemaChanges;
             feed->plans = plans;
+            feed->originA = std::move(originA);
+            feed->originB = std::move(originB);
             feed->opened = true;
         }
         Progress progress;
@@ -239,8 +243,8 @@ JobSpec JobSpecs::compareExport(const QString& before, const QString& after, con
     spec.destination = destination;
     // The file written is named: two exports of one comparison must be told apart in the jobs list.
     spec.title = tr("Comparison %1 → %2 as %3 to %4")
-                     .arg(fileName(before), fileName(after), sql ? QStringLiteral("SQL") : QStringLiteral("JSON"),
-                          fileName(destination));
+                     .arg(fileName(before), fileName(after),
+                          sql ? QStringLiteral("SQL") : QStringLiteral("JSON"), fileName(destination));
     spec.run = [before, after, destination, sql](ProgressSink& sink) -> Expected<JobResult> {
         auto opened = DatabaseComparison::open(before, after, &sink);
         if (!opened)

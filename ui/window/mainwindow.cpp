@@ -428,6 +428,13 @@ QList<Job*> MainWindow::snapshotSelected() {
 Job* MainWindow::compareSnapshots(const QString& before, const QString& after) {
     CompareTab* tab = m_tabs->openCompare(before, after);
     connect(tab, &CompareTab::jobRequested, this, [this](const JobSpec& spec) { startJob(spec); });
+    // Asked like every other export: the folder of the last export, refused over B's own files.
+    tab->chooseExportFile = [this, tab](bool sql) {
+        const auto dest = m_destinations->ask(
+            sql ? tr("Export Comparison as SQL") : tr("Export Comparison as JSON"), tab->after(),
+            tab->exportFileName(sql), sql ? tr("SQL (*.sql)") : tr("JSON (*.json)"));
+        return dest ? dest->path : QString();
+    };
     Job* job = startJob(JobSpecs::compare(before, after, tab->feed()));
     tab->attach(job);
     return job;

@@ -1,9 +1,11 @@
 #include "window/previewtabs.h"
 
+#include "compare/comparenames.h"
 #include "compare/comparetab.h"
 #include "preview/previewwidget.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFileInfo>
 #include <QTabBar>
 
@@ -29,28 +31,38 @@ PreviewTabs::PreviewTabs(QWidget* details, QWidget* parent) : QTabWidget(parent)
 }
 
 CompareTab* PreviewTabs::openCompare(const QString& before, const QString& after) {
-    // Another comparison of the same pair gets a number: two tabs must never look alike.
+    // Titled by what tells A from B (comparenames.h), and never like another tab: a second tab of the same
+    // pair gets a number, another pair whose names read the same gets its folder.
+    const QString name = comparenames::tabTitle(tabBar()->fontMetrics(), before, after, 320);
+    const auto taken = [this](const QString& text) {
+        for (int i = 1; i < count(); ++i)
+            if (tabText(i) == text)
+                return true;
+        return false;
+    };
     int same = 0;
+    const CompareTab* alike = nullptr; // of another pair, titled as this one would be
     for (int i = 1; i < count(); ++i)
-        if (auto* c = qobject_cast<CompareTab*>(widget(i)); c && c->before() == before && c->after() == after)
-            ++same;
-    auto* tab = new CompareTab(before, after, this);
-    const QString name = tabBar()->fontMetrics().elidedText(
-        tr("%1 → %2").arg(QFileInfo(before).completeBaseName(), QFileInfo(after).completeBaseName()),
-        Qt::ElideMiddle, 320);
+        if (auto* c = qobject_cast<CompareTab*>(widget(i))) {
+            if (c->before() == before && c->after() == after)
+                ++same;
+            else if (tabText(i) == name)
+                alike = c;
+        }
     QString title = name;
-    if (same) {
-        const auto taken = [this](const QString& text) {
-            for (int i = 1; i < count(); ++i)
-                if (tabText(i) == text)
-                    return true;
-            return false;
-        };
+    if (alike) {
+        const QFileInfo side(
+            QFileInfo(alike->after()).absolutePath() != QFileInfo(after).absolutePath() ? after : before);
+        title = tr("%1 (in %2)").arg(name, side.absoluteDir().dirName());
+    }
+    if (same || taken(title)) {
+        const QString base = title;
         int n = same + 1;
         do
-            title = tr("%1 (%2)").arg(name).arg(n++);
+            title = tr("%1 (%2)").arg(base).arg(n++);
         while (taken(title));
     }
+    auto* tab = new CompareTab(before, after, this);
     const int i = addTab(tab, title);
     setTabToolTip(i, before + QLatin1Char('\n') + after);
     setCurrentIndex(i);

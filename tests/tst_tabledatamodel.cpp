@@ -239,8 +239,9 @@ private slots:
         QVERIFY(model->totalRows() < 50000);
         model->setCounting(TableDataModel::Counting::EstimateOnly);
         QTRY_COMPARE(model->countState(), TableDataModel::CountState::Estimated);
-        const QModelIndex current = preview.dataView()->currentIndex();
-        QCOMPARE(model->windowStart() + current.row(), qint64(49999));
+        // The window moves to the end on the estimate's answer, an event after the state changed (under
+        // load the check came in between).
+        QTRY_COMPARE(model->windowStart() + preview.dataView()->currentIndex().row(), qint64(49999));
         QTRY_COMPARE(model->data(preview.dataView()->currentIndex(), Qt::DisplayRole).toString(),
                      QStringLiteral("50000"));
     }

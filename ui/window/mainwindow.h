@@ -95,6 +95,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    static constexpr int kJobsMinHeight =
+        90; // the jobs header and one row: never dragged or restored to nothing
     void createActions();
     void createLayout();
     void restoreSettings();

@@ -21,11 +21,10 @@ namespace {
 // the writeback is started first: waiting for each step before starting the next kept one 32 MiB
 // request in flight and took twice as long as one fsync. Errors are left to that fsync, which reports
 // them.
-Status flushInSteps(const QString& path, Task& task) {
+Status flushInSteps(const Fd& fd, Task& task) {
     constexpr off_t kStep = 32 << 20;
-    Fd fd(::open(encodePath(path).constData(), O_RDONLY | O_CLOEXEC));
     struct stat st;
-    if (!fd.valid() || ::fstat(fd.get(), &st) != 0)
+    if (::fstat(fd.get(), &st) != 0)
         return success();
     task.progress().bytesTotal = st.st_size;
     ::sync_file_range(fd.get(), 0, 0, SYNC_FILE_RANGE_WRITE);
@@ -45,10 +44,13 @@ Status publishInto(const QString& temporary, const QString& destination, mode_t 
                    Task* task) {
     if (::chmod(encodePath(temporary).constData(), mode) != 0)
         return writeError(errno, QStringLiteral("cannot set permissions of"), temporary);
+    Fd fd(::open(encodePath(temporary).constData(), O_RDONLY | O_CLOEXEC));
+    if (!fd.valid())
+        return writeError(errno, QStringLiteral("cannot flush"), temporary);
     if (task)
-        if (auto flushed = flushInSteps(temporary, *task); !flushed)
+        if (auto flushed = flushInSteps(fd, *task); !flushed)
             return flushed;
-    if (auto synced = fsyncFile(temporary); !synced)
+    if (auto synced = fsyncOpenFile(fd.get(), temporary); !synced)
         return synced;
     if (task && task->cancelled())
         return Task::cancelledError();

@@ -366,14 +366,20 @@ Expected<bool> ContentComparer::same(const QString& a, const QString& b, Task& t
     }
 }
 
-Status fsyncFile(const QString& path) {
+Status fsyncOpenFile(int fd, const QString& path) {
     int injected = 0;
     if (!faults::allow(faults::Call::Fsync, path, nullptr, &injected))
         return writeError(injected, QStringLiteral("cannot flush"), path);
-    Fd fd(::open(encodePath(path).constData(), O_RDONLY | O_CLOEXEC));
-    if (!fd.valid() || ::fsync(fd.get()) != 0)
+    if (::fsync(fd) != 0)
         return writeError(errno, QStringLiteral("cannot flush"), path);
     return success();
+}
+
+Status fsyncFile(const QString& path) {
+    Fd fd(::open(encodePath(path).constData(), O_RDONLY | O_CLOEXEC));
+    if (!fd.valid())
+        return writeError(errno, QStringLiteral("cannot flush"), path);
+    return fsyncOpenFile(fd.get(), path);
 }
 
 Status fsyncDirectory(const QString& directory) {

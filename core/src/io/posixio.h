@@ -122,6 +122,7 @@ private:
 };
 
 Status fsyncFile(const QString& path);
+Status fsyncOpenFile(int fd, const QString& path); // the same, through a descriptor already open
 Status fsyncDirectory(const QString& directory);
 
 // Creates a new empty file with an unpredictable name `<dir>/<prefix><random>` (O_EXCL, 0600).

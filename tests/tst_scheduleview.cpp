@@ -1,29 +1,12 @@
-// Keep Snapshots… and the Schedules window on the real widgets, over the same schedules file the CLI
-// edits ($XDG_CONFIG_HOME/sqlite-snapshot/schedules.json): what the dialog saves `schedule list` shows and
-// what `schedule add` writes the window lists; last runs read as text ("snapshot taken 10:00", "kept
-// changing — 3 times in a row"); Run Now takes a snapshot into the folder; the timer line says what runs
-// them.
-#include "testsupport.h"
-#include "widgetsupport.h"
+// The Schedules window (and Keep Snapshots… where it meets the CLI) on the real widgets, over the same
+// schedules file the CLI edits ($XDG_CONFIG_HOME/sqlite-snapshot/schedules.json): what the dialog saves
+// `schedule list` shows and what `schedule add` writes the window lists; last runs read as text ("snapshot
+// taken 10:00", "kept changing — 3 times in a row"); Run Now takes a snapshot into the folder; the timer line
+// says what runs them.
+#include "schedulefixture.h"
 
-#include <jobs/job.h>
-#include <jobs/jobspecs.h>
-#include <schedules/keepsnapshotsdialog.h>
-#include <schedules/scheduleactions.h>
-#include <schedules/scheduleswindow.h>
-#include <schedules/scheduletext.h>
-#include <snapshots/snapshotlistmodel.h>
-#include <sources/sourcelistmodel.h>
-#include <window/mainwindow.h>
-#include <window/translations.h>
-
-#include <sqlitesnapshot/schedules.h>
-
-#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
-#include <QFileInfo>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
@@ -36,84 +19,19 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedLayout>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
-
-#include <unistd.h>
 
 using namespace sqlsnap;
 using namespace sqlsnap::ui;
 using namespace testsupport;
 
-namespace {
-
-// Saves what the dialog looks like where SQLSNAP_SCREENSHOTS names a folder (docs/screenshots).
-void shoot(QWidget* w, const QString& name, QSize size) {
-    QVERIFY(testsupport::saveScreenshot(w, name, size));
-}
-
-// The dialog reads and writes the book off the GUI thread: these wait for its answer.
-bool readDone(KeepSnapshotsDialog* d) {
-    return QTest::qWaitFor([d] { return !d->isBusy(); }, 10000);
-}
-bool saveAndWait(KeepSnapshotsDialog* d) {
-    QSignalSpy answered(d, &KeepSnapshotsDialog::saveFinished);
-    if (!d->save())
-        return false;
-    if (answered.isEmpty() && !answered.wait(10000))
-        return false;
-    return answered.first().first().toBool();
-}
-bool loaded(SchedulesWindow* w) {
-    return QTest::qWaitFor([w] { return !w->isLoading(); }, 10000);
-}
-
-QByteArray fileBytes(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(unreadable)");
-}
-
-// Whether `child` lies wholly inside `top` (nothing of it cut off by the window's edge).
-bool inside(QWidget* child, QWidget* top) {
-    const QRect r(child->mapTo(top, QPoint(0, 0)), child->size());
-    return top->rect().contains(r);
-}
-
-} // namespace
-
-class TestScheduleView : public QObject {
+class TestScheduleView : public QObject, ScheduleFixture {
     Q_OBJECT
-    QTemporaryDir m_tmp;
-    QString m_config;
-    CliOptions m_env;
-
-    QJsonArray cliSchedules() {
-        const CliRun list =
-            cli({QStringLiteral("schedule"), QStringLiteral("list"), QStringLiteral("--json")}, m_env);
-        return list.json().value(QStringLiteral("schedules")).toArray();
-    }
-
-    void selectSource(MainWindow& w, const QString& path) {
-        w.addSources({path});
-        QTRY_COMPARE(w.sources()->rowCount(), 1);
-        w.sourceView()->setCurrentIndex(w.sources()->index(0));
-        QTRY_COMPARE(w.selectedSourcePaths(), QStringList{path});
-    }
 
 private slots:
-    void initTestCase() {
-        // The app and the CLI both find the file through $XDG_CONFIG_HOME; no systemd user session here.
-        m_config = m_tmp.filePath(QStringLiteral("cfg"));
-        qputenv("XDG_CONFIG_HOME", m_config.toLocal8Bit());
-        qputenv("XDG_RUNTIME_DIR", m_tmp.filePath(QStringLiteral("noruntime")).toLocal8Bit());
-        m_env.shell = QStringLiteral("XDG_CONFIG_HOME='%1' XDG_RUNTIME_DIR='%2/noruntime' exec \"$0\" \"$@\"")
-                          .arg(m_config, m_tmp.path());
-        QApplication::setOrganizationName(QStringLiteral("SQLite Snapshot Tests"));
-        installTranslations(QLocale(QLocale::English, QLocale::UnitedStates));
-    }
-
-    void init() { QFile::remove(ScheduleBook::defaultPath()); }
+    void initTestCase() { setUpOnce(); }
+    void init() { setUp(); }
 
     void theDialogAndTheCliEditOneFile() {
         QCOMPARE(ScheduleBook::defaultPath(), m_config + QStringLiteral("/sqlite-snapshot/schedules.json"));
@@ -393,135 +311,6 @@ private slots:
                     ->topLevelItem(0)
                     ->text(SchedulesWindow::LastRunColumn)
                     .startsWith(QStringLiteral("unchanged at")));
-    }
-
-    // A database with two schedules (two history folders): the dialog lets the user choose which one is
-    // edited, or a new one; each keeps its own rules, yearly ones included.
-    void keepSnapshotsChoosesAmongADatabasesSchedules() {
-        const QString db = m_tmp.filePath(QStringLiteral("two.db"));
-        QVERIFY(execSql(db, QStringLiteral("CREATE TABLE t(x)")));
-        const QString near = freshFolder(m_tmp, QStringLiteral("near")),
-                      far = freshFolder(m_tmp, QStringLiteral("far"));
-        auto book = ScheduleBook::open();
-        QVERIFY(book);
-        Schedule a;
-        a.source = db;
-        a.into = near;
-        a.everySeconds = 3600;
-        a.keep.hourly = 24;
-        Schedule b = a;
-        b.into = far;
-        b.everySeconds = 86400;
-        b.keep = RetentionPolicy{};
-        b.keep.yearly = 3;
-        const QString idA = book->add(a)->id, idB = book->add(b)->id;
-        MainWindow w;
-        w.setSnapshotFolder(m_tmp.filePath(QStringLiteral("snaps")));
-        selectSource(w, db);
-        KeepSnapshotsDialog* d = w.scheduleActions()->openKeepSnapshots();
-        QVERIFY(readDone(d));
-        QVERIFY(d->schedule()->isVisibleTo(d));
-        QCOMPARE(d->schedule()->count(), 3); // both, then "New schedule"
-        QVERIFY(d->schedule()->itemText(1).contains(QDir::toNativeSeparators(far)));
-        QCOMPARE(d->folder()->text(), QDir::toNativeSeparators(near)); // the first, chosen at once
-        QCOMPARE(d->keepBox(QStringLiteral("hourly"))->value(), 24);
-        d->schedule()->setCurrentIndex(1);
-        QCOMPARE(d->folder()->text(), QDir::toNativeSeparators(far));
-        QCOMPARE(d->keepBox(QStringLiteral("yearly"))->value(), 3);
-        QCOMPARE(d->keepBox(QStringLiteral("hourly"))->value(), 0);
-        d->keepBox(QStringLiteral("yearly"))->setValue(5);
-        d->show();
-        shoot(d, QStringLiteral("keep-snapshots.png"), QSize(620, d->sizeHint().height()));
-        QVERIFY(saveAndWait(d));
-        const QJsonArray listed = cliSchedules();
-        QCOMPARE(listed.size(), 2);
-        QCOMPARE(listed[0].toObject().value(QStringLiteral("id")).toString(), idA); // untouched
-        QCOMPARE(listed[0]
-                     .toObject()
-                     .value(QStringLiteral("keep"))
-                     .toObject()
-                     .value(QStringLiteral("hourly"))
-                     .toInt(),
-                 24);
-        QCOMPARE(listed[1].toObject().value(QStringLiteral("id")).toString(), idB);
-        QCOMPARE(listed[1]
-                     .toObject()
-                     .value(QStringLiteral("keep"))
-                     .toObject()
-                     .value(QStringLiteral("yearly"))
-                     .toInt(),
-                 5);
-        // "New schedule": a third one, into the app's folder unless changed.
-        KeepSnapshotsDialog* third = w.scheduleActions()->openKeepSnapshots();
-        QVERIFY(readDone(third));
-        third->schedule()->setCurrentIndex(2);
-        QVERIFY(!third->isEditing());
-        QCOMPARE(third->folder()->text(), w.snapshotFolder());
-        QVERIFY(saveAndWait(third));
-        QCOMPARE(cliSchedules().size(), 3);
-    }
-
-    // The hand-off program, its arguments (a list: one a line, spaces kept, no shell) and its timeout are
-    // edited in the dialog; the last hand-off's outcome is shown beside them.
-    void theHandOffIsEditedInTheDialog() {
-        const QString db = m_tmp.filePath(QStringLiteral("handoff.db"));
-        QVERIFY(execSql(db, QStringLiteral("CREATE TABLE t(x)")));
-        const QString into = freshFolder(m_tmp, QStringLiteral("handoff-history"));
-        MainWindow w;
-        w.setSnapshotFolder(into);
-        selectSource(w, db);
-        KeepSnapshotsDialog* d = w.scheduleActions()->openKeepSnapshots();
-        QVERIFY(readDone(d));
-        QCOMPARE(d->handOffLast()->text(), QStringLiteral("none"));
-        d->handOffArguments()->setPlainText(QStringLiteral("--tag"));
-        QVERIFY(!saveAndWait(d)); // arguments without a program
-        QVERIFY(d->problem()->isVisibleTo(d));
-        d->handOffProgram()->setText(QStringLiteral("no-such-program-here"));
-        QVERIFY(!saveAndWait(d)); // as the CLI's --then: it must be found
-        QVERIFY2(d->problem()->text().contains(QStringLiteral("no-such-program-here")),
-                 qPrintable(d->problem()->text()));
-        QCOMPARE(cliSchedules().size(), 0);
-        d->handOffProgram()->setText(QStringLiteral("true")); // a bare name: looked up in PATH now
-        d->handOffArguments()->setPlainText(QStringLiteral("--tag\nwith space\n$HOME; rm -rf x\n"));
-        d->handOffTimeout()->setValue(120);
-        QVERIFY(saveAndWait(d));
-        QJsonObject s = cliSchedules()[0].toObject();
-        const QStringList argv = s.value(QStringLiteral("after_snapshot")).toVariant().toStringList();
-        QCOMPARE(argv.size(), 4);
-        QVERIFY(QFileInfo(argv[0]).isAbsolute() && argv[0].endsWith(QStringLiteral("/true")));
-        QCOMPARE(argv.mid(1), (QStringList{QStringLiteral("--tag"), QStringLiteral("with space"),
-                                           QStringLiteral("$HOME; rm -rf x")}));
-        QCOMPARE(s.value(QStringLiteral("after_snapshot_timeout")).toInt(), 120);
-        // Never run: its hand-off has not run either (not "not run by the last run").
-        KeepSnapshotsDialog* unrun = w.scheduleActions()->openKeepSnapshots();
-        QVERIFY(readDone(unrun));
-        QCOMPARE(unrun->handOffLast()->text(), QStringLiteral("not run yet"));
-        unrun->reject();
-
-        // A run whose hand-off failed: the dialog says so beside the program.
-        auto book = ScheduleBook::open();
-        const QString id = s.value(QStringLiteral("id")).toString();
-        QVERIFY(book->recordRun(
-            id, {QDateTime::currentDateTimeUtc(),
-                 QStringLiteral("snapshot"),
-                 into + QStringLiteral("/x.sqlite"),
-                 {},
-                 0,
-                 HandOffOutcome{1, QStringLiteral("exited with 1: Fatal: no repo"), {}, false, 90}}));
-        KeepSnapshotsDialog* again = w.scheduleActions()->openKeepSnapshots();
-        QVERIFY(readDone(again));
-        QCOMPARE(again->handOffProgram()->text(), argv[0]);
-        QCOMPARE(again->handOffArguments()->toPlainText(),
-                 QStringLiteral("--tag\nwith space\n$HOME; rm -rf x"));
-        QCOMPARE(again->handOffTimeout()->value(), 120);
-        QVERIFY2(
-            again->handOffLast()->text().startsWith(QStringLiteral("failed: exited with 1: Fatal: no repo")),
-            qPrintable(again->handOffLast()->text()));
-        // Cleared: no hand-off any more.
-        again->handOffProgram()->clear();
-        again->handOffArguments()->clear();
-        QVERIFY(saveAndWait(again));
-        QVERIFY(cliSchedules()[0].toObject().value(QStringLiteral("after_snapshot")).toArray().isEmpty());
     }
 
     // A schedules file that cannot be read: said in place, Run Now / Edit / Remove and Save off, and the

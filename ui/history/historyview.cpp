@@ -139,9 +139,8 @@ void HistoryView::createActions() {
     });
     m_compare =
         add(tr("Compare with Previous"), tr("Compare the snapshot with the one taken before it"), [this] {
-            const int row = m_view->currentIndex().row();
-            if (const int before = row < 0 ? -1 : m_model->previousPresentRow(row); before >= 0)
-                emit compareRequested(m_model->entry(before).path, m_model->entry(row).path);
+            if (const QStringList pair = comparisonPair(); pair.size() == 2)
+                emit compareRequested(pair[0], pair[1]);
         });
     m_compare->setIconText(tr("Compare")); // the toolbar's word; menus say it whole
     m_export = add(tr("Export…"), tr("Write the snapshot to a file you choose"), [this] {
@@ -229,6 +228,31 @@ QString HistoryView::currentPath() const {
     return i.isValid() && m_model->entry(i.row()).present ? m_model->entry(i.row()).path : QString();
 }
 
+QList<int> HistoryView::selectedRows() const {
+    QList<int> rows;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (m_view->selectionModel()->isRowSelected(row, {}))
+            rows << row;
+    if (rows.isEmpty() && m_view->currentIndex().isValid())
+        rows << m_view->currentIndex().row();
+    return rows;
+}
+
+QStringList HistoryView::comparisonPair() const {
+    const QList<int> rows = selectedRows();
+    if (rows.size() == 2) {
+        const HistoryModel::Entry &a = m_model->entry(rows[0]), &b = m_model->entry(rows[1]);
+        if (!a.present || !b.present)
+            return {};
+        return a.taken <= b.taken ? QStringList{a.path, b.path} : QStringList{b.path, a.path};
+    }
+    if (rows.size() != 1 || !m_model->entry(rows[0]).present)
+        return {};
+    const int before = m_model->previousPresentRow(rows[0]);
+    return before < 0 ? QStringList()
+                      : QStringList{m_model->entry(before).path, m_model->entry(rows[0]).path};
+}
+
 QStringList HistoryView::selectedPaths() const {
     QStringList paths;
     for (int row = 0; row < m_model->rowCount(); ++row)
@@ -241,9 +265,16 @@ QStringList HistoryView::selectedPaths() const {
 
 void HistoryView::updateActions() {
     const QModelIndex current = m_view->currentIndex();
-    const bool present = current.isValid() && m_model->entry(current.row()).present;
+    // Open, Export, Restore and Copy act on one snapshot: with more selected, which one is not clear.
+    const bool one = selectedRows().size() == 1;
+    const bool present = one && current.isValid() && m_model->entry(current.row()).present;
     m_open->setEnabled(present);
-    m_compare->setEnabled(present && m_model->previousPresentRow(current.row()) >= 0);
+    const bool two = selectedRows().size() == 2;
+    m_compare->setText(two ? tr("Compare the Two") : tr("Compare with Previous"));
+    m_compare->setToolTip(two ? tr("Compare the two selected snapshots, the older one as A")
+                              : tr("Compare the snapshot with the one taken before it"));
+    m_compare->setIconText(tr("Compare"));
+    m_compare->setEnabled(comparisonPair().size() == 2);
     m_export->setEnabled(present);
     m_restore->setEnabled(present && bool(startJob));
     m_copyHash->setEnabled(present && !m_model->entry(current.row()).sha256.isEmpty());
@@ -315,8 +346,8 @@ void HistoryView::showContextMenu(const QPoint& viewportPos) {
         m_view->setCurrentIndex(index);
     // What the entries act on is fixed now: a reload while the menu is open does not move it.
     const HistoryModel::Entry pointed = m_model->entry(index.row());
-    const int before = m_model->previousPresentRow(index.row());
-    const QString beforePath = before >= 0 ? m_model->entry(before).path : QString();
+    // Compare: the two selected when the row pointed at is one of them, else it and the one before it.
+    const QStringList pair = comparisonPair();
     const QStringList selected = selectedPaths();
     QMenu menu(this);
     const auto add = [&](const QAction* like, auto slot, bool enabled) {
@@ -328,8 +359,7 @@ void HistoryView::showContextMenu(const QPoint& viewportPos) {
     add(
         m_open, [this, path] { emit openRequested(path); }, pointed.present);
     add(
-        m_compare, [this, beforePath, path] { emit compareRequested(beforePath, path); },
-        pointed.present && !beforePath.isEmpty());
+        m_compare, [this, pair] { emit compareRequested(pair[0], pair[1]); }, pair.size() == 2);
     add(
         m_export, [this, path] { emit exportRequested(path); }, pointed.present);
     add(

@@ -51,6 +51,9 @@ public:
     // The snapshot of the current row, or empty; the snapshots of the selected rows, newest first.
     QString currentPath() const;
     QStringList selectedPaths() const;
+    // What Compare compares, A then B: the two selected snapshots, older first; with one selected, the
+    // one before it in time. Empty when neither applies (three selected, the oldest, a missing file).
+    QStringList comparisonPair() const;
 
     QAction* openAction() const { return m_open; }
     QAction* compareAction() const { return m_compare; }
@@ -98,6 +101,7 @@ signals:
 private:
     void createActions();
     void updateActions();
+    QList<int> selectedRows() const; // the selected rows; the current one when none is selected
     void updateStatus();
     void showMessage(const QString& text, bool error);
     void showContextMenu(const QPoint& viewportPos);

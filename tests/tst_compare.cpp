@@ -297,6 +297,7 @@ private slots:
     void keysAndWarnings();
     void columnsChanged();
     void nullsInPrimaryKey();
+    void uniqueValuesMovingBetweenRowsApply();
     void pagesMatchTheVisitor();
     void fastPathSkipsUnchangedPages();
     void liveSourceIsStagedNotOpened();
@@ -596,6 +597,42 @@ void TestCompare::nullsInPrimaryKey() {
                  applied, QStringLiteral("SELECT group_concat(coalesce(k, 'NULL') || '=' || v, ' ') FROM "
                                          "(SELECT * FROM n ORDER BY v)")),
              QStringLiteral("a=3 NULL=4 NULL=20"));
+}
+
+// A UNIQUE value moving from one row to another (deleted here, added there; two rows swapping theirs; a
+// UNIQUE INDEX as well as an inline constraint): the script still turns A into B, statement by statement
+// (sqlite3_exec stops at the first error, as `sqlite3 -bail` does). In key order, the INSERT of 2 came
+// before the DELETE of 5 that frees 'bob', and the swap's first UPDATE met the other row's value.
+void TestCompare::uniqueValuesMovingBetweenRowsApply() {
+    const QString folder = testsupport::freshFolder(m_dir);
+    const QString a = folder + QStringLiteral("/a.db"), b = folder + QStringLiteral("/b.db"),
+                  applied = folder + QStringLiteral("/applied.db");
+    QVERIFY(testsupport::execSql(
+        a, QStringLiteral("CREATE TABLE users(id INTEGER PRIMARY KEY, email TEXT UNIQUE);"
+                          "INSERT INTO users VALUES (1, 'a'), (2, 'b'), (5, 'bob');"
+                          "CREATE TABLE tags(k TEXT PRIMARY KEY, label TEXT) WITHOUT ROWID;"
+                          "CREATE UNIQUE INDEX tags_label ON tags(label);"
+                          "INSERT INTO tags VALUES ('x', 'red'), ('y', 'blue'), ('z', 'green');"
+                          "CREATE TABLE plain(id INTEGER PRIMARY KEY, v);"
+                          "INSERT INTO plain VALUES (1, 'one'), (2, 'two');")));
+    QVERIFY(QFile::copy(a, b));
+    QVERIFY(testsupport::execSql(
+        b, QStringLiteral(
+               "DELETE FROM users WHERE id = 5; UPDATE users SET email = 'bob' WHERE id = 2;"
+               "INSERT INTO users VALUES (3, 'b'); UPDATE users SET email = 'c' WHERE id = 1;"
+               "UPDATE tags SET label = 'tmp' WHERE k = 'x'; UPDATE tags SET label = 'red' WHERE k = 'y';"
+               "UPDATE tags SET label = 'blue' WHERE k = 'x'; DELETE FROM tags WHERE k = 'z';"
+               "INSERT INTO tags VALUES ('w', 'green'); UPDATE plain SET v = 'uno' WHERE id = 1;")));
+    auto comparison = DatabaseComparison::open(a, b);
+    QVERIFY(comparison.ok());
+    QByteArray script;
+    QVERIFY(ComparisonScript::write(**comparison, {}, [&](const QByteArray& s) { script += s; }));
+    QVERIFY2(script.contains("UPDATE \"plain\" SET \"v\"='uno' WHERE \"id\"=1;"), script.constData());
+    QVERIFY(QFile::copy(a, applied));
+    QVERIFY2(testsupport::execSql(applied, QString::fromUtf8(script)), script.constData());
+    auto again = compareDatabases(applied, b);
+    QVERIFY(again.ok());
+    QVERIFY2(again->identical(), script.constData());
 }
 
 void TestCompare::pagesMatchTheVisitor() {

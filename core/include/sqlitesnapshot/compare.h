@@ -225,7 +225,9 @@ Expected<ComparisonSummary> compareDatabases(const QString& pathA, const QString
 
 // The SQL that turns A into B (`diff --sql`), written piece by piece as a comparison streams, so the
 // rows are never held: start(); then per table tableStart(), its rows — every row of B through
-// insertRow() when rebuilds(), else each change through row() — and at last finish(). Values are exact
+// insertRow() when rebuilds(), else each change through row() twice: first every change with
+// RowPass::Deletes, then every change with RowPass::Writes (so that no INSERT or UPDATE meets a UNIQUE
+// value a later DELETE would free) — and at last finish(). Values are exact
 // literals (valuetext.h): an INTEGER its digits, a REAL its shortest round-trip text, a BLOB X'…'.
 // docs/library.md ("The SQL of a comparison") gives the decisions: foreign keys off and one transaction;
 // triggers of a table that changes dropped before its first row and recreated (B's) after the rows; a
@@ -237,7 +239,8 @@ public:
     QByteArray start();
     bool rebuilds(const TableComparison& table) const;
     QByteArray tableStart(const TableComparison& table);
-    QByteArray row(const TableComparison& table, const RowChange& change);
+    enum class RowPass { Deletes, Writes };
+    QByteArray row(const TableComparison& table, const RowChange& change, RowPass pass);
     QByteArray insertRow(const TableComparison& table, const QVariantList& row, std::optional<qint64> rowid);
     QByteArray finish();
 
@@ -250,6 +253,7 @@ public:
 private:
     bool inScope(const QString& table) const;
     bool recreated(const QString& type, const QString& name) const;
+    bool hasUniqueBesidesKey(const TableComparison& table) const;
     const DatabaseComparison& m_comparison;
     QStringList m_tables;
     QStringList m_triggersDropped; // folded names

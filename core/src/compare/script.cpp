@@ -8,6 +8,8 @@
 
 #include "compare/plan.h"
 
+#include <QRegularExpression>
+
 namespace sqlsnap {
 
 using compare::foldName;
@@ -135,7 +137,21 @@ QByteArray ComparisonScript::tableStart(const TableComparison& t) {
     return out;
 }
 
-QByteArray ComparisonScript::row(const TableComparison& t, const RowChange& c) {
+// A UNIQUE constraint or index of A's table (inline, as a table constraint, or CREATE UNIQUE INDEX). A false
+// positive (the word in a default's text) costs only a DELETE + INSERT where an UPDATE would do.
+bool ComparisonScript::hasUniqueBesidesKey(const TableComparison& t) const {
+    static const QRegularExpression unique(QStringLiteral("\\bUNIQUE\\b"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    const QString folded = foldName(t.name);
+    for (const SchemaObject& o : m_comparison.schemaObjects(DatabaseComparison::Which::A))
+        if ((o.type == QLatin1String("table") || o.type == QLatin1String("index")) &&
+            foldName(o.table) == folded &&
+            unique.match(o.type == QLatin1String("table") ? o.sql : o.sql.left(40)).hasMatch())
+            return true;
+    return false;
+}
+
+QByteArray ComparisonScript::row(const TableComparison& t, const RowChange& c, RowPass pass) {
     QByteArray out;
     const QString folded = foldName(t.name);
     // No trigger of A may fire while the rows change: each goes before the table's first row, and B's
@@ -149,13 +165,21 @@ QByteArray ComparisonScript::row(const TableComparison& t, const RowChange& c) {
                 out += dropStatement(o.type, o.name);
             }
     }
+    // Where a UNIQUE value may move from one row to another, a changed row is deleted with the removed
+    // ones and inserted whole with the added ones: an UPDATE in key order could meet the value before the
+    // row that holds it in A had let it go.
+    const bool rewrite = c.kind == RowChange::Kind::Changed && hasUniqueBesidesKey(t);
+    if (pass == RowPass::Deletes) {
+        if (c.kind == RowChange::Kind::Removed || rewrite)
+            out += "DELETE FROM " + name(t.name) + whereRow(t, c) + ";\n";
+        return out;
+    }
+    // Rows keyed by rowid keep it; by a PRIMARY KEY, the rowid is not part of what is compared.
+    if (rewrite || c.kind == RowChange::Kind::Added)
+        return out + insert(t, c.after, t.key == RowKey::Rowid ? c.rowidB : std::nullopt);
     switch (c.kind) {
     case RowChange::Kind::Removed:
-        out += "DELETE FROM " + name(t.name) + whereRow(t, c) + ";\n";
-        break;
     case RowChange::Kind::Added:
-        // Rows keyed by rowid keep it; by a PRIMARY KEY, the rowid is not part of what is compared.
-        out += insert(t, c.after, t.key == RowKey::Rowid ? c.rowidB : std::nullopt);
         break;
     case RowChange::Kind::Changed: {
         QByteArrayList sets;
@@ -237,16 +261,22 @@ Status ComparisonScript::write(DatabaseComparison& comparison, const QStringList
             differ = true;
             continue; // dropped by start()
         }
-        auto compared =
-            comparison.compareTable(t.name, cancel, [&](const TableComparison& table, const RowChange& c) {
-                out(script.row(table, c));
-            });
-        if (!compared)
-            return compared.error();
-        if (!compared->error.isEmpty())
-            return Error{ErrorKind::SqliteError,
-                         QStringLiteral("%1 could not be compared: %2").arg(t.name, compared->error)};
-        differ = differ || compared->hasDifferences();
+        // Twice: the DELETEs first, then the INSERTs and UPDATEs (RowPass). Rows are never held.
+        bool tableDiffers = false;
+        for (const auto pass : {RowPass::Deletes, RowPass::Writes}) {
+            if (pass == RowPass::Writes && !tableDiffers)
+                break;
+            auto compared = comparison.compareTable(
+                t.name, cancel,
+                [&](const TableComparison& table, const RowChange& c) { out(script.row(table, c, pass)); });
+            if (!compared)
+                return compared.error();
+            if (!compared->error.isEmpty())
+                return Error{ErrorKind::SqliteError,
+                             QStringLiteral("%1 could not be compared: %2").arg(t.name, compared->error)};
+            tableDiffers = compared->hasDifferences();
+        }
+        differ = differ || tableDiffers;
     }
     out(script.finish());
     if (differences)

@@ -633,6 +633,23 @@ void TestCompare::uniqueValuesMovingBetweenRowsApply() {
     auto again = compareDatabases(applied, b);
     QVERIFY(again.ok());
     QVERIFY2(again->identical(), script.constData());
+
+    // A NUL inside a TEXT value: the statement still parses, and the value stays TEXT with it.
+    QVERIFY(testsupport::execSql(
+        b, QStringLiteral("INSERT INTO plain VALUES (9, CAST(x'666F6F00626172' AS TEXT))")));
+    auto withNul = DatabaseComparison::open(a, b);
+    QVERIFY(withNul.ok());
+    script.clear();
+    QVERIFY(ComparisonScript::write(**withNul, {}, [&](const QByteArray& s) { script += s; }));
+    QVERIFY2(script.contains("'foo'||char(0)||'bar'"), script.constData());
+    QVERIFY(QFile::remove(applied) && QFile::copy(a, applied));
+    QVERIFY2(testsupport::execSql(applied, QString::fromUtf8(script)), script.constData());
+    QCOMPARE(testsupport::queryText(
+                 applied, QStringLiteral("SELECT typeof(v) || ' ' || hex(v) FROM plain WHERE id = 9")),
+             QStringLiteral("text 666F6F00626172"));
+    auto nulAgain = compareDatabases(applied, b);
+    QVERIFY(nulAgain.ok());
+    QVERIFY(nulAgain->identical());
 }
 
 void TestCompare::pagesMatchTheVisitor() {

@@ -20,7 +20,8 @@ QByteArray jsonValue(const QVariant& v);
 QByteArray blobLiteral(const QByteArray& blob);
 // A literal SQLite reads back as the same value and storage class: NULL, an exact integer, a REAL
 // keeping its point (1e999 for an infinity, as the sqlite3 shell's .dump writes it; NaN, which SQLite
-// stores as NULL, is NULL), X'…' for a BLOB, a quoted text ('' doubled).
+// stores as NULL, is NULL), X'…' for a BLOB, a quoted text ('' doubled; a NUL in it as '…'||char(0)||'…').
+// Known limit: a TEXT that is not valid UTF-8 reaches this as a QString already (its bad bytes U+FFFD).
 QByteArray sqlLiteral(const QVariant& v);
 // RFC 4180: NULL an empty field, '' a quoted empty one (""), a BLOB its X'…' literal, a text quoted when
 // empty or holding a comma, a quote or a line end.

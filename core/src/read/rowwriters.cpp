@@ -107,8 +107,12 @@ QByteArray sqlLiteral(const QVariant& v) {
     }
     case QMetaType::QByteArray:
         return blobLiteral(v.toByteArray());
-    default:
-        return '\'' + v.toString().toUtf8().replace('\'', "''") + '\'';
+    default: {
+        // A NUL inside a TEXT value would end the statement's text for sqlite3 and most readers: it is
+        // written as char(0) between the quoted parts, which keeps the value TEXT in any encoding.
+        const QByteArrayList parts = v.toString().toUtf8().replace('\'', "''").split('\0');
+        return '\'' + parts.join("'||char(0)||'") + '\'';
+    }
     }
 }
 

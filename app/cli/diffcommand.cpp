@@ -165,7 +165,8 @@ int runDiff(const QStringList& args) {
         QStringLiteral("json"),
         QStringLiteral("Print one JSON document: schema changes, tables, their rows."));
     const QCommandLineOption summary(QStringLiteral("summary"),
-                                     QStringLiteral("Only the counts per table (with --json: no rows)."));
+                                     QStringLiteral("With --json: the counts per table, no rows (the text is the counts either way;\n"
+                                                    "the rows are in --json and --sql)."));
     const QCommandLineOption table(QStringLiteral("table"),
                                    QStringLiteral("Compare only table T (repeatable)."), QStringLiteral("T"));
     const QCommandLineOption sql(QStringLiteral("sql"),

@@ -5,6 +5,8 @@
 #include "comparefixture.h"
 #include "widgetsupport.h"
 
+#include <preview/valueviewer.h>
+
 #include <common/elidedlabel.h>
 #include <preview/windowedgrid.h>
 
@@ -156,6 +158,19 @@ private slots:
         QVERIFY(grid->viewport()->rect().contains(grid->visualRect(tab->rows()->index(0, 0))));
         QVERIFY2(grid->viewport()->height() >= 4 * grid->verticalHeader()->defaultSectionSize(),
                  qPrintable(QString::number(grid->viewport()->height())));
+        // A TEXT value in the viewer beside (the changed cell's 'b'): the viewer keeps its least size and
+        // scrolls where the page is lower, its parts never overlapping (the review saw the text box
+        // squeezed to a few pixels under its size line).
+        grid->setCurrentIndex(tab->rows()->index(0, grid->model()->columnCount() - 1));
+        QTRY_COMPARE(tab->afterViewer()->value().toString(), QStringLiteral("b"));
+        tab->valueTabs()->setCurrentIndex(1); // After (B), as the user clicks it
+        QTest::qWait(50);
+        QVERIFY2(tab->afterViewer()->height() >= tab->afterViewer()->minimumSizeHint().height(),
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(tab->afterViewer()->height())
+                                .arg(tab->afterViewer()->minimumSizeHint().height())));
+        QCOMPARE(w->size(), QSize(800, 600));
+        QVERIFY(saveScreenshot(w.get(), QStringLiteral("compare-text-value-800x600.png"), w->size()));
     }
 
     // Review: tabs of two different pairs could elide to the same title.

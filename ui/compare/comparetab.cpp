@@ -201,7 +201,7 @@ void CompareTab::showCurrentCell() {
         m_afterViewer->clear();
     // A cell one side lacks (an added or removed row): the side that has it comes forward.
     if (hasBefore != hasAfter)
-        m_values->setCurrentWidget(hasBefore ? m_beforeViewer : m_afterViewer);
+        m_values->setCurrentIndex(hasBefore ? 0 : 1); // the tabs hold the viewers' scroll areas
 }
 
 void CompareTab::fitColumns() {

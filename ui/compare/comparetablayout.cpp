@@ -23,6 +23,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStyle>
@@ -154,11 +155,21 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     m_values = new QTabWidget(this);
     m_values->setObjectName(QStringLiteral("compareValues"));
     m_values->setDocumentMode(true);
-    m_values->addTab(m_beforeViewer, tr("Before (A)"));
-    m_values->addTab(m_afterViewer, tr("After (B)"));
-    // Below its viewers' own least size (a header, buttons and a view each): at 800×600 they get more than
-    // this anyway, and a window never grows for them.
-    m_values->setMinimumSize(m_values->minimumSizeHint().width(), m_values->fontMetrics().height() * 6);
+    // Each viewer in a scroll area: where the page is lower than a viewer's least size (a TEXT value's
+    // header, text box, size line and buttons at 800×600), it scrolls instead of its parts overlapping.
+    for (ValueViewer* viewer : {m_beforeViewer, m_afterViewer}) {
+        auto* scroll = new QScrollArea(this);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        scroll->setWidget(viewer);
+        m_values->addTab(scroll, viewer == m_beforeViewer ? tr("Before (A)") : tr("After (B)"));
+    }
+    // Below its viewers' own least size: at 800×600 they get more than this anyway (and scroll where
+    // less), and a window never grows for them.
+    m_values->setMinimumSize(m_beforeViewer->minimumSizeHint().width() +
+                                 style()->pixelMetric(QStyle::PM_ScrollBarExtent),
+                             m_values->fontMetrics().height() * 6);
     // The rows' status over the grid only: the viewers beside have the page's whole height (at 800×600
     // they need every line of it).
     auto* gridColumn = new QWidget(this);

@@ -1298,6 +1298,14 @@ Suchen Sie mit „Auch in Ordner suchen …“ in einem eigenen Ordner.</transla
             <numerusform>%1 Schnappschüsse in %2 Ordnern, neueste zuerst</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Compare the Two</source>
+        <translation>Die beiden vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare the two selected snapshots, the older one as A</source>
+        <translation>Die beiden ausgewählten Snapshots vergleichen, den älteren als A</translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::InstanceServer</name>

@@ -1512,10 +1512,6 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
         <translation>Geplanter Schnappschuss von %1 → %2</translation>
     </message>
     <message>
-        <source>Compare %1 → %2</source>
-        <translation>Vergleich %1 → %2</translation>
-    </message>
-    <message>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
@@ -1526,6 +1522,10 @@ Die ersetzte Datei bleibt als %1 erhalten</translation>
     <message>
         <source>Comparison %1 → %2 as %3 to %4</source>
         <translation>Vergleich %1 → %2 als %3 nach %4</translation>
+    </message>
+    <message>
+        <source>Compare %1</source>
+        <translation>Vergleich %1</translation>
     </message>
 </context>
 <context>

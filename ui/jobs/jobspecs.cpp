@@ -4,8 +4,12 @@
 #include <sqlitesnapshot/history.h>
 #include <sqlitesnapshot/restore.h>
 
+#include "compare/comparenames.h"
+
+#include <QApplication>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QSaveFile>
 
 namespace sqlsnap::ui {
@@ -187,7 +191,11 @@ JobSpec JobSpecs::compare(const QString& before, const QString& after, std::shar
     JobSpec spec;
     spec.kind = JobKind::Compare;
     spec.source = before + QLatin1Char('\n') + after;
-    spec.title = tr("Compare %1 → %2").arg(fileName(before), fileName(after));
+    // Named as its tab is (comparenames::tabTitle at the tab's 320 px): where the names are long, what
+    // both share once around what tells them apart ("shop.db 2026-12-01 093000 → 2026-12-02 174500"), so
+    // the jobs panel's own elision at 800×600 does not cut A's time away.
+    spec.title =
+        tr("Compare %1").arg(comparenames::tabTitle(QFontMetrics(QApplication::font()), before, after, 320));
     spec.run = [before, after, feed](ProgressSink& sink) -> Expected<JobResult> {
         // Which databases A and B were taken of (their folders' records): read here, off the GUI thread.
         SnapshotOrigin originA = originOf(before), originB = originOf(after);

@@ -5,6 +5,7 @@
 #include "comparefixture.h"
 #include "widgetsupport.h"
 
+#include <jobs/jobspanel.h>
 #include <preview/valueviewer.h>
 
 #include <common/elidedlabel.h>
@@ -117,6 +118,14 @@ private slots:
         QVERIFY2(shownB.startsWith(QStringLiteral("B")) && shownB.contains(keptB), qPrintable(shownB));
         QVERIFY(tab->nameLabel(false)->toolTip().endsWith(a));
         QVERIFY(tab->nameLabel(true)->toolTip().endsWith(b));
+        // The job's row is named as the tab: the parts that tell A from B are in it, whatever the panel
+        // elides of the rest (the review saw "Compare …2026-12-0…b 2026-12-03 103829.sqlite").
+        const QString title = w->jobs()->jobs().last()->title();
+        QVERIFY2(title.contains(keptA.section(QLatin1Char('.'), 0, 0)) &&
+                     title.contains(keptB.section(QLatin1Char('.'), 0, 0)),
+                 qPrintable(title));
+        QVERIFY2(title.size() < QStringLiteral("Compare %1 → %2").arg(nameA, nameB).size(),
+                 qPrintable(title));
     }
 
     // Review: at 800×600 the summary showed 2½ tables.

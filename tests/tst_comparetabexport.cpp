@@ -3,6 +3,10 @@
 // tab and its job row say, no export of part of a comparison). The rest of the tab: tst_comparetab.
 #include "comparefixture.h"
 
+#include <QAction>
+#include <QMenu>
+#include <QPushButton>
+
 #include <jobs/joblistmodel.h>
 #include <jobs/jobspanel.h>
 #include <window/destinationprompt.h>
@@ -49,6 +53,11 @@ private slots:
         const QString json = m_dir.filePath(QStringLiteral("out/diff.json"));
         const QString sql = m_dir.filePath(QStringLiteral("out/diff.sql"));
         QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("out"))));
+        // The entries say what they write: the whole comparison, whatever the filters show.
+        const QList<QAction*> entries = tab->exportButton()->menu()->actions();
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries[0]->text(), QStringLiteral("Whole Comparison as JSON…"));
+        QCOMPARE(entries[1]->text(), QStringLiteral("Whole Comparison as SQL…"));
         tab->chooseExportFile = [&](bool asSql) { return asSql ? sql : json; };
         tab->exportAs(false);
         tab->exportAs(true);

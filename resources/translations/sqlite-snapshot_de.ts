@@ -284,18 +284,6 @@ Nachher: %2</translation>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <source>Write the comparison to a file: a JSON document, or the SQL that turns A into B</source>
-        <translation>Den Vergleich in eine Datei schreiben: ein JSON-Dokument oder das SQL, das A in B überführt</translation>
-    </message>
-    <message>
-        <source>As JSON…</source>
-        <translation>Als JSON …</translation>
-    </message>
-    <message>
-        <source>As SQL…</source>
-        <translation>Als SQL …</translation>
-    </message>
-    <message>
         <source>Filter tables</source>
         <translation>Tabellen filtern</translation>
     </message>
@@ -465,6 +453,18 @@ Nachher: %2</translation>
             <numerusform>Abgebrochen nach %1 von %2 Tabelle.</numerusform>
             <numerusform>Abgebrochen nach %1 von %2 Tabellen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Write the whole comparison to a file (every table and change, whatever the filters show): a JSON document, or the SQL that turns A into B</source>
+        <translation>Den ganzen Vergleich in eine Datei schreiben (jede Tabelle und Änderung, was die Filter auch zeigen): ein JSON-Dokument oder das SQL, das A in B verwandelt</translation>
+    </message>
+    <message>
+        <source>Whole Comparison as JSON…</source>
+        <translation>Ganzer Vergleich als JSON…</translation>
+    </message>
+    <message>
+        <source>Whole Comparison as SQL…</source>
+        <translation>Ganzer Vergleich als SQL…</translation>
     </message>
 </context>
 <context>

@@ -88,11 +88,14 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
             m_job->cancel();
     });
     m_export = new QPushButton(tr("Export"), this);
-    m_export->setToolTip(
-        tr("Write the comparison to a file: a JSON document, or the SQL that turns A into B"));
+    // The whole comparison, every table and kind of change, whatever the filters show (a document or a
+    // script of part of it would read as the whole): the entries say so.
+    m_export->setToolTip(tr("Write the whole comparison to a file (every table and change, whatever the "
+                            "filters show): a JSON document, or the SQL that turns A into B"));
     auto* exportMenu = new QMenu(m_export);
-    exportMenu->addAction(tr("As JSON…"), this, [this] { exportAs(false); });
-    exportMenu->addAction(tr("As SQL…"), this, [this] { exportAs(true); });
+    exportMenu->setToolTipsVisible(true);
+    exportMenu->addAction(tr("Whole Comparison as JSON…"), this, [this] { exportAs(false); });
+    exportMenu->addAction(tr("Whole Comparison as SQL…"), this, [this] { exportAs(true); });
     m_export->setMenu(exportMenu);
     // Only a comparison that ran to its end is exported (docs/app.md, "Compare").
     m_export->setEnabled(false);

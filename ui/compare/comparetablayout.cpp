@@ -42,7 +42,9 @@ constexpr int kSummaryRows = 6;
 QPlainTextEdit* sqlView(QWidget* parent) {
     auto* edit = new QPlainTextEdit(parent);
     edit->setReadOnly(true);
-    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Wrapped: at 800×600 a box is a third of the page wide, and a view's change sits at its statement's end.
+    edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    edit->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     return edit;
 }

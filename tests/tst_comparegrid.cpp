@@ -193,6 +193,33 @@ private slots:
         QCOMPARE(tab->beforeViewer()->value().toString(), QStringLiteral("before 2000"));
         QCOMPARE(tab->afterViewer()->value().toString(), QStringLiteral("after 2000"));
     }
+
+    // Review: columns were sized to the first page only ("12 …" hid "→ 13" further on). Rows further on
+    // widen a column to them (never narrower); a column the user sized stays as the user left it.
+    void columnsGrowToTheRowsInSight() {
+        auto w = window();
+        CompareTab* tab = shown(*w, QStringLiteral("many"));
+        QVERIFY(tab);
+        QTableView* view = tab->grid()->view();
+        const QFontMetrics metrics = view->fontMetrics();
+        const int first = view->columnWidth(2);
+        QVERIFY(first < metrics.horizontalAdvance(QStringLiteral("before 2000 → after 2000")));
+        view->setFocus();
+        view->setCurrentIndex(tab->rows()->index(0, 2));
+        QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier);
+        QVERIFY(QTest::qWaitFor([&] { return !tab->rows()->loading(); }, kWait));
+        QTRY_VERIFY(view->columnWidth(2) > first);
+        QVERIFY(view->columnWidth(2) >=
+                metrics.horizontalAdvance(QStringLiteral("before 2000 → after 2000")));
+        // Sized by the user (as a drag of the header's edge does): left alone from then on.
+        view->horizontalHeader()->resizeSection(2, 60);
+        QTest::keyClick(view, Qt::Key_Home, Qt::ControlModifier);
+        QVERIFY(QTest::qWaitFor([&] { return !tab->rows()->loading(); }, kWait));
+        QTest::keyClick(view, Qt::Key_End, Qt::ControlModifier);
+        QVERIFY(QTest::qWaitFor([&] { return !tab->rows()->loading(); }, kWait));
+        QTest::qWait(200); // past the scroll's debounce
+        QCOMPARE(view->columnWidth(2), 60);
+    }
 };
 
 QTEST_MAIN(TestCompareGrid)

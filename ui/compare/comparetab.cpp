@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeWidget>
@@ -70,6 +71,8 @@ void CompareTab::onRowsLoaded() {
     setTone(m_rowsStatus, m_rows->error().isEmpty() ? Tone::Muted : Tone::Error);
     if (std::exchange(m_fitPending, false) && m_rows->error().isEmpty())
         fitColumns();
+    else if (m_rows->error().isEmpty())
+        growColumnsToRows();
     showCurrentCell();
 }
 
@@ -208,11 +211,28 @@ void CompareTab::fitColumns() {
     // As the preview grid fits a new table (GridCommands::fitNewTable): the header and the first page,
     // within bounds, the first columns only (a table of thousands costs no more than a screenful).
     QTableView* view = m_grid->view();
+    const QScopedValueRollback fitting(m_fitting, true);
+    m_userWidths.clear();
     const int measured = std::min(m_rows->columnCount(), 64);
     for (int c = 0; c < measured; ++c) {
         view->resizeColumnToContents(c);
         view->setColumnWidth(c, std::clamp(view->columnWidth(c), kFittedWidthMin, kFittedWidthCap));
     }
+}
+
+// Rows further on can be wider than the first page ("12 → 13" after "1 → 2", a key of seven digits after
+// one): as the window moves, a column grows to the rows in sight (within the cap), never shrinks, and one
+// the user sized stays as the user left it.
+void CompareTab::growColumnsToRows() {
+    QTableView* view = m_grid->view();
+    const QScopedValueRollback fitting(m_fitting, true);
+    const int measured = std::min(m_rows->columnCount(), 64);
+    for (int c = 0; c < measured; ++c)
+        if (!m_userWidths.contains(c))
+            if (const int wanted =
+                    std::min(static_cast<QAbstractItemView*>(view)->sizeHintForColumn(c), kFittedWidthCap);
+                wanted > view->columnWidth(c))
+                view->setColumnWidth(c, wanted);
 }
 
 void CompareTab::showSelectedSchemaChange() {

@@ -10,6 +10,7 @@
 #include "compare/comparefeed.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -117,6 +118,9 @@ private:
     QTabWidget* m_values;
     bool m_opened = false;     // the feed's schema changes and origins are shown
     bool m_fitPending = false; // a new table: fit its columns once its first page arrives
+    bool m_fitting = false;    // the tab itself is setting widths (not the user dragging a header)
+    QSet<int> m_userWidths;    // columns the user sized: left as they are
+    void growColumnsToRows();
     QLineEdit* m_tableFilter;
     QCheckBox *m_added, *m_removed, *m_changed;
     QPushButton *m_export, *m_cancel;

@@ -29,6 +29,7 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -145,6 +146,17 @@ CompareTab::CompareTab(const QString& before, const QString& after, QWidget* par
     // Fitting measures the rows on screen only, not the whole window of 500 (tens of ms of GUI thread).
     m_grid->view()->horizontalHeader()->setResizeContentsPrecision(0);
     connect(m_rows, &ChangedRowsModel::loaded, this, &CompareTab::onRowsLoaded);
+    connect(m_grid->view()->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (!m_fitting)
+            m_userWidths.insert(column); // dragged by the user: the tab no longer sizes it
+    });
+    // Scrolling within the window shows other rows too: their widths are looked at once it rests.
+    auto* growSoon = new QTimer(this);
+    growSoon->setSingleShot(true);
+    growSoon->setInterval(100);
+    connect(growSoon, &QTimer::timeout, this, &CompareTab::growColumnsToRows);
+    connect(m_grid->view()->verticalScrollBar(), &QScrollBar::valueChanged, growSoon,
+            qOverload<>(&QTimer::start));
     connect(m_grid->view()->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &CompareTab::showCurrentCell);
     connect(m_rows, &QAbstractItemModel::modelReset, this, [this] {

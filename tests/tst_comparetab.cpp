@@ -223,6 +223,8 @@ private slots:
         QCOMPARE(tab->rows()->totalRows(), qint64(2));
         QCOMPARE(tab->rows()->index(0, 0).data().toString(), QStringLiteral("removed"));
         QCOMPARE(tab->rows()->index(1, 0).data().toString(), QStringLiteral("added"));
+        // The count over the grid is of the kinds shown, and says which (not "2 changed rows").
+        QCOMPARE(tab->rowsStatus()->fullText(), QStringLiteral("2 rows in items (added, removed)"));
         tab->kindFilter(ChangedRowsModel::Added)->setChecked(false);
         QVERIFY(waitRows(tab));
         QCOMPARE(tab->rows()->totalRows(), qint64(1));

@@ -466,6 +466,13 @@ Nachher: %2</translation>
         <source>Whole Comparison as SQL…</source>
         <translation>Ganzer Vergleich als SQL…</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 rows in %2 (%3)</source>
+        <translation>
+            <numerusform>%1 Zeile in %2 (%3)</numerusform>
+            <numerusform>%1 Zeilen in %2 (%3)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::CompareWithNow</name>
@@ -847,10 +854,6 @@ Suchen Sie mit „Auch in Ordner suchen …“ in einem eigenen Ordner.</transla
         <translation>Die Datei wurde verschoben oder gelöscht. Entfernen Sie sie aus der Liste oder ziehen Sie sie von ihrem neuen Ort erneut hierher.</translation>
     </message>
     <message>
-        <source>Only SQLite database files can be snapshotted.</source>
-        <translation>Nur SQLite-Datenbankdateien können erfasst werden.</translation>
-    </message>
-    <message>
         <source>Check the file&apos;s permissions, or run as a user who may read it.</source>
         <translation>Prüfen Sie die Rechte der Datei oder starten Sie als ein Benutzer, der sie lesen darf.</translation>
     </message>
@@ -925,6 +928,10 @@ Suchen Sie mit „Auch in Ordner suchen …“ in einem eigenen Ordner.</transla
     <message>
         <source>Comparing</source>
         <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Only SQLite database files can be snapshotted, opened or compared.</source>
+        <translation>Nur SQLite-Datenbankdateien lassen sich sichern, öffnen oder vergleichen.</translation>
     </message>
 </context>
 <context>

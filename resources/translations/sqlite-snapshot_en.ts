@@ -38,6 +38,13 @@
             <numerusform>Cancelled after %1 of %2 tables.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 rows in %2 (%3)</source>
+        <translation>
+            <numerusform>%1 row in %2 (%3)</numerusform>
+            <numerusform>%1 rows in %2 (%3)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sqlsnap::ui::FindDatabasesDialog</name>

@@ -108,7 +108,7 @@ QString adviceFor(ErrorKind kind) {
         return Format::tr(
             "The file was moved or deleted. Remove it from the list, or drop it again from its new place.");
     case ErrorKind::NotADatabase:
-        return Format::tr("Only SQLite database files can be snapshotted.");
+        return Format::tr("Only SQLite database files can be snapshotted, opened or compared.");
     case ErrorKind::Unreadable:
         return Format::tr("Check the file's permissions, or run as a user who may read it.");
     case ErrorKind::PermissionDenied:

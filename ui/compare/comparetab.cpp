@@ -53,6 +53,18 @@ QCheckBox* CompareTab::kindFilter(int kind) const {
                                                : m_changed;
 }
 
+// "added, removed": the kinds of change the grid shows.
+QString CompareTab::shownKinds() const {
+    QStringList kinds;
+    if (m_added->isChecked())
+        kinds << tr("added");
+    if (m_removed->isChecked())
+        kinds << tr("removed");
+    if (m_changed->isChecked())
+        kinds << tr("changed");
+    return kinds.join(QStringLiteral(", "));
+}
+
 void CompareTab::setStatus(const QString& text, const QString& toolTip) {
     m_status->setFullText(text);
     m_status->setToolTip(toolTip.isEmpty() ? text : toolTip);
@@ -64,8 +76,12 @@ void CompareTab::onRowsLoaded() {
         !m_rows->error().isEmpty()       ? tr("The rows could not be read: %1").arg(m_rows->error())
         : m_rows->table().name.isEmpty() ? tr("Select a table to see its changed rows.")
         : m_rows->totalRows() == 0 ? tr("No rows of the kinds shown changed in %1.").arg(m_rows->table().name)
-                                   : tr("%1 changed rows in %2", nullptr, pluralCount(m_rows->totalRows()))
-                                         .arg(groupedNumber(m_rows->totalRows()), m_rows->table().name);
+        : m_added->isChecked() && m_removed->isChecked() && m_changed->isChecked()
+            ? tr("%1 changed rows in %2", nullptr, pluralCount(m_rows->totalRows()))
+                  .arg(groupedNumber(m_rows->totalRows()), m_rows->table().name)
+            // Some kinds left out: the count is of the kinds shown, and says which.
+            : tr("%1 rows in %2 (%3)", nullptr, pluralCount(m_rows->totalRows()))
+                  .arg(groupedNumber(m_rows->totalRows()), m_rows->table().name, shownKinds());
     m_rowsStatus->setFullText(rowsText); // elided beside the viewers: the tooltip has it whole
     m_rowsStatus->setToolTip(rowsText);
     setTone(m_rowsStatus, m_rows->error().isEmpty() ? Tone::Muted : Tone::Error);

@@ -62,6 +62,7 @@ public:
     ElidedLabel* nameLabel(bool after) const { return after ? m_nameB : m_nameA; }
     // One line, elided (the whole text and more in its tooltip).
     ElidedLabel* status() const { return m_status; }
+    ElidedLabel* rowsStatus() const { return m_rowsStatus; } // over the grid: how many rows it has
     // One line when A and B look like snapshots of different databases (compareorigin.h); hidden otherwise.
     ElidedLabel* originNotice() const { return m_notice; }
     // Enabled once the comparison ran to its end; a cancelled or failed one is not exported.
@@ -121,6 +122,7 @@ private:
     bool m_fitting = false;    // the tab itself is setting widths (not the user dragging a header)
     QSet<int> m_userWidths;    // columns the user sized: left as they are
     void growColumnsToRows();
+    QString shownKinds() const;
     QLineEdit* m_tableFilter;
     QCheckBox *m_added, *m_removed, *m_changed;
     QPushButton *m_export, *m_cancel;

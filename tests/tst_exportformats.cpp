@@ -23,11 +23,6 @@ using namespace testsupport;
 
 namespace {
 
-QByteArray readAll(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 class CancelOnRows : public ProgressSink {
 public:
     void report(const Progress& p) override {
@@ -89,7 +84,7 @@ QStringList exactRows(const QString& path, const QString& sql) {
 
 // Loads an exported SQL file into a new database, as `sqlite3 new.db < out.sql` does.
 bool loadSql(const QString& sqlFile, const QString& database) {
-    return execSql(database, QString::fromUtf8(readAll(sqlFile)));
+    return execSql(database, QString::fromUtf8(fileBytes(sqlFile)));
 }
 
 const QByteArray kUnicode = "\xc3\xbc\xe2\x82\xac\xf0\x9f\x98\x80"; // ü € 😀 (outside the BMP)
@@ -148,55 +143,55 @@ private slots:
     void csvBytes() {
         const QString out = exportOf(TableFormat::Csv);
         QVERIFY(!out.isEmpty());
-        QCOMPARE(readAll(out), "id,txt,v\r\n"
-                               "1,,\r\n"
-                               "2,\"\",3.0\r\n"
-                               "3,\"a,\"\"b\"\"\n" +
-                                   kUnicode +
-                                   "\",9007199254740993\r\n"
-                                   "4,it's,X'00FF'\r\n"
-                                   "5,plain,0.1\r\n");
+        QCOMPARE(fileBytes(out), "id,txt,v\r\n"
+                                 "1,,\r\n"
+                                 "2,\"\",3.0\r\n"
+                                 "3,\"a,\"\"b\"\"\n" +
+                                     kUnicode +
+                                     "\",9007199254740993\r\n"
+                                     "4,it's,X'00FF'\r\n"
+                                     "5,plain,0.1\r\n");
     }
 
     void jsonBytes() {
         const QString out = exportOf(TableFormat::Json);
         QVERIFY(!out.isEmpty());
-        QCOMPARE(readAll(out), "[\n"
-                               "  {\"id\": 1, \"txt\": null, \"v\": null},\n"
-                               "  {\"id\": 2, \"txt\": \"\", \"v\": 3.0},\n"
-                               "  {\"id\": 3, \"txt\": \"a,\\\"b\\\"\\n" +
-                                   kUnicode +
-                                   "\", \"v\": 9007199254740993},\n"
-                                   "  {\"id\": 4, \"txt\": \"it's\", \"v\": {\"base64\": \"AP8=\"}},\n"
-                                   "  {\"id\": 5, \"txt\": \"plain\", \"v\": 0.1}\n"
-                                   "]\n");
+        QCOMPARE(fileBytes(out), "[\n"
+                                 "  {\"id\": 1, \"txt\": null, \"v\": null},\n"
+                                 "  {\"id\": 2, \"txt\": \"\", \"v\": 3.0},\n"
+                                 "  {\"id\": 3, \"txt\": \"a,\\\"b\\\"\\n" +
+                                     kUnicode +
+                                     "\", \"v\": 9007199254740993},\n"
+                                     "  {\"id\": 4, \"txt\": \"it's\", \"v\": {\"base64\": \"AP8=\"}},\n"
+                                     "  {\"id\": 5, \"txt\": \"plain\", \"v\": 0.1}\n"
+                                     "]\n");
     }
 
     void ndjsonBytes() {
         const QString out = exportOf(TableFormat::NdJson);
         QVERIFY(!out.isEmpty());
-        QCOMPARE(readAll(out), "{\"id\": 1, \"txt\": null, \"v\": null}\n"
-                               "{\"id\": 2, \"txt\": \"\", \"v\": 3.0}\n"
-                               "{\"id\": 3, \"txt\": \"a,\\\"b\\\"\\n" +
-                                   kUnicode +
-                                   "\", \"v\": 9007199254740993}\n"
-                                   "{\"id\": 4, \"txt\": \"it's\", \"v\": {\"base64\": \"AP8=\"}}\n"
-                                   "{\"id\": 5, \"txt\": \"plain\", \"v\": 0.1}\n");
+        QCOMPARE(fileBytes(out), "{\"id\": 1, \"txt\": null, \"v\": null}\n"
+                                 "{\"id\": 2, \"txt\": \"\", \"v\": 3.0}\n"
+                                 "{\"id\": 3, \"txt\": \"a,\\\"b\\\"\\n" +
+                                     kUnicode +
+                                     "\", \"v\": 9007199254740993}\n"
+                                     "{\"id\": 4, \"txt\": \"it's\", \"v\": {\"base64\": \"AP8=\"}}\n"
+                                     "{\"id\": 5, \"txt\": \"plain\", \"v\": 0.1}\n");
     }
 
     void sqlBytes() {
         const QString out = exportOf(TableFormat::Sql);
         QVERIFY(!out.isEmpty());
-        QCOMPARE(readAll(out), "BEGIN TRANSACTION;\n"
-                               "CREATE TABLE t(id INTEGER PRIMARY KEY, txt TEXT, v);\n"
-                               "INSERT INTO \"t\" VALUES(1,NULL,NULL);\n"
-                               "INSERT INTO \"t\" VALUES(2,'',3.0);\n"
-                               "INSERT INTO \"t\" VALUES(3,'a,\"b\"\n" +
-                                   kUnicode +
-                                   "',9007199254740993);\n"
-                                   "INSERT INTO \"t\" VALUES(4,'it''s',X'00FF');\n"
-                                   "INSERT INTO \"t\" VALUES(5,'plain',0.1);\n"
-                                   "COMMIT;\n");
+        QCOMPARE(fileBytes(out), "BEGIN TRANSACTION;\n"
+                                 "CREATE TABLE t(id INTEGER PRIMARY KEY, txt TEXT, v);\n"
+                                 "INSERT INTO \"t\" VALUES(1,NULL,NULL);\n"
+                                 "INSERT INTO \"t\" VALUES(2,'',3.0);\n"
+                                 "INSERT INTO \"t\" VALUES(3,'a,\"b\"\n" +
+                                     kUnicode +
+                                     "',9007199254740993);\n"
+                                     "INSERT INTO \"t\" VALUES(4,'it''s',X'00FF');\n"
+                                     "INSERT INTO \"t\" VALUES(5,'plain',0.1);\n"
+                                     "COMMIT;\n");
     }
 
     void emptyTables() {
@@ -206,10 +201,10 @@ private slots:
             const QString out = dir + QStringLiteral("/e.") + tableFormatName(f);
             QVERIFY(exportTable(m_db, QStringLiteral("t"), none, {}, f, out, false));
         }
-        QCOMPARE(readAll(dir + QStringLiteral("/e.csv")), QByteArray("id,txt,v\r\n"));
-        QCOMPARE(readAll(dir + QStringLiteral("/e.json")), QByteArray("[]\n"));
-        QCOMPARE(readAll(dir + QStringLiteral("/e.ndjson")), QByteArray());
-        QCOMPARE(readAll(dir + QStringLiteral("/e.sql")),
+        QCOMPARE(fileBytes(dir + QStringLiteral("/e.csv")), QByteArray("id,txt,v\r\n"));
+        QCOMPARE(fileBytes(dir + QStringLiteral("/e.json")), QByteArray("[]\n"));
+        QCOMPARE(fileBytes(dir + QStringLiteral("/e.ndjson")), QByteArray());
+        QCOMPARE(fileBytes(dir + QStringLiteral("/e.sql")),
                  QByteArray(
                      "BEGIN TRANSACTION;\nCREATE TABLE t(id INTEGER PRIMARY KEY, txt TEXT, v);\nCOMMIT;\n"));
     }
@@ -218,17 +213,17 @@ private slots:
         // Any column contains "a": rows 3 and 5, by id descending; then id >= 2 sorted by txt.
         const QString out =
             exportOf(TableFormat::Csv, RowFilter{QStringLiteral("a")}, RowOrder{QStringLiteral("id"), true});
-        QCOMPARE(readAll(out),
+        QCOMPARE(fileBytes(out),
                  "id,txt,v\r\n5,plain,0.1\r\n3,\"a,\"\"b\"\"\n" + kUnicode + "\",9007199254740993\r\n");
         const QString byColumn =
             exportOf(TableFormat::NdJson, RowFilter{{}, {{QStringLiteral("id"), QStringLiteral(">=2")}}},
                      RowOrder{QStringLiteral("txt")});
-        QCOMPARE(readAll(byColumn), "{\"id\": 2, \"txt\": \"\", \"v\": 3.0}\n"
-                                    "{\"id\": 3, \"txt\": \"a,\\\"b\\\"\\n" +
-                                        kUnicode +
-                                        "\", \"v\": 9007199254740993}\n"
-                                        "{\"id\": 4, \"txt\": \"it's\", \"v\": {\"base64\": \"AP8=\"}}\n"
-                                        "{\"id\": 5, \"txt\": \"plain\", \"v\": 0.1}\n");
+        QCOMPARE(fileBytes(byColumn), "{\"id\": 2, \"txt\": \"\", \"v\": 3.0}\n"
+                                      "{\"id\": 3, \"txt\": \"a,\\\"b\\\"\\n" +
+                                          kUnicode +
+                                          "\", \"v\": 9007199254740993}\n"
+                                          "{\"id\": 4, \"txt\": \"it's\", \"v\": {\"base64\": \"AP8=\"}}\n"
+                                          "{\"id\": 5, \"txt\": \"plain\", \"v\": 0.1}\n");
     }
 
     void sqlRoundTrip_data() {
@@ -263,7 +258,7 @@ private slots:
         const QString dir = freshDir();
         QVERIFY(exportTable(m_db, QStringLiteral("g"), {}, {}, TableFormat::Sql,
                             dir + QStringLiteral("/g.sql"), false));
-        QCOMPARE(readAll(dir + QStringLiteral("/g.sql")),
+        QCOMPARE(fileBytes(dir + QStringLiteral("/g.sql")),
                  QByteArray("BEGIN TRANSACTION;\nCREATE TABLE g(a INTEGER, b AS (a * 2), c TEXT);\n"
                             "INSERT INTO \"g\"(\"a\",\"c\") VALUES(1,'x');\n"
                             "INSERT INTO \"g\"(\"a\",\"c\") VALUES(NULL,NULL);\n"
@@ -271,7 +266,7 @@ private slots:
         // A query's repeated names are told apart as SQLite's CREATE TABLE … AS SELECT does.
         QVERIFY(exportQuery(m_db, QStringLiteral("SELECT 1 AS a, 2 AS A, 3 AS a"), TableFormat::Sql,
                             dir + QStringLiteral("/r.sql"), false));
-        QCOMPARE(readAll(dir + QStringLiteral("/r.sql")),
+        QCOMPARE(fileBytes(dir + QStringLiteral("/r.sql")),
                  QByteArray("BEGIN TRANSACTION;\nCREATE TABLE \"r\"(\"a\",\"A:1\",\"a:2\");\n"
                             "INSERT INTO \"r\" VALUES(1,2,3);\nCOMMIT;\n"));
         QVERIFY(loadSql(dir + QStringLiteral("/r.sql"), dir + QStringLiteral("/r.db")));
@@ -284,7 +279,7 @@ private slots:
         auto json = exportQuery(m_db, sql, TableFormat::Json, dir + QStringLiteral("/q.json"), false);
         QVERIFY2(json, qPrintable(json ? QString() : json.error().message));
         QCOMPARE(json->rows, qint64(4));
-        QCOMPARE(readAll(dir + QStringLiteral("/q.json")),
+        QCOMPARE(fileBytes(dir + QStringLiteral("/q.json")),
                  QByteArray("[\n"
                             "  {\"id\": 5, \"value\": 0.1, \"typeof(v)\": \"real\"},\n"
                             "  {\"id\": 4, \"value\": {\"base64\": \"AP8=\"}, \"typeof(v)\": \"blob\"},\n"
@@ -293,7 +288,7 @@ private slots:
                             "]\n"));
         auto sqlOut = exportQuery(m_db, sql, TableFormat::Sql, dir + QStringLiteral("/q.sql"), false);
         QVERIFY(sqlOut);
-        QVERIFY(readAll(dir + QStringLiteral("/q.sql"))
+        QVERIFY(fileBytes(dir + QStringLiteral("/q.sql"))
                     .startsWith("BEGIN TRANSACTION;\nCREATE TABLE \"q\"(\"id\",\"value\",\"typeof(v)\");\n"
                                 "INSERT INTO \"q\" VALUES(5,0.1,'real');\n"));
         QVERIFY(loadSql(dir + QStringLiteral("/q.sql"), dir + QStringLiteral("/q.db")));
@@ -307,7 +302,7 @@ private slots:
         QByteArray expected = "x\r\n";
         for (int i = 1; i <= 20000; ++i)
             expected += QByteArray::number(i) + "\r\n";
-        QCOMPARE(readAll(dir + QStringLiteral("/big.csv")), expected);
+        QCOMPARE(fileBytes(dir + QStringLiteral("/big.csv")), expected);
         // A refused statement writes nothing.
         QCOMPARE(exportQuery(m_db, QStringLiteral("DELETE FROM t"), TableFormat::Csv,
                              dir + QStringLiteral("/d.csv"), false)
@@ -339,7 +334,7 @@ private slots:
         const QString sqlOut = dir + QStringLiteral("/t.sql");
         CliRun run = cli({QStringLiteral("export-table"), m_db, QStringLiteral("t"), sqlOut});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QCOMPARE(readAll(sqlOut), readAll(exportOf(TableFormat::Sql))); // the format from the extension
+        QCOMPARE(fileBytes(sqlOut), fileBytes(exportOf(TableFormat::Sql))); // the format from the extension
         QVERIFY(run.out.contains("exported 5 rows"));
 
         const QString sorted = dir + QStringLiteral("/sorted.out");
@@ -348,17 +343,17 @@ private slots:
                    QStringLiteral("id:desc"), QStringLiteral("--where-column"), QStringLiteral("id=<=4"),
                    QStringLiteral("--where-column"), QStringLiteral("txt=NOT NULL")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QCOMPARE(readAll(sorted), "{\"id\": 4, \"txt\": \"it's\", \"v\": {\"base64\": \"AP8=\"}}\n"
-                                  "{\"id\": 3, \"txt\": \"a,\\\"b\\\"\\n" +
-                                      kUnicode +
-                                      "\", \"v\": 9007199254740993}\n"
-                                      "{\"id\": 2, \"txt\": \"\", \"v\": 3.0}\n");
+        QCOMPARE(fileBytes(sorted), "{\"id\": 4, \"txt\": \"it's\", \"v\": {\"base64\": \"AP8=\"}}\n"
+                                    "{\"id\": 3, \"txt\": \"a,\\\"b\\\"\\n" +
+                                        kUnicode +
+                                        "\", \"v\": 9007199254740993}\n"
+                                        "{\"id\": 2, \"txt\": \"\", \"v\": 3.0}\n");
 
         const QString filtered = dir + QStringLiteral("/f.csv");
         run = cli({QStringLiteral("export-table"), m_db, QStringLiteral("t"), filtered,
                    QStringLiteral("--filter"), QStringLiteral("plain")});
         QCOMPARE(run.exitCode, 0);
-        QCOMPARE(readAll(filtered), QByteArray("id,txt,v\r\n5,plain,0.1\r\n"));
+        QCOMPARE(fileBytes(filtered), QByteArray("id,txt,v\r\n5,plain,0.1\r\n"));
 
         // Existing DEST: refused without --overwrite, replaced with it.
         run = cli({QStringLiteral("export-table"), m_db, QStringLiteral("t"), filtered});
@@ -366,7 +361,7 @@ private slots:
         run = cli({QStringLiteral("export-table"), m_db, QStringLiteral("t"), filtered,
                    QStringLiteral("--overwrite")});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY(readAll(filtered).endsWith("5,plain,0.1\r\n"));
+        QVERIFY(fileBytes(filtered).endsWith("5,plain,0.1\r\n"));
 
         expectOneError(cli({QStringLiteral("export-table"), m_db, QStringLiteral("t"),
                             dir + QStringLiteral("/x"), QStringLiteral("--format"), QStringLiteral("xml")}),
@@ -378,9 +373,10 @@ private slots:
         expectOneError(cli({QStringLiteral("export-table"), m_db, QStringLiteral("t")}), 2,
                        QStringLiteral(""));
         // From the review: an unknown column wrote an empty file and said "exported 0 rows".
-        expectOneError(cli({QStringLiteral("export-table"), m_db, QStringLiteral("t"), dir + QStringLiteral("/x"),
-                            QStringLiteral("--where-column"), QStringLiteral("nosuch=1")}),
-                       1, QStringLiteral("no column named nosuch"));
+        expectOneError(
+            cli({QStringLiteral("export-table"), m_db, QStringLiteral("t"), dir + QStringLiteral("/x"),
+                 QStringLiteral("--where-column"), QStringLiteral("nosuch=1")}),
+            1, QStringLiteral("no column named nosuch"));
         expectOneError(cli({QStringLiteral("export-table"), m_db, QStringLiteral("nope"),
                             dir + QStringLiteral("/n.csv")}),
                        1, QStringLiteral("nope"));
@@ -398,7 +394,7 @@ private slots:
         const QString out = m_tmp.filePath(QStringLiteral("live.json"));
         CliRun run = cli({QStringLiteral("export-table"), live, QStringLiteral("w"), out});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QCOMPARE(readAll(out), QByteArray("[\n  {\"a\": 1.0},\n  {\"a\": \"x\"}\n]\n"));
+        QCOMPARE(fileBytes(out), QByteArray("[\n  {\"a\": 1.0},\n  {\"a\": \"x\"}\n]\n"));
         QCOMPARE(folderEntries(dir), before); // nothing beside the live database
     }
 
@@ -409,13 +405,13 @@ private slots:
             cli({QStringLiteral("query"), m_db, QStringLiteral("--output"), out, QStringLiteral("--"),
                  QStringLiteral("SELECT v FROM t WHERE id IN (2, 3) ORDER BY id")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QCOMPARE(readAll(out), QByteArray("{\"v\": 3.0}\n{\"v\": 9007199254740993}\n"));
+        QCOMPARE(fileBytes(out), QByteArray("{\"v\": 3.0}\n{\"v\": 9007199254740993}\n"));
         const QString csv = dir + QStringLiteral("/q.txt");
         run = cli({QStringLiteral("query"), m_db, QStringLiteral("--output"), csv, QStringLiteral("--format"),
                    QStringLiteral("sql"), QStringLiteral("SELECT 1 AS one")});
         QCOMPARE(run.exitCode, 0);
-        QCOMPARE(readAll(csv), QByteArray("BEGIN TRANSACTION;\nCREATE TABLE \"q\"(\"one\");\n"
-                                          "INSERT INTO \"q\" VALUES(1);\nCOMMIT;\n"));
+        QCOMPARE(fileBytes(csv), QByteArray("BEGIN TRANSACTION;\nCREATE TABLE \"q\"(\"one\");\n"
+                                            "INSERT INTO \"q\" VALUES(1);\nCOMMIT;\n"));
         expectOneError(cli({QStringLiteral("query"), m_db, QStringLiteral("--output"), csv,
                             QStringLiteral("--json"), QStringLiteral("SELECT 1")}),
                        2, QStringLiteral("--output"));

@@ -18,13 +18,6 @@
 using namespace sqlsnap;
 using namespace testsupport;
 
-namespace {
-QByteArray bytesOf(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-} // namespace
-
 class TestRestore : public QObject {
     Q_OBJECT
     QTemporaryDir m_tmp;
@@ -42,18 +35,18 @@ private slots:
         const QString fresh = dir + QStringLiteral("/new.db");
         auto first = restoreSnapshot(snap, fresh, {});
         QVERIFY2(first, first ? "" : qPrintable(first.error().message));
-        QCOMPARE(bytesOf(fresh), bytesOf(snap));
+        QCOMPARE(fileBytes(fresh), fileBytes(snap));
         QVERIFY(first->keptAs.isEmpty());
 
         const QString app = dir + QStringLiteral("/app.db");
         QVERIFY(execSql(app, QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES ('old')")));
         QVERIFY(QFile::setPermissions(app, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-        const QByteArray old = bytesOf(app);
+        const QByteArray old = fileBytes(app);
         auto over = restoreSnapshot(snap, app, {});
         QVERIFY2(over, over ? "" : qPrintable(over.error().message));
-        QCOMPARE(bytesOf(app), bytesOf(snap));
+        QCOMPARE(fileBytes(app), fileBytes(snap));
         QVERIFY(over->keptAs.startsWith(app + QStringLiteral(".before-restore-")));
-        QCOMPARE(bytesOf(over->keptAs), old);
+        QCOMPARE(fileBytes(over->keptAs), old);
         QCOMPARE(QFileInfo(app).permissions() & 0x0777, QFileInfo(over->keptAs).permissions() & 0x0777);
         QCOMPARE(queryText(app, QStringLiteral("SELECT x FROM t")), QStringLiteral("restored"));
         // Nothing else appeared: no staging folder left.
@@ -66,17 +59,17 @@ private slots:
         const QString live = dir + QStringLiteral("/live.db");
         Helper holder({QStringLiteral("hold"), live, QStringLiteral("rollback")}); // exclusive locking
         QVERIFY(holder.ready());
-        const QByteArray before = bytesOf(live);
+        const QByteArray before = fileBytes(live);
         auto refused = restoreSnapshot(snap, live, {});
         QVERIFY(!refused);
         QCOMPARE(refused.error().kind, ErrorKind::DestinationInUse);
         QVERIFY2(refused.error().message.contains(QStringLiteral("held by a program")),
                  qPrintable(refused.error().message));
-        QCOMPARE(bytesOf(live), before);
+        QCOMPARE(fileBytes(live), before);
         auto forced = restoreSnapshot(snap, live, RestoreOptions{.force = true});
         QVERIFY2(forced, forced ? "" : qPrintable(forced.error().message));
-        QCOMPARE(bytesOf(forced->keptAs), before);
-        QCOMPARE(bytesOf(live), bytesOf(snap));
+        QCOMPARE(fileBytes(forced->keptAs), before);
+        QCOMPARE(fileBytes(live), fileBytes(snap));
         holder.finish();
     }
 
@@ -135,20 +128,20 @@ private slots:
         auto history = HistoryFolder::open(dir);
         QVERIFY(history);
         QVERIFY(history->add(kept, dir + QStringLiteral("/kept.db"), QDateTime::currentDateTimeUtc(), {}));
-        const QByteArray before = bytesOf(kept);
+        const QByteArray before = fileBytes(kept);
         auto refused = restoreSnapshot(snap, kept, {true});
         QVERIFY(!refused);
         QCOMPARE(refused.error().kind, ErrorKind::InvalidArgument);
         QVERIFY2(refused.error().message.contains(QStringLiteral("history folder")),
                  qPrintable(refused.error().message));
-        QCOMPARE(bytesOf(kept), before);
+        QCOMPARE(fileBytes(kept), before);
 
         const QString text = dir + QStringLiteral("/notes.txt");
         QVERIFY(writeFile(text, QByteArray("my notes\n")));
         auto notDatabase = restoreSnapshot(snap, text, {true});
         QVERIFY(!notDatabase);
         QCOMPARE(notDatabase.error().kind, ErrorKind::InvalidArgument);
-        QCOMPARE(bytesOf(text), QByteArray("my notes\n"));
+        QCOMPARE(fileBytes(text), QByteArray("my notes\n"));
         QCOMPARE(QDir(dir).entryList({QStringLiteral("*before-restore*")}, QDir::Files).size(), 0);
     }
 

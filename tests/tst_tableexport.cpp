@@ -15,10 +15,6 @@ using namespace sqlsnap;
 using namespace testsupport;
 
 namespace {
-QByteArray readAll(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 // Cancels at the first progress report of the row phase.
 class CancelOnRows : public ProgressSink {
@@ -61,12 +57,12 @@ private slots:
         auto r = exportTable(m_db, QStringLiteral("odd, \"name\""), {}, {}, TableFormat::Csv, out, false);
         QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
         QCOMPARE(r->rows, qint64(5));
-        QCOMPARE(readAll(out), QByteArray("id,\"a,b\",r,b\r\n"
-                                          "1,plain,1.5,\r\n"
-                                          "2,\"\",,X'00FF'\r\n"
-                                          "3,,-0.25,\r\n"
-                                          "4,\"comma, \"\"quote\"\"\nnewline\",Infinity,\r\n"
-                                          "4611686018427387904,tab\t\xc3\xbcn\xc3\xaf,0.1,X''\r\n"));
+        QCOMPARE(fileBytes(out), QByteArray("id,\"a,b\",r,b\r\n"
+                                            "1,plain,1.5,\r\n"
+                                            "2,\"\",,X'00FF'\r\n"
+                                            "3,,-0.25,\r\n"
+                                            "4,\"comma, \"\"quote\"\"\nnewline\",Infinity,\r\n"
+                                            "4611686018427387904,tab\t\xc3\xbcn\xc3\xaf,0.1,X''\r\n"));
         QCOMPARE(QFile::permissions(out), QFile::permissions(m_db)); // no more readable than the snapshot
     }
 
@@ -74,7 +70,7 @@ private slots:
         const QString out = freshDir() + QStringLiteral("/t.json");
         auto r = exportTable(m_db, QStringLiteral("odd, \"name\""), {}, {}, TableFormat::Json, out, false);
         QVERIFY(r);
-        const QByteArray text = readAll(out);
+        const QByteArray text = fileBytes(out);
         QJsonParseError error;
         const QJsonArray rows = QJsonDocument::fromJson(text, &error).array();
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
@@ -103,7 +99,7 @@ private slots:
         auto none = exportTable(m_db, QStringLiteral("big"), RowFilter{QStringLiteral("nothing like this")},
                                 {}, TableFormat::Json, dir + QStringLiteral("/none.json"), false);
         QCOMPARE(none->rows, qint64(0));
-        QCOMPARE(readAll(dir + QStringLiteral("/none.json")), QByteArray("[]\n"));
+        QCOMPARE(fileBytes(dir + QStringLiteral("/none.json")), QByteArray("[]\n"));
     }
 
     void refusalsLeaveFilesAlone() {
@@ -112,7 +108,7 @@ private slots:
         QVERIFY(writeFile(existing, "precious"));
         auto r = exportTable(m_db, QStringLiteral("big"), {}, {}, TableFormat::Csv, existing, false);
         QCOMPARE(r.error().kind, ErrorKind::DestinationExists);
-        QCOMPARE(readAll(existing), QByteArray("precious"));
+        QCOMPARE(fileBytes(existing), QByteArray("precious"));
         QCOMPARE(exportTable(m_db, QStringLiteral("nope"), {}, {}, TableFormat::Csv,
                              dir + QStringLiteral("/n.csv"), false)
                      .error()
@@ -126,7 +122,7 @@ private slots:
         QCOMPARE(folderEntries(dir), QStringList{QStringLiteral("keep.csv")});
         auto replaced = exportTable(m_db, QStringLiteral("big"), {}, {}, TableFormat::Csv, existing, true);
         QVERIFY(replaced);
-        QVERIFY(readAll(existing).startsWith("x\r\n1\r\n2\r\n"));
+        QVERIFY(fileBytes(existing).startsWith("x\r\n1\r\n2\r\n"));
     }
 
     void cancelLeavesNothing() {
@@ -136,7 +132,7 @@ private slots:
         CancelOnRows cancel;
         auto r = exportTable(m_db, QStringLiteral("big"), {}, {}, TableFormat::Json, existing, true, &cancel);
         QCOMPARE(r.error().kind, ErrorKind::Cancelled);
-        QCOMPARE(readAll(existing), QByteArray("[]")); // replaced only on success
+        QCOMPARE(fileBytes(existing), QByteArray("[]")); // replaced only on success
         QCOMPARE(folderEntries(dir), QStringList{QStringLiteral("old.json")});
     }
 

@@ -22,11 +22,6 @@ using namespace testsupport;
 
 namespace {
 
-QByteArray fileBytes(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 // A connection of this process that keeps the WAL alive (closing the last one would checkpoint it).
 class Holder {
 public:

@@ -71,11 +71,6 @@ inline bool loaded(SchedulesWindow* w) {
     return QTest::qWaitFor([w] { return !w->isLoading(); }, 10000);
 }
 
-inline QByteArray fileBytes(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("(unreadable)");
-}
-
 // Whether `child` lies wholly inside `top` (nothing of it cut off by the window's edge).
 inline bool inside(QWidget* child, QWidget* top) {
     const QRect r(child->mapTo(top, QPoint(0, 0)), child->size());

@@ -203,6 +203,11 @@ QString queryText(const QString& path, const QString& sql) {
     return result;
 }
 
+QByteArray fileBytes(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 QMap<QString, QByteArray> folderBytes(const QString& dir) {
     QMap<QString, QByteArray> bytes;
     for (const QString& name : QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::System)) {

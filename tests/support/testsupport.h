@@ -81,6 +81,8 @@ bool execSql(const QString& path, const QString& sql);
 // First column of the first row of one query on a database opened read-only, or "error: …".
 QString queryText(const QString& path, const QString& sql);
 
+// A file's bytes; empty when it cannot be read.
+QByteArray fileBytes(const QString& path);
 // Bytes of every file in a folder, to prove a source set was not modified.
 QMap<QString, QByteArray> folderBytes(const QString& dir);
 QStringList folderEntries(const QString& dir); // names, hidden ones too

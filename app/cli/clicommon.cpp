@@ -32,6 +32,10 @@ void installSignalHandlers() {
     struct sigaction action {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
+    // Restarted, not failed with EINTR: a write to stdout blocked on a full pipe when the signal lands
+    // would otherwise end as "cannot write the report" (exit 1) with half a document, instead of the
+    // cancel the work loop sees next (exit 130, the JSON closed).
+    action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGHUP, &action, nullptr); // a closed terminal: cancel and clean up, as for SIGTERM

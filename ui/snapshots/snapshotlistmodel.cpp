@@ -78,7 +78,8 @@ SnapshotListModel::Listing SnapshotListModel::list(const QString& folder, const 
         // The time in the name is when the snapshot was taken (the History says the same); the file's
         // mtime is when its publish finished, a second later for a slow one. Other names: the mtime.
         const auto name = parseSnapshotFileName(f.fileName());
-        e.taken = name ? name->taken : f.lastModified();
+        e.modified = f.lastModified();
+        e.taken = name ? name->taken : e.modified;
         e.bytes = f.size();
         if (const auto v = records.find(e.path)) {
             e.integrity = v->integrity.report;
@@ -119,7 +120,7 @@ void SnapshotListModel::applyListing(const Listing& listing, quint64 startedAt) 
             kept << e;
     }
     std::stable_sort(kept.begin(), kept.end(),
-                     [](const Entry& a, const Entry& b) { return a.taken > b.taken; });
+                     [](const Entry& a, const Entry& b) { return a.modified > b.modified; });
     emit aboutToRefresh();
     m_state = listing.state;
     m_problem = listing.problem;
@@ -177,6 +178,7 @@ int SnapshotListModel::add(const SnapshotResult& result, const QDateTime& taken)
     Entry e;
     e.path = result.destination;
     e.taken = taken;
+    e.modified = taken;
     e.bytes = result.bytes;
     e.integrity = result.integrity.value_or(QString());
     e.sha256 = result.sha256;

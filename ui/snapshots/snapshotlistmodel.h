@@ -30,7 +30,8 @@ public:
     enum Roles { PathRole = Qt::UserRole };
     struct Entry {
         QString path;
-        QDateTime taken;
+        QDateTime taken;    // shown: the time in the snapshot's name, else the file's mtime
+        QDateTime modified; // the order, newest first: the mtime to the millisecond (names have seconds)
         qint64 bytes = 0;
         QString integrity; // "ok", SQLite's report, or empty when not checked
         QString sha256;

@@ -86,8 +86,9 @@ SnapshotsPane::SnapshotsPane(SnapshotListModel* model, QWidget* parent)
         if (rows.size() != 2)
             return;
         const SnapshotListModel::Entry &first = m_model->entry(rows[0]), &second = m_model->entry(rows[1]);
-        const bool firstOlder =
-            first.taken.isValid() && second.taken.isValid() ? first.taken <= second.taken : rows[0] > rows[1];
+        const bool firstOlder = first.modified.isValid() && second.modified.isValid()
+                                    ? first.modified <= second.modified
+                                    : rows[0] > rows[1]; // the list's order: newest first
         emit compareRequested(firstOlder ? first.path : second.path, firstOlder ? second.path : first.path);
     });
     const auto updateCompare = [this] { m_compare->setEnabled(selectedPaths().size() == 2); };

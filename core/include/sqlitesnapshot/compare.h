@@ -16,6 +16,7 @@
 #include "progress.h"
 #include "structure.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -259,6 +260,7 @@ private:
     QStringList m_triggersDropped; // folded names
     QStringList m_tablesRebuilt;   // folded names: their B indexes and triggers are created at the end
     QStringList m_tablesTriggersDropped;
+    mutable QHash<QString, bool> m_hasUnique; // folded name → hasUniqueBesidesKey: asked per changed row
 };
 
 // The JSON document of a comparison (`diff --json`, the app's Export; docs/cli.md describes it), written

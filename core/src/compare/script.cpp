@@ -143,12 +143,15 @@ bool ComparisonScript::hasUniqueBesidesKey(const TableComparison& t) const {
     static const QRegularExpression unique(QStringLiteral("\\bUNIQUE\\b"),
                                            QRegularExpression::CaseInsensitiveOption);
     const QString folded = foldName(t.name);
+    if (const auto known = m_hasUnique.constFind(folded); known != m_hasUnique.constEnd())
+        return *known;
+    bool found = false;
     for (const SchemaObject& o : m_comparison.schemaObjects(DatabaseComparison::Which::A))
-        if ((o.type == QLatin1String("table") || o.type == QLatin1String("index")) &&
-            foldName(o.table) == folded &&
-            unique.match(o.type == QLatin1String("table") ? o.sql : o.sql.left(40)).hasMatch())
-            return true;
-    return false;
+        found = found || ((o.type == QLatin1String("table") || o.type == QLatin1String("index")) &&
+                          foldName(o.table) == folded &&
+                          unique.match(o.type == QLatin1String("table") ? o.sql : o.sql.left(40)).hasMatch());
+    m_hasUnique.insert(folded, found);
+    return found;
 }
 
 QByteArray ComparisonScript::row(const TableComparison& t, const RowChange& c, RowPass pass) {
